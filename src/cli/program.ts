@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { articleCommand } from './article-command.ts';
+import { demoCommand } from './demo-command.ts';
+import { migrateCommand } from './migrate-command.ts';
+import { serveCommand } from './serve-command.ts';
+
+/** The `folio` command line. */
+export function buildProgram(): Command {
+  const program = new Command('folio')
+    .description('Folio: a newspaper in two editions, a read-only English archive and a live Arabic edition')
+    .showHelpAfterError('(run folio --help for usage)')
+    .exitOverride((err) => {
+      // Commander has printed its own one-line message; keep its exit code (0 for --help).
+      process.exit(err.exitCode);
+    });
+  program.addCommand(serveCommand());
+  program.addCommand(demoCommand());
+  program.addCommand(migrateCommand());
+  program.addCommand(articleCommand());
+  return program;
+}

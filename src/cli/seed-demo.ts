@@ -1,0 +1,27 @@
+import { generateDemo } from '../services/demo/index.ts';
+import type { Runtime } from '../runtime.ts';
+import { startProgress } from './progress.ts';
+
+/** Generates the demo newspaper into the runtime's store with a progress bar; returns a summary line. */
+export async function seedDemo(runtime: Runtime, options: { articles?: number; arabicArticles?: number; seed?: number }): Promise<string> {
+  const progress = startProgress('Generating the demo newspaper');
+  const started = Date.now();
+  try {
+    const report = await generateDemo({
+      writer: runtime.store.writer,
+      editions: { en: runtime.editions.get('en'), ar: runtime.editions.get('ar') },
+      seed: options.seed ?? runtime.config.demoSeed,
+      ...(options.articles !== undefined ? { articles: options.articles } : {}),
+      ...(options.arabicArticles !== undefined ? { arabicArticles: options.arabicArticles } : {}),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    await runtime.store.writer.setMeta('demo', JSON.stringify({ seed: options.seed ?? runtime.config.demoSeed, at: new Date().toISOString() }));
+    progress.stop();
+    const en = await runtime.store.content.countNodes('en');
+    const ar = await runtime.store.content.countNodes('ar');
+    void report;
+    return `demo newspaper ready: ${en} English items, ${ar} Arabic articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${runtime.store.dialect})`;
+  } finally {
+    progress.stop();
+  }
+}

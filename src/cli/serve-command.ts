@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import { openRuntime } from '../runtime.ts';
+import { buildApp } from '../web/app.ts';
+import { configFrom, type StoreOptions } from './options.ts';
+import { seedDemo } from './seed-demo.ts';
+
+/** `folio serve` (what `npm start` runs): seeds the demo on an empty database, then serves both editions. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve both editions over HTTP (generates the demo newspaper first if the database is empty)')
+    .option('--port <n>', 'port to listen on (default: PORT or 8080)')
+    .option('--host <addr>', 'address to bind (default: HOST or 0.0.0.0)')
+    .option('--database <url>', 'sqlite:<file> or postgres://… (default: FOLIO_DATABASE_URL or sqlite:./data/folio.db)')
+    .option('--no-demo', 'do not generate the demo newspaper into an empty database')
+    .action(async (options: StoreOptions & { port?: string; host?: string; demo: boolean }) => {
+      const config = configFrom(options);
+      const runtime = await openRuntime(config);
+      if (options.demo && (await runtime.store.content.countNodes()) === 0) {
+        process.stderr.write(`${runtime.config.database.kind === 'sqlite' ? runtime.config.database.file : 'The database'} is empty: generating the demo newspaper first.\n`);
+        process.stderr.write(`${await seedDemo(runtime, {})}\n`);
+      }
+      const folio = await buildApp({ config, editions: runtime.editions, reader: runtime.reader, logger: { level: config.logLevel } });
+      runtime.onContentChanged((edition) => folio.contentChanged(edition));
+      const shutdown = async () => {
+        await folio.app.close();
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      const host = options.host ?? config.host;
+      await folio.app.listen({ port: config.port, host });
+      const shown = host === '0.0.0.0' ? 'localhost' : host;
+      process.stderr.write(`Folio is serving http://${shown}:${config.port}/ (English archive) and http://${shown}:${config.port}/ar/ (Arabic) from ${runtime.config.database.kind}\n`);
+    });
+}

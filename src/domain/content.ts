@@ -1,0 +1,97 @@
+import type { CommentPolicy } from './edition.ts';
+
+/** The kinds of content item the original site had. */
+export type NodeKind = 'article' | 'blog_post' | 'page' | 'landing' | 'newsletter' | 'corrections';
+
+/** Taxonomy vocabularies: sections form a two-level tree, tags are free. */
+export type Vocabulary = 'section' | 'tag';
+
+/** A lead photo with its caption and credit. */
+export interface Photo {
+  readonly src: string;
+  readonly caption: string | null;
+  readonly credit: string | null;
+}
+
+/** A byline name with its listing path. */
+export interface AuthorRef {
+  readonly aid: number;
+  readonly name: string;
+  readonly slug: string;
+}
+
+/** A taxonomy term as linked from pages. */
+export interface TermRef {
+  readonly tid: number;
+  readonly vocabulary: Vocabulary;
+  readonly name: string;
+  /** Canonical path without leading slash, e.g. "tags/islamic-state"; null when only /taxonomy/term/<tid> reaches it. */
+  readonly path: string | null;
+  readonly parentTid: number | null;
+}
+
+/** A blog (one blogger's column). */
+export interface Blog {
+  readonly bid: number;
+  readonly uid: number;
+  readonly edition: string;
+  readonly title: string;
+  readonly slug: string;
+  readonly ownerName: string;
+}
+
+/** What listings show of a node. */
+export interface NodeSummary {
+  readonly nid: number;
+  readonly edition: string;
+  readonly kind: NodeKind;
+  readonly title: string;
+  /** Canonical alias without leading slash, or null for /node/<nid>-only items. */
+  readonly path: string | null;
+  /** Editor's summary or the body cut near 150 characters, as plain text. */
+  readonly teaser: string;
+  /** The body's first paragraph, as HTML produced by Folio (trusted). */
+  readonly leadHtml: string;
+  readonly publishedAt: number;
+  readonly showDate: boolean;
+  readonly authors: readonly AuthorRef[];
+  readonly commentCount: number;
+  readonly photo: Photo | null;
+  readonly blog: Blog | null;
+}
+
+/** A whole node as its page shows it. */
+export interface NodeDetail extends NodeSummary {
+  readonly bodyHtml: string;
+  readonly summary: string | null;
+  readonly credit: string | null;
+  readonly updatedAt: number;
+  readonly section: TermRef | null;
+  readonly terms: readonly TermRef[];
+  readonly commentPolicy: CommentPolicy | null;
+  readonly promoted: boolean;
+}
+
+/** A published comment as pages show it; the e-mail never leaves the store on this type. */
+export interface PublicComment {
+  readonly cid: number;
+  readonly nid: number;
+  readonly pid: number | null;
+  readonly thread: string;
+  readonly name: string;
+  readonly homepage: string | null;
+  readonly subject: string;
+  readonly bodyHtml: string;
+  readonly createdAt: number;
+  readonly verified: boolean;
+}
+
+/** An entry on the Editor's Corner page. */
+export interface CorrectionEntry {
+  readonly id: number;
+  readonly nid: number | null;
+  readonly kind: 'correction' | 'update' | 'letter';
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly publishedAt: number;
+}

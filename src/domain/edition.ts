@@ -1,0 +1,36 @@
+import type { Lang } from './errors.ts';
+
+/** An edition is either a frozen archive or a live edition that takes new content. */
+export type EditionMode = 'archive' | 'live';
+
+/** What comment policy applies when an article does not set its own. */
+export type CommentPolicy = 'open' | 'moderated' | 'closed';
+
+/** The archival notice printed after the title on every page of an archive edition. */
+export interface ArchiveNotice {
+  readonly text: string;
+  readonly linkText: string;
+  readonly linkUrl: string;
+  readonly signature: string;
+}
+
+/** One edition of the newspaper, as validated configuration. */
+export interface Edition {
+  readonly code: string;
+  readonly lang: Lang;
+  readonly mode: EditionMode;
+  readonly siteName: string;
+  readonly tagline: string;
+  /** '' for the edition served at the root of the host, '/ar' style otherwise. */
+  readonly pathPrefix: string;
+  /** Host names that serve this edition at their root (e.g. "english.example.com"). */
+  readonly hosts: readonly string[];
+  readonly timeZone: string;
+  readonly notice: ArchiveNotice | null;
+  readonly commentPolicy: CommentPolicy;
+}
+
+/** True when the edition's content is frozen. */
+export function isArchive(edition: Edition): boolean {
+  return edition.mode === 'archive';
+}

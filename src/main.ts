@@ -1,0 +1,14 @@
+import { buildProgram } from './cli/program.ts';
+import { FolioError } from './domain/errors.ts';
+
+// The composition root: the CLI reads config, opens the store and starts what was asked for.
+const program = buildProgram();
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // One readable line and a non-zero exit: the contract of every folio command.
+  const message = err instanceof FolioError ? err.message : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`folio: ${message}\n`);
+  if (!(err instanceof FolioError) && process.env.FOLIO_DEBUG) console.error(err);
+  process.exitCode = err instanceof FolioError && err.code === 'INVALID' ? 2 : 1;
+}

@@ -1,0 +1,116 @@
+import type { ArticleInput } from '../domain/article-input.ts';
+import type { Edition } from '../domain/edition.ts';
+import { requireWritable, type WritableEdition } from '../domain/edition-guard.ts';
+import type { AuthorRef, TermRef } from '../domain/content.ts';
+import { formatText } from '../filter/index.ts';
+import { slugify } from '../text/slugify.ts';
+import { cutTeaser, firstParagraph, htmlToText } from '../text/teaser.ts';
+import type { ContentReader, ContentWriter } from '../store/types.ts';
+
+/** What publishing reports back. */
+export interface Published {
+  readonly nid: number;
+  readonly path: string;
+  readonly created: { readonly sections: number; readonly authors: number; readonly tags: number };
+}
+
+/** Called after any content change so caches of that edition can be dropped. */
+export type ContentChanged = (editionCode: string) => void;
+
+/** Picks the first free path among base, base-0, base-1… (pathauto's collision rule). */
+async function freePath(content: ContentReader, edition: string, prefix: string, slug: string): Promise<string> {
+  const base = `${prefix}${slug}`;
+  if (!(await content.pathTaken(edition, base))) return base;
+  for (let i = 0; ; i++) {
+    const candidate = `${base}-${i}`;
+    if (!(await content.pathTaken(edition, candidate))) return candidate;
+  }
+}
+
+/** Publishing in live editions. Every entry point passes through requireWritable first. */
+export class PublishingService {
+  constructor(
+    private readonly content: ContentReader,
+    private readonly writer: ContentWriter,
+    private readonly changed: ContentChanged,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Publishes one article; unknown sections, authors and tags are created. */
+  async addArticle(edition: Edition, input: ArticleInput): Promise<Published> {
+    const target = requireWritable(edition);
+    const created = { sections: 0, authors: 0, tags: 0 };
+    const section = await this.sectionFor(target, input.section, created);
+    const authors: AuthorRef[] = [];
+    for (const name of input.authors) authors.push(await this.authorFor(target, name, created));
+    const tags: TermRef[] = [];
+    for (const name of input.tags) tags.push(await this.tagFor(target, name, created));
+    const nid = await this.writer.nextId('node');
+    const slug = slugify(input.slug ?? input.title) || String(nid);
+    const path = await freePath(this.content, target.code, 'content/', slug);
+    // Editors are trusted, but their HTML still goes through the sanitising full_html format:
+    // a pasted embed must not be able to run script on readers' pages.
+    const bodyHtml = formatText('full_html', input.body).html;
+    const published = Math.floor(input.published.getTime() / 1000);
+    await this.writer.saveNodes(target, [{
+      nid,
+      kind: 'article',
+      title: input.title,
+      path,
+      summary: input.summary,
+      teaser: input.summary ?? cutTeaser(htmlToText(bodyHtml)),
+      leadHtml: firstParagraph(bodyHtml),
+      bodyHtml,
+      credit: input.credit,
+      photo: input.photo,
+      publishedAt: published,
+      updatedAt: Math.floor(this.now().getTime() / 1000),
+      showDate: true,
+      promoted: false,
+      sectionTid: section.tid,
+      termIds: [section.tid, ...(section.parentTid === null ? [] : [section.parentTid]), ...tags.map((t) => t.tid)],
+      authorIds: authors.map((a) => a.aid),
+      blogId: null,
+      commentPolicy: null,
+    }]);
+    this.changed(target.code);
+    return { nid, path, created };
+  }
+
+  private async sectionFor(edition: WritableEdition, slugOrPath: string, created: { sections: number }): Promise<TermRef> {
+    const slug = slugOrPath.replace(/^\/?(section\/)?/, '');
+    const target = await this.content.resolvePath(edition.code, `section/${slug}`);
+    if (target?.targetType === 'term') {
+      const term = await this.content.findTerm(edition.code, target.targetId);
+      if (term) return term;
+    }
+    const byName = await this.content.findTermByName(edition.code, 'section', slug);
+    if (byName) return byName;
+    const tid = await this.writer.nextId('term');
+    const clean = slugify(slug) || String(tid);
+    const path = await freePath(this.content, edition.code, 'section/', clean);
+    await this.writer.saveTerms(edition, [{ tid, vocabulary: 'section', name: slug, path, parentTid: null, weight: 50 }]);
+    created.sections++;
+    return { tid, vocabulary: 'section', name: slug, path, parentTid: null };
+  }
+
+  private async authorFor(edition: WritableEdition, name: string, created: { authors: number }): Promise<AuthorRef> {
+    const slug = slugify(name) || 'author';
+    const existing = await this.content.findAuthorBySlug(edition.code, slug);
+    if (existing) return existing;
+    const aid = await this.writer.nextId('author');
+    await this.writer.saveAuthors(edition, [{ aid, name, slug }]);
+    created.authors++;
+    return { aid, name, slug };
+  }
+
+  private async tagFor(edition: WritableEdition, name: string, created: { tags: number }): Promise<TermRef> {
+    const existing = await this.content.findTermByName(edition.code, 'tag', name);
+    if (existing) return existing;
+    const tid = await this.writer.nextId('term');
+    const path = await freePath(this.content, edition.code, 'tags/', slugify(name) || String(tid));
+    await this.writer.saveTerms(edition, [{ tid, vocabulary: 'tag', name, path, parentTid: null, weight: 0 }]);
+    created.tags++;
+    return { tid, vocabulary: 'tag', name, path, parentTid: null };
+  }
+}

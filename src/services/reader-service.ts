@@ -1,0 +1,150 @@
+import type { Edition } from '../domain/edition.ts';
+import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, PublicComment, TermRef } from '../domain/content.ts';
+import { NotFound } from '../domain/errors.ts';
+import { LISTING_PAGE_SIZE, type Page } from '../domain/pagination.ts';
+import type { ContentReader, ListingFilter, PathTarget } from '../store/types.ts';
+
+/** Comments per page under an article, as Drupal 7's default. */
+export const COMMENTS_PER_PAGE = 50;
+
+/** Items in each home page block. */
+const HOME_BLOCK_SIZE = 5;
+
+/** The home page's blocks, in the original's order. */
+export interface HomePage {
+  readonly sections: readonly { readonly term: TermRef; readonly items: readonly NodeSummary[] }[];
+  readonly special: { readonly landing: NodeSummary; readonly items: readonly NodeSummary[] } | null;
+  readonly blogPosts: readonly NodeSummary[];
+  readonly inFocus: readonly NodeSummary[];
+}
+
+/** What an article (or any node) page shows. */
+export interface NodePage {
+  readonly node: NodeDetail;
+  readonly comments: Page<PublicComment>;
+  readonly landingItems: readonly NodeSummary[];
+  readonly corrections: readonly CorrectionEntry[];
+}
+
+/** The subject of a listing page. */
+export type ListingSubject =
+  | { readonly type: 'term'; readonly term: TermRef; readonly parent: TermRef | null }
+  | { readonly type: 'author'; readonly author: AuthorRef }
+  | { readonly type: 'blog'; readonly blog: Blog }
+  | { readonly type: 'all-blogs' }
+  | { readonly type: 'front' };
+
+/** A listing page's data. */
+export interface ListingPage {
+  readonly subject: ListingSubject;
+  readonly page: Page<NodeSummary>;
+}
+
+/** The section terms whose latest items fill the home page, by path, in the original's order. */
+const HOME_SECTIONS = ['section/politics', 'section/culture-society', 'section/economy'];
+
+/** Read-side use cases for public pages. Knows nothing of HTTP. */
+export class ReaderService {
+  constructor(private readonly content: ContentReader) {}
+
+  /** The home page blocks: Politics, Culture & Society, Economy, special coverage, bloggers, in focus. */
+  async home(edition: Edition): Promise<HomePage> {
+    const sections: { term: TermRef; items: NodeSummary[] }[] = [];
+    for (const path of HOME_SECTIONS) {
+      const target = await this.content.resolvePath(edition.code, path);
+      if (target?.targetType !== 'term') continue;
+      const term = await this.content.findTerm(edition.code, target.targetId);
+      if (term) sections.push({ term, items: await this.content.latestInTerm(edition.code, term.tid, HOME_BLOCK_SIZE) });
+    }
+    const landings = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['landing'] }, page: 0, pageSize: 1 });
+    const landing = landings.items[0];
+    const special = landing ? { landing, items: (await this.content.landingItems(landing.nid)).slice(0, HOME_BLOCK_SIZE) } : null;
+    const blogPosts = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['blog_post'] }, page: 0, pageSize: HOME_BLOCK_SIZE });
+    const inFocus = await this.content.listNodes({ edition: edition.code, filter: { type: 'promoted' }, page: 0, pageSize: 3 });
+    return { sections, special, blogPosts: blogPosts.items, inFocus: inFocus.items };
+  }
+
+  /** A node's page data; NotFound when the node is not in this edition. */
+  async node(edition: Edition, nid: number, commentPage = 0): Promise<NodePage> {
+    const node = await this.content.findNode(edition.code, nid);
+    if (!node) throw new NotFound();
+    const comments = await this.content.listPublishedComments(nid, commentPage, COMMENTS_PER_PAGE);
+    const landingItems = node.kind === 'landing' ? await this.content.landingItems(nid) : [];
+    const corrections = node.kind === 'corrections' ? await this.content.listCorrections(edition.code) : [];
+    return { node, comments, landingItems, corrections };
+  }
+
+  /** What a stored path points at in this edition. */
+  resolvePath(edition: Edition, path: string): Promise<PathTarget | undefined> {
+    return this.content.resolvePath(edition.code, path);
+  }
+
+  /** The canonical path of a node, term, author or blog (without leading slash). */
+  canonicalPath(edition: Edition, target: Pick<PathTarget, 'targetType' | 'targetId'>): Promise<string | undefined> {
+    return this.content.canonicalPath(edition.code, target.targetType, target.targetId);
+  }
+
+  /** A term's listing (sections include their subsections, which node_terms already records). */
+  async termListing(edition: Edition, tid: number, page: number): Promise<ListingPage> {
+    const term = await this.content.findTerm(edition.code, tid);
+    if (!term) throw new NotFound();
+    const parent = term.parentTid === null ? null : (await this.content.findTerm(edition.code, term.parentTid)) ?? null;
+    return { subject: { type: 'term', term, parent }, page: await this.list(edition, { type: 'term', tid }, page) };
+  }
+
+  /** An author's listing. */
+  async authorListing(edition: Edition, aid: number, page: number): Promise<ListingPage> {
+    const author = await this.content.findAuthor(edition.code, aid);
+    if (!author) throw new NotFound();
+    return { subject: { type: 'author', author }, page: await this.list(edition, { type: 'author', aid }, page) };
+  }
+
+  /** One blog's listing. */
+  async blogListing(edition: Edition, bid: number, page: number): Promise<ListingPage> {
+    const blog = await this.content.findBlog(edition.code, bid);
+    if (!blog) throw new NotFound();
+    return { subject: { type: 'blog', blog }, page: await this.list(edition, { type: 'blog', bid }, page) };
+  }
+
+  /** The blog a legacy /blog/<uid> URL names. */
+  async blogByUid(edition: Edition, uid: number): Promise<Blog> {
+    const blog = await this.content.findBlogByUid(edition.code, uid);
+    if (!blog) throw new NotFound();
+    return blog;
+  }
+
+  /** Every blog post of the edition. */
+  async allBlogPosts(edition: Edition, page: number): Promise<ListingPage> {
+    return { subject: { type: 'all-blogs' }, page: await this.list(edition, { type: 'all', kinds: ['blog_post'] }, page) };
+  }
+
+  /** The /node front listing of promoted items. */
+  async frontListing(edition: Edition, page: number): Promise<ListingPage> {
+    return { subject: { type: 'front' }, page: await this.list(edition, { type: 'promoted' }, page) };
+  }
+
+  /** Sections for navigation, parents first. */
+  sections(edition: Edition): Promise<TermRef[]> {
+    return this.content.listTerms(edition.code, 'section');
+  }
+
+  /** The node and comment page that show a comment (for /comment/<cid> permalinks). */
+  async commentLocation(edition: Edition, cid: number): Promise<{ nid: number; path: string | null; page: number }> {
+    const position = await this.content.commentPosition(cid);
+    if (!position || position.edition !== edition.code) throw new NotFound();
+    return { nid: position.nid, path: position.path, page: Math.floor(position.index / COMMENTS_PER_PAGE) };
+  }
+
+  /** The edition a node id belongs to (for a /node/<nid> typed under the wrong edition). */
+  nodeEdition(nid: number): Promise<string | undefined> {
+    return this.content.nodeEdition(nid);
+  }
+
+  private async list(edition: Edition, filter: ListingFilter, page: number): Promise<Page<NodeSummary>> {
+    const result = await this.content.listNodes({ edition: edition.code, filter, page, pageSize: LISTING_PAGE_SIZE });
+    // A page past the end is a 404, as Drupal's pager gave an empty page; a reader following a
+    // stale link is better served by a clear "not found" than by an empty listing.
+    if (page > 0 && result.items.length === 0) throw new NotFound();
+    return result;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+/** Which SQL engine is behind a connection. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database. Only main.ts (and test support) choose which kind to open. */
+export interface Connection {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** The location without any password, safe to print. */
+  readonly describe: string;
+  close(): Promise<void>;
+}

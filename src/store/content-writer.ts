@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { WritableEdition } from '../domain/edition-guard.ts';
+import type { Blog, CorrectionEntry } from '../domain/content.ts';
+import type { Database } from './schema.ts';
+import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from './types.ts';
+
+/** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
+const BATCH_ROWS = 400;
+
+const ID_COLUMNS = {
+  node: ['nodes', 'nid'],
+  term: ['terms', 'tid'],
+  author: ['authors', 'aid'],
+  blog: ['blogs', 'bid'],
+  comment: ['comments', 'cid'],
+} as const;
+
+/** Inserts rows in batches so a 100,000-article seed does not pay one statement per row. */
+async function insertBatched<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    // Kysely's insert typing is per-table; the callers below build rows of exactly that table.
+    await trx.insertInto(table).values(rows.slice(i, i + BATCH_ROWS) as never).execute();
+  }
+}
+
+/** The write side of the content store. */
+export class KyselyContentWriter implements ContentWriter {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async nextId(kind: keyof typeof ID_COLUMNS): Promise<number> {
+    const [table, column] = ID_COLUMNS[kind];
+    const row = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(this.db);
+    return Number(row.rows[0]?.n ?? 0) + 1;
+  }
+
+  async saveTerms(edition: WritableEdition, terms: readonly TermWrite[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await insertBatched(trx, 'terms', terms.map((t) => ({
+        tid: t.tid, edition: edition.code, vocabulary: t.vocabulary, name: t.name, path: t.path, parent_tid: t.parentTid, weight: t.weight,
+      })));
+      await insertBatched(trx, 'path_aliases', terms.filter((t) => t.path !== null).map((t) => ({
+        edition: edition.code, path: t.path, target_type: 'term', target_id: t.tid, canonical: 1,
+      })));
+    });
+  }
+
+  async saveAuthors(edition: WritableEdition, authors: readonly { aid: number; name: string; slug: string }[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await insertBatched(trx, 'authors', authors.map((a) => ({ aid: a.aid, edition: edition.code, name: a.name, slug: a.slug })));
+      await insertBatched(trx, 'path_aliases', authors.map((a) => ({
+        edition: edition.code, path: `author/${a.slug}`, target_type: 'author', target_id: a.aid, canonical: 1,
+      })));
+    });
+  }
+
+  async saveBlogs(edition: WritableEdition, blogs: readonly Omit<Blog, 'edition'>[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await insertBatched(trx, 'blogs', blogs.map((b) => ({ bid: b.bid, edition: edition.code, uid: b.uid, title: b.title, slug: b.slug, owner_name: b.ownerName })));
+      await insertBatched(trx, 'path_aliases', blogs.map((b) => ({
+        edition: edition.code, path: `blogs/${b.slug}`, target_type: 'blog', target_id: b.bid, canonical: 1,
+      })));
+    });
+  }
+
+  async saveNodes(edition: WritableEdition, nodes: readonly NodeWrite[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await insertBatched(trx, 'nodes', nodes.map((n) => ({
+        nid: n.nid, edition: edition.code, kind: n.kind, title: n.title, path: n.path, summary: n.summary, teaser: n.teaser,
+        lead_html: n.leadHtml, body_html: n.bodyHtml, credit: n.credit, photo_src: n.photo?.src ?? null,
+        photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
+        updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: 1, promoted: n.promoted ? 1 : 0,
+        section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
+      })));
+      await insertBatched(trx, 'node_terms', nodes.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt }))));
+      await insertBatched(trx, 'node_authors', nodes.flatMap((n) => n.authorIds.map((aid, position) => ({ nid: n.nid, aid, position, published_at: n.publishedAt }))));
+      await insertBatched(trx, 'path_aliases', nodes.flatMap((n) => [
+        ...(n.path === null ? [] : [{ edition: edition.code, path: n.path, target_type: 'node', target_id: n.nid, canonical: 1 }]),
+        ...(n.legacyPaths ?? []).map((p) => ({ edition: edition.code, path: p, target_type: 'node', target_id: n.nid, canonical: 0 })),
+      ]));
+    });
+  }
+
+  async saveComments(_edition: WritableEdition, comments: readonly CommentWrite[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await insertBatched(trx, 'comments', comments.map((c) => ({
+        cid: c.cid, nid: c.nid, pid: c.pid, thread: c.thread, status: c.status, uid: null, name: c.name, email: c.email,
+        homepage: c.homepage, hostname: c.hostname, subject: c.subject, body: c.body, format: c.format, body_html: c.bodyHtml,
+        created_at: c.createdAt, changed_at: c.createdAt,
+      })));
+    });
+  }
+
+  async saveLandingItems(_edition: WritableEdition, landingNid: number, nids: readonly number[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await insertBatched(trx, 'landing_items', nids.map((nid, position) => ({ landing_nid: landingNid, nid, position })));
+    });
+  }
+
+  async saveCorrections(edition: WritableEdition, entries: readonly Omit<CorrectionEntry, 'id'>[]): Promise<void> {
+    const first = await this.nextCorrectionId();
+    await this.db.transaction().execute(async (trx) => {
+      await insertBatched(trx, 'corrections', entries.map((e, i) => ({
+        id: first + i, edition: edition.code, nid: e.nid, kind: e.kind, title: e.title, body_html: e.bodyHtml, published_at: e.publishedAt,
+      })));
+    });
+  }
+
+  async recountComments(edition: WritableEdition): Promise<void> {
+    await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = 1)
+      where edition = ${edition.code}`.execute(this.db);
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db.insertInto('folio_meta').values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  }
+
+  private async nextCorrectionId(): Promise<number> {
+    const row = await this.db.selectFrom('corrections').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0) + 1;
+  }
+}

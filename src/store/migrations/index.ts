@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as content001 from './001-content.ts';
+
+/** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
+const MIGRATIONS: Record<string, Migration> = {
+  '001-content': content001,
+};
+
+/** A provider that needs no file system access, so migrations work from any install location. */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

@@ -1,0 +1,16 @@
+import type { Connection } from './connection.ts';
+import { KyselyContentReader } from './content-reader.ts';
+import { KyselyContentWriter } from './content-writer.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Store } from './types.ts';
+
+/** Brings the schema up to date and wraps the connection in the store interfaces. */
+export async function openStore(connection: Connection): Promise<Store> {
+  await migrateToLatest(connection.db);
+  return {
+    content: new KyselyContentReader(connection.db),
+    writer: new KyselyContentWriter(connection.db),
+    dialect: connection.dialect,
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,22 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Connection } from '../connection.ts';
+
+// int8 (our epoch-second columns and count(*)) arrives as a string by default; every value we
+// store fits in a double, so read it as a number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens a pool to a PostgreSQL database. */
+export function connectPostgres(url: string, poolSize = 10): Connection {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    describe: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Selectable } from 'kysely';
+import type { AuthorRef, Blog, NodeKind, NodeSummary, PublicComment, TermRef, Vocabulary } from '../domain/content.ts';
+import type { BlogsTable, CommentsTable, NodesTable, TermsTable } from './schema.ts';
+
+/** Columns every summary needs; listings select only these. */
+export const SUMMARY_COLUMNS = [
+  'nodes.nid', 'nodes.edition', 'nodes.kind', 'nodes.title', 'nodes.path', 'nodes.teaser', 'nodes.lead_html',
+  'nodes.published_at', 'nodes.show_date', 'nodes.comment_count', 'nodes.photo_src', 'nodes.photo_caption',
+  'nodes.photo_credit', 'nodes.blog_id',
+] as const;
+
+/** The subset of a node row a summary is built from. */
+export type SummaryRow = Pick<Selectable<NodesTable>,
+  'nid' | 'edition' | 'kind' | 'title' | 'path' | 'teaser' | 'lead_html' | 'published_at' | 'show_date'
+  | 'comment_count' | 'photo_src' | 'photo_caption' | 'photo_credit' | 'blog_id'>;
+
+/** Builds a NodeSummary from its row and the batch-loaded authors and blogs. */
+export function toSummary(row: SummaryRow, authors: readonly AuthorRef[], blog: Blog | null): NodeSummary {
+  return {
+    nid: row.nid,
+    edition: row.edition,
+    kind: row.kind as NodeKind,
+    title: row.title,
+    path: row.path,
+    teaser: row.teaser,
+    leadHtml: row.lead_html,
+    publishedAt: Number(row.published_at),
+    showDate: row.show_date === 1,
+    authors,
+    commentCount: row.comment_count,
+    photo: row.photo_src ? { src: row.photo_src, caption: row.photo_caption, credit: row.photo_credit } : null,
+    blog,
+  };
+}
+
+/** Maps a term row. */
+export function toTerm(row: Selectable<TermsTable>): TermRef {
+  return { tid: row.tid, vocabulary: row.vocabulary as Vocabulary, name: row.name, path: row.path, parentTid: row.parent_tid };
+}
+
+/** Maps a blog row. */
+export function toBlog(row: Selectable<BlogsTable>): Blog {
+  return { bid: row.bid, uid: row.uid, edition: row.edition, title: row.title, slug: row.slug, ownerName: row.owner_name };
+}
+
+/** The comment columns that may be shown publicly: never email or hostname. */
+export const PUBLIC_COMMENT_COLUMNS = ['cid', 'nid', 'pid', 'thread', 'name', 'homepage', 'subject', 'body_html', 'created_at', 'uid'] as const;
+
+/** Maps a public comment row. */
+export function toPublicComment(row: Pick<Selectable<CommentsTable>, typeof PUBLIC_COMMENT_COLUMNS[number]>): PublicComment {
+  return {
+    cid: row.cid,
+    nid: row.nid,
+    pid: row.pid,
+    thread: row.thread,
+    name: row.name,
+    homepage: row.homepage,
+    subject: row.subject,
+    bodyHtml: row.body_html,
+    createdAt: Number(row.created_at),
+    verified: row.uid !== null && row.uid > 0,
+  };
+}

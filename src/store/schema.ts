@@ -1,0 +1,135 @@
+
+/**
+ * The tables as Kysely sees them. Times are epoch seconds (bigint in PostgreSQL, read back as
+ * numbers); booleans are 0/1 integers so both databases store them alike.
+ */
+export interface NodesTable {
+  nid: number;
+  edition: string;
+  kind: string;
+  title: string;
+  path: string | null;
+  summary: string | null;
+  teaser: string;
+  lead_html: string;
+  body_html: string;
+  credit: string | null;
+  photo_src: string | null;
+  photo_caption: string | null;
+  photo_credit: string | null;
+  published_at: number;
+  updated_at: number;
+  show_date: number;
+  status: number;
+  promoted: number;
+  section_tid: number | null;
+  blog_id: number | null;
+  comment_policy: string | null;
+  comment_count: number;
+}
+
+export interface TermsTable {
+  tid: number;
+  edition: string;
+  vocabulary: string;
+  name: string;
+  path: string | null;
+  parent_tid: number | null;
+  weight: number;
+}
+
+export interface NodeTermsTable {
+  nid: number;
+  tid: number;
+  /** Copied from nodes so a tag listing is one index range scan. */
+  published_at: number;
+}
+
+export interface AuthorsTable {
+  aid: number;
+  edition: string;
+  name: string;
+  slug: string;
+}
+
+export interface NodeAuthorsTable {
+  nid: number;
+  aid: number;
+  position: number;
+  published_at: number;
+}
+
+export interface BlogsTable {
+  bid: number;
+  edition: string;
+  uid: number;
+  title: string;
+  slug: string;
+  owner_name: string;
+}
+
+export interface CommentsTable {
+  cid: number;
+  nid: number;
+  pid: number | null;
+  thread: string;
+  /** 1 published, 0 waiting for approval, 2 spam. */
+  status: number;
+  uid: number | null;
+  name: string;
+  email: string | null;
+  homepage: string | null;
+  hostname: string | null;
+  subject: string;
+  body: string;
+  format: string;
+  body_html: string;
+  created_at: number;
+  changed_at: number;
+}
+
+export interface PathAliasesTable {
+  edition: string;
+  /** Without leading slash: "content/some-slug". */
+  path: string;
+  target_type: string;
+  target_id: number;
+  /** 1 for the path pages link to; 0 for older paths that redirect to it. */
+  canonical: number;
+}
+
+export interface LandingItemsTable {
+  landing_nid: number;
+  nid: number;
+  position: number;
+}
+
+export interface CorrectionsTable {
+  id: number;
+  edition: string;
+  nid: number | null;
+  kind: string;
+  title: string;
+  body_html: string;
+  published_at: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** The whole database. */
+export interface Database {
+  nodes: NodesTable;
+  terms: TermsTable;
+  node_terms: NodeTermsTable;
+  authors: AuthorsTable;
+  node_authors: NodeAuthorsTable;
+  blogs: BlogsTable;
+  comments: CommentsTable;
+  path_aliases: PathAliasesTable;
+  landing_items: LandingItemsTable;
+  corrections: CorrectionsTable;
+  folio_meta: MetaTable;
+}

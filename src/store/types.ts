@@ -1,0 +1,139 @@
+import type { WritableEdition } from '../domain/edition-guard.ts';
+import type {
+  AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeKind, NodeSummary, PublicComment, TermRef, Vocabulary,
+} from '../domain/content.ts';
+import type { Page } from '../domain/pagination.ts';
+
+/** What a stored path points at. */
+export type PathTargetType = 'node' | 'term' | 'author' | 'blog';
+
+/** A row of the path table: the canonical path of a thing, or an older path that redirects to it. */
+export interface PathTarget {
+  readonly targetType: PathTargetType;
+  readonly targetId: number;
+  readonly canonical: boolean;
+}
+
+/** Which nodes a listing shows. */
+export type ListingFilter =
+  | { readonly type: 'all'; readonly kinds?: readonly NodeKind[] }
+  | { readonly type: 'promoted' }
+  | { readonly type: 'term'; readonly tid: number }
+  | { readonly type: 'author'; readonly aid: number }
+  | { readonly type: 'blog'; readonly bid: number };
+
+/** A listing request. */
+export interface ListingQuery {
+  readonly edition: string;
+  readonly filter: ListingFilter;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** Everything the public pages read. Implementations never return private comment fields. */
+export interface ContentReader {
+  findNode(edition: string, nid: number): Promise<NodeDetail | undefined>;
+  /** The edition a node id belongs to, for ids typed into the wrong edition's URL. */
+  nodeEdition(nid: number): Promise<string | undefined>;
+  resolvePath(edition: string, path: string): Promise<PathTarget | undefined>;
+  canonicalPath(edition: string, targetType: PathTargetType, targetId: number): Promise<string | undefined>;
+  listNodes(query: ListingQuery): Promise<Page<NodeSummary>>;
+  /** The newest published nodes of a section (and its subsections), for home page blocks. */
+  latestInTerm(edition: string, tid: number, limit: number): Promise<NodeSummary[]>;
+  findTerm(edition: string, tid: number): Promise<TermRef | undefined>;
+  findTermByName(edition: string, vocabulary: Vocabulary, name: string): Promise<TermRef | undefined>;
+  listTerms(edition: string, vocabulary: Vocabulary): Promise<TermRef[]>;
+  findAuthor(edition: string, aid: number): Promise<AuthorRef | undefined>;
+  findAuthorBySlug(edition: string, slug: string): Promise<AuthorRef | undefined>;
+  findBlog(edition: string, bid: number): Promise<Blog | undefined>;
+  findBlogByUid(edition: string, uid: number): Promise<Blog | undefined>;
+  listBlogs(edition: string): Promise<Blog[]>;
+  landingItems(landingNid: number): Promise<NodeSummary[]>;
+  listCorrections(edition: string): Promise<CorrectionEntry[]>;
+  /** Published comments of a node in thread order, a page at a time. */
+  listPublishedComments(nid: number, page: number, pageSize: number): Promise<Page<PublicComment>>;
+  /** Where a published comment sits: its node and its zero-based position in thread order. */
+  commentPosition(cid: number): Promise<{ nid: number; edition: string; path: string | null; index: number } | undefined>;
+  findNodeBySlugPath(edition: string, path: string): Promise<number | undefined>;
+  pathTaken(edition: string, path: string): Promise<boolean>;
+  countNodes(edition?: string): Promise<number>;
+  getMeta(key: string): Promise<string | undefined>;
+}
+
+/** A node to write, with everything that hangs off it. */
+export interface NodeWrite {
+  readonly nid: number;
+  readonly kind: NodeKind;
+  readonly title: string;
+  readonly path: string | null;
+  /** Extra paths that redirect (301) to the canonical one. */
+  readonly legacyPaths?: readonly string[];
+  readonly summary: string | null;
+  readonly teaser: string;
+  readonly leadHtml: string;
+  readonly bodyHtml: string;
+  readonly credit: string | null;
+  readonly photo: { src: string; caption: string | null; credit: string | null } | null;
+  readonly publishedAt: number;
+  readonly updatedAt: number;
+  readonly showDate: boolean;
+  readonly promoted: boolean;
+  readonly sectionTid: number | null;
+  /** Every term the node is filed under, sections (with their parents) included. */
+  readonly termIds: readonly number[];
+  readonly authorIds: readonly number[];
+  readonly blogId: number | null;
+  readonly commentPolicy: string | null;
+}
+
+/** A term to write. */
+export interface TermWrite {
+  readonly tid: number;
+  readonly vocabulary: Vocabulary;
+  readonly name: string;
+  readonly path: string | null;
+  readonly parentTid: number | null;
+  readonly weight: number;
+}
+
+/** A comment to write; `bodyHtml` is rendered by the filter before it gets here. */
+export interface CommentWrite {
+  readonly cid: number;
+  readonly nid: number;
+  readonly pid: number | null;
+  readonly thread: string;
+  readonly status: number;
+  readonly name: string;
+  readonly email: string | null;
+  readonly homepage: string | null;
+  readonly hostname: string | null;
+  readonly subject: string;
+  readonly body: string;
+  readonly format: string;
+  readonly bodyHtml: string;
+  readonly createdAt: number;
+}
+
+/** Content writes. Every method takes a WritableEdition, so archives cannot be written by accident. */
+export interface ContentWriter {
+  nextId(kind: 'node' | 'term' | 'author' | 'blog' | 'comment'): Promise<number>;
+  saveTerms(edition: WritableEdition, terms: readonly TermWrite[]): Promise<void>;
+  saveAuthors(edition: WritableEdition, authors: readonly { aid: number; name: string; slug: string }[]): Promise<void>;
+  saveBlogs(edition: WritableEdition, blogs: readonly Omit<Blog, 'edition'>[]): Promise<void>;
+  /** Inserts nodes with their terms, authors and paths, all in one transaction. */
+  saveNodes(edition: WritableEdition, nodes: readonly NodeWrite[]): Promise<void>;
+  saveComments(edition: WritableEdition, comments: readonly CommentWrite[]): Promise<void>;
+  saveLandingItems(edition: WritableEdition, landingNid: number, nids: readonly number[]): Promise<void>;
+  saveCorrections(edition: WritableEdition, entries: readonly Omit<CorrectionEntry, 'id'>[]): Promise<void>;
+  /** Recomputes each node's published-comment count from the comment rows. */
+  recountComments(edition: WritableEdition): Promise<void>;
+  setMeta(key: string, value: string): Promise<void>;
+}
+
+/** The store as services see it. */
+export interface Store {
+  readonly content: ContentReader;
+  readonly writer: ContentWriter;
+  readonly dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}

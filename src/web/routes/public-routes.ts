@@ -1,0 +1,149 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Edition } from '../../domain/edition.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { parsePageParam } from '../../domain/pagination.ts';
+import type { PathTarget } from '../../store/types.ts';
+import type { ListingPage } from '../../services/reader-service.ts';
+import type { WebDeps } from '../web-deps.ts';
+import { siteContextFor } from '../site-context-for.ts';
+import type { SiteContext } from '../site-context.ts';
+import { feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
+import { renderDocument } from '../render.ts';
+import { sendFresh } from '../send-page.ts';
+import { articleView } from '../views/article-view.ts';
+import { homeView } from '../views/home-view.ts';
+import { listingTitle, listingView } from '../views/listing-view.ts';
+import { feedNotReady } from './feed-not-ready.ts';
+
+type PageQuery = { Querystring: { page?: string } };
+const ID = '(^\\d{1,10}$)';
+
+/** The public pages of one edition, mounted at its prefix. Routes stay thin: parse, call, render. */
+export function publicRoutes(edition: Edition, deps: WebDeps) {
+  const { reader, cache, nav } = deps;
+
+  async function sendView(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, title: string, canonical: string, body: Parameters<typeof renderDocument>[2]['body']) {
+    const doc = await renderDocument(ctx, nav, { title, canonical, body });
+    return sendFresh(request, reply, cache, { edition, status: 200, body: doc });
+  }
+
+  function redirect(request: FastifyRequest, reply: FastifyReply, location: string) {
+    return sendFresh(request, reply, cache, { edition, status: 301, body: '', location, contentType: 'text/plain; charset=utf-8' });
+  }
+
+  async function sendListing(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, listing: ListingPage, self: string, feed: string) {
+    const title = listingTitle(ctx, listing) ?? edition.siteName;
+    return sendView(request, reply, ctx, title, listing.page.page === 0 ? self : `${self}?page=${listing.page.page}`, listingView(ctx, listing, { self, feed }));
+  }
+
+  async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {
+    const page = await reader.node(edition, nid, parsePageParam(request.query.page));
+    const self = nodeUrl(ctx, page.node);
+    return sendView(request, reply, ctx, page.node.title, self, articleView(ctx, page, self));
+  }
+
+  /** Renders whatever a stored path names, or redirects an old path to the current one. */
+  async function sendTarget(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, target: PathTarget, path: string) {
+    if (!target.canonical) {
+      const canonical = await reader.canonicalPath(edition, target);
+      if (canonical === undefined) {
+        if (target.targetType === 'node') return redirect(request, reply, `${ctx.prefix}/node/${target.targetId}`);
+        throw new NotFound();
+      }
+      return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
+    }
+    const page = parsePageParam(request.query.page);
+    const self = `${ctx.prefix}/${path}`;
+    switch (target.targetType) {
+      case 'node': return sendNode(request, reply, ctx, target.targetId);
+      case 'term': {
+        const listing = await reader.termListing(edition, target.targetId, page);
+        const term = listing.subject.type === 'term' ? listing.subject.term : undefined;
+        return sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, term));
+      }
+      case 'author': return sendListing(request, reply, ctx, await reader.authorListing(edition, target.targetId, page), self, feedUrl(ctx, self));
+      case 'blog': return sendListing(request, reply, ctx, await reader.blogListing(edition, target.targetId, page), self, feedUrl(ctx, self));
+    }
+  }
+
+  return async function register(app: FastifyInstance): Promise<void> {
+    app.get('/', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const home = await reader.home(edition);
+      return sendView(request, reply, ctx, edition.siteName, homeUrl(ctx), homeView(ctx, home, feedUrl(ctx, homeUrl(ctx))));
+    });
+
+    app.get<PageQuery>('/node', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const self = frontListingUrl(ctx);
+      return sendListing(request, reply, ctx, await reader.frontListing(edition, parsePageParam(request.query.page)), self, feedUrl(ctx, self));
+    });
+
+    app.get<PageQuery & { Params: { nid: string } }>(`/node/:nid${ID}`, async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const nid = Number(request.params.nid);
+      const canonical = await reader.canonicalPath(edition, { targetType: 'node', targetId: nid });
+      if (canonical !== undefined) {
+        return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
+      }
+      return sendNode(request, reply, ctx, nid);
+    });
+
+    app.get<PageQuery & { Params: { tid: string } }>(`/taxonomy/term/:tid${ID}`, async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const tid = Number(request.params.tid);
+      const canonical = await reader.canonicalPath(edition, { targetType: 'term', targetId: tid });
+      if (canonical !== undefined) return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
+      const self = `${ctx.prefix}/taxonomy/term/${tid}`;
+      const listing = await reader.termListing(edition, tid, parsePageParam(request.query.page));
+      return sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, { tid }));
+    });
+
+    app.get<{ Params: { tid: string } }>(`/taxonomy/term/:tid${ID}/feed`, async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const tid = Number(request.params.tid);
+      await reader.termListing(edition, tid, 0);
+      const listing = (await reader.canonicalPath(edition, { targetType: 'term', targetId: tid })) ?? `taxonomy/term/${tid}`;
+      return feedNotReady(request, reply, ctx, deps, `${ctx.prefix}/${listing}`);
+    });
+
+    app.get('/rss.xml', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      return feedNotReady(request, reply, ctx, deps, frontListingUrl(ctx));
+    });
+
+    app.get<PageQuery>('/blog', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const self = `${ctx.prefix}/blog`;
+      return sendListing(request, reply, ctx, await reader.allBlogPosts(edition, parsePageParam(request.query.page)), self, feedUrl(ctx, self));
+    });
+
+    app.get<PageQuery & { Params: { uid: string } }>(`/blog/:uid${ID}`, async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const blog = await reader.blogByUid(edition, Number(request.params.uid));
+      return redirect(request, reply, `${ctx.prefix}/blogs/${blog.slug}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
+    });
+
+    app.get<PageQuery & { Params: { cid: string } }>(`/comment/:cid${ID}`, async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const location = await reader.commentLocation(edition, Number(request.params.cid));
+      const node = { nid: location.nid, path: location.path };
+      const page = location.page > 0 ? `?page=${location.page}` : '';
+      return redirect(request, reply, `${nodeUrl(ctx, node)}${page}#comment-${request.params.cid}`);
+    });
+
+    app.get<PageQuery & { Params: { '*': string } }>('/*', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const path = request.params['*'];
+      if (path.endsWith('/') && path.length > 1) return redirect(request, reply, `${ctx.prefix}/${path.replace(/\/+$/, '')}`);
+      const target = await reader.resolvePath(edition, path);
+      if (target) return sendTarget(request, reply, ctx, target, path);
+      if (path.endsWith('/feed')) {
+        const listingPath = path.slice(0, -'/feed'.length);
+        const listing = await reader.resolvePath(edition, listingPath);
+        if (listing && listing.targetType !== 'node') return feedNotReady(request, reply, ctx, deps, `${ctx.prefix}/${listingPath}`);
+      }
+      throw new NotFound();
+    });
+  };
+}

@@ -1,0 +1,64 @@
+import type { CorrectionEntry, NodeSummary } from '../../domain/content.ts';
+import type { SafeHtml } from '../../domain/safe-html.ts';
+import { trustedHtml } from '../../domain/safe-html.ts';
+import type { NodePage } from '../../services/reader-service.ts';
+import { formatDateLine, formatPublished } from '../../text/dates.ts';
+import { t } from '../../text/messages.ts';
+import type { SiteContext } from '../site-context.ts';
+import { termUrl } from '../urls.ts';
+import { commentsView } from './comments-view.ts';
+import { html } from './html.ts';
+import { archiveNotice, backToTop, byline } from './parts.ts';
+import { standardTeaser, timeTag } from './teasers.ts';
+
+function leadPhoto(page: NodePage): SafeHtml {
+  const photo = page.node.photo;
+  if (!photo) return html``;
+  return html`<figure class="lead-photo">
+<img src="${photo.src}" alt="${photo.caption ?? ''}" width="800" height="450">
+${photo.caption || photo.credit ? html`<figcaption>${photo.caption ?? ''}${photo.credit ? html` <span class="photo-credit">${photo.credit}</span>` : ''}</figcaption>` : ''}
+</figure>`;
+}
+
+function correctionsList(ctx: SiteContext, entries: readonly CorrectionEntry[]): SafeHtml {
+  const { lang, timeZone } = ctx.edition;
+  return html`<div class="corrections">${entries.map((e) => html`<article class="correction correction-${e.kind}">
+<h2>${e.title}</h2>
+<p class="date">${t(lang, e.kind)} – ${timeTag(ctx, e.publishedAt, formatDateLine(e.publishedAt, lang, timeZone))}</p>
+<div class="body">${trustedHtml(e.bodyHtml)}</div>
+</article>`)}</div>`;
+}
+
+function landingList(ctx: SiteContext, items: readonly NodeSummary[]): SafeHtml {
+  if (items.length === 0) return html``;
+  return html`<section class="landing-items" aria-labelledby="landing-items-title">
+<h2 id="landing-items-title">${t(ctx.edition.lang, 'landingItems')}</h2>
+${items.map((n) => standardTeaser(ctx, n, { showAuthors: true, headingLevel: 3 }))}
+</section>`;
+}
+
+/**
+ * An article page in the original's order: title, notice, photo, By:, Published, body, credit,
+ * comments, back to top. Landing, newsletter and Editor's Corner pages share it.
+ */
+export function articleView(ctx: SiteContext, page: NodePage, selfUrl: string): SafeHtml {
+  const { node } = page;
+  const { lang, timeZone } = ctx.edition;
+  return html`<article class="node node-${node.kind}">
+<h1 class="page-title">${node.title}</h1>
+${archiveNotice(ctx.edition)}
+${leadPhoto(page)}
+${byline(ctx, node.authors)}
+${node.showDate && node.kind !== 'landing' ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone))}</p>` : ''}
+<div class="body">${trustedHtml(node.bodyHtml)}</div>
+${node.credit ? html`<p class="credit">${node.credit}</p>` : ''}
+${node.section || node.terms.length > 0 ? html`<ul class="terms">
+${node.section ? html`<li class="section"><a href="${termUrl(ctx, node.section)}">${node.section.name}</a></li>` : ''}
+${node.terms.map((term) => html`<li><a href="${termUrl(ctx, term)}" rel="tag">${term.name}</a></li>`)}
+</ul>` : ''}
+</article>
+${node.kind === 'corrections' ? correctionsList(ctx, page.corrections) : ''}
+${landingList(ctx, page.landingItems)}
+${commentsView(ctx, page.comments, selfUrl)}
+${backToTop(ctx)}`;
+}

@@ -1,0 +1,61 @@
+import type { TermRef } from '../../domain/content.ts';
+import type { SafeHtml } from '../../domain/safe-html.ts';
+import { directionOf } from '../../text/direction.ts';
+import { t } from '../../text/messages.ts';
+import type { SiteContext } from '../site-context.ts';
+import { absoluteUrl, assetUrl, homeUrl, termUrl } from '../urls.ts';
+import { html } from './html.ts';
+
+/** What every page hands to the layout. */
+export interface PageFrame {
+  readonly title: string;
+  /** Path of this page, for the canonical link; null for error pages. */
+  readonly canonical: string | null;
+  readonly sections: readonly TermRef[];
+  readonly body: SafeHtml;
+  readonly description?: string;
+  readonly feed?: string;
+}
+
+/** The page around every view: head, header with navigation, main, footer. */
+export function layout(ctx: SiteContext, frame: PageFrame): SafeHtml {
+  const { edition } = ctx;
+  const lang = edition.lang;
+  const other = ctx.editions.find((e) => e.code !== edition.code);
+  const topSections = frame.sections.filter((s) => s.parentTid === null);
+  const title = frame.title === edition.siteName ? edition.siteName : `${frame.title} | ${edition.siteName}`;
+  return html`<!DOCTYPE html>
+<html lang="${lang}" dir="${directionOf(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${frame.description ? html`<meta name="description" content="${frame.description}">` : ''}
+<link rel="stylesheet" href="${assetUrl('folio.css')}">
+${frame.canonical ? html`<link rel="canonical" href="${absoluteUrl(ctx, frame.canonical)}">` : ''}
+</head>
+<body>
+<a class="skip-link" href="#main">${t(lang, 'skipToContent')}</a>
+<header class="site-header" id="top">
+<div class="masthead">
+<p class="site-name"><a href="${homeUrl(ctx)}" rel="home">${edition.siteName}</a></p>
+${other ? html`<p class="edition-switch"><a href="${other.pathPrefix}/" lang="${other.lang}" hreflang="${other.lang}" title="${t(lang, 'otherEditionLabel')}">${t(lang, 'otherEdition')}</a></p>` : ''}
+</div>
+<nav class="main-nav" aria-label="${t(lang, 'mainNav')}">
+<ul>
+<li><a href="${homeUrl(ctx)}">${t(lang, 'home')}</a></li>
+${topSections.map((s) => html`<li><a href="${termUrl(ctx, s)}">${s.name}</a></li>`)}
+<li><a href="${ctx.prefix}/blog">${t(lang, 'blogs')}</a></li>
+</ul>
+</nav>
+</header>
+<main id="main">
+${frame.body}
+</main>
+<footer class="site-footer">
+<p>© ${edition.siteName}. ${t(lang, 'footer')}</p>
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,14 @@
+import type { Config } from '../config/config.ts';
+import type { EditionRegistry } from '../services/editions.ts';
+import type { ReaderService } from '../services/reader-service.ts';
+import type { PageCache } from './page-cache.ts';
+import type { NavigationMemo } from './render.ts';
+
+/** What the web layer is given: services and its own caches, never the store. */
+export interface WebDeps {
+  readonly config: Config;
+  readonly editions: EditionRegistry;
+  readonly reader: ReaderService;
+  readonly cache: PageCache;
+  readonly nav: NavigationMemo;
+}
