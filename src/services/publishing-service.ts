@@ -46,7 +46,7 @@ export class PublishingService {
     const tags: TermRef[] = [];
     for (const name of input.tags) tags.push(await this.tagFor(target, name, created));
     const nid = await this.writer.nextId('node');
-    const slug = slugify(input.slug ?? input.title) || String(nid);
+    const slug = input.slug ?? (slugify(input.title) || String(nid));
     const path = await freePath(this.content, target.code, 'content/', slug);
     // Editors are trusted, but their HTML still goes through the sanitising full_html format:
     // a pasted embed must not be able to run script on readers' pages.

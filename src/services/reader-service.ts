@@ -4,6 +4,8 @@ import { NotFound } from '../domain/errors.ts';
 import { LISTING_PAGE_SIZE, type Page } from '../domain/pagination.ts';
 import type { ContentReader, ListingFilter, PathTarget } from '../store/types.ts';
 
+export type { PathTarget };
+
 /** Comments per page under an article, as Drupal 7's default. */
 export const COMMENTS_PER_PAGE = 50;
 

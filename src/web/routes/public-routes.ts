@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition } from '../../domain/edition.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { parsePageParam } from '../../domain/pagination.ts';
-import type { PathTarget } from '../../store/types.ts';
+import type { PathTarget } from '../../services/reader-service.ts';
 import type { ListingPage } from '../../services/reader-service.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { siteContextFor } from '../site-context-for.ts';

@@ -1,0 +1,111 @@
+// `npm run bench`: Folio's speed and memory against baselines measured in the same run.
+// Not a test: it prints a table of ratios for the issue notes. See README "Benchmark".
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
+import { capture, startBaseline } from './baseline-server.ts';
+import { startFolio } from './folio-server.ts';
+import { haveWrk, wrk, type WrkResult } from './wrk.ts';
+
+const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
+const SECONDS = Number(process.env.FOLIO_BENCH_SECONDS ?? 8);
+const CONNECTIONS = 50;
+const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
+const DB_FILE = `${CACHE_DIR}folio-${ARTICLES}.db`;
+const DATABASE = `sqlite:${DB_FILE}`;
+const HEADERS = { 'accept-encoding': 'gzip' };
+
+function ensureDatabase(): void {
+  if (existsSync(DB_FILE)) return;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  console.log(`Generating a ${ARTICLES.toLocaleString('en')}-article archive once (cached at ${DB_FILE}) …`);
+  execFileSync(process.execPath, [fileURLToPath(new URL('../bin/folio.js', import.meta.url)), 'demo', '--articles', String(ARTICLES), '--database', DATABASE], { stdio: 'inherit' });
+}
+
+/** The URL sets: random article pages, a tag listing deep in its pager, the home page. */
+function scenarios(): { name: string; paths: string[] }[] {
+  const db = new SqliteDatabase(DB_FILE, { readonly: true });
+  const articles = db.prepare(`select path from nodes where edition = 'en' and kind = 'article' and path is not null order by random() limit 2000`).all() as { path: string }[];
+  const tag = db.prepare(`select t.path, count(*) as n from node_terms nt join terms t on t.tid = nt.tid where t.vocabulary = 'tag' and t.path is not null group by t.tid order by n desc limit 1`).get() as { path: string; n: number };
+  db.close();
+  const deep = Math.max(0, Math.floor(tag.n / 10) - 3);
+  return [
+    { name: 'article (random of 2,000)', paths: articles.map((a) => `/${a.path}`) },
+    { name: `tag listing, page ${deep} of ${Math.ceil(tag.n / 10)}`, paths: [`/${tag.path}?page=${deep}`] },
+    { name: 'home page', paths: ['/'] },
+  ];
+}
+
+async function measure(base: string, paths: string[]): Promise<WrkResult> {
+  await wrk({ base, paths, connections: CONNECTIONS, threads: 2, seconds: 2, headers: HEADERS });
+  return wrk({ base, paths, connections: CONNECTIONS, threads: 2, seconds: SECONDS, headers: HEADERS });
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+async function main(): Promise<void> {
+  if (!(await haveWrk())) {
+    console.error('bench: wrk is not installed. Install it with: apt-get install -y wrk');
+    process.exit(1);
+  }
+  ensureDatabase();
+  const sets = scenarios();
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+
+  // Warm: the page cache is on and every page has been rendered and compressed once.
+  const warm = await startFolio(DATABASE, 18080);
+  const captured = new Map<string, Awaited<ReturnType<typeof capture>>>();
+  for (const set of sets) captured.set(set.name, await capture(warm.base, set.paths, HEADERS));
+  await new Promise((r) => setTimeout(r, 500));
+  for (const set of sets) await capture(warm.base, set.paths, HEADERS); // now served precompressed
+  const warmResults = new Map<string, WrkResult>();
+  for (const set of sets) warmResults.set(set.name, await measure(warm.base, set.paths));
+  const warmMemory = warm.memory();
+  await warm.stop();
+
+  // Baseline: bare node:http sending the same bytes (re-captured warm, so gzip like Folio's hits).
+  const baselines = new Map<string, WrkResult>();
+  for (const set of sets) {
+    const again = await startFolio(DATABASE, 18082);
+    await capture(again.base, set.paths, HEADERS);
+    await new Promise((r) => setTimeout(r, 300));
+    const bytes = await capture(again.base, set.paths, HEADERS);
+    await again.stop();
+    const baseline = await startBaseline(bytes);
+    baselines.set(set.name, await measure(baseline.url, set.paths));
+    baseline.server.close();
+  }
+
+  // Cache miss: the page cache is off, so every request queries and renders.
+  const cold = await startFolio(DATABASE, 18081, { FOLIO_PAGE_CACHE: '0' });
+  const missResults = new Map<string, WrkResult>();
+  for (const set of sets) missResults.set(set.name, await measure(cold.base, set.paths));
+  const coldMemory = cold.memory();
+  await cold.stop();
+
+  for (const set of sets) {
+    const base = baselines.get(set.name)!;
+    const w = warmResults.get(set.name)!;
+    const m = missResults.get(set.name)!;
+    const warmRatio = w.requestsPerSec / base.requestsPerSec;
+    const missRatio = m.requestsPerSec / base.requestsPerSec;
+    rows.push([set.name, 'baseline', fmt(base.requestsPerSec, 0), fmt(base.p50ms, 2), fmt(base.p99ms, 2), '1.00', '']);
+    rows.push(['', 'warm', fmt(w.requestsPerSec, 0), fmt(w.p50ms, 2), fmt(w.p99ms, 2), fmt(warmRatio, 2), '≥ 0.60, p99 < 10 ms']);
+    rows.push(['', 'cache miss', fmt(m.requestsPerSec, 0), fmt(m.p50ms, 2), fmt(m.p99ms, 2), fmt(missRatio, 2), '≥ 0.08']);
+    verdicts.push(`${set.name}: warm ${warmRatio >= 0.6 && w.p99ms < 10 ? 'meets' : 'MISSES'} its target, miss ${missRatio >= 0.08 ? 'meets' : 'MISSES'} its target${w.errors + m.errors + w.non2xx + m.non2xx > 0 ? ` (errors: ${w.errors + m.errors}, non-2xx: ${w.non2xx + m.non2xx})` : ''}`);
+  }
+  const peak = Math.max(warmMemory.peakMb, coldMemory.peakMb);
+  console.log(`\nFolio page benchmark: ${ARTICLES.toLocaleString('en')} articles, SQLite, wrk ${CONNECTIONS} connections, ${SECONDS} s per run, Accept-Encoding: gzip\n`);
+  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'target'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  console.log(`\nServer memory: peak RSS ${fmt(peak, 0)} MB (warm run ${fmt(warmMemory.peakMb, 0)} MB, cache-miss run ${fmt(coldMemory.peakMb, 0)} MB); target < 300 MB: ${peak < 300 ? 'meets' : 'MISSES'}`);
+  for (const v of verdicts) console.log(`- ${v}`);
+}
+
+await main();

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test with Node's own runner. Tests that need a service (PostgreSQL) or a tool
+# (Chromium, Java for the HTML checker) run when it is there; without it they are skipped with
+# a clear line here, except under CI=true, where a missing service is a failure.
+set -uo pipefail
+shopt -s globstar nullglob
+cd "$(dirname "$0")/.."
+
+skipped=()
+missing_in_ci=()
+
+pg_url="${FOLIO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" "$pg_url" 2>/dev/null; then
+  export FOLIO_TEST_PG=1
+else
+  export FOLIO_TEST_PG=0
+  skipped+=("PostgreSQL store tests (no server at $pg_url)")
+  missing_in_ci+=("PostgreSQL")
+fi
+
+if [[ -x /usr/bin/chromium ]]; then
+  export FOLIO_TEST_BROWSER=1
+else
+  export FOLIO_TEST_BROWSER=0
+  skipped+=("browser tests (no /usr/bin/chromium: apt-get install -y chromium)")
+  missing_in_ci+=("Chromium")
+fi
+
+if command -v java >/dev/null 2>&1; then
+  export FOLIO_TEST_VNU=1
+else
+  export FOLIO_TEST_VNU=0
+  skipped+=("HTML validity tests (no java for vnu)")
+  missing_in_ci+=("Java")
+fi
+
+if [[ "${CI:-}" == "true" && ${#missing_in_ci[@]} -gt 0 ]]; then
+  echo "CI=true and these are missing: ${missing_in_ci[*]}. CI must run every test; install or start them first." >&2
+  exit 1
+fi
+
+files=(test/**/*.test.ts)
+if [[ $# -gt 0 ]]; then files=("$@"); fi
+node --import tsx --test --test-concurrency=2 --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=.tmp-test-results.tap "${files[@]}"
+status=$?
+
+if [[ -f .tmp-test-results.tap ]]; then
+  tail -n 9 .tmp-test-results.tap | grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms)'
+  rm -f .tmp-test-results.tap
+fi
+if [[ ${#skipped[@]} -gt 0 ]]; then
+  echo
+  echo "Skipped on this machine:"
+  printf '  - %s\n' "${skipped[@]}"
+fi
+exit $status

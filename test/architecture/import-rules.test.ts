@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// STYLE.md's dependency rules, enforced: an arrow means "may import", nothing imports upward.
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+
+const ALLOWED: Record<string, readonly string[]> = {
+  domain: ['domain'],
+  text: ['text', 'domain'],
+  filter: ['filter', 'domain', 'text'],
+  search: ['search', 'domain', 'text'],
+  feed: ['feed', 'domain', 'text'],
+  config: ['config', 'domain'],
+  store: ['store', 'domain'],
+  services: ['services', 'domain', 'text', 'filter', 'search', 'feed', 'store/types.ts'],
+  web: ['web', 'services', 'domain', 'text', 'feed', 'filter', 'search', 'config'],
+  import: ['import', 'services', 'domain', 'text', 'filter', 'store/types.ts'],
+  export: ['export', 'web', 'services', 'domain', 'text', 'feed', 'config'],
+  cli: ['cli', 'services', 'domain', 'text', 'filter', 'config', 'web', 'import', 'export', 'runtime.ts', 'store/migrate.ts'],
+};
+
+/** Packages only the store may import. */
+const STORE_ONLY_PACKAGES = ['kysely', 'better-sqlite3', 'pg'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+}
+
+const files = sourceFiles(SRC);
+
+test('every module imports only what STYLE.md allows it to', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    const layer = rel.split('/')[0]!;
+    const allowed = ALLOWED[layer];
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = relative(SRC, resolve(dirname(file), spec));
+        if (target.startsWith('..')) violations.push(`${rel} imports outside src: ${spec}`);
+        if (!allowed) continue; // main.ts and runtime.ts are the composition root
+        if (!allowed.some((a) => target === a || target.startsWith(`${a}/`))) violations.push(`${rel} → ${target}`);
+      } else if (STORE_ONLY_PACKAGES.some((p) => spec === p || spec.startsWith(`${p}/`)) && layer !== 'store') {
+        violations.push(`${rel} imports ${spec}: SQL and database drivers live only in store/`);
+      }
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('nothing imports the CLI, and the pure modules do no I/O', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    const layer = rel.split('/')[0]!;
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.') && relative(SRC, resolve(dirname(file), spec)).startsWith('cli/') && layer !== 'cli' && rel !== 'main.ts') violations.push(`${rel} imports the CLI`);
+      if (['domain', 'text', 'filter', 'search', 'feed'].includes(layer) && /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram)$/.test(spec)) violations.push(`${rel} does I/O through ${spec}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('only the importer and the demo seeder may write to an archive', () => {
+  const users = files.filter((f) => /sanctionedWriter\(/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
+  const allowed = users.filter((f) => f === 'domain/edition-guard.ts' || f.startsWith('import/') || f.startsWith('services/demo/'));
+  assert.deepEqual(users, allowed);
+});
+
+test('no default exports in src', () => {
+  const offenders = files.filter((f) => /^export default/m.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
+  assert.deepEqual(offenders, []);
+});

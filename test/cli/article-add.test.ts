@@ -1,0 +1,83 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/run-cli.ts';
+
+const article = {
+  title: 'حكومة جديدة تؤدي اليمين',
+  body: '<p>بيروت – أدّت الحكومة الجديدة اليمين الدستورية صباح اليوم.</p><p>فقرة ثانية.</p>',
+  published: '2026-11-25T09:30:00+02:00',
+  section: 'politics',
+  authors: ['ليا القزي'],
+  tags: ['الحكومة'],
+  credit: '(رويترز، دفتر المشرق)',
+};
+
+describe('folio article add', () => {
+  let dir: string;
+  let db: string;
+  const file = (name: string, value: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+    return path;
+  };
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'folio-cli-'));
+    db = `sqlite:${join(dir, 'folio.db')}`;
+    const migrated = await runCli(['migrate', '--database', db]);
+    assert.equal(migrated.code, 0, migrated.stderr);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('publishes into the live Arabic edition and says where', async () => {
+    const res = await runCli(['article', 'add', '--edition', 'ar', '--file', file('ok.json', article), '--database', db]);
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /^published node \d+ in ar: http:\/\/localhost:8080\/ar\/content\/.+ \(1 new sections, 1 new authors, 1 new tags\)\n$/);
+  });
+
+  test('refuses the English archive with ReadOnlyEdition, one line, non-zero', async () => {
+    const res = await runCli(['article', 'add', '--edition', 'en', '--file', file('en.json', article), '--database', db]);
+    assert.notEqual(res.code, 0);
+    assert.equal(res.stderr.trim().split('\n').length, 1);
+    assert.match(res.stderr, /^folio: The "en" edition is an archive kept for archival purposes only/);
+  });
+
+  test('a bad file gets a one-line error naming the field', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ ...article, title: '' }, /"title" must not be empty/],
+      [{ ...article, published: '2026-11-25 09:30' }, /"published" must be ISO 8601 with an offset/],
+      [{ ...article, authors: 'one' }, /"authors" must be an array/],
+      [{ ...article, colour: 'red' }, /"colour" is not a known field/],
+      [{ ...article, section: undefined }, /"section" is required/],
+      [{ ...article, photo: { caption: 'x' } }, /"photo.src" is required/],
+    ];
+    for (const [value, message] of cases) {
+      const res = await runCli(['article', 'add', '--edition', 'ar', '--file', file('bad.json', value), '--database', db]);
+      assert.equal(res.code, 2, res.stderr);
+      assert.equal(res.stderr.trim().split('\n').length, 1, res.stderr);
+      assert.match(res.stderr, message);
+    }
+    const notJson = await runCli(['article', 'add', '--edition', 'ar', '--file', file('bad.txt', '{nope'), '--database', db]);
+    assert.match(notJson.stderr, /is not valid JSON/);
+    const missing = await runCli(['article', 'add', '--edition', 'ar', '--file', join(dir, 'none.json'), '--database', db]);
+    assert.match(missing.stderr, /cannot read .*none\.json: ENOENT/);
+    const edition = await runCli(['article', 'add', '--edition', 'fr', '--file', file('ok2.json', article), '--database', db]);
+    assert.match(edition.stderr, /Unknown edition "fr": use one of en, ar/);
+    assert.notEqual(edition.code, 0);
+  });
+
+  test('bad options and bad configuration get one readable line', async () => {
+    const port = await runCli(['serve', '--port', 'eighty', '--database', db]);
+    assert.notEqual(port.code, 0);
+    assert.match(port.stderr, /--port must be a whole number/);
+    const url = await runCli(['migrate', '--database', 'mysql://x']);
+    assert.notEqual(url.code, 0);
+    assert.match(url.stderr, /FOLIO_DATABASE_URL "mysql:\/\/x" is neither sqlite:<file> nor postgres/);
+    const unknown = await runCli(['frobnicate']);
+    assert.notEqual(unknown.code, 0);
+    assert.match(unknown.stderr, /unknown command 'frobnicate'/);
+  });
+});
