@@ -3,6 +3,8 @@ import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, TermRef
 import type { Page } from '../domain/pagination.ts';
 import type { CommentPolicy } from '../domain/edition.ts';
 import type { Database } from './schema.ts';
+import type { Dialect } from './connection.ts';
+import { threadSortKey } from './sql-helpers.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from './types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, toBlog, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 
@@ -11,7 +13,7 @@ const PUBLISHED = 1;
 
 /** The read side of the content store, in portable Kysely queries. */
 export class KyselyContentReader implements ContentReader {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
 
   async findNode(edition: string, nid: number): Promise<NodeDetail | undefined> {
     const row = await this.db.selectFrom('nodes').selectAll().where('nid', '=', nid).where('edition', '=', edition)
@@ -156,7 +158,7 @@ export class KyselyContentReader implements ContentReader {
   async listPublishedComments(nid: number, page: number, pageSize: number) {
     const base = this.db.selectFrom('comments').where('nid', '=', nid).where('status', '=', PUBLISHED);
     // Drupal sorts threads without their trailing '/', so "01/" < "01.00/" holds as strings.
-    const rows = await base.select(PUBLIC_COMMENT_COLUMNS).orderBy(sql`substr(thread, 1, length(thread) - 1)`).orderBy('cid')
+    const rows = await base.select(PUBLIC_COMMENT_COLUMNS).orderBy(threadSortKey(this.dialect)).orderBy('cid')
       .limit(pageSize).offset(page * pageSize).execute();
     const total = await this.count(base);
     return { items: rows.map(toPublicComment), page, pageSize, total };
@@ -169,7 +171,7 @@ export class KyselyContentReader implements ContentReader {
     if (!row) return undefined;
     const key = row.thread.slice(0, -1);
     const before = await this.count(this.db.selectFrom('comments').where('nid', '=', row.nid).where('status', '=', PUBLISHED)
-      .where(sql<string>`substr(thread, 1, length(thread) - 1)`, '<', key));
+      .where(threadSortKey(this.dialect), '<', key));
     return { nid: row.nid, edition: row.edition, path: row.path, index: before };
   }
 

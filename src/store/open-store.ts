@@ -1,6 +1,8 @@
 import type { Connection } from './connection.ts';
 import { KyselyContentReader } from './content-reader.ts';
 import { KyselyContentWriter } from './content-writer.ts';
+import { KyselyCommentStore } from './comment-store.ts';
+import { KyselyUserStore } from './user-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Store } from './types.ts';
 
@@ -8,8 +10,10 @@ import type { Store } from './types.ts';
 export async function openStore(connection: Connection): Promise<Store> {
   await migrateToLatest(connection.db);
   return {
-    content: new KyselyContentReader(connection.db),
+    content: new KyselyContentReader(connection.db, connection.dialect),
     writer: new KyselyContentWriter(connection.db),
+    comments: new KyselyCommentStore(connection.db, connection.dialect),
+    users: new KyselyUserStore(connection.db),
     dialect: connection.dialect,
     close: () => connection.close(),
   };

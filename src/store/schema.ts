@@ -119,6 +119,39 @@ export interface MetaTable {
   value: string;
 }
 
+export interface UsersTable {
+  uid: number;
+  name: string;
+  /** The name folded for case-insensitive uniqueness (Drupal matched names case-insensitively). */
+  name_key: string;
+  email: string | null;
+  password_hash: string | null;
+  role: string;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token: a stolen database does not yield live cookies. */
+  id_hash: string;
+  uid: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ModerationLogTable {
+  id: number;
+  cid: number;
+  uid: number | null;
+  /** Who acted, as shown in the record: a user name, or "cli:<login>" for the command line. */
+  actor: string;
+  action: string;
+  from_status: number | null;
+  to_status: number | null;
+  at: number;
+}
+
 /** The whole database. */
 export interface Database {
   nodes: NodesTable;
@@ -132,4 +165,7 @@ export interface Database {
   landing_items: LandingItemsTable;
   corrections: CorrectionsTable;
   folio_meta: MetaTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  moderation_log: ModerationLogTable;
 }

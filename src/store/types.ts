@@ -3,6 +3,7 @@ import type {
   AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeKind, NodeSummary, PublicComment, TermRef, Vocabulary,
 } from '../domain/content.ts';
 import type { Page } from '../domain/pagination.ts';
+import type { ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
 
 /** What a stored path points at. */
 export type PathTargetType = 'node' | 'term' | 'author' | 'blog';
@@ -130,10 +131,96 @@ export interface ContentWriter {
   setMeta(key: string, value: string): Promise<void>;
 }
 
+
+/** A comment a reader (or an import) adds; the store allocates cid and thread. */
+export interface NewComment {
+  readonly nid: number;
+  readonly pid: number | null;
+  readonly status: number;
+  readonly uid: number | null;
+  readonly name: string;
+  readonly email: string | null;
+  readonly homepage: string | null;
+  readonly hostname: string | null;
+  readonly subject: string;
+  readonly body: string;
+  readonly format: string;
+  readonly bodyHtml: string;
+  readonly createdAt: number;
+}
+
+/** Who made a moderation decision. */
+export interface Actor {
+  readonly uid: number | null;
+  readonly name: string;
+}
+
+/** A node as the comment form needs it. */
+export interface CommentTarget {
+  readonly nid: number;
+  readonly edition: string;
+  readonly title: string;
+  readonly path: string | null;
+  readonly kind: string;
+  readonly commentPolicy: string | null;
+}
+
+/** Query for the moderation queue. */
+export interface ModerationQuery {
+  readonly status?: number;
+  readonly edition?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Comment writes and the moderators' view. Only moderation code reads e-mails through this. */
+export interface CommentStore {
+  /** Saves a comment with its thread key; resolves once the write is durable (group-committed with others). */
+  addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }>;
+  commentTarget(nid: number): Promise<CommentTarget | undefined>;
+  findForModeration(cid: number): Promise<ModeratedComment | undefined>;
+  listForModeration(query: ModerationQuery): Promise<{ items: ModeratedComment[]; total: number }>;
+  /** Sets a status on comments, records each change, recounts their nodes; returns the editions touched. */
+  setStatus(cids: readonly number[], status: number, action: ModerationAction, actor: Actor): Promise<{ changed: number[]; editions: string[] }>;
+  /** Deletes comments and their replies, records it, recounts; returns what went. */
+  deleteComments(cids: readonly number[], actor: Actor): Promise<{ deleted: number[]; editions: string[] }>;
+  /** Erases one person's personal data: anonymise (name "Anonymous", no e-mail, homepage or host) or delete. */
+  eraseByEmail(email: string, mode: 'anonymise' | 'delete', anonymousName: string, actor: Actor): Promise<{ cids: number[]; editions: string[] }>;
+  countRecentFromHost(hostname: string, sinceSeconds: number): Promise<number>;
+  moderationLog(cid: number): Promise<ModerationRecord[]>;
+}
+
+/** A user who signs in. */
+export interface UserRecord {
+  readonly uid: number;
+  readonly name: string;
+  readonly email: string | null;
+  readonly passwordHash: string | null;
+  readonly role: string;
+  readonly failedLogins: number;
+  readonly lockedUntil: number | null;
+}
+
+/** Users and their sessions. */
+export interface UserStore {
+  createUser(user: { name: string; email: string | null; passwordHash: string; role: string; createdAt: number }): Promise<number>;
+  findUserByName(name: string): Promise<UserRecord | undefined>;
+  /** True when a name is taken by a registered user, compared case-insensitively as Drupal did. */
+  nameTaken(name: string): Promise<boolean>;
+  recordFailedLogin(uid: number, failedLogins: number, lockedUntil: number | null): Promise<void>;
+  resetFailedLogins(uid: number): Promise<void>;
+  createSession(idHash: string, uid: number, createdAt: number, expiresAt: number): Promise<void>;
+  findSessionUser(idHash: string, now: number): Promise<UserRecord | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+  listUsers(): Promise<UserRecord[]>;
+}
+
 /** The store as services see it. */
 export interface Store {
   readonly content: ContentReader;
   readonly writer: ContentWriter;
+  readonly comments: CommentStore;
+  readonly users: UserStore;
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

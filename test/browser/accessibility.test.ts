@@ -28,7 +28,7 @@ describe('pages in Chromium', { skip: browserSkip }, () => {
     await site?.close();
   });
 
-  test('every page type in both editions has no axe-core violations, with JavaScript off', async () => {
+  test('every page type in both editions has no axe-core violations', async () => {
     const context = await browser.newContext({ javaScriptEnabled: true });
     const failures: string[] = [];
     for (const pageType of PAGE_TYPES) {

@@ -9,10 +9,11 @@ import type { Connection } from '../connection.ts';
 export function connectSqlite(file: string): Connection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  // WAL lets readers go on while a writer commits; NORMAL is durable across application
-  // crashes, and comment writes raise it to FULL themselves (see the comments issue).
+  // WAL lets readers go on while a writer commits. FULL syncs the WAL on every commit, so an
+  // acknowledged comment survives a power cut, not just a process crash; comment writes are
+  // group-committed (store/comment-write-queue.ts) so that fsync is shared by a batch.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');

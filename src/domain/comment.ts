@@ -1,0 +1,55 @@
+/** Comment statuses as stored: Drupal 7's 0/1, plus spam, which Drupal left to contrib modules. */
+export const COMMENT_STATUS = Object.freeze({ pending: 0, published: 1, spam: 2 } as const);
+
+/** A stored comment status. */
+export type CommentStatus = (typeof COMMENT_STATUS)[keyof typeof COMMENT_STATUS];
+
+/** Status names for the CLI and the moderation queue. */
+export type CommentStatusName = keyof typeof COMMENT_STATUS;
+
+/** The status code of a name. */
+export function statusCode(name: CommentStatusName): CommentStatus {
+  return COMMENT_STATUS[name];
+}
+
+/** The name of a status code. */
+export function statusName(code: number): CommentStatusName {
+  return code === 1 ? 'published' : code === 2 ? 'spam' : 'pending';
+}
+
+/** What moderators can do to comments. */
+export type ModerationAction = 'approve' | 'unpublish' | 'spam' | 'delete';
+
+/** A comment as moderators see it: everything, the e-mail included. Never rendered on public pages. */
+export interface ModeratedComment {
+  readonly cid: number;
+  readonly nid: number;
+  readonly pid: number | null;
+  readonly edition: string;
+  readonly thread: string;
+  readonly status: CommentStatus;
+  readonly name: string;
+  readonly email: string | null;
+  readonly homepage: string | null;
+  readonly hostname: string | null;
+  readonly subject: string;
+  readonly body: string;
+  readonly format: string;
+  readonly bodyHtml: string;
+  readonly createdAt: number;
+  readonly nodeTitle: string;
+  readonly nodePath: string | null;
+  readonly nodeTeaser: string;
+  /** The comment it replies to, for context in the queue. */
+  readonly parent: { readonly cid: number; readonly name: string; readonly subject: string; readonly bodyHtml: string } | null;
+}
+
+/** One entry of the moderation record. */
+export interface ModerationRecord {
+  readonly cid: number;
+  readonly actor: string;
+  readonly action: ModerationAction | 'erase' | 'post';
+  readonly fromStatus: number | null;
+  readonly toStatus: number | null;
+  readonly at: number;
+}

@@ -1,0 +1,163 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../domain/comment.ts';
+import { nextThread } from '../domain/comment-thread.ts';
+import type { Database } from './schema.ts';
+import type { Dialect } from './connection.ts';
+import { maxThread } from './sql-helpers.ts';
+import { GroupCommitQueue } from './comment-write-queue.ts';
+import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from './types.ts';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+async function nextId(trx: Transaction<Database>, table: 'comments' | 'moderation_log', column: 'cid' | 'id'): Promise<number> {
+  const row = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(trx);
+  return Number(row.rows[0]?.n ?? 0) + 1;
+}
+
+async function log(trx: Transaction<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
+  await trx.insertInto('moderation_log').values({
+    id: await nextId(trx, 'moderation_log', 'id'), cid, uid: actor.uid, actor: actor.name, action, from_status: from, to_status: to, at: now(),
+  }).execute();
+}
+
+async function recount(trx: Transaction<Database> | Kysely<Database>, nids: readonly number[]): Promise<void> {
+  if (nids.length === 0) return;
+  await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = ${COMMENT_STATUS.published})
+    where nid in (${sql.join([...new Set(nids)])})`.execute(trx);
+}
+
+/** Comments as moderators handle them, and durable comment writes. */
+export class KyselyCommentStore implements CommentStore {
+  private readonly writes: GroupCommitQueue;
+
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {
+    this.writes = new GroupCommitQueue(db);
+  }
+
+  addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
+    return this.writes.run(async (trx) => {
+      const cid = await nextId(trx, 'comments', 'cid');
+      let parentThread: string | null = null;
+      if (comment.pid !== null) {
+        const parent = await trx.selectFrom('comments').select('thread').where('cid', '=', comment.pid).where('nid', '=', comment.nid).executeTakeFirst();
+        parentThread = parent?.thread ?? null;
+      }
+      // Drupal's rule: the largest thread on the node (or under the parent) decides the next one.
+      let q = trx.selectFrom('comments').select(maxThread(this.dialect).as('t')).where('nid', '=', comment.nid);
+      if (parentThread !== null) q = q.where('thread', 'like', `${parentThread.slice(0, -1)}.%`);
+      const max = (await q.executeTakeFirst())?.t ?? null;
+      const thread = nextThread(max === null ? [] : [max], parentThread);
+      await trx.insertInto('comments').values({
+        cid, nid: comment.nid, pid: parentThread === null ? null : comment.pid, thread, status: comment.status, uid: comment.uid,
+        name: comment.name, email: comment.email, homepage: comment.homepage, hostname: comment.hostname, subject: comment.subject,
+        body: comment.body, format: comment.format, body_html: comment.bodyHtml, created_at: comment.createdAt, changed_at: comment.createdAt,
+      }).execute();
+      await log(trx, cid, actor, 'post', null, comment.status);
+      if (comment.status === COMMENT_STATUS.published) await recount(trx, [comment.nid]);
+      return { cid, thread };
+    });
+  }
+
+  async commentTarget(nid: number): Promise<CommentTarget | undefined> {
+    const row = await this.db.selectFrom('nodes').select(['nid', 'edition', 'title', 'path', 'kind', 'comment_policy'])
+      .where('nid', '=', nid).where('status', '=', 1).executeTakeFirst();
+    return row && { nid: row.nid, edition: row.edition, title: row.title, path: row.path, kind: row.kind, commentPolicy: row.comment_policy };
+  }
+
+  async findForModeration(cid: number): Promise<ModeratedComment | undefined> {
+    const { items } = await this.query({ limit: 1, offset: 0 }, cid);
+    return items[0];
+  }
+
+  listForModeration(query: ModerationQuery): Promise<{ items: ModeratedComment[]; total: number }> {
+    return this.query(query);
+  }
+
+  async setStatus(cids: readonly number[], status: number, action: ModerationAction, actor: Actor) {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = cids.length === 0 ? [] : await trx.selectFrom('comments').innerJoin('nodes', 'nodes.nid', 'comments.nid')
+        .select(['comments.cid', 'comments.nid', 'comments.status', 'nodes.edition']).where('comments.cid', 'in', [...cids]).execute();
+      const changed = rows.filter((r) => r.status !== status);
+      if (changed.length > 0) {
+        await trx.updateTable('comments').set({ status, changed_at: now() }).where('cid', 'in', changed.map((r) => r.cid)).execute();
+        for (const r of changed) await log(trx, r.cid, actor, action, r.status, status);
+        await recount(trx, changed.map((r) => r.nid));
+      }
+      return { changed: changed.map((r) => r.cid), editions: [...new Set(changed.map((r) => r.edition))] };
+    });
+  }
+
+  async deleteComments(cids: readonly number[], actor: Actor) {
+    return this.db.transaction().execute(async (trx) => {
+      const roots = cids.length === 0 ? [] : await trx.selectFrom('comments').innerJoin('nodes', 'nodes.nid', 'comments.nid')
+        .select(['comments.cid', 'comments.nid', 'comments.thread', 'comments.status', 'nodes.edition']).where('comments.cid', 'in', [...cids]).execute();
+      const doomed = new Map<number, { nid: number; status: number; edition: string }>();
+      for (const root of roots) {
+        // Replies go with the comment they answer, as in Drupal: a thread with a hole makes no sense.
+        const subtree = await trx.selectFrom('comments').select(['cid', 'nid', 'status']).where('nid', '=', root.nid)
+          .where((eb) => eb.or([eb('cid', '=', root.cid), eb('thread', 'like', `${root.thread.slice(0, -1)}.%`)])).execute();
+        for (const c of subtree) doomed.set(c.cid, { nid: c.nid, status: c.status, edition: root.edition });
+      }
+      const ids = [...doomed.keys()];
+      if (ids.length > 0) {
+        await trx.deleteFrom('comments').where('cid', 'in', ids).execute();
+        for (const [cid, c] of doomed) await log(trx, cid, actor, 'delete', c.status, null);
+        await recount(trx, [...doomed.values()].map((c) => c.nid));
+      }
+      return { deleted: ids.sort((a, b) => a - b), editions: [...new Set([...doomed.values()].map((c) => c.edition))] };
+    });
+  }
+
+  async eraseByEmail(email: string, mode: 'anonymise' | 'delete', anonymousName: string, actor: Actor) {
+    const rows = await this.db.selectFrom('comments').innerJoin('nodes', 'nodes.nid', 'comments.nid').select(['comments.cid', 'nodes.edition'])
+      .where(sql<string>`lower(comments.email)`, '=', email.trim().toLowerCase()).execute();
+    const cids = rows.map((r) => r.cid);
+    if (cids.length === 0) return { cids, editions: [] };
+    if (mode === 'delete') {
+      const { deleted, editions } = await this.deleteComments(cids, actor);
+      return { cids: deleted, editions };
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('comments').set({ name: anonymousName, email: null, homepage: null, hostname: null, changed_at: now() }).where('cid', 'in', cids).execute();
+      for (const cid of cids) await log(trx, cid, actor, 'erase', null, null);
+    });
+    return { cids, editions: [...new Set(rows.map((r) => r.edition))] };
+  }
+
+  async countRecentFromHost(hostname: string, sinceSeconds: number): Promise<number> {
+    const row = await this.db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('hostname', '=', hostname).where('created_at', '>=', sinceSeconds).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async moderationLog(cid: number): Promise<ModerationRecord[]> {
+    const rows = await this.db.selectFrom('moderation_log').selectAll().where('cid', '=', cid).orderBy('at').orderBy('id').execute();
+    return rows.map((r) => ({ cid: r.cid, actor: r.actor, action: r.action as ModerationRecord['action'], fromStatus: r.from_status, toStatus: r.to_status, at: Number(r.at) }));
+  }
+
+  private async query(query: ModerationQuery, cid?: number): Promise<{ items: ModeratedComment[]; total: number }> {
+    let base = this.db.selectFrom('comments').innerJoin('nodes', 'nodes.nid', 'comments.nid');
+    if (cid !== undefined) base = base.where('comments.cid', '=', cid);
+    if (query.status !== undefined) base = base.where('comments.status', '=', query.status);
+    if (query.edition !== undefined) base = base.where('nodes.edition', '=', query.edition);
+    const rows = await base.selectAll('comments').select(['nodes.edition', 'nodes.title as node_title', 'nodes.path as node_path', 'nodes.teaser as node_teaser'])
+      .orderBy('comments.created_at', 'desc').orderBy('comments.cid', 'desc').limit(query.limit).offset(query.offset).execute();
+    const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const parentIds = [...new Set(rows.map((r) => r.pid).filter((p): p is number => p !== null))];
+    const parents = new Map<number, { cid: number; name: string; subject: string; bodyHtml: string }>();
+    if (parentIds.length > 0) {
+      for (const p of await this.db.selectFrom('comments').select(['cid', 'name', 'subject', 'body_html']).where('cid', 'in', parentIds).execute()) {
+        parents.set(p.cid, { cid: p.cid, name: p.name, subject: p.subject, bodyHtml: p.body_html });
+      }
+    }
+    return {
+      total: Number(totalRow?.n ?? 0),
+      items: rows.map((r) => ({
+        cid: r.cid, nid: r.nid, pid: r.pid, edition: r.edition, thread: r.thread, status: r.status as CommentStatus, name: r.name,
+        email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format,
+        bodyHtml: r.body_html, createdAt: Number(r.created_at), nodeTitle: r.node_title, nodePath: r.node_path, nodeTeaser: r.node_teaser,
+        parent: r.pid === null ? null : parents.get(r.pid) ?? null,
+      })),
+    };
+  }
+}

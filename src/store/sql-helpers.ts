@@ -1,0 +1,18 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Dialect } from './connection.ts';
+
+/**
+ * A comment's thread key without its trailing '/', compared byte by byte. Vancodes sort
+ * correctly only in binary order; SQLite compares text that way already, but a PostgreSQL
+ * database with a linguistic collation (en_US) would ignore '.' and '/', so say "C" there.
+ */
+export function threadSortKey(dialect: Dialect): RawBuilder<string> {
+  return dialect === 'postgres'
+    ? sql<string>`substr(thread, 1, length(thread) - 1) collate "C"`
+    : sql<string>`substr(thread, 1, length(thread) - 1)`;
+}
+
+/** The largest thread key in binary order (see threadSortKey). */
+export function maxThread(dialect: Dialect): RawBuilder<string | null> {
+  return dialect === 'postgres' ? sql<string | null>`max(thread collate "C")` : sql<string | null>`max(thread)`;
+}

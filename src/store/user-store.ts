@@ -1,0 +1,67 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, UsersTable } from './schema.ts';
+import type { UserRecord, UserStore } from './types.ts';
+
+function toUser(row: Selectable<UsersTable>): UserRecord {
+  return {
+    uid: row.uid, name: row.name, email: row.email, passwordHash: row.password_hash, role: row.role,
+    failedLogins: row.failed_logins, lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+  };
+}
+
+/** Names compare case-insensitively, as Drupal's user names did. */
+function nameKey(name: string): string {
+  return name.trim().normalize('NFKC').toLowerCase();
+}
+
+/** Users and sessions in SQL. */
+export class KyselyUserStore implements UserStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async createUser(user: { name: string; email: string | null; passwordHash: string; role: string; createdAt: number }): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('users').select((eb) => eb.fn.max('uid').as('n')).executeTakeFirst();
+      const uid = Number(row?.n ?? 0) + 1;
+      await trx.insertInto('users').values({
+        uid, name: user.name.trim(), name_key: nameKey(user.name), email: user.email, password_hash: user.passwordHash,
+        role: user.role, failed_logins: 0, locked_until: null, created_at: user.createdAt,
+      }).execute();
+      return uid;
+    });
+  }
+
+  async findUserByName(name: string): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('name_key', '=', nameKey(name)).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async nameTaken(name: string): Promise<boolean> {
+    return (await this.findUserByName(name)) !== undefined;
+  }
+
+  async recordFailedLogin(uid: number, failedLogins: number, lockedUntil: number | null): Promise<void> {
+    await this.db.updateTable('users').set({ failed_logins: failedLogins, locked_until: lockedUntil }).where('uid', '=', uid).execute();
+  }
+
+  async resetFailedLogins(uid: number): Promise<void> {
+    await this.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('uid', '=', uid).execute();
+  }
+
+  async createSession(idHash: string, uid: number, createdAt: number, expiresAt: number): Promise<void> {
+    await this.db.insertInto('sessions').values({ id_hash: idHash, uid, created_at: createdAt, expires_at: expiresAt }).execute();
+  }
+
+  async findSessionUser(idHash: string, now: number): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('sessions').innerJoin('users', 'users.uid', 'sessions.uid').selectAll('users')
+      .where('sessions.id_hash', '=', idHash).where('sessions.expires_at', '>', now).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return (await this.db.selectFrom('users').selectAll().orderBy('uid').execute()).map(toUser);
+  }
+}
