@@ -7,6 +7,12 @@ import { connectSqlite } from './store/sqlite/connect.ts';
 import { EditionRegistry } from './services/editions.ts';
 import { PublishingService } from './services/publishing-service.ts';
 import { ReaderService } from './services/reader-service.ts';
+import { AuthService } from './services/auth-service.ts';
+import { CommentGuard } from './services/comment-guard.ts';
+import { CommentService } from './services/comment-service.ts';
+import { FormTokens } from './services/form-token.ts';
+import { ModerationService } from './services/moderation-service.ts';
+import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
 export interface Runtime {
@@ -15,6 +21,9 @@ export interface Runtime {
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
   readonly publishing: PublishingService;
+  readonly comments: CommentService;
+  readonly moderation: ModerationService;
+  readonly auth: AuthService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   close(): Promise<void>;
@@ -25,6 +34,18 @@ export function connect(config: Config): Connection {
   return config.database.kind === 'postgres' ? connectPostgres(config.database.url) : connectSqlite(config.database.file);
 }
 
+/**
+ * The secret that signs form tokens: FOLIO_SECRET when set, else one generated on first start
+ * and kept in the database, so every instance sharing the database agrees on it.
+ */
+async function siteSecret(store: Store): Promise<string> {
+  const existing = await store.content.getMeta('site_secret');
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  await store.writer.initMeta('site_secret', secret);
+  return (await store.content.getMeta('site_secret')) ?? secret;
+}
+
 /** Opens the store (migrating it) and builds the services on top. */
 export async function openRuntime(config: Config): Promise<Runtime> {
   const store = await openStore(connect(config));
@@ -32,12 +53,16 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const changed = (edition: string) => {
     for (const l of listeners) l(edition);
   };
+  const secret = config.secret ?? (await siteSecret(store));
   return {
     config,
     store,
     editions: new EditionRegistry(config.editions),
     reader: new ReaderService(store.content),
     publishing: new PublishingService(store.content, store.writer, changed),
+    comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
+    moderation: new ModerationService(store.comments, changed),
+    auth: new AuthService(store.users),
     onContentChanged: (l) => void listeners.push(l),
     close: () => store.close(),
   };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Edition } from '../domain/edition.ts';
 import { ConfigError } from '../domain/errors.ts';
@@ -6,6 +7,22 @@ import { DEFAULT_EDITIONS } from './default-editions.ts';
 
 /** Where content is stored. */
 export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** Comment anti-abuse settings (filtered-html.md: Folio does better than Drupal core, which had none). */
+export interface CommentConfig {
+  /** Comments one address may post per window before answers turn to 429. */
+  readonly floodLimit: number;
+  readonly floodWindowSeconds: number;
+  /** A human takes longer than this between opening the form and posting it. */
+  readonly minSecondsToPost: number;
+  /** More links than this holds a comment for approval even where comments are open. */
+  readonly maxLinks: number;
+  readonly blockedWords: readonly string[];
+  /** Whole addresses ("a@b.c") or domains ("@spam.example"). */
+  readonly blockedEmails: readonly string[];
+  /** IPv4/IPv6 addresses or CIDR networks. */
+  readonly blockedNetworks: readonly string[];
+}
 
 /** Folio's validated, frozen configuration. */
 export interface Config {
@@ -19,6 +36,16 @@ export interface Config {
   readonly logLevel: string;
   /** Entries in the rendered-page cache; 0 turns it off. */
   readonly pageCacheEntries: number;
+  readonly comments: CommentConfig;
+  /** Signs form tokens; when unset, one is generated once and kept in the database. */
+  readonly secret: string | null;
+  /** Redis for state shared by several app instances (rate limits); null for one instance. */
+  readonly redisUrl: string | null;
+  /**
+   * Session cookies are always HttpOnly and SameSite=Lax; 'auto' adds Secure on HTTPS requests
+   * (so http://localhost works in development), 'always' on every response (behind a TLS proxy).
+   */
+  readonly secureCookies: 'auto' | 'always';
 }
 
 /** Parses a FOLIO_DATABASE_URL: `sqlite:/path/file.db`, `sqlite::memory:`, or `postgres://…`. */
@@ -46,12 +73,37 @@ function intSetting(name: string, raw: string | undefined, fallback: number, min
 /** Edition overrides a config file may give: anything but the code. */
 type EditionOverride = Partial<Omit<Edition, 'code'>>;
 
-function readFileOverrides(path: string | undefined, problems: string[]): { editions?: Record<string, EditionOverride> } {
+/** What a FOLIO_CONFIG file may hold. */
+interface FileConfig {
+  editions?: Record<string, EditionOverride>;
+  comments?: Partial<Pick<CommentConfig, 'blockedWords' | 'blockedEmails' | 'blockedNetworks'>>;
+}
+
+function stringList(value: unknown, name: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    problems.push(`${name} must be a list of non-empty strings`);
+    return [];
+  }
+  return value.map((v: string) => v.trim());
+}
+
+function validNetwork(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined || address === undefined) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+function readFileOverrides(path: string | undefined, problems: string[]): FileConfig {
   if (!path) return {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null) throw new Error('the file must hold a JSON object');
-    return parsed as { editions?: Record<string, EditionOverride> };
+    return parsed as FileConfig;
   } catch (err) {
     problems.push(`FOLIO_CONFIG ${path}: ${err instanceof Error ? err.message : String(err)}`);
     return {};
@@ -112,7 +164,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     demoSeed: intSetting('FOLIO_DEMO_SEED', env.FOLIO_DEMO_SEED, 20110818, 0, 2 ** 31 - 1, problems),
     logLevel: env.FOLIO_LOG_LEVEL ?? 'info',
     pageCacheEntries: intSetting('FOLIO_PAGE_CACHE', env.FOLIO_PAGE_CACHE, 5000, 0, 1_000_000, problems),
+    comments: {
+      floodLimit: intSetting('FOLIO_FLOOD_LIMIT', env.FOLIO_FLOOD_LIMIT, 5, 1, 10_000, problems),
+      floodWindowSeconds: intSetting('FOLIO_FLOOD_WINDOW', env.FOLIO_FLOOD_WINDOW, 600, 1, 86_400, problems),
+      minSecondsToPost: intSetting('FOLIO_MIN_POST_SECONDS', env.FOLIO_MIN_POST_SECONDS, 3, 0, 3600, problems),
+      maxLinks: intSetting('FOLIO_MAX_LINKS', env.FOLIO_MAX_LINKS, 3, 0, 1000, problems),
+      blockedWords: stringList(file.comments?.blockedWords, 'comments.blockedWords', problems),
+      blockedEmails: stringList(file.comments?.blockedEmails, 'comments.blockedEmails', problems),
+      blockedNetworks: stringList(file.comments?.blockedNetworks, 'comments.blockedNetworks', problems),
+    },
+    secret: env.FOLIO_SECRET && env.FOLIO_SECRET.length > 0 ? env.FOLIO_SECRET : null,
+    redisUrl: env.FOLIO_REDIS_URL && env.FOLIO_REDIS_URL.length > 0 ? env.FOLIO_REDIS_URL : null,
+    secureCookies: env.FOLIO_SECURE_COOKIES === 'always' ? 'always' : 'auto',
   };
+  if (env.FOLIO_SECURE_COOKIES && !['auto', 'always'].includes(env.FOLIO_SECURE_COOKIES)) problems.push('FOLIO_SECURE_COOKIES must be "auto" or "always"');
+  for (const n of config.comments.blockedNetworks) if (!validNetwork(n)) problems.push(`comments.blockedNetworks: "${n}" is not an IP address or CIDR network`);
+  if (config.secret !== null && config.secret.length < 32) problems.push('FOLIO_SECRET must be at least 32 characters');
+  if (config.redisUrl !== null && !/^rediss?:\/\//.test(config.redisUrl)) problems.push('FOLIO_REDIS_URL must look like redis://127.0.0.1:6379');
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }

@@ -116,6 +116,10 @@ export class KyselyContentWriter implements ContentWriter {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
   }
 
+  async initMeta(key: string, value: string): Promise<void> {
+    await this.db.insertInto('folio_meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  }
+
   private async nextCorrectionId(): Promise<number> {
     const row = await this.db.selectFrom('corrections').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst();
     return Number(row?.n ?? 0) + 1;

@@ -129,6 +129,8 @@ export interface ContentWriter {
   /** Recomputes each node's published-comment count from the comment rows. */
   recountComments(edition: WritableEdition): Promise<void>;
   setMeta(key: string, value: string): Promise<void>;
+  /** Sets a value only if the key has none yet (first writer wins across instances). */
+  initMeta(key: string, value: string): Promise<void>;
 }
 
 

@@ -1,0 +1,268 @@
+/**
+ * The canonical writer of the repair stage (decision 8: the output is a fixed point).
+ *
+ * The line-break stage turns newlines into `<p>` and `<br />`, and parse5 then repairs what that
+ * produces (a `<p>` closed early by a list, an `<em>` re-opened in the next paragraph, …). If the
+ * repaired tree were written as is, the next run's line-break stage could read it differently.
+ * So the tree is reduced to a skeleton that the line-break stage cannot change, and written from
+ * that skeleton in one canonical way:
+ * - blocks (lists, quotes, headings, asides) keep their nesting;
+ * - between them, inline content forms runs; `<p>` boundaries and blank lines split runs into
+ *   paragraphs, `<br>` and single newlines are line breaks, two line breaks make a paragraph
+ *   break (as `<br /><br />` does for the line-break stage);
+ * - whitespace next to blocks, paragraph edges and line breaks is insignificant and dropped;
+ * - inline elements are marks over their text: they are closed and re-opened around blocks and
+ *   paragraph breaks, as a browser would render them.
+ * Each run is written as `<p>…</p>` at the top level and in blockquotes (and wherever a container
+ * holds several paragraphs), with `<br />\n` for line breaks. The line-break stage meets exactly
+ * the paragraphs and breaks it would have made, so the next run ends with the same skeleton.
+ */
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { linkText } from './filter-url.ts';
+import { elementFate, escapeText, isVoid, removeControlCharacters, startTag, type TreeChild, type TreeElement, type TreePolicy } from './tree-policy.ts';
+
+/** An inline element acting as a mark: its start and end tag. */
+interface Mark {
+  readonly tag: string;
+  readonly open: string;
+  readonly close: string;
+}
+
+type Item =
+  | { readonly kind: 'content'; readonly html: string; readonly text: boolean; readonly marks: readonly Mark[] }
+  | { readonly kind: 'newlines'; readonly count: number; readonly marks: readonly Mark[] }
+  | { readonly kind: 'line'; readonly marks: readonly Mark[] }
+  | { readonly kind: 'para' }
+  | { readonly kind: 'block'; readonly html: string };
+
+type InlineItem = Extract<Item, { marks: readonly Mark[] }>;
+
+// Whitespace runs that hold a newline; ASCII whitespace only (NBSP is content).
+const NEWLINE_RUN = /[\t\f\r ]*\n[\t\n\f\r ]*/g;
+const EDGE_SPACE_START = /^[\t\f\r ]+/;
+const EDGE_SPACE_END = /[\t\f\r ]+$/;
+const ONLY_SPACE = /^[\t\f\r ]*$/;
+
+function pushText(value: string, marks: readonly Mark[], items: Item[]): void {
+  const text = removeControlCharacters(value);
+  let last = 0;
+  NEWLINE_RUN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = NEWLINE_RUN.exec(text)) !== null) {
+    if (match.index > last) items.push({ kind: 'content', html: escapeText(text.slice(last, match.index)), text: true, marks });
+    let count = 0;
+    for (let i = 0; i < match[0].length; i++) if (match[0].charCodeAt(i) === 0x0a) count++;
+    items.push({ kind: 'newlines', count, marks });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) items.push({ kind: 'content', html: escapeText(text.slice(last)), text: true, marks });
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const DEFINITIONS = new Set(['dd', 'dt']);
+
+/**
+ * Blocks the parser will not nest directly: a heading in a heading, `li` in `li`, `dd`/`dt` in
+ * `dd`/`dt` (the start tag closes the open one). Nested this way only through an inline element
+ * the canonical form removes, they are written as paragraphs of their container instead.
+ */
+function cannotNest(container: string | null, tag: string): boolean {
+  if (container === null) return false;
+  if (HEADINGS.has(tag)) return HEADINGS.has(container);
+  if (tag === 'li') return container === 'li';
+  return DEFINITIONS.has(tag) && DEFINITIONS.has(container);
+}
+
+function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy: TreePolicy, container: string | null): void {
+  if (node.nodeName === '#text') {
+    pushText((node as DefaultTreeAdapterMap['textNode']).value, marks, items);
+    return;
+  }
+  if (!('tagName' in node)) return; // comments never reach user formats' output
+  const fate = elementFate(node, policy);
+  if (fate === 'drop') return;
+  if (fate === 'unwrap') {
+    for (const child of node.childNodes) flatten(child, marks, items, policy, container);
+    return;
+  }
+  const tag = node.tagName;
+  if (tag === 'br') {
+    items.push({ kind: 'line', marks });
+  } else if (tag === 'p' || (policy.blockTags.has(tag) && cannotNest(container, tag))) {
+    items.push({ kind: 'para' });
+    for (const child of node.childNodes) flatten(child, marks, items, policy, container);
+    items.push({ kind: 'para' });
+  } else if (policy.blockTags.has(tag)) {
+    const open = startTag(node, policy);
+    items.push({ kind: 'block', html: isVoid(tag) ? open : `${open}${renderContainer(node, marks, policy)}</${tag}>` });
+  } else if (isVoid(tag)) {
+    items.push({ kind: 'content', html: startTag(node, policy), text: false, marks });
+  } else {
+    const mark: Mark = { tag, open: startTag(node, policy), close: `</${tag}>` };
+    const before = items.length;
+    const inner = [...marks, mark];
+    for (const child of node.childNodes) flatten(child, inner, items, policy, container);
+    // An empty element stays: dropping it could join two words into one URL on the next run.
+    if (items.length === before) items.push({ kind: 'content', html: mark.open + mark.close, text: false, marks });
+  }
+}
+
+function isSpaceOnly(item: InlineItem): boolean {
+  return item.kind === 'content' && ONLY_SPACE.test(item.html);
+}
+
+/** A paragraph's worth of inline items with its gaps resolved: content and line breaks only. */
+type Run = InlineItem[];
+
+/**
+ * Splits a sequence of inline items into runs at paragraph breaks. Gaps (line breaks, newlines,
+ * spaces) are resolved: two or more breaks split the run, one is a line break, none keeps the
+ * spaces; a newline right after a `<br>` is the `<br />\n` convention, not a second break.
+ */
+function resolveRuns(items: readonly InlineItem[]): Run[] {
+  const runs: Run[] = [];
+  let run: Run = [];
+  let i = 0;
+  while (i < items.length) {
+    const item = items[i] as InlineItem;
+    if (item.kind === 'content' && !isSpaceOnly(item)) {
+      run.push(item);
+      i++;
+      continue;
+    }
+    const gapStart = i;
+    let breaks = 0;
+    let afterLine = false;
+    let breakMarks: readonly Mark[] | null = null;
+    while (i < items.length) {
+      const gapItem = items[i] as InlineItem;
+      if (gapItem.kind === 'content' && !isSpaceOnly(gapItem)) break;
+      if (gapItem.kind === 'line') {
+        breaks++;
+        afterLine = true;
+        breakMarks ??= gapItem.marks;
+      } else if (gapItem.kind === 'newlines') {
+        const counted = afterLine ? gapItem.count - 1 : gapItem.count;
+        if (counted > 0) breakMarks ??= gapItem.marks;
+        breaks += counted;
+        afterLine = false;
+      }
+      i++;
+    }
+    if (breaks >= 2) {
+      runs.push(run);
+      run = [];
+    } else if (breaks === 1) {
+      run.push({ kind: 'line', marks: breakMarks ?? [] });
+    } else {
+      for (let j = gapStart; j < i; j++) run.push(items[j] as InlineItem);
+    }
+  }
+  runs.push(run);
+  return runs.map(trimRun).filter((r) => r.length > 0);
+}
+
+function trimContent(item: InlineItem, start: boolean, end: boolean): InlineItem | null {
+  if (item.kind !== 'content') return item;
+  let html = item.html;
+  if (start) html = html.replace(EDGE_SPACE_START, '');
+  if (end) html = html.replace(EDGE_SPACE_END, '');
+  return html === '' ? null : html === item.html ? item : { ...item, html };
+}
+
+/** Drops edge whitespace and edge line breaks, and spaces next to line breaks. */
+function trimRun(run: Run): Run {
+  let start = 0;
+  let end = run.length;
+  while (start < end && (run[start]?.kind === 'line' || isSpaceOnly(run[start] as InlineItem))) start++;
+  while (end > start && (run[end - 1]?.kind === 'line' || isSpaceOnly(run[end - 1] as InlineItem))) end--;
+  const out: Run = [];
+  for (let i = start; i < end; i++) {
+    const item = run[i] as InlineItem;
+    const trimmed = trimContent(item, i === start || run[i - 1]?.kind === 'line', i === end - 1 || run[i + 1]?.kind === 'line');
+    if (trimmed !== null) out.push(trimmed);
+  }
+  return out;
+}
+
+/**
+ * Writes a run, opening and closing marks as they change (shared prefixes stay open). Text that
+ * ends up between two tags is one segment for the URL stage of the next run; each segment outside
+ * `a` and `code` is linked now, so that stage finds nothing left to link (parse5 can join text
+ * an ignored end tag had split, as in "0@A</a>x").
+ */
+function writeRun(run: Run, policy: TreePolicy): string {
+  let out = '';
+  let segment = '';
+  let open: readonly Mark[] = [];
+  const flush = (): void => {
+    if (segment === '') return;
+    const skipped = open.some((mark) => mark.tag === 'a' || mark.tag === 'code');
+    out += policy.linkRel === null || skipped ? segment : linkText(segment, { rel: policy.linkRel });
+    segment = '';
+  };
+  for (const item of run) {
+    const marks = item.marks;
+    let shared = 0;
+    while (shared < open.length && shared < marks.length && open[shared] === marks[shared]) shared++;
+    if (shared < open.length || shared < marks.length) flush();
+    for (let k = open.length - 1; k >= shared; k--) out += (open[k] as Mark).close;
+    for (let k = shared; k < marks.length; k++) out += (marks[k] as Mark).open;
+    open = marks;
+    if (item.kind === 'content' && item.text) {
+      segment += item.html;
+    } else {
+      flush();
+      out += item.kind === 'line' ? '<br />\n' : item.kind === 'content' ? item.html : '';
+    }
+  }
+  flush();
+  for (let k = open.length - 1; k >= 0; k--) out += (open[k] as Mark).close;
+  return out;
+}
+
+type Part = { readonly block: string } | { readonly run: Run };
+
+function renderItems(items: readonly Item[], container: string | null, policy: TreePolicy): string {
+  const parts: Part[] = [];
+  let inline: InlineItem[] = [];
+  const flush = (): void => {
+    for (const run of resolveRuns(inline)) parts.push({ run });
+    inline = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'block') {
+      flush();
+      parts.push({ block: item.html });
+    } else if (item.kind === 'para') {
+      inline.push({ kind: 'newlines', count: 2, marks: [] });
+    } else {
+      inline.push(item);
+    }
+  }
+  flush();
+  if (parts.length === 0) return '';
+  let adjacentRuns = false;
+  for (let i = 1; i < parts.length; i++) if ('run' in (parts[i] as Part) && 'run' in (parts[i - 1] as Part)) adjacentRuns = true;
+  const wrap = container === null || container === 'blockquote' || adjacentRuns;
+  const html = parts.map((part) => ('block' in part ? part.block : wrap ? `<p>${writeRun(part.run, policy)}</p>` : writeRun(part.run, policy)));
+  if (container === null) return html.join('\n');
+  const first = parts[0] as Part;
+  const last = parts[parts.length - 1] as Part;
+  const lead = 'block' in first || wrap ? '\n' : '';
+  const tail = 'block' in last || wrap ? '\n' : '';
+  return lead + html.join('\n') + tail;
+}
+
+function renderContainer(element: TreeElement, marks: readonly Mark[], policy: TreePolicy): string {
+  const items: Item[] = [];
+  for (const child of element.childNodes) flatten(child, marks, items, policy, element.tagName);
+  return renderItems(items, element.tagName, policy);
+}
+
+/** Writes the top-level nodes of a parsed fragment in canonical form. */
+export function renderFlow(children: readonly TreeChild[], policy: TreePolicy): string {
+  const items: Item[] = [];
+  for (const child of children) flatten(child, [], items, policy, null);
+  return renderItems(items, null, policy);
+}

@@ -1,0 +1,21 @@
+/**
+ * Drupal's `check_plain()`: escapes the five characters that matter in HTML text and in quoted
+ * attribute values. `'` becomes `&#039;`, as in Drupal, so conformance output matches byte for byte.
+ */
+const PLAIN_SPECIALS = /[&<>"']/g;
+const PLAIN_REPLACEMENTS: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#039;',
+};
+
+/** Escapes `& < > " '` for use in HTML text or attribute values. */
+export function checkPlain(text: string): string {
+  // Fast path: most text has nothing to escape, and a regex test is cheaper than a replace.
+  PLAIN_SPECIALS.lastIndex = 0;
+  if (!PLAIN_SPECIALS.test(text)) return text;
+  PLAIN_SPECIALS.lastIndex = 0;
+  return text.replace(PLAIN_SPECIALS, (c) => PLAIN_REPLACEMENTS[c] ?? c);
+}

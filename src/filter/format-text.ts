@@ -1,0 +1,33 @@
+/**
+ * The filter module's entry points: `formatText` turns untrusted comment text into safe HTML;
+ * `runStage` runs one stage of a format on its own (for the CLI and the conformance script).
+ */
+import { trustedHtml, type SafeHtml } from '../domain/safe-html.ts';
+import { TEXT_FORMATS, type FormatName, type StageName } from './text-formats.ts';
+import { assertValidText } from './text-validation.ts';
+
+/**
+ * Renders `input` in `format`. Throws `FilterInputError` (an `Invalid`) for text holding NUL or
+ * a lone surrogate (decision 1). The result is a fixed point for filtered_html and full_html:
+ * formatting `result.html` again returns the same HTML (decision 8).
+ */
+export function formatText(format: FormatName, input: string): SafeHtml {
+  return trustedHtml(formatToString(format, input));
+}
+
+/** `formatText` returning the plain string, for callers that store or compare the HTML. */
+export function formatToString(format: FormatName, input: string): string {
+  assertValidText(input);
+  const definition = TEXT_FORMATS[format];
+  let text = definition.prepare(input);
+  for (const stage of definition.stages) text = definition.run[stage](text);
+  return text;
+}
+
+/**
+ * Runs one stage of a format (default filtered_html) on `input` as given: no validation and no
+ * preparation, exactly what that filter does inside the pipeline.
+ */
+export function runStage(stage: StageName, input: string, format: FormatName = 'filtered_html'): string {
+  return TEXT_FORMATS[format].run[stage](input);
+}

@@ -1,0 +1,60 @@
+/**
+ * The repair stage (Drupal's `filter_htmlcorrector`, weight 10), rebuilt on HTML5 rules
+ * (decision 6) and made the one authority on what survives (decision 10): the text is parsed
+ * with parse5, the tree is walked against an allow-list, and the result is serialised. Nothing
+ * rewrites the text after this stage, so nothing an earlier stage produced can slip through.
+ *
+ * Serialisation is canonical: lower-case names, attributes double-quoted in allow-list order,
+ * void elements as `<br />` (Drupal's XHTML style), text escaped minimally, no leading or
+ * trailing whitespace (the HTML stage trims, so a kept trailing newline would not come back).
+ */
+import { defaultTreeAdapter, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { renderFlow } from './canonical-flow.ts';
+import { phpTrim } from './filter-html.ts';
+import {
+  elementFate,
+  escapeText,
+  isSafeComment,
+  isVoid,
+  removeControlCharacters,
+  startTag,
+  type TreeChild,
+  type TreePolicy,
+} from './tree-policy.ts';
+
+export type { TreePolicy } from './tree-policy.ts';
+
+// The fragment is parsed as the content of <body>, as Drupal's corrector does.
+const BODY_CONTEXT = defaultTreeAdapter.createElement('body', 'http://www.w3.org/1999/xhtml' as never, []);
+
+function serializeChildren(children: readonly TreeChild[], policy: TreePolicy): string {
+  let out = '';
+  for (const child of children) out += serializeNode(child, policy);
+  return out;
+}
+
+/** The faithful writer: the tree as parsed, minus what the policy removes. */
+function serializeNode(node: TreeChild, policy: TreePolicy): string {
+  if (node.nodeName === '#text') return escapeText((node as DefaultTreeAdapterMap['textNode']).value);
+  if (node.nodeName === '#comment') {
+    const data = removeControlCharacters((node as DefaultTreeAdapterMap['commentNode']).data);
+    return policy.keepComments && isSafeComment(data) ? `<!--${data}-->` : '';
+  }
+  if (!('tagName' in node)) return '';
+  const fate = elementFate(node, policy);
+  if (fate === 'drop') return '';
+  if (fate === 'unwrap') return serializeChildren(node.childNodes, policy);
+  const open = startTag(node, policy);
+  if (isVoid(node.tagName)) return open;
+  let inner = serializeChildren(node.childNodes, policy);
+  // The parser drops one newline right after <pre>; write it back so the text is unchanged.
+  if (node.tagName === 'pre' && inner.startsWith('\n')) inner = '\n' + inner;
+  return `${open}${inner}</${node.tagName}>`;
+}
+
+/** Parses `html` as body content with HTML5 rules and serialises what `policy` allows. */
+export function repairHtml(html: string, policy: TreePolicy): string {
+  const fragment = parseFragment(BODY_CONTEXT, html, {});
+  const out = policy.canonicalFlow ? renderFlow(fragment.childNodes, policy) : serializeChildren(fragment.childNodes, policy);
+  return phpTrim(out);
+}

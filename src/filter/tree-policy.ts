@@ -1,0 +1,114 @@
+/**
+ * The repair stage's allow-list and the serialising helpers shared by its two writers (the
+ * faithful one in repair-html.ts and the canonical one in canonical-flow.ts).
+ */
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { allowedAttributes, cleanAttributeValue, type AttributeList } from './attribute-rules.ts';
+import { DROP_WITH_CONTENT, FOLIO_PROTOCOLS, VOID_ELEMENTS } from './filter-settings.ts';
+
+/** A parse5 element of the default tree adapter. */
+export type TreeElement = DefaultTreeAdapterMap['element'];
+/** A parse5 child node of the default tree adapter. */
+export type TreeChild = DefaultTreeAdapterMap['childNode'];
+
+/** What the repair stage lets through, and how it writes it. */
+export interface TreePolicy {
+  /** Elements kept; other HTML elements are unwrapped (their content stays), as Drupal strips tags. */
+  readonly allowedTags: ReadonlySet<string>;
+  readonly attributes: AttributeList;
+  /** URL schemes allowed in href/src/cite (decision 3). */
+  readonly protocols?: readonly string[];
+  /** `rel` forced onto every `<a>` (decision 4), or null. */
+  readonly linkRel: string | null;
+  /** Attributes added to every `<img>` (decision 4). */
+  readonly imageAttributes: ReadonlyArray<readonly [string, string]>;
+  /** Keep HTML comments (only full_html does; comments never reach it in user formats). */
+  readonly keepComments: boolean;
+  /**
+   * Write paragraphs and line breaks in canonical form (canonical-flow.ts), so the line-break
+   * stage leaves the output unchanged on the next run (decision 8). Off for full_html, whose
+   * repair stage stays a plain HTML5 corrector.
+   */
+  readonly canonicalFlow: boolean;
+  /** Elements laid out as blocks by the canonical writer (everything else allowed is inline). */
+  readonly blockTags: ReadonlySet<string>;
+}
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/** What happens to an element: written, replaced by its children, or removed with them. */
+export type ElementFate = 'keep' | 'unwrap' | 'drop';
+
+/** Decides an element's fate under `policy`. */
+export function elementFate(element: TreeElement, policy: TreePolicy): ElementFate {
+  // Foreign content (svg, math) is never kept: its parsing rules differ and it can carry script.
+  if (element.namespaceURI !== HTML_NAMESPACE) return 'drop';
+  if (DROP_WITH_CONTENT.has(element.tagName)) return 'drop';
+  return policy.allowedTags.has(element.tagName) ? 'keep' : 'unwrap';
+}
+
+/** True for elements written as `<name />` with no end tag. */
+export function isVoid(tag: string): boolean {
+  return VOID_ELEMENTS.has(tag);
+}
+
+// C0 controls other than tab and newline are invisible junk (and XML feeds forbid them).
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f]/g;
+const TEXT_SPECIALS = /[&<>\u00a0]/g;
+const ATTRIBUTE_SPECIALS = /[&<>"\u00a0]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\u00a0': '&nbsp;',
+};
+
+/** Removes C0 controls other than tab and newline. */
+export function removeControlCharacters(text: string): string {
+  CONTROLS.lastIndex = 0;
+  return CONTROLS.test(text) ? text.replace(CONTROLS, '') : text;
+}
+
+function escapeWith(pattern: RegExp, text: string): string {
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) return text;
+  pattern.lastIndex = 0;
+  return text.replace(pattern, (c) => ESCAPES[c] ?? c);
+}
+
+/** Escapes decoded text for an HTML text position (`& < >` and NBSP as `&nbsp;`). */
+export function escapeText(text: string): string {
+  return escapeWith(TEXT_SPECIALS, removeControlCharacters(text));
+}
+
+/** The start tag for a kept element: allowed attributes in canonical order, then forced ones. */
+export function startTag(element: TreeElement, policy: TreePolicy): string {
+  const tag = element.tagName;
+  const names = allowedAttributes(policy.attributes, tag);
+  let out = `<${tag}`;
+  if (names.length > 0 && element.attrs.length > 0) {
+    const values = new Map<string, string>();
+    for (const attribute of element.attrs) {
+      if (attribute.namespace !== undefined || !names.includes(attribute.name)) continue;
+      const value = cleanAttributeValue(
+        attribute.name,
+        removeControlCharacters(attribute.value),
+        policy.protocols ?? FOLIO_PROTOCOLS,
+      );
+      if (value !== null) values.set(attribute.name, value);
+    }
+    for (const name of names) {
+      const value = values.get(name);
+      if (value !== undefined) out += ` ${name}="${escapeWith(ATTRIBUTE_SPECIALS, value)}"`;
+    }
+  }
+  if (tag === 'a' && policy.linkRel !== null) out += ` rel="${policy.linkRel}"`;
+  if (tag === 'img') for (const [name, value] of policy.imageAttributes) out += ` ${name}="${value}"`;
+  return isVoid(tag) ? `${out} />` : `${out}>`;
+}
+
+/** A comment is kept only if it re-parses as the same comment (no `--`, no odd start or end). */
+export function isSafeComment(data: string): boolean {
+  return !data.includes('--') && !data.startsWith('>') && !data.startsWith('->') && !data.endsWith('-');
+}

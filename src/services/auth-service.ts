@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Invalid, RateLimited, Unauthorized } from '../domain/errors.ts';
+import { isRole, ROLES } from '../domain/permissions.ts';
+import type { UserRecord, UserStore } from '../store/types.ts';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password-hash.ts';
+
+/** Failed sign-ins before an account locks: enough for typos, too few for guessing. */
+export const MAX_FAILED_LOGINS = 5;
+/** How long a locked account stays locked. */
+export const LOCKOUT_SECONDS = 15 * 60;
+/** How long a session lasts without signing in again. */
+export const SESSION_SECONDS = 14 * 24 * 3600;
+/** Shortest password accepted for a new user. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** The SHA-256 of a session token: the database never holds a usable cookie. */
+export function sessionHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Signing in and out; users and sessions. */
+export class AuthService {
+  constructor(private readonly users: UserStore, private readonly now: () => number = () => Math.floor(Date.now() / 1000)) {}
+
+  /** Creates a user who can sign in; throws Invalid naming what is wrong. */
+  async addUser(input: { name: string; email: string | null; password: string; role: string }): Promise<number> {
+    const name = input.name.trim();
+    if (name === '' || [...name].length > 60) throw new Invalid('the user name must be 1 to 60 characters', 'name');
+    if (!isRole(input.role)) throw new Invalid(`--role must be one of ${ROLES.join(', ')} (got "${input.role}")`, 'role');
+    if ([...input.password].length < MIN_PASSWORD_LENGTH) throw new Invalid(`the password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+    if (await this.users.nameTaken(name)) throw new Invalid(`a user named "${name}" already exists`, 'name');
+    return this.users.createUser({ name, email: input.email, passwordHash: await hashPassword(input.password), role: input.role, createdAt: this.now() });
+  }
+
+  /** Checks a name and password; returns a new session token. Locks the account after repeated failures. */
+  async signIn(name: string, password: string): Promise<{ token: string; user: UserRecord }> {
+    const user = await this.users.findUserByName(name);
+    const now = this.now();
+    if (user?.lockedUntil !== null && user?.lockedUntil !== undefined && user.lockedUntil > now) {
+      const minutes = Math.ceil((user.lockedUntil - now) / 60);
+      throw new RateLimited({
+        en: `This account is locked after ${MAX_FAILED_LOGINS} failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        ar: `هذا الحساب مقفل بعد ${MAX_FAILED_LOGINS} محاولات دخول فاشلة. حاول مجدداً بعد ${minutes} دقيقة.`,
+      });
+    }
+    // Verify even for unknown names, so response time does not tell which names exist.
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!user || !ok) {
+      if (user) {
+        const failed = user.failedLogins + 1;
+        await this.users.recordFailedLogin(user.uid, failed, failed >= MAX_FAILED_LOGINS ? now + LOCKOUT_SECONDS : null);
+      }
+      throw new Unauthorized({ en: 'Unrecognized username or password.', ar: 'اسم المستخدم أو كلمة المرور غير معروفين.' });
+    }
+    await this.users.resetFailedLogins(user.uid);
+    const token = randomBytes(32).toString('base64url');
+    await this.users.createSession(sessionHash(token), user.uid, now, now + SESSION_SECONDS);
+    return { token, user };
+  }
+
+  /** The user a session token belongs to, if the session is live. */
+  userForToken(token: string | undefined): Promise<UserRecord | undefined> {
+    if (!token || token.length > 100) return Promise.resolve(undefined);
+    return this.users.findSessionUser(sessionHash(token), this.now());
+  }
+
+  /** Ends a session. */
+  async signOut(token: string | undefined): Promise<void> {
+    if (token) await this.users.deleteSession(sessionHash(token));
+  }
+}

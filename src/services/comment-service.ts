@@ -1,0 +1,149 @@
+import type { CommentConfig } from '../config/config.ts';
+import { COMMENT_STATUS } from '../domain/comment.ts';
+import { isClean, validateCommentForm, type CommentErrors, type CommentFormValues, type CommentField } from '../domain/comment-form.ts';
+import type { CommentPolicy, Edition } from '../domain/edition.ts';
+import { NotFound } from '../domain/errors.ts';
+import { can } from '../domain/permissions.ts';
+import type { SafeHtml } from '../domain/safe-html.ts';
+import { defaultSubject, findTextProblem, formatText, NO_SUBJECT } from '../filter/index.ts';
+import type { CommentStore, CommentTarget, ContentReader, UserRecord, UserStore } from '../store/types.ts';
+import type { CommentGuard } from './comment-guard.ts';
+import type { FormTokens } from './form-token.ts';
+import { COMMENTS_PER_PAGE } from './reader-service.ts';
+
+/** The one text format readers may use. */
+export const COMMENT_FORMAT = 'filtered_html' as const;
+
+/** A post or preview as the web layer hands it over. */
+export interface CommentSubmission {
+  readonly edition: Edition;
+  readonly nid: number;
+  readonly pid: number | null;
+  readonly values: CommentFormValues;
+  readonly formToken: string;
+  readonly honeypot: string;
+  readonly ip: string;
+  readonly user: UserRecord | null;
+  /** Fields whose bytes were not valid UTF-8 (the body parser reports them). */
+  readonly invalidUtf8: readonly string[];
+}
+
+/** The comment as it would be published. */
+export interface RenderedComment {
+  readonly subject: string;
+  readonly bodyHtml: SafeHtml;
+}
+
+/** What happened to a post. */
+export type PostOutcome =
+  | { readonly kind: 'refused'; readonly status: 400 | 403 | 429; readonly errors: CommentErrors }
+  | { readonly kind: 'saved'; readonly cid: number; readonly published: boolean; readonly page: number; readonly target: CommentTarget };
+
+/** Where a comment form posts to, and the policy that applies there. */
+export interface CommentContext {
+  readonly target: CommentTarget;
+  readonly policy: CommentPolicy;
+  readonly parent: { readonly cid: number; readonly name: string; readonly subject: string; readonly bodyHtml: string } | null;
+}
+
+/** Reader comments: the form's rules, anti-abuse, rendering at write time, moderation status. */
+export class CommentService {
+  constructor(
+    private readonly comments: CommentStore,
+    private readonly content: ContentReader,
+    private readonly users: UserStore,
+    private readonly guard: CommentGuard,
+    private readonly tokens: FormTokens,
+    private readonly config: CommentConfig,
+    private readonly changed: (edition: string) => void,
+    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
+
+  /** The node (and parent comment) a form is about; NotFound when either is not in this edition. */
+  async context(edition: Edition, nid: number, pid: number | null): Promise<CommentContext> {
+    const target = await this.comments.commentTarget(nid);
+    if (!target || target.edition !== edition.code) throw new NotFound();
+    let parent: CommentContext['parent'] = null;
+    if (pid !== null) {
+      const c = await this.comments.findForModeration(pid);
+      if (!c || c.nid !== nid || c.status !== COMMENT_STATUS.published) throw new NotFound();
+      parent = { cid: c.cid, name: c.name, subject: c.subject, bodyHtml: c.bodyHtml };
+    }
+    return { target, policy: (target.commentPolicy as CommentPolicy | null) ?? edition.commentPolicy, parent };
+  }
+
+  /** A fresh form token for a node. */
+  formToken(nid: number): string {
+    return this.tokens.issue(nid, this.now());
+  }
+
+  /** Validates and renders without saving: the preview shows exactly what would be published. */
+  async preview(s: CommentSubmission): Promise<{ errors: CommentErrors; rendered: RenderedComment | null }> {
+    const errors = await this.validate(s);
+    if (errors.comment) return { errors, rendered: null };
+    return { errors, rendered: this.render(s.values, s.edition) };
+  }
+
+  /** Saves a comment, or says why not. Never loses what the reader typed: the caller re-renders it. */
+  async post(s: CommentSubmission): Promise<PostOutcome> {
+    const context = await this.context(s.edition, s.nid, s.pid);
+    if (context.policy === 'closed') {
+      return { kind: 'refused', status: 403, errors: { form: { en: 'Comments are closed on this article.', ar: 'التعليقات مغلقة على هذا المقال.' } } };
+    }
+    const errors = await this.validate(s);
+    if (!isClean(errors)) return { kind: 'refused', status: 400, errors };
+    const isStaff = can(s.user?.role, 'skip comment approval');
+    if (!isStaff) {
+      const refusal = this.guard.check(s.values, { ip: s.ip, honeypot: s.honeypot, tokenAge: this.tokens.age(s.formToken, s.nid, this.now()) });
+      if (refusal) return { kind: 'refused', status: refusal.reason === 'too-fast' || refusal.reason === 'bad-token' ? 400 : 403, errors: { form: refusal.message } };
+      const recent = await this.comments.countRecentFromHost(s.ip, this.now() - this.config.floodWindowSeconds);
+      if (recent >= this.config.floodLimit) {
+        const minutes = Math.ceil(this.config.floodWindowSeconds / 60);
+        return { kind: 'refused', status: 429, errors: { form: {
+          en: `You cannot post more than ${this.config.floodLimit} comments in ${minutes} minutes. Your comment is kept below: please try again later.`,
+          ar: `لا يمكنك نشر أكثر من ${this.config.floodLimit} تعليقات خلال ${minutes} دقيقة. تعليقك محفوظ أدناه: حاول لاحقاً.` } } };
+      }
+    }
+    const rendered = this.render(s.values, s.edition);
+    const links = (rendered.bodyHtml.html.match(/<a\s/g) ?? []).length;
+    const published = isStaff || (context.policy === 'open' && links <= this.config.maxLinks);
+    const saved = await this.comments.addComment({
+      nid: s.nid, pid: context.parent?.cid ?? null, status: published ? COMMENT_STATUS.published : COMMENT_STATUS.pending,
+      uid: s.user?.uid ?? null, name: s.user?.name ?? s.values.name, email: s.user ? s.user.email : s.values.mail,
+      homepage: s.user ? null : s.values.homepage || null, hostname: s.ip, subject: rendered.subject, body: s.values.comment,
+      format: COMMENT_FORMAT, bodyHtml: rendered.bodyHtml.html, createdAt: this.now(),
+    }, { uid: s.user?.uid ?? null, name: s.user?.name ?? `anonymous:${s.ip}` });
+    if (published) this.changed(s.edition.code);
+    const position = published ? await this.pageOf(saved.cid) : 0;
+    return { kind: 'saved', cid: saved.cid, published, page: position, target: context.target };
+  }
+
+  /** The comment page (50 per page, thread order) a published comment lands on. */
+  private async pageOf(cid: number): Promise<number> {
+    const position = await this.content.commentPosition(cid);
+    return position ? Math.floor(position.index / COMMENTS_PER_PAGE) : 0;
+  }
+
+  private render(values: CommentFormValues, edition: Edition): RenderedComment {
+    const bodyHtml = formatText(COMMENT_FORMAT, values.comment);
+    const subject = values.subject || defaultSubject(values.comment, COMMENT_FORMAT) || NO_SUBJECT[edition.lang];
+    return { subject, bodyHtml };
+  }
+
+  private async validate(s: CommentSubmission): Promise<CommentErrors> {
+    const errors: CommentErrors = s.user ? { ...validateCommentForm({ ...s.values, name: s.user.name, mail: s.user.email ?? 'staff@folio.invalid' }) } : { ...validateCommentForm(s.values) };
+    // Decision 1 of filtered-html.md: bad bytes or NUL reject the form with a message, never silently.
+    for (const field of Object.keys(s.values) as CommentField[]) {
+      const problem = s.invalidUtf8.includes(field) ? 'invalid_utf8' : findTextProblem(s.values[field]);
+      if (problem) {
+        errors[field] = problem === 'nul'
+          ? { en: 'This field contains a NUL character, which is not allowed. Please remove it.', ar: 'يحتوي هذا الحقل على محرف NUL غير المسموح به. يرجى إزالته.' }
+          : { en: 'This field contains bytes that are not valid UTF-8 text; they are shown as �. Please correct them.', ar: 'يحتوي هذا الحقل على بايتات ليست نصاً صالحاً بترميز UTF-8، وتظهر على شكل �. يرجى تصحيحها.' };
+      }
+    }
+    if (!s.user && s.values.name !== '' && !errors.name && (await this.users.nameTaken(s.values.name))) {
+      errors.name = { en: 'The name you used belongs to a registered user.', ar: 'الاسم الذي استخدمته يعود لمستخدم مسجّل.' };
+    }
+    return errors;
+  }
+}
