@@ -19,7 +19,7 @@ export function serveCommand(): Command {
         process.stderr.write(`${runtime.config.database.kind === 'sqlite' ? runtime.config.database.file : 'The database'} is empty: generating the demo newspaper first.\n`);
         process.stderr.write(`${await seedDemo(runtime, {})}\n`);
       }
-      const folio = await buildApp({ config, editions: runtime.editions, reader: runtime.reader, logger: { level: config.logLevel } });
+      const folio = await buildApp({ ...runtime, logger: { level: config.logLevel } });
       runtime.onContentChanged((edition) => folio.contentChanged(edition));
       const shutdown = async () => {
         await folio.app.close();

@@ -2,27 +2,15 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Edition } from '../domain/edition.ts';
+import type { CommentConfig } from '../domain/comment.ts';
+
+export type { CommentConfig };
 import { ConfigError } from '../domain/errors.ts';
 import { DEFAULT_EDITIONS } from './default-editions.ts';
 
 /** Where content is stored. */
 export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
 
-/** Comment anti-abuse settings (filtered-html.md: Folio does better than Drupal core, which had none). */
-export interface CommentConfig {
-  /** Comments one address may post per window before answers turn to 429. */
-  readonly floodLimit: number;
-  readonly floodWindowSeconds: number;
-  /** A human takes longer than this between opening the form and posting it. */
-  readonly minSecondsToPost: number;
-  /** More links than this holds a comment for approval even where comments are open. */
-  readonly maxLinks: number;
-  readonly blockedWords: readonly string[];
-  /** Whole addresses ("a@b.c") or domains ("@spam.example"). */
-  readonly blockedEmails: readonly string[];
-  /** IPv4/IPv6 addresses or CIDR networks. */
-  readonly blockedNetworks: readonly string[];
-}
 
 /** Folio's validated, frozen configuration. */
 export interface Config {

@@ -53,3 +53,19 @@ export interface ModerationRecord {
   readonly toStatus: number | null;
   readonly at: number;
 }
+
+/** Comment anti-abuse settings (filtered-html.md: Folio does better than Drupal core, which had none). */
+export interface CommentConfig {
+  /** Comments one address may post per window before answers turn to 429. */
+  readonly floodLimit: number;
+  readonly floodWindowSeconds: number;
+  /** A human takes longer than this between opening the form and posting it. */
+  readonly minSecondsToPost: number;
+  /** More links than this holds a comment for approval even where comments are open. */
+  readonly maxLinks: number;
+  readonly blockedWords: readonly string[];
+  /** Whole addresses ("a@b.c") or domains ("@spam.example"). */
+  readonly blockedEmails: readonly string[];
+  /** IPv4/IPv6 addresses or CIDR networks. */
+  readonly blockedNetworks: readonly string[];
+}

@@ -29,7 +29,15 @@ interface Mark {
 }
 
 type Item =
-  | { readonly kind: 'content'; readonly html: string; readonly text: boolean; readonly marks: readonly Mark[] }
+  | {
+      readonly kind: 'content';
+      readonly html: string;
+      /** Escaped text (not an element such as `<img />`). */
+      readonly text: boolean;
+      /** Only spaces and tabs: part of a gap, not content. */
+      readonly space: boolean;
+      readonly marks: readonly Mark[];
+    }
   | { readonly kind: 'newlines'; readonly count: number; readonly marks: readonly Mark[] }
   | { readonly kind: 'line'; readonly marks: readonly Mark[] }
   | { readonly kind: 'para' }
@@ -43,19 +51,23 @@ const EDGE_SPACE_START = /^[\t\f\r ]+/;
 const EDGE_SPACE_END = /[\t\f\r ]+$/;
 const ONLY_SPACE = /^[\t\f\r ]*$/;
 
+function textItem(raw: string, marks: readonly Mark[]): Item {
+  return { kind: 'content', html: escapeText(raw), text: true, space: ONLY_SPACE.test(raw), marks };
+}
+
 function pushText(value: string, marks: readonly Mark[], items: Item[]): void {
   const text = removeControlCharacters(value);
   let last = 0;
   NEWLINE_RUN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = NEWLINE_RUN.exec(text)) !== null) {
-    if (match.index > last) items.push({ kind: 'content', html: escapeText(text.slice(last, match.index)), text: true, marks });
+    if (match.index > last) items.push(textItem(text.slice(last, match.index), marks));
     let count = 0;
     for (let i = 0; i < match[0].length; i++) if (match[0].charCodeAt(i) === 0x0a) count++;
     items.push({ kind: 'newlines', count, marks });
     last = match.index + match[0].length;
   }
-  if (last < text.length) items.push({ kind: 'content', html: escapeText(text.slice(last)), text: true, marks });
+  if (last < text.length) items.push(textItem(last === 0 ? text : text.slice(last), marks));
 }
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -96,19 +108,19 @@ function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy:
     const open = startTag(node, policy);
     items.push({ kind: 'block', html: isVoid(tag) ? open : `${open}${renderContainer(node, marks, policy)}</${tag}>` });
   } else if (isVoid(tag)) {
-    items.push({ kind: 'content', html: startTag(node, policy), text: false, marks });
+    items.push({ kind: 'content', html: startTag(node, policy), text: false, space: false, marks });
   } else {
     const mark: Mark = { tag, open: startTag(node, policy), close: `</${tag}>` };
     const before = items.length;
     const inner = [...marks, mark];
     for (const child of node.childNodes) flatten(child, inner, items, policy, container);
     // An empty element stays: dropping it could join two words into one URL on the next run.
-    if (items.length === before) items.push({ kind: 'content', html: mark.open + mark.close, text: false, marks });
+    if (items.length === before) items.push({ kind: 'content', html: mark.open + mark.close, text: false, space: false, marks });
   }
 }
 
 function isSpaceOnly(item: InlineItem): boolean {
-  return item.kind === 'content' && ONLY_SPACE.test(item.html);
+  return item.kind === 'content' && item.space;
 }
 
 /** A paragraph's worth of inline items with its gaps resolved: content and line breaks only. */
@@ -195,52 +207,52 @@ function writeRun(run: Run, policy: TreePolicy): string {
   let out = '';
   let segment = '';
   let open: readonly Mark[] = [];
-  const flush = (): void => {
-    if (segment === '') return;
-    const skipped = open.some((mark) => mark.tag === 'a' || mark.tag === 'code');
-    out += policy.linkRel === null || skipped ? segment : linkText(segment, { rel: policy.linkRel });
-    segment = '';
-  };
   for (const item of run) {
     const marks = item.marks;
     let shared = 0;
     while (shared < open.length && shared < marks.length && open[shared] === marks[shared]) shared++;
-    if (shared < open.length || shared < marks.length) flush();
+    const textContinues = item.kind === 'content' && item.text && shared === open.length && shared === marks.length;
+    if (segment !== '' && !textContinues) {
+      out += linkSegment(segment, open, policy);
+      segment = '';
+    }
     for (let k = open.length - 1; k >= shared; k--) out += (open[k] as Mark).close;
     for (let k = shared; k < marks.length; k++) out += (marks[k] as Mark).open;
     open = marks;
-    if (item.kind === 'content' && item.text) {
-      segment += item.html;
-    } else {
-      flush();
-      out += item.kind === 'line' ? '<br />\n' : item.kind === 'content' ? item.html : '';
-    }
+    if (item.kind === 'content' && item.text) segment += item.html;
+    else out += item.kind === 'line' ? '<br />\n' : item.kind === 'content' ? item.html : '';
   }
-  flush();
+  if (segment !== '') out += linkSegment(segment, open, policy);
   for (let k = open.length - 1; k >= 0; k--) out += (open[k] as Mark).close;
   return out;
 }
 
+function linkSegment(segment: string, open: readonly Mark[], policy: TreePolicy): string {
+  if (policy.linkRel === null) return segment;
+  for (const mark of open) if (mark.tag === 'a' || mark.tag === 'code') return segment;
+  return linkText(segment, { rel: policy.linkRel });
+}
+
 type Part = { readonly block: string } | { readonly run: Run };
+
+// A `<p>` boundary counts as a blank line.
+const PARAGRAPH_BREAK: InlineItem = { kind: 'newlines', count: 2, marks: [] };
 
 function renderItems(items: readonly Item[], container: string | null, policy: TreePolicy): string {
   const parts: Part[] = [];
   let inline: InlineItem[] = [];
-  const flush = (): void => {
-    for (const run of resolveRuns(inline)) parts.push({ run });
-    inline = [];
-  };
   for (const item of items) {
     if (item.kind === 'block') {
-      flush();
+      for (const run of resolveRuns(inline)) parts.push({ run });
+      inline = [];
       parts.push({ block: item.html });
     } else if (item.kind === 'para') {
-      inline.push({ kind: 'newlines', count: 2, marks: [] });
+      inline.push(PARAGRAPH_BREAK);
     } else {
       inline.push(item);
     }
   }
-  flush();
+  for (const run of resolveRuns(inline)) parts.push({ run });
   if (parts.length === 0) return '';
   let adjacentRuns = false;
   for (let i = 1; i < parts.length; i++) if ('run' in (parts[i] as Part) && 'run' in (parts[i - 1] as Part)) adjacentRuns = true;

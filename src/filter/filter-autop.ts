@@ -105,25 +105,35 @@ function lineBreaks(chunk: string): string {
   });
 }
 
+const BLOCKQUOTE_OPEN = /<blockquote/i;
+
 function rewriteChunk(input: string): string {
   let end = input.length;
   while (end > 0 && input.charCodeAt(end - 1) === 0x0a) end--;
+  // Each replacement below is Drupal's; the guards only skip a pass that cannot match.
+  const hasTags = input.indexOf('<') !== -1;
   let chunk = input.slice(0, end) + '\n\n';
-  chunk = chunk.replace(DOUBLE_BR, '\n\n');
-  chunk = chunk.replace(BLOCK_OPEN, '\n$1');
-  chunk = chunk.replace(BLOCK_CLOSE, '$1\n\n');
-  chunk = chunk.replace(NEWLINE_RUNS, '\n\n');
+  if (hasTags) {
+    if (chunk.indexOf('<br />') !== -1) chunk = chunk.replace(DOUBLE_BR, '\n\n');
+    chunk = chunk.replace(BLOCK_OPEN, '\n$1');
+    chunk = chunk.replace(BLOCK_CLOSE, '$1\n\n');
+  }
+  if (chunk.indexOf('\n\n\n') !== -1) chunk = chunk.replace(NEWLINE_RUNS, '\n\n');
   chunk = stripEdgeNewlines(chunk);
-  chunk = '<p>' + chunk.replace(PARAGRAPH_BREAK, '</p>\n<p>$1') + '</p>\n';
-  chunk = chunk.replace(LIST_IN_P, '$1');
-  chunk = chunk.replace(BLOCKQUOTE_IN_P, '<blockquote$1><p>');
-  chunk = chunk.replaceAll('</blockquote></p>', '</p></blockquote>');
+  chunk = '<p>' + (chunk.indexOf('\n') === -1 ? chunk : chunk.replace(PARAGRAPH_BREAK, '</p>\n<p>$1')) + '</p>\n';
+  if (hasTags) {
+    if (chunk.indexOf('<p><li') !== -1) chunk = chunk.replace(LIST_IN_P, '$1');
+    if (BLOCKQUOTE_OPEN.test(chunk)) chunk = chunk.replace(BLOCKQUOTE_IN_P, '<blockquote$1><p>');
+    chunk = chunk.replaceAll('</blockquote></p>', '</p></blockquote>');
+  }
   chunk = chunk.replace(EMPTY_P, '');
   chunk = chunk.replace(P_BEFORE_BLOCK, '$1');
   chunk = chunk.replace(P_AFTER_BLOCK, '$1');
-  chunk = lineBreaks(chunk);
-  chunk = chunk.replace(BR_AFTER_BLOCK, '$1');
-  chunk = chunk.replace(BR_BEFORE_CLOSE, '$1');
+  if (chunk.indexOf('\n') !== chunk.length - 1) chunk = lineBreaks(chunk);
+  if (chunk.indexOf('<br />') !== -1) {
+    chunk = chunk.replace(BR_AFTER_BLOCK, '$1');
+    chunk = chunk.replace(BR_BEFORE_CLOSE, '$1');
+  }
   return chunk.indexOf('&') === -1 ? chunk : chunk.replace(BARE_AMPERSAND, '&amp;$1');
 }
 

@@ -185,17 +185,14 @@ export function filterUrl(text: string, options: FilterUrlOptions = {}): string 
   let output = '';
   let run = '';
   let skipping: string | null = null;
-  const flush = (): void => {
-    if (run.length > 0) output += skipping === null ? linkText(run, options) : run;
-    run = '';
-  };
   for (const token of tokenizeMarkup(text, { multilineComments: true })) {
     const raw = text.slice(token.start, token.end);
     if (token.kind === 'text' || token.kind === 'lt' || token.kind === 'gt') {
       run += raw;
       continue;
     }
-    flush();
+    if (run !== '') output += skipping === null ? linkText(run, options) : run;
+    run = '';
     output += raw;
     if (token.kind !== 'tag') continue;
     const tag = readTagName(raw);
@@ -205,6 +202,6 @@ export function filterUrl(text: string, options: FilterUrlOptions = {}): string 
     if (skipping === null && !tag.closing && skipTags.includes(name)) skipping = name;
     else if (skipping !== null && tag.closing && name === skipping) skipping = null;
   }
-  flush();
+  if (run !== '') output += skipping === null ? linkText(run, options) : run;
   return output;
 }

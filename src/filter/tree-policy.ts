@@ -85,9 +85,9 @@ export function escapeText(text: string): string {
 /** The start tag for a kept element: allowed attributes in canonical order, then forced ones. */
 export function startTag(element: TreeElement, policy: TreePolicy): string {
   const tag = element.tagName;
-  const names = allowedAttributes(policy.attributes, tag);
   let out = `<${tag}`;
-  if (names.length > 0 && element.attrs.length > 0) {
+  if (element.attrs.length > 0) {
+    const names = allowedAttributes(policy.attributes, tag);
     const values = new Map<string, string>();
     for (const attribute of element.attrs) {
       if (attribute.namespace !== undefined || !names.includes(attribute.name)) continue;

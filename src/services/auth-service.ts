@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Invalid, RateLimited, Unauthorized } from '../domain/errors.ts';
 import { isRole, ROLES } from '../domain/permissions.ts';
 import type { UserRecord, UserStore } from '../store/types.ts';
+
+export type { UserRecord };
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password-hash.ts';
 
 /** Failed sign-ins before an account locks: enough for typos, too few for guessing. */

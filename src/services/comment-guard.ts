@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import type { CommentConfig } from '../config/config.ts';
+import type { CommentConfig } from '../domain/comment.ts';
 import type { CommentFormValues, Localized } from '../domain/comment-form.ts';
 import { normalizeForMatch } from '../text/arabic-normalize.ts';
 

@@ -1,4 +1,4 @@
-import type { CommentConfig } from '../config/config.ts';
+import type { CommentConfig } from '../domain/comment.ts';
 import { COMMENT_STATUS } from '../domain/comment.ts';
 import { isClean, validateCommentForm, type CommentErrors, type CommentFormValues, type CommentField } from '../domain/comment-form.ts';
 import type { CommentPolicy, Edition } from '../domain/edition.ts';

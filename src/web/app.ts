@@ -1,15 +1,22 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
 import type { Config } from '../config/config.ts';
 import { ReadOnlyEdition } from '../domain/errors.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ReaderService } from '../services/reader-service.ts';
+import type { AuthService } from '../services/auth-service.ts';
+import type { CommentService } from '../services/comment-service.ts';
+import type { ModerationService } from '../services/moderation-service.ts';
+import { parseForm } from './form-parser.ts';
 import { installErrorHandlers } from './errors.ts';
 import { PageCache } from './page-cache.ts';
 import { NavigationMemo } from './render.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
+import { commentRoutes } from './routes/comment-routes.ts';
 import { cacheKey, replyWithPage } from './send-page.ts';
 import type { WebDeps } from './web-deps.ts';
 
@@ -18,6 +25,9 @@ export interface AppOptions {
   readonly config: Config;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
+  readonly comments: CommentService;
+  readonly moderation: ModerationService;
+  readonly auth: AuthService;
   readonly logger?: boolean | object;
 }
 
@@ -28,8 +38,14 @@ export interface FolioApp {
   contentChanged(edition: string): void;
 }
 
-/** Paths under an archive edition that accept POST anyway: none yet (comment posting comes later). */
-const ARCHIVE_WRITABLE_PATHS: readonly RegExp[] = [];
+/**
+ * Route config of the few routes that take POSTs in an archive edition: comments (the archive
+ * takes moderated comments, as the original did), signing in and out, and moderation. Content
+ * itself never changes there; every other write answers ReadOnlyEdition.
+ */
+export interface FolioRouteConfig {
+  acceptsWrites?: boolean;
+}
 
 /** Builds the Fastify app without listening, so tests can `inject` and export can render in process. */
 export async function buildApp(options: AppOptions): Promise<FolioApp> {
@@ -47,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   });
   const cache = new PageCache(config.pageCacheEntries);
   const nav = new NavigationMemo(options.reader);
-  const deps: WebDeps = { config, editions, reader: options.reader, cache, nav };
+  const deps: WebDeps = { config, editions, reader: options.reader, comments: options.comments, moderation: options.moderation, auth: options.auth, cache, nav };
 
   await app.register(helmet, {
     // No inline script or style anywhere: a filter bug alone cannot run code in a reader's page.
@@ -66,13 +82,21 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(formbody, { bodyLimit: 256 * 1024, parser: parseForm });
+  await app.register(cookie);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'folio_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies === 'always' ? true : 'auto' },
+    getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
+  });
 
   // Served from memory before routing does any work; a miss falls through to the route.
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const edition = editions.forPath(request.url);
-      if (edition.mode === 'archive' && !ARCHIVE_WRITABLE_PATHS.some((re) => re.test(request.url))) throw new ReadOnlyEdition(edition.code);
+      const accepts = (request.routeOptions.config as FolioRouteConfig | undefined)?.acceptsWrites === true;
+      if (edition.mode === 'archive' && !accepts) throw new ReadOnlyEdition(edition.code);
       return;
     }
     const hit = cache.get(cacheKey(request));
@@ -83,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   await app.register(assetRoutes());
   for (const edition of editions.all) {
     await app.register(publicRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(commentRoutes(edition, deps), { prefix: edition.pathPrefix });
   }
 
   return {

@@ -47,6 +47,8 @@ export interface FreshPage {
   readonly location?: string;
   /** Error pages and one-off answers are not kept. */
   readonly cache?: boolean;
+  /** Pages holding what one reader typed (a refused comment, a preview): never stored anywhere. */
+  readonly personal?: boolean;
 }
 
 /** Sends a rendered page and keeps it (with compressed variants made later) for the next reader. */
@@ -56,11 +58,11 @@ export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: P
     edition: fresh.edition.code,
     status: fresh.status,
     contentType: fresh.contentType ?? 'text/html; charset=utf-8',
-    cacheControl: cacheControlFor(fresh.edition, fresh.status),
+    cacheControl: fresh.personal ? 'no-store' : cacheControlFor(fresh.edition, fresh.status),
     location: fresh.location ?? null,
     etag: etagOf(body),
     body,
   };
-  const entry = fresh.cache === false || request.method !== 'GET' ? { ...page, generation: 0, gzip: null, br: null } : cache.set(cacheKey(request), page);
+  const entry = fresh.cache === false || fresh.personal || request.method !== 'GET' ? { ...page, generation: 0, gzip: null, br: null } : cache.set(cacheKey(request), page);
   return replyWithPage(request, reply, entry);
 }

@@ -1,6 +1,9 @@
 import type { Config } from '../config/config.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ReaderService } from '../services/reader-service.ts';
+import type { AuthService } from '../services/auth-service.ts';
+import type { CommentService } from '../services/comment-service.ts';
+import type { ModerationService } from '../services/moderation-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -9,6 +12,9 @@ export interface WebDeps {
   readonly config: Config;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
+  readonly comments: CommentService;
+  readonly moderation: ModerationService;
+  readonly auth: AuthService;
   readonly cache: PageCache;
   readonly nav: NavigationMemo;
 }

@@ -17,7 +17,7 @@ export async function openTestSite(dialect: 'sqlite' | 'postgres', seed?: (runti
   const config = loadConfig({ FOLIO_BASE_URL: 'http://folio.test', ...env }, { databaseUrl: db.url, port: 8080 });
   const runtime = await openRuntime(config);
   if (seed) await seed(runtime);
-  const folio = await buildApp({ config, editions: runtime.editions, reader: runtime.reader });
+  const folio = await buildApp(runtime);
   runtime.onContentChanged((e) => folio.contentChanged(e));
   return {
     db,

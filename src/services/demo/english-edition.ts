@@ -1,6 +1,7 @@
 import type { Edition } from '../../domain/edition.ts';
 import { sanctionedWriter } from '../../domain/edition-guard.ts';
 import type { ContentWriter, NodeWrite } from '../../store/types.ts';
+import { slugify } from '../../text/slugify.ts';
 import { AuthorRoster } from './author-roster.ts';
 import { CommentMaker, type RenderComment } from './comment-maker.ts';
 import { CorrectionsDesk } from './corrections-desk.ts';
@@ -20,7 +21,6 @@ import { NodeBatch } from './node-batch.ts';
 import { PathRegistry } from './path-registry.ts';
 import { WeightedTable, type SeededRandom } from './seeded-random.ts';
 import { TagPicker } from './tag-picker.ts';
-import { slugify } from '../../text/slugify.ts';
 
 /** What an edition seeder is given. */
 export interface EditionSeedInput {
@@ -78,7 +78,8 @@ export async function seedEnglishEdition(input: EditionSeedInput): Promise<{ cou
   const newsletters = Math.max(1, Math.min(MAX_NEWSLETTERS, Math.round(input.items * 0.02)));
   const specials = ENGLISH_FIXED_ITEMS.length - 1 + newsletters;
   const regular = Math.max(0, input.items - specials);
-  const pBlog = BLOG_SHARE * (input.items / Math.max(1, regular));
+  // Blog posts are 12% of all items; with only a handful of regular items, cap their share.
+  const pBlog = Math.min(0.5, BLOG_SHARE * (input.items / Math.max(1, regular)));
   const sectionedFraction = 1 - pBlog;
 
   const sections = placeSections(ENGLISH_SECTIONS, ids.counter('term'));

@@ -129,7 +129,7 @@ export class EnglishProse {
       case 2: return `${rng.pick(HEADLINE_TOPICS)}: ${rng.pick(HEADLINE_SUBJECTS).toLowerCase()} in ${place} ${rng.pick(HEADLINE_PREDICATES)}`;
       case 3: return `Analysis: ${rng.pick(HEADLINE_TOPICS).toLowerCase()} in ${place}`;
       case 4: return `${place} and ${rng.pick(ISSUES)}: ${rng.pick(HEADLINE_TOPICS).toLowerCase()}`;
-      default: return `${rng.int(2, 40)} ${rng.pick(HEADLINE_SUBJECTS).toLowerCase()} ${rng.pick(HEADLINE_PREDICATES)} in ${place}`.replace(/^./, (c) => c.toUpperCase());
+      default: return `${rng.int(3, 40)} ${rng.pick(HEADLINE_SUBJECTS).toLowerCase()} ${rng.pick(HEADLINE_PREDICATES)} in ${place}`.replace(/^./, (c) => c.toUpperCase());
     }
   }
 

@@ -11,11 +11,15 @@ import { feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { articleView } from '../views/article-view.ts';
+import { commentFormView, EMPTY_COMMENT } from '../views/comment-form-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { listingTitle, listingView } from '../views/listing-view.ts';
 import { feedNotReady } from './feed-not-ready.ts';
 
-type PageQuery = { Querystring: { page?: string } };
+type PageQuery = { Querystring: { page?: string; comment?: string } };
+
+/** The kinds of page that take comments, as on the original site. */
+const COMMENTABLE = new Set(['article', 'blog_post']);
 const ID = '(^\\d{1,10}$)';
 
 /** The public pages of one edition, mounted at its prefix. Routes stay thin: parse, call, render. */
@@ -39,7 +43,15 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
   async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {
     const page = await reader.node(edition, nid, parsePageParam(request.query.page));
     const self = nodeUrl(ctx, page.node);
-    return sendView(request, reply, ctx, page.node.title, self, articleView(ctx, page, self));
+    const policy = page.node.commentPolicy ?? edition.commentPolicy;
+    const takesComments = COMMENTABLE.has(page.node.kind);
+    const replyBase = takesComments && policy !== 'closed' ? `${ctx.prefix}/comment/reply/${nid}` : null;
+    const commentForm = !takesComments ? null : policy === 'closed' ? 'closed' as const : commentFormView(ctx, {
+      action: `${ctx.prefix}/comment/reply/${nid}`, formToken: deps.comments.formToken(nid), values: EMPTY_COMMENT, errors: {},
+      signedInAs: null, heading: 'postNewComment',
+    });
+    const status = request.query.comment === 'queued' || request.query.comment === 'posted' ? request.query.comment : null;
+    return sendView(request, reply, ctx, page.node.title, self, articleView(ctx, page, self, { status, commentForm, replyBase }));
   }
 
   /** Renders whatever a stored path names, or redirects an old path to the current one. */

@@ -41,10 +41,18 @@ ${items.map((n) => standardTeaser(ctx, n, { showAuthors: true, headingLevel: 3 }
  * An article page in the original's order: title, notice, photo, By:, Published, body, credit,
  * comments, back to top. Landing, newsletter and Editor's Corner pages share it.
  */
-export function articleView(ctx: SiteContext, page: NodePage, selfUrl: string): SafeHtml {
+/** What goes under the comments: the form, a "closed" note, or nothing (pages that take no comments). */
+export interface ArticleExtras {
+  readonly status: 'queued' | 'posted' | null;
+  readonly commentForm: SafeHtml | 'closed' | null;
+  readonly replyBase: string | null;
+}
+
+export function articleView(ctx: SiteContext, page: NodePage, selfUrl: string, extras: ArticleExtras): SafeHtml {
   const { node } = page;
   const { lang, timeZone } = ctx.edition;
-  return html`<article class="node node-${node.kind}">
+  return html`${extras.status ? html`<p class="messages" role="status">${t(lang, extras.status === 'queued' ? 'commentQueued' : 'commentPosted')}</p>` : ''}
+<article class="node node-${node.kind}">
 <h1 class="page-title">${node.title}</h1>
 ${archiveNotice(ctx.edition)}
 ${leadPhoto(page)}
@@ -59,6 +67,7 @@ ${node.terms.map((term) => html`<li><a href="${termUrl(ctx, term)}" rel="tag">${
 </article>
 ${node.kind === 'corrections' ? correctionsList(ctx, page.corrections) : ''}
 ${landingList(ctx, page.landingItems)}
-${commentsView(ctx, page.comments, selfUrl)}
+${commentsView(ctx, page.comments, selfUrl, extras.replyBase)}
+${extras.commentForm === 'closed' ? html`<p class="comments-closed">${t(lang, 'commentsClosed')}</p>` : extras.commentForm ?? ''}
 ${backToTop(ctx)}`;
 }

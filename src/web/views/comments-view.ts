@@ -19,7 +19,7 @@ function displayName(name: string): string {
 }
 
 /** The author: name + " (not verified)" for anonymous posters, linked nofollow to their homepage. */
-function commentAuthor(ctx: SiteContext, c: PublicComment): SafeHtml {
+export function commentAuthor(ctx: SiteContext, c: PublicComment): SafeHtml {
   const label = `${displayName(c.name)}${c.verified ? '' : t(ctx.edition.lang, 'notVerified')}`;
   return c.homepage
     ? html`<a class="username" href="${c.homepage}" rel="nofollow ugc noopener">${label}</a>`
@@ -34,7 +34,7 @@ function depth(thread: string): number {
  * Published comments in thread order. Each level deeper opens a `div.indented` and the
  * matching closes come when the depth drops, as Drupal's threaded display did.
  */
-export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, nodeUrl: string): SafeHtml {
+export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, nodeUrl: string, replyBase: string | null): SafeHtml {
   if (comments.total === 0) return html``;
   const lang = ctx.edition.lang;
   let open = 0;
@@ -48,6 +48,7 @@ export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, no
 <h3 class="comment-subject"><a href="${permalink}" rel="bookmark" class="permalink">${c.subject}</a></h3>
 <p class="submitted">${commentAuthor(ctx, c)} – ${timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, ctx.edition.timeZone))}</p>
 <div class="comment-body">${trustedHtml(c.bodyHtml)}</div>
+${replyBase ? html`<p class="comment-links"><a href="${replyBase}/${c.cid}" aria-label="${t(lang, 'reply')}: ${c.subject}">${t(lang, 'reply')}</a></p>` : ''}
 </article>`);
   }
   while (open > 0) { parts.push(html`</div>`); open--; }
