@@ -12,12 +12,12 @@ export interface TestSite {
 }
 
 /** Opens a runtime (and app) on a new database of the dialect; `seed` fills it before the app is built. */
-export async function openTestSite(dialect: 'sqlite' | 'postgres', seed?: (runtime: Runtime) => Promise<void>, env: NodeJS.ProcessEnv = {}): Promise<TestSite> {
+export async function openTestSite(dialect: 'sqlite' | 'postgres', seed?: (runtime: Runtime) => Promise<void>, env: NodeJS.ProcessEnv = {}, logger?: object): Promise<TestSite> {
   const db = await createTestDatabase(dialect);
   const config = loadConfig({ FOLIO_BASE_URL: 'http://folio.test', ...env }, { databaseUrl: db.url, port: 8080 });
   const runtime = await openRuntime(config);
   if (seed) await seed(runtime);
-  const folio = await buildApp(runtime);
+  const folio = await buildApp(logger ? { ...runtime, logger } : runtime);
   runtime.onContentChanged((e) => folio.contentChanged(e));
   return {
     db,
