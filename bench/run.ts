@@ -7,6 +7,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { capture, startBaseline } from './baseline-server.ts';
 import { startFolio } from './folio-server.ts';
 import { haveWrk, wrk, type WrkResult } from './wrk.ts';
+import { measureComments } from './comments-bench.ts';
+import { measureFormat } from './format-bench.ts';
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.FOLIO_BENCH_SECONDS ?? 8);
@@ -44,11 +46,7 @@ async function measure(base: string, paths: string[]): Promise<WrkResult> {
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
-async function main(): Promise<void> {
-  if (!(await haveWrk())) {
-    console.error('bench: wrk is not installed. Install it with: apt-get install -y wrk');
-    process.exit(1);
-  }
+async function pagesSection(): Promise<void> {
   ensureDatabase();
   const sets = scenarios();
   const rows: string[][] = [];
@@ -108,4 +106,32 @@ async function main(): Promise<void> {
   for (const v of verdicts) console.log(`- ${v}`);
 }
 
-await main();
+async function commentsSection(): Promise<void> {
+  const r = await measureComments(SECONDS);
+  const rate = r.stored / SECONDS / 2; // two posting runs of SECONDS each stored these
+  console.log(`\nComment benchmark: POST /comment/reply/<nid> with anti-abuse on, SQLite synchronous=FULL, group commit, ${SECONDS} s per run\n`);
+  console.log(`durable comments posted: ${fmt(r.posting.requestsPerSec, 0)}/s (p50 ${fmt(r.posting.p50ms, 2)} ms, p99 ${fmt(r.posting.p99ms, 2)} ms; non-2xx/3xx ${r.posting.non2xx}); rows stored ${r.stored} (${fmt(rate, 0)}/s averaged over both posting runs); target ≥ 3,000/s: ${r.posting.requestsPerSec >= 3000 ? 'meets' : 'MISSES'}`);
+  console.log(`article read p99: idle ${fmt(r.readIdle.p99ms, 2)} ms (${fmt(r.readIdle.requestsPerSec, 0)} req/s), while posting ${fmt(r.readWhilePosting.p99ms, 2)} ms (${fmt(r.readWhilePosting.requestsPerSec, 0)} req/s, with ${fmt(r.postingWithReads.requestsPerSec, 0)} posts/s alongside); ratio ${fmt(r.readWhilePosting.p99ms / r.readIdle.p99ms, 2)}, target ≤ 2: ${r.readWhilePosting.p99ms <= 2 * r.readIdle.p99ms ? 'meets' : 'MISSES'}`);
+}
+
+function formatSection(): void {
+  const r = measureFormat();
+  console.log(`\nFormat benchmark: filtered_html over ${r.corpus} demo comment bodies (English and Arabic)\n`);
+  console.log(`Folio filtered_html: ${fmt(r.folioPerSec, 0)} comments/s; baseline linkify-it + paragraphs + sanitize-html: ${fmt(r.baselinePerSec, 0)} comments/s; ratio ${fmt(r.folioPerSec / r.baselinePerSec, 2)}, target ≥ 1: ${r.folioPerSec >= r.baselinePerSec ? 'meets' : 'MISSES'}`);
+}
+
+const SECTIONS = ['pages', 'comments', 'format'] as const;
+const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
+const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
+if (unknown.length > 0) {
+  console.error(`bench: unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')} (default: all)`);
+  process.exit(2);
+}
+const run = wanted.length > 0 ? wanted : [...SECTIONS];
+if ((run.includes('pages') || run.includes('comments')) && !(await haveWrk())) {
+  console.error('bench: wrk is not installed. Install it with: apt-get install -y wrk');
+  process.exit(1);
+}
+if (run.includes('format')) formatSection();
+if (run.includes('comments')) await commentsSection();
+if (run.includes('pages')) await pagesSection();

@@ -23,6 +23,10 @@ export interface WrkOptions {
   readonly threads: number;
   readonly seconds: number;
   readonly headers?: Readonly<Record<string, string>>;
+  /** POST these form bodies (one per path, same order) instead of GETs. */
+  readonly bodies?: readonly string[];
+  /** Give each request a random X-Forwarded-For address (server must trust the proxy). */
+  readonly randomClientIp?: boolean;
 }
 
 function toMs(value: string, unit: string): number {
@@ -32,7 +36,7 @@ function toMs(value: string, unit: string): number {
 
 /** True when wrk is installed (Debian package `wrk`). */
 export async function haveWrk(): Promise<boolean> {
-  return run('wrk', ['--version']).then(() => true, (err: { stdout?: string }) => /wrk \d/.test(err.stdout ?? ''));
+  return run('wrk', ['--version']).then(() => true, (err: { stdout?: string }) => /^wrk /.test(err.stdout ?? ''));
 }
 
 /** Runs wrk over a list of paths (each request picks one at random), with latency percentiles. */
@@ -40,12 +44,24 @@ export async function wrk(options: WrkOptions): Promise<WrkResult> {
   const dir = mkdtempSync(join(tmpdir(), 'folio-wrk-'));
   const script = join(dir, 'paths.lua');
   const headerLines = Object.entries(options.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join('\n');
+  const bodies = options.bodies ? `local bodies = {${options.bodies.map((b) => JSON.stringify(b)).join(',')}}` : 'local bodies = nil';
   writeFileSync(script, `${headerLines}
 local paths = {${options.paths.map((p) => JSON.stringify(p)).join(',')}}
+${bodies}
 local n = #paths
-math.randomseed(os.time())
+local randomIp = ${options.randomClientIp ? 'true' : 'false'}
+math.randomseed(os.time() + math.floor(os.clock() * 1000000))
 request = function()
-  return wrk.format("GET", paths[math.random(n)])
+  local i = math.random(n)
+  local headers = {}
+  if randomIp then
+    headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
+  end
+  if bodies then
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return wrk.format("POST", paths[i], headers, bodies[i])
+  end
+  return wrk.format("GET", paths[i], headers)
 end
 `);
   const { stdout } = await run('wrk', ['-t', String(options.threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--latency', '-s', script, options.base], { maxBuffer: 4 * 1024 * 1024 });

@@ -1,8 +1,11 @@
 import { Command } from 'commander';
 import { articleCommand } from './article-command.ts';
+import { commentsCommand } from './comments-command.ts';
 import { demoCommand } from './demo-command.ts';
+import { formatCommand } from './format-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { userCommand } from './user-command.ts';
 
 /** The `folio` command line. */
 export function buildProgram(): Command {
@@ -17,5 +20,8 @@ export function buildProgram(): Command {
   program.addCommand(demoCommand());
   program.addCommand(migrateCommand());
   program.addCommand(articleCommand());
+  program.addCommand(commentsCommand());
+  program.addCommand(userCommand());
+  program.addCommand(formatCommand());
   return program;
 }

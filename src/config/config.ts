@@ -34,6 +34,12 @@ export interface Config {
    * (so http://localhost works in development), 'always' on every response (behind a TLS proxy).
    */
   readonly secureCookies: 'auto' | 'always';
+  /**
+   * Which proxies may set X-Forwarded-For: false (none; the default), or a comma-separated list
+   * of addresses/CIDRs. Behind nginx, set it, or every reader shares the proxy's address and
+   * flood control counts them as one.
+   */
+  readonly trustProxy: false | string;
 }
 
 /** Parses a FOLIO_DATABASE_URL: `sqlite:/path/file.db`, `sqlite::memory:`, or `postgres://…`. */
@@ -164,8 +170,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     secret: env.FOLIO_SECRET && env.FOLIO_SECRET.length > 0 ? env.FOLIO_SECRET : null,
     redisUrl: env.FOLIO_REDIS_URL && env.FOLIO_REDIS_URL.length > 0 ? env.FOLIO_REDIS_URL : null,
     secureCookies: env.FOLIO_SECURE_COOKIES === 'always' ? 'always' : 'auto',
+    trustProxy: env.FOLIO_TRUST_PROXY && env.FOLIO_TRUST_PROXY.length > 0 ? env.FOLIO_TRUST_PROXY : false,
   };
   if (env.FOLIO_SECURE_COOKIES && !['auto', 'always'].includes(env.FOLIO_SECURE_COOKIES)) problems.push('FOLIO_SECURE_COOKIES must be "auto" or "always"');
+  if (config.trustProxy !== false) for (const n of config.trustProxy.split(',')) if (!validNetwork(n.trim())) problems.push(`FOLIO_TRUST_PROXY: "${n.trim()}" is not an IP address or CIDR network`);
   for (const n of config.comments.blockedNetworks) if (!validNetwork(n)) problems.push(`comments.blockedNetworks: "${n}" is not an IP address or CIDR network`);
   if (config.secret !== null && config.secret.length < 32) problems.push('FOLIO_SECRET must be at least 32 characters');
   if (config.redisUrl !== null && !/^rediss?:\/\//.test(config.redisUrl)) problems.push('FOLIO_REDIS_URL must look like redis://127.0.0.1:6379');

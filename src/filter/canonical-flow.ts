@@ -51,23 +51,30 @@ const EDGE_SPACE_START = /^[\t\f\r ]+/;
 const EDGE_SPACE_END = /[\t\f\r ]+$/;
 const ONLY_SPACE = /^[\t\f\r ]*$/;
 
-function textItem(raw: string, marks: readonly Mark[]): Item {
-  return { kind: 'content', html: escapeText(raw), text: true, space: ONLY_SPACE.test(raw), marks };
+function pushTextItem(raw: string, marks: readonly Mark[], items: Item[]): void {
+  const html = escapeText(raw);
+  // Text made only of control characters writes nothing and must not count as content.
+  if (html !== '') items.push({ kind: 'content', html, text: true, space: ONLY_SPACE.test(html), marks });
 }
 
 function pushText(value: string, marks: readonly Mark[], items: Item[]): void {
-  const text = removeControlCharacters(value);
+  // escapeText removes controls too; this copy matters only where a control sits in a newline run.
+  const text = value.indexOf('\n') === -1 ? value : removeControlCharacters(value);
+  if (text.indexOf('\n') === -1) {
+    pushTextItem(text, marks, items);
+    return;
+  }
   let last = 0;
   NEWLINE_RUN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = NEWLINE_RUN.exec(text)) !== null) {
-    if (match.index > last) items.push(textItem(text.slice(last, match.index), marks));
+    if (match.index > last) pushTextItem(text.slice(last, match.index), marks, items);
     let count = 0;
     for (let i = 0; i < match[0].length; i++) if (match[0].charCodeAt(i) === 0x0a) count++;
     items.push({ kind: 'newlines', count, marks });
     last = match.index + match[0].length;
   }
-  if (last < text.length) items.push(textItem(last === 0 ? text : text.slice(last), marks));
+  if (last < text.length) pushTextItem(last === 0 ? text : text.slice(last), marks, items);
 }
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -254,16 +261,18 @@ function renderItems(items: readonly Item[], container: string | null, policy: T
   }
   for (const run of resolveRuns(inline)) parts.push({ run });
   if (parts.length === 0) return '';
-  let adjacentRuns = false;
-  for (let i = 1; i < parts.length; i++) if ('run' in (parts[i] as Part) && 'run' in (parts[i - 1] as Part)) adjacentRuns = true;
-  const wrap = container === null || container === 'blockquote' || adjacentRuns;
-  const html = parts.map((part) => ('block' in part ? part.block : wrap ? `<p>${writeRun(part.run, policy)}</p>` : writeRun(part.run, policy)));
-  if (container === null) return html.join('\n');
-  const first = parts[0] as Part;
-  const last = parts[parts.length - 1] as Part;
-  const lead = 'block' in first || wrap ? '\n' : '';
-  const tail = 'block' in last || wrap ? '\n' : '';
-  return lead + html.join('\n') + tail;
+  let wrap = container === null || container === 'blockquote';
+  for (let i = 1; i < parts.length && !wrap; i++) if ('run' in (parts[i] as Part) && 'run' in (parts[i - 1] as Part)) wrap = true;
+  let html = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as Part;
+    if (i > 0) html += '\n';
+    html += 'block' in part ? part.block : wrap ? `<p>${writeRun(part.run, policy)}</p>` : writeRun(part.run, policy);
+  }
+  if (container === null) return html;
+  const lead = 'block' in (parts[0] as Part) || wrap ? '\n' : '';
+  const tail = 'block' in (parts[parts.length - 1] as Part) || wrap ? '\n' : '';
+  return lead + html + tail;
 }
 
 function renderContainer(element: TreeElement, marks: readonly Mark[], policy: TreePolicy): string {

@@ -3,6 +3,7 @@
  * attribute values. `'` becomes `&#039;`, as in Drupal, so conformance output matches byte for byte.
  */
 const PLAIN_SPECIALS = /[&<>"']/g;
+const HAS_PLAIN_SPECIAL = /[&<>"']/;
 const PLAIN_REPLACEMENTS: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -11,11 +12,12 @@ const PLAIN_REPLACEMENTS: Readonly<Record<string, string>> = {
   "'": '&#039;',
 };
 
+function replacePlain(c: string): string {
+  return PLAIN_REPLACEMENTS[c] ?? c;
+}
+
 /** Escapes `& < > " '` for use in HTML text or attribute values. */
 export function checkPlain(text: string): string {
   // Fast path: most text has nothing to escape, and a regex test is cheaper than a replace.
-  PLAIN_SPECIALS.lastIndex = 0;
-  if (!PLAIN_SPECIALS.test(text)) return text;
-  PLAIN_SPECIALS.lastIndex = 0;
-  return text.replace(PLAIN_SPECIALS, (c) => PLAIN_REPLACEMENTS[c] ?? c);
+  return HAS_PLAIN_SPECIAL.test(text) ? text.replace(PLAIN_SPECIALS, replacePlain) : text;
 }

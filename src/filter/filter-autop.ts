@@ -20,7 +20,6 @@ const BLOCKQUOTE_IN_P = /<p><blockquote([^>]*)>/gi;
 const EMPTY_P = new RegExp(`<p>${WS}*</p>\\n?`, 'g');
 const P_BEFORE_BLOCK = new RegExp(`<p>${WS}*(</?${BLOCK}[^>]*>)`, 'g');
 const P_AFTER_BLOCK = new RegExp(`(</?${BLOCK}[^>]*>)${WS}*</p>`, 'g');
-const WHITESPACE_RUN = /[\t\n\v\f\r ]+/g;
 const BR_AFTER_BLOCK = new RegExp(`(</?${BLOCK}[^>]*>)${WS}*<br />`, 'g');
 const BR_BEFORE_CLOSE = new RegExp(`<br />(${WS}*</?(?:p|li|div|th|pre|td|ul|ol)>)`, 'g');
 const BARE_AMPERSAND = /&([^#])(?![A-Za-z0-9]{1,8};)/g;
@@ -92,29 +91,50 @@ function isSpace(code: number): boolean {
  * `preg_replace('|(?<!<br />)\s*\n|', "<br />\n", $chunk)` without quadratic backtracking: in
  * each whitespace run holding a newline, everything up to the last newline becomes one
  * `<br />\n`; a run right after `<br />` keeps its first character (the lookbehind moves the
- * match start by one).
+ * match start by one). Scans from newline to newline, so plain spaces cost nothing.
  */
 function lineBreaks(chunk: string): string {
-  return chunk.replace(WHITESPACE_RUN, (run: string, offset: number) => {
-    const lastNewline = run.lastIndexOf('\n');
-    if (lastNewline === -1) return run;
-    let start = 0;
-    if (offset >= 6 && chunk.startsWith('<br />', offset - 6)) start = 1;
-    if (start > lastNewline) return run;
-    return run.slice(0, start) + '<br />\n' + run.slice(lastNewline + 1);
-  });
+  let out = '';
+  let copied = 0;
+  let newline = chunk.indexOf('\n');
+  while (newline !== -1) {
+    let start = newline;
+    while (start > copied && isSpace(chunk.charCodeAt(start - 1))) start--;
+    let end = newline + 1;
+    while (end < chunk.length && isSpace(chunk.charCodeAt(end))) end++;
+    let lastNewline = newline;
+    for (let i = end - 1; i > newline; i--) {
+      if (chunk.charCodeAt(i) === 0x0a) {
+        lastNewline = i;
+        break;
+      }
+    }
+    if (start >= 6 && chunk.startsWith('<br />', start - 6)) start++;
+    if (start <= lastNewline) {
+      out += chunk.slice(copied, start) + '<br />\n';
+      copied = lastNewline + 1;
+    }
+    newline = chunk.indexOf('\n', end);
+  }
+  return copied === 0 ? chunk : out + chunk.slice(copied);
 }
 
 const BLOCKQUOTE_OPEN = /<blockquote/i;
+// Any tag the block patterns could match (a prefix test, like the patterns themselves: `<p`
+// also matches `<pre` and `<param`).
+const ANY_BLOCK_TAG = new RegExp(`</?${BLOCK}`);
 
 function rewriteChunk(input: string): string {
   let end = input.length;
   while (end > 0 && input.charCodeAt(end - 1) === 0x0a) end--;
   // Each replacement below is Drupal's; the guards only skip a pass that cannot match.
   const hasTags = input.indexOf('<') !== -1;
+  // Without block tags in the input, the only block tags are the paragraphs added below, and
+  // the block-spacing and paragraph-unwrapping patterns cannot match.
+  const hasBlocks = hasTags && ANY_BLOCK_TAG.test(input);
   let chunk = input.slice(0, end) + '\n\n';
-  if (hasTags) {
-    if (chunk.indexOf('<br />') !== -1) chunk = chunk.replace(DOUBLE_BR, '\n\n');
+  if (hasTags && chunk.indexOf('<br />') !== -1) chunk = chunk.replace(DOUBLE_BR, '\n\n');
+  if (hasBlocks) {
     chunk = chunk.replace(BLOCK_OPEN, '\n$1');
     chunk = chunk.replace(BLOCK_CLOSE, '$1\n\n');
   }
@@ -127,9 +147,11 @@ function rewriteChunk(input: string): string {
     chunk = chunk.replaceAll('</blockquote></p>', '</p></blockquote>');
   }
   chunk = chunk.replace(EMPTY_P, '');
-  chunk = chunk.replace(P_BEFORE_BLOCK, '$1');
-  chunk = chunk.replace(P_AFTER_BLOCK, '$1');
-  if (chunk.indexOf('\n') !== chunk.length - 1) chunk = lineBreaks(chunk);
+  if (hasBlocks) {
+    chunk = chunk.replace(P_BEFORE_BLOCK, '$1');
+    chunk = chunk.replace(P_AFTER_BLOCK, '$1');
+  }
+  chunk = lineBreaks(chunk);
   if (chunk.indexOf('<br />') !== -1) {
     chunk = chunk.replace(BR_AFTER_BLOCK, '$1');
     chunk = chunk.replace(BR_BEFORE_CLOSE, '$1');

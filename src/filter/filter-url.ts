@@ -41,21 +41,29 @@ const DOMAIN_AT = new RegExp(DOMAIN, 'y');
 interface Patterns {
   readonly full: RegExp;
   readonly fullAnchored: RegExp;
+  /** A cheap test for "scheme:" before running the full pattern. */
+  readonly hint: RegExp;
 }
 
 const patternCache = new Map<string, Patterns>();
+let lastProtocols: readonly string[] | null = null;
+let lastPatterns: Patterns | null = null;
 
 function patternsFor(protocols: readonly string[]): Patterns {
+  if (protocols === lastProtocols && lastPatterns !== null) return lastPatterns;
   const key = protocols.join(' ');
   let patterns = patternCache.get(key);
   if (patterns === undefined) {
-    const schemes = protocols.map((p) => `${p.replace(/[^a-z0-9+.-]/gi, '')}:(?://)?`).join('|');
+    const names = protocols.map((p) => p.replace(/[^a-z0-9+.-]/gi, ''));
+    const schemes = names.map((name) => `${name}:(?://)?`).join('|');
     // Folio adds the look-behind: with fewer protocols than Drupal, "sftp://x" must not become
     // "s" plus a link to "ftp://x".
     const source = `(?<![A-Za-z0-9+.-])(?:${schemes})(?:(?:${AUTH})?(?:${DOMAIN}|${IP})/?(?:${TRAIL})?)`;
-    patterns = { full: new RegExp(source, 'g'), fullAnchored: new RegExp(source, 'y') };
+    patterns = { full: new RegExp(source, 'g'), fullAnchored: new RegExp(source, 'y'), hint: new RegExp(`(?:${names.join('|')}):`) };
     patternCache.set(key, patterns);
   }
+  lastProtocols = protocols;
+  lastPatterns = patterns;
   return patterns;
 }
 
@@ -140,10 +148,10 @@ const findEmail: Finder = (text, from) => {
 };
 
 /** Replaces every match in the unlinked pieces with a link. */
-function linkPieces(pieces: Piece[], find: Finder, hint: string, prefix: string, length: number, rel: string | null): Piece[] {
+function linkPieces(pieces: Piece[], find: Finder, hint: string | RegExp, prefix: string, length: number, rel: string | null): Piece[] {
   const out: Piece[] = [];
   for (const piece of pieces) {
-    if (piece.linked || piece.text.indexOf(hint) === -1) {
+    if (piece.linked || (typeof hint === 'string' ? piece.text.indexOf(hint) === -1 : !hint.test(piece.text))) {
       out.push(piece);
       continue;
     }
@@ -173,7 +181,7 @@ export function linkText(text: string, options: FilterUrlOptions & { readonly re
   // Drupal's order: absolute URLs, then e-mail addresses, then www. addresses; links made by an
   // earlier pass are not scanned again.
   let pieces: Piece[] = [{ text, linked: false }];
-  pieces = linkPieces(pieces, regexFinder(patterns.full, patterns.fullAnchored), ':', '', length, rel);
+  pieces = linkPieces(pieces, regexFinder(patterns.full, patterns.fullAnchored), patterns.hint, '', length, rel);
   pieces = linkPieces(pieces, findEmail, '@', 'mailto:', length, rel);
   pieces = linkPieces(pieces, regexFinder(WWW, WWW_ANCHORED), 'www.', 'http://', length, rel);
   return pieces.length === 1 && pieces[0] !== undefined ? pieces[0].text : pieces.map((p) => p.text).join('');

@@ -10,6 +10,7 @@
  */
 import { defaultTreeAdapter, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { renderFlow } from './canonical-flow.ts';
+import { parseSubset } from './subset-parser.ts';
 import { phpTrim } from './filter-html.ts';
 import {
   elementFate,
@@ -52,9 +53,13 @@ function serializeNode(node: TreeChild, policy: TreePolicy): string {
   return `${open}${inner}</${node.tagName}>`;
 }
 
-/** Parses `html` as body content with HTML5 rules and serialises what `policy` allows. */
+/**
+ * Parses `html` as body content with HTML5 rules and serialises what `policy` allows. Markup in
+ * the small unambiguous subset (subset-parser.ts) is read by the strict parser, which builds the
+ * tree parse5 would; everything else is parsed by parse5.
+ */
 export function repairHtml(html: string, policy: TreePolicy): string {
-  const fragment = parseFragment(BODY_CONTEXT, html, {});
+  const fragment = parseSubset(html) ?? parseFragment(BODY_CONTEXT, html, {});
   const out = policy.canonicalFlow ? renderFlow(fragment.childNodes, policy) : serializeChildren(fragment.childNodes, policy);
   return phpTrim(out);
 }

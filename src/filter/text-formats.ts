@@ -41,14 +41,14 @@ const CARRIAGE_RETURNS = /\r\n?/g;
 // C0 controls other than tab, newline and CR: invisible, invalid in XML feeds, and able to hide
 // markup from one stage but not another. NUL is refused earlier (decision 1).
 const CONTROLS = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g;
+const HAS_CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/;
 
 function normaliseNewlines(text: string): string {
   return text.indexOf('\r') === -1 ? text : text.replace(CARRIAGE_RETURNS, '\n');
 }
 
 function removeControls(text: string): string {
-  CONTROLS.lastIndex = 0;
-  return CONTROLS.test(text) ? text.replace(CONTROLS, '') : text;
+  return HAS_CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
 }
 
 /**

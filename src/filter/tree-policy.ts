@@ -54,8 +54,11 @@ export function isVoid(tag: string): boolean {
 
 // C0 controls other than tab and newline are invisible junk (and XML feeds forbid them).
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f]/;
 const TEXT_SPECIALS = /[&<>\u00a0]/g;
+const HAS_TEXT_SPECIAL = /[&<>\u00a0]/;
 const ATTRIBUTE_SPECIALS = /[&<>"\u00a0]/g;
+const HAS_ATTRIBUTE_SPECIAL = /[&<>"\u00a0]/;
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -66,20 +69,24 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /** Removes C0 controls other than tab and newline. */
 export function removeControlCharacters(text: string): string {
-  CONTROLS.lastIndex = 0;
-  return CONTROLS.test(text) ? text.replace(CONTROLS, '') : text;
+  return HAS_CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
 }
 
-function escapeWith(pattern: RegExp, text: string): string {
-  pattern.lastIndex = 0;
-  if (!pattern.test(text)) return text;
-  pattern.lastIndex = 0;
-  return text.replace(pattern, (c) => ESCAPES[c] ?? c);
+function escapeWith(test: RegExp, pattern: RegExp, text: string): string {
+  return test.test(text) ? text.replace(pattern, replaceSpecial) : text;
 }
 
-/** Escapes decoded text for an HTML text position (`& < >` and NBSP as `&nbsp;`). */
+function replaceSpecial(c: string): string {
+  return ESCAPES[c] ?? c;
+}
+
+// One test for the common case: plain text with nothing to remove or escape.
+const NEEDS_WORK = /[\u0000-\u0008\u000b-\u001f&<>\u00a0]/;
+
+/** Escapes decoded text for an HTML text position (`& < >` and NBSP as `&nbsp;`), minus controls. */
 export function escapeText(text: string): string {
-  return escapeWith(TEXT_SPECIALS, removeControlCharacters(text));
+  if (!NEEDS_WORK.test(text)) return text;
+  return escapeWith(HAS_TEXT_SPECIAL, TEXT_SPECIALS, removeControlCharacters(text));
 }
 
 /** The start tag for a kept element: allowed attributes in canonical order, then forced ones. */
@@ -100,7 +107,7 @@ export function startTag(element: TreeElement, policy: TreePolicy): string {
     }
     for (const name of names) {
       const value = values.get(name);
-      if (value !== undefined) out += ` ${name}="${escapeWith(ATTRIBUTE_SPECIALS, value)}"`;
+      if (value !== undefined) out += ` ${name}="${escapeWith(HAS_ATTRIBUTE_SPECIAL, ATTRIBUTE_SPECIALS, value)}"`;
     }
   }
   if (tag === 'a' && policy.linkRel !== null) out += ` rel="${policy.linkRel}"`;

@@ -84,9 +84,12 @@ export class CommentService {
     return { errors, rendered: this.render(s.values, s.edition) };
   }
 
-  /** Saves a comment, or says why not. Never loses what the reader typed: the caller re-renders it. */
-  async post(s: CommentSubmission): Promise<PostOutcome> {
-    const context = await this.context(s.edition, s.nid, s.pid);
+  /**
+   * Saves a comment, or says why not. Never loses what the reader typed: the caller re-renders
+   * it. `known` is the context the caller already loaded for this submission, if any.
+   */
+  async post(s: CommentSubmission, known?: CommentContext): Promise<PostOutcome> {
+    const context = known ?? (await this.context(s.edition, s.nid, s.pid));
     if (context.policy === 'closed') {
       return { kind: 'refused', status: 403, errors: { form: { en: 'Comments are closed on this article.', ar: 'التعليقات مغلقة على هذا المقال.' } } };
     }
@@ -96,7 +99,7 @@ export class CommentService {
     if (!isStaff) {
       const refusal = this.guard.check(s.values, { ip: s.ip, honeypot: s.honeypot, tokenAge: this.tokens.age(s.formToken, s.nid, this.now()) });
       if (refusal) return { kind: 'refused', status: refusal.reason === 'too-fast' || refusal.reason === 'bad-token' ? 400 : 403, errors: { form: refusal.message } };
-      const recent = await this.comments.countRecentFromHost(s.ip, this.now() - this.config.floodWindowSeconds);
+      const recent = await this.comments.countRecentFromHost(s.ip, this.now() - this.config.floodWindowSeconds, this.config.floodLimit);
       if (recent >= this.config.floodLimit) {
         const minutes = Math.ceil(this.config.floodWindowSeconds / 60);
         return { kind: 'refused', status: 429, errors: { form: {

@@ -3,7 +3,7 @@ import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type Moderat
 import { nextThread } from '../domain/comment-thread.ts';
 import type { Database } from './schema.ts';
 import type { Dialect } from './connection.ts';
-import { maxThread } from './sql-helpers.ts';
+import { binaryThread, maxThread } from './sql-helpers.ts';
 import { GroupCommitQueue } from './comment-write-queue.ts';
 import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from './types.ts';
 
@@ -44,7 +44,8 @@ export class KyselyCommentStore implements CommentStore {
       }
       // Drupal's rule: the largest thread on the node (or under the parent) decides the next one.
       let q = trx.selectFrom('comments').select(maxThread(this.dialect).as('t')).where('nid', '=', comment.nid);
-      if (parentThread !== null) q = q.where('thread', 'like', `${parentThread.slice(0, -1)}.%`);
+      // Replies sit between "<parent>." and "<parent>/" in binary order ('/' follows '.'), a range the index serves.
+      if (parentThread !== null) q = q.where(binaryThread(this.dialect), '>', `${parentThread.slice(0, -1)}.`).where(binaryThread(this.dialect), '<', `${parentThread.slice(0, -1)}/`);
       const max = (await q.executeTakeFirst())?.t ?? null;
       const thread = nextThread(max === null ? [] : [max], parentThread);
       await trx.insertInto('comments').values({
@@ -124,9 +125,10 @@ export class KyselyCommentStore implements CommentStore {
     return { cids, editions: [...new Set(rows.map((r) => r.edition))] };
   }
 
-  async countRecentFromHost(hostname: string, sinceSeconds: number): Promise<number> {
-    const row = await this.db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('hostname', '=', hostname).where('created_at', '>=', sinceSeconds).executeTakeFirst();
+  async countRecentFromHost(hostname: string, sinceSeconds: number, cap: number): Promise<number> {
+    // Counting stops at the cap: the caller only asks "at the limit yet?", so the cost stays bounded.
+    const recent = this.db.selectFrom('comments').select('cid').where('hostname', '=', hostname).where('created_at', '>=', sinceSeconds).limit(cap);
+    const row = await this.db.selectFrom(recent.as('recent')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 

@@ -16,3 +16,8 @@ export function threadSortKey(dialect: Dialect): RawBuilder<string> {
 export function maxThread(dialect: Dialect): RawBuilder<string | null> {
   return dialect === 'postgres' ? sql<string | null>`max(thread collate "C")` : sql<string | null>`max(thread)`;
 }
+
+/** The thread column compared byte by byte (see threadSortKey), for range conditions. */
+export function binaryThread(dialect: Dialect): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`thread collate "C"` : sql<string>`thread`;
+}

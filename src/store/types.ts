@@ -188,7 +188,8 @@ export interface CommentStore {
   deleteComments(cids: readonly number[], actor: Actor): Promise<{ deleted: number[]; editions: string[] }>;
   /** Erases one person's personal data: anonymise (name "Anonymous", no e-mail, homepage or host) or delete. */
   eraseByEmail(email: string, mode: 'anonymise' | 'delete', anonymousName: string, actor: Actor): Promise<{ cids: number[]; editions: string[] }>;
-  countRecentFromHost(hostname: string, sinceSeconds: number): Promise<number>;
+  /** Comments from an address since a time, counted up to `cap`. */
+  countRecentFromHost(hostname: string, sinceSeconds: number, cap: number): Promise<number>;
   moderationLog(cid: number): Promise<ModerationRecord[]>;
 }
 

@@ -17,6 +17,9 @@ import { NavigationMemo } from './render.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { commentRoutes } from './routes/comment-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { moderationRoutes } from './routes/moderation-routes.ts';
+import { tipsRoutes } from './routes/tips-routes.ts';
 import { cacheKey, replyWithPage } from './send-page.ts';
 import type { WebDeps } from './web-deps.ts';
 
@@ -52,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const { config, editions } = options;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: false,
+    trustProxy: config.trustProxy === false ? false : config.trustProxy.split(',').map((s) => s.trim()),
     // A host bound to a prefixed edition serves that edition at its root: rewrite onto the prefix.
     rewriteUrl(req) {
       const url = req.url ?? '/';
@@ -108,6 +111,9 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   for (const edition of editions.all) {
     await app.register(publicRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(commentRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(authRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
   }
 
   return {

@@ -38,4 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('moderation_log_cid').on('moderation_log').columns(['cid', 'at']).execute();
 
   await db.schema.createIndex('comments_email').on('comments').column('email').execute();
+  // The next thread key is the largest on the node (or under a parent): one index probe.
+  await db.schema.createIndex('comments_node_thread_key').on('comments').columns(['nid', 'thread']).execute();
+  // Flood control counts one address's recent comments on every post.
+  await db.schema.createIndex('comments_host_created').on('comments').columns(['hostname', 'created_at']).execute();
 }

@@ -70,7 +70,7 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
           preview: rendered ? { rendered, author: `${values.name || 'Anonymous'}${t(edition.lang, 'notVerified')}` } : null,
         });
       }
-      const outcome = await deps.comments.post(submission);
+      const outcome = await deps.comments.post(submission, context);
       if (outcome.kind === 'refused') {
         return page(request, reply, ctx, { status: outcome.status, context, values, errors: outcome.errors, formToken: submission.formToken, preview: null });
       }

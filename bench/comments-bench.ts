@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
+import { startFolio } from './folio-server.ts';
+import { wrk, type WrkResult } from './wrk.ts';
+
+/** What the comment benchmark measured. */
+export interface CommentBenchResult {
+  readonly posting: WrkResult;
+  readonly readIdle: WrkResult;
+  readonly readWhilePosting: WrkResult;
+  readonly postingWithReads: WrkResult;
+  readonly stored: number;
+}
+
+const BIN = fileURLToPath(new URL('../bin/folio.js', import.meta.url));
+
+/**
+ * Durable comments per second through HTTP (the real form endpoint, anti-abuse on, SQLite with
+ * synchronous=FULL and group commit), and article-page read latency while they are posted.
+ */
+export async function measureComments(seconds: number): Promise<CommentBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-bench-comments-'));
+  const file = join(dir, 'folio.db');
+  try {
+    execFileSync(process.execPath, [BIN, 'demo', '--articles', '3000', '--arabic', '50', '--database', `sqlite:${file}`], { stdio: 'ignore' });
+    const db = new SqliteDatabase(file, { readonly: true });
+    const nodes = db.prepare(`select nid, path from nodes where edition = 'en' and kind = 'article' and path is not null order by nid limit 400`).all() as { nid: number; path: string }[];
+    const before = (db.prepare('select count(*) as n from comments').get() as { n: number }).n;
+    db.close();
+    const server = await startFolio(`sqlite:${file}`, 18090, { FOLIO_MIN_POST_SECONDS: '0', FOLIO_TRUST_PROXY: '127.0.0.1' });
+    try {
+      const posts: { path: string; body: string }[] = [];
+      for (const node of nodes) {
+        const form = await (await fetch(`${server.base}/comment/reply/${node.nid}`)).text();
+        const token = /name="form_token" value="([^"]+)"/.exec(form)?.[1];
+        if (!token) throw new Error(`no form token for node ${node.nid}`);
+        posts.push({ path: `/comment/reply/${node.nid}`, body: new URLSearchParams({
+          op: 'save', form_token: token, website: '', name: 'Bench Reader', mail: 'bench@example.net', homepage: '', subject: '',
+          comment: 'A benchmark comment with a link to www.example.com,\na line break and <em>emphasis</em>.\n\nA second paragraph.',
+        }).toString() });
+      }
+      const reads = nodes.map((n) => `/${n.path}`);
+      const headers = { 'accept-encoding': 'gzip' };
+      for (const r of reads) await fetch(`${server.base}${r}`, { headers });
+      await wrk({ base: server.base, paths: reads, connections: 50, threads: 1, seconds: 2, headers });
+      const readIdle = await wrk({ base: server.base, paths: reads, connections: 25, threads: 1, seconds, headers });
+      const postOptions = { base: server.base, paths: posts.map((p) => p.path), bodies: posts.map((p) => p.body), randomClientIp: true };
+      const posting = await wrk({ ...postOptions, connections: 50, threads: 1, seconds });
+      const [readWhilePosting, postingWithReads] = await Promise.all([
+        wrk({ base: server.base, paths: reads, connections: 25, threads: 1, seconds, headers }),
+        wrk({ ...postOptions, connections: 25, threads: 1, seconds }),
+      ]);
+      await server.stop();
+      const after = new SqliteDatabase(file, { readonly: true });
+      const stored = (after.prepare('select count(*) as n from comments').get() as { n: number }).n - before;
+      after.close();
+      return { posting, readIdle, readWhilePosting, postingWithReads, stored };
+    } finally {
+      if (server.child.exitCode === null) await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Edition } from '../../domain/edition.ts';
+import { FolioError, RateLimited } from '../../domain/errors.ts';
+import { MESSAGES, t } from '../../text/messages.ts';
+import type { ParsedForm } from '../form-parser.ts';
+import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../session.ts';
+import { siteContextFor } from '../site-context-for.ts';
+import type { SiteContext } from '../site-context.ts';
+import { homeUrl } from '../urls.ts';
+import { loginView, logoutView, signedInView } from '../views/login-view.ts';
+import { queueUrl, safeDestination } from '../views/staff-urls.ts';
+import type { WebDeps } from '../web-deps.ts';
+import { expiredFormsAsForbidden } from './expired-forms.ts';
+import { seeOther, sendStaffPage } from './send-staff-page.ts';
+
+/**
+ * Sign-in attempts one address may make per minute on one edition. Account lockout
+ * (MAX_FAILED_LOGINS) stops guessing one password; this stops one address trying many
+ * accounts. The limiter keeps a store per route, so each edition counts separately.
+ */
+export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+type LoginQuery = { Querystring: { destination?: string } };
+
+/** Signing in and out at /user/login and /user/logout, as Drupal 7 named them. */
+export function authRoutes(edition: Edition, deps: WebDeps) {
+  async function form(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, values: { name: string; destination: string | null; error: string | null; status: number }) {
+    const body = loginView(ctx, { csrfToken: reply.generateCsrf(), name: values.name, destination: values.destination, error: values.error });
+    return sendStaffPage(request, reply, deps, ctx, { title: t(ctx.edition.lang, 'signIn'), body, status: values.status });
+  }
+
+  return async function register(app: FastifyInstance): Promise<void> {
+    expiredFormsAsForbidden(app);
+    await app.register(rateLimit, {
+      // Only the routes that ask for it (config.rateLimit); pages are served from the cache anyway.
+      global: false,
+      // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
+      errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
+    });
+
+    app.get<LoginQuery>('/user/login', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const user = await currentUser(request, deps);
+      if (user) {
+        return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'signIn'), body: signedInView(ctx, user.name, reply.generateCsrf()) });
+      }
+      return form(request, reply, ctx, { name: '', destination: safeDestination(request.query.destination), error: null, status: 200 });
+    });
+
+    app.post('/user/login', {
+      config: { acceptsWrites: true, rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } },
+      // The token is in the body, which is parsed after onRequest: check it once it is there.
+      preValidation: app.csrfProtection,
+    }, async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const body = (request.body ?? {}) as ParsedForm;
+      const name = (body.name ?? '').trim();
+      const destination = safeDestination(body.destination);
+      try {
+        const { token } = await deps.auth.signIn(name, body.pass ?? '');
+        setSessionCookie(request, reply, deps, token);
+        return seeOther(reply, destination ?? queueUrl(ctx, 'pending'));
+      } catch (err) {
+        // Wrong password (401) or a locked account (429): the form again, with the name kept.
+        if (err instanceof FolioError && (err.code === 'UNAUTHORIZED' || err.code === 'RATE_LIMITED')) {
+          return form(request, reply, ctx, { name, destination, error: err.messageIn(edition.lang), status: err.status });
+        }
+        throw err;
+      }
+    });
+
+    app.get('/user/logout', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'signOut'), body: logoutView(ctx, reply.generateCsrf()) });
+    });
+
+    app.post('/user/logout', { config: { acceptsWrites: true }, preValidation: app.csrfProtection }, async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      await deps.auth.signOut(request.cookies[SESSION_COOKIE]);
+      clearSessionCookie(request, reply, deps);
+      return seeOther(reply, homeUrl(ctx));
+    });
+  };
+}

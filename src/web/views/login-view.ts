@@ -1,0 +1,66 @@
+import type { SafeHtml } from '../../domain/safe-html.ts';
+import { t } from '../../text/messages.ts';
+import type { SiteContext } from '../site-context.ts';
+import { html } from './html.ts';
+import { loginUrl, logoutUrl, queueUrl } from './staff-urls.ts';
+
+/** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
+export interface LoginFormModel {
+  readonly csrfToken: string;
+  readonly name: string;
+  readonly destination: string | null;
+  readonly error: string | null;
+}
+
+/** The sign-in page: name, password, and the error of the last attempt next to the form. */
+export function loginView(ctx: SiteContext, model: LoginFormModel): SafeHtml {
+  const lang = ctx.edition.lang;
+  const described = model.error ? html` aria-describedby="login-error" aria-invalid="true"` : '';
+  return html`<div class="login-page">
+<h1 class="page-title">${t(lang, 'signIn')}</h1>
+<p class="description">${t(lang, 'signInIntro')}</p>
+${model.error ? html`<p class="messages error" role="alert" id="login-error">${model.error}</p>` : ''}
+<form class="login-form" action="${loginUrl(ctx)}" method="post" accept-charset="UTF-8">
+<div class="form-item">
+<label for="edit-name">${t(lang, 'signInName')}</label>
+<input type="text" id="edit-name" name="name" value="${model.name}" maxlength="60" autocomplete="username" autocapitalize="none" spellcheck="false" required${described}>
+</div>
+<div class="form-item">
+<label for="edit-pass">${t(lang, 'signInPassword')}</label>
+<input type="password" id="edit-pass" name="pass" autocomplete="current-password" required${described}>
+</div>
+<input type="hidden" name="_csrf" value="${model.csrfToken}">
+${model.destination ? html`<input type="hidden" name="destination" value="${model.destination}">` : ''}
+<div class="form-actions"><button type="submit">${t(lang, 'signInSubmit')}</button></div>
+</form>
+</div>`;
+}
+
+/** A sign-out button: a POST with the CSRF token, so no link or image elsewhere can sign anyone out. */
+export function logoutButton(ctx: SiteContext, csrfToken: string): SafeHtml {
+  return html`<form class="logout-form" action="${logoutUrl(ctx)}" method="post">
+<input type="hidden" name="_csrf" value="${csrfToken}">
+<button type="submit">${t(ctx.edition.lang, 'signOut')}</button>
+</form>`;
+}
+
+/** The sign-in page of someone already signed in: who they are, where to go, how to leave. */
+export function signedInView(ctx: SiteContext, name: string, csrfToken: string): SafeHtml {
+  const lang = ctx.edition.lang;
+  return html`<div class="login-page">
+<h1 class="page-title">${t(lang, 'signIn')}</h1>
+<p>${t(lang, 'signedInAs', { name })}</p>
+<p><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></p>
+${logoutButton(ctx, csrfToken)}
+</div>`;
+}
+
+/** GET /user/logout: a confirmation with the button that signs out. */
+export function logoutView(ctx: SiteContext, csrfToken: string): SafeHtml {
+  const lang = ctx.edition.lang;
+  return html`<div class="login-page">
+<h1 class="page-title">${t(lang, 'signOut')}</h1>
+<p>${t(lang, 'signOutConfirm', { site: ctx.edition.siteName })}</p>
+${logoutButton(ctx, csrfToken)}
+</div>`;
+}
