@@ -77,7 +77,7 @@ async function pagesSection(): Promise<void> {
   }
 
   // Cache miss: the page cache is off, so every request queries and renders.
-  const cold = await startFolio(DATABASE, 18081, { FOLIO_PAGE_CACHE: '0' });
+  const cold = await startFolio(DATABASE, 18081, { FOLIO_PAGE_CACHE_MB: '0' });
   const missResults = new Map<string, WrkResult>();
   for (const set of sets) missResults.set(set.name, await measure(cold.base, set.paths));
   const coldMemory = cold.memory();

@@ -54,11 +54,13 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     for (const l of listeners) l(edition);
   };
   const secret = config.secret ?? (await siteSecret(store));
+  const reader = new ReaderService(store.content);
+  listeners.push((edition) => reader.invalidate(edition));
   return {
     config,
     store,
     editions: new EditionRegistry(config.editions),
-    reader: new ReaderService(store.content),
+    reader,
     publishing: new PublishingService(store.content, store.writer, changed),
     comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
     moderation: new ModerationService(store.comments, changed),

@@ -45,9 +45,23 @@ export interface ListingPage {
 /** The section terms whose latest items fill the home page, by path, in the original's order. */
 const HOME_SECTIONS = ['section/politics', 'section/culture-society', 'section/economy'];
 
+/**
+ * How long a listing's total is reused. Counting a giant tag's 30,000 rows costs more than the
+ * rest of its page; totals change only when content does, and a minute of staleness in a pager
+ * written by another instance is harmless (this instance's own writes clear them at once).
+ */
+const TOTAL_TTL_MS = 60_000;
+
 /** Read-side use cases for public pages. Knows nothing of HTTP. */
 export class ReaderService {
-  constructor(private readonly content: ContentReader) {}
+  private readonly totals = new Map<string, { total: number; at: number }>();
+
+  constructor(private readonly content: ContentReader, private readonly clock: () => number = Date.now) {}
+
+  /** Forgets memoised listing totals of an edition after a write. */
+  invalidate(edition: string): void {
+    for (const key of this.totals.keys()) if (key.startsWith(`${edition}|`)) this.totals.delete(key);
+  }
 
   /** The home page blocks: Politics, Culture & Society, Economy, special coverage, bloggers, in focus. */
   async home(edition: Edition): Promise<HomePage> {
@@ -58,11 +72,11 @@ export class ReaderService {
       const term = await this.content.findTerm(edition.code, target.targetId);
       if (term) sections.push({ term, items: await this.content.latestInTerm(edition.code, term.tid, HOME_BLOCK_SIZE) });
     }
-    const landings = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['landing'] }, page: 0, pageSize: 1 });
+    const landings = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['landing'] }, page: 0, pageSize: 1, knownTotal: -1 });
     const landing = landings.items[0];
     const special = landing ? { landing, items: (await this.content.landingItems(landing.nid)).slice(0, HOME_BLOCK_SIZE) } : null;
-    const blogPosts = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['blog_post'] }, page: 0, pageSize: HOME_BLOCK_SIZE });
-    const inFocus = await this.content.listNodes({ edition: edition.code, filter: { type: 'promoted' }, page: 0, pageSize: 3 });
+    const blogPosts = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['blog_post'] }, page: 0, pageSize: HOME_BLOCK_SIZE, knownTotal: -1 });
+    const inFocus = await this.content.listNodes({ edition: edition.code, filter: { type: 'promoted' }, page: 0, pageSize: 3, knownTotal: -1 });
     return { sections, special, blogPosts: blogPosts.items, inFocus: inFocus.items };
   }
 
@@ -143,7 +157,14 @@ export class ReaderService {
   }
 
   private async list(edition: Edition, filter: ListingFilter, page: number): Promise<Page<NodeSummary>> {
-    const result = await this.content.listNodes({ edition: edition.code, filter, page, pageSize: LISTING_PAGE_SIZE });
+    const key = `${edition.code}|${JSON.stringify(filter)}`;
+    const memo = this.totals.get(key);
+    const fresh = memo && this.clock() - memo.at < TOTAL_TTL_MS ? memo.total : undefined;
+    const result = await this.content.listNodes({ edition: edition.code, filter, page, pageSize: LISTING_PAGE_SIZE, ...(fresh !== undefined ? { knownTotal: fresh } : {}) });
+    if (fresh === undefined) {
+      if (this.totals.size > 10_000) this.totals.clear();
+      this.totals.set(key, { total: result.total, at: this.clock() });
+    }
     // A page past the end is a 404, as Drupal's pager gave an empty page; a reader following a
     // stale link is better served by a clear "not found" than by an empty listing.
     if (page > 0 && result.items.length === 0) throw new NotFound();

@@ -29,6 +29,8 @@ export interface ListingQuery {
   readonly filter: ListingFilter;
   readonly page: number;
   readonly pageSize: number;
+  /** The total when the caller already knows it (a memo): skips the COUNT query. */
+  readonly knownTotal?: number;
 }
 
 /** Everything the public pages read. Implementations never return private comment fields. */

@@ -20,7 +20,7 @@ import { commentRoutes } from './routes/comment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { moderationRoutes } from './routes/moderation-routes.ts';
 import { tipsRoutes } from './routes/tips-routes.ts';
-import { cacheKey, replyWithPage } from './send-page.ts';
+import { cacheKey, writeCachedPage } from './send-page.ts';
 import type { WebDeps } from './web-deps.ts';
 
 /** What buildApp needs. */
@@ -64,9 +64,18 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       return `${edition.pathPrefix}${url}`;
     },
   });
-  const cache = new PageCache(config.pageCacheEntries);
+  const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024);
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = { config, editions, reader: options.reader, comments: options.comments, moderation: options.moderation, auth: options.auth, cache, nav };
+
+  // First hook of all: a cached page is written straight out, before any plugin's work.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const hit = cache.get(cacheKey(request));
+      if (hit) return writeCachedPage(request, reply, hit);
+    }
+    done();
+  });
 
   await app.register(helmet, {
     // No inline script or style anywhere: a filter bug alone cannot run code in a reader's page.
@@ -94,16 +103,12 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
   });
 
-  // Served from memory before routing does any work; a miss falls through to the route.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const edition = editions.forPath(request.url);
-      const accepts = (request.routeOptions.config as FolioRouteConfig | undefined)?.acceptsWrites === true;
-      if (edition.mode === 'archive' && !accepts) throw new ReadOnlyEdition(edition.code);
-      return;
-    }
-    const hit = cache.get(cacheKey(request));
-    if (hit) return replyWithPage(request, reply, hit);
+  // The archive's run-time guard: any write not to a route that takes writes is refused.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const edition = editions.forPath(request.url);
+    const accepts = (request.routeOptions.config as FolioRouteConfig | undefined)?.acceptsWrites === true;
+    if (edition.mode === 'archive' && !accepts) throw new ReadOnlyEdition(edition.code);
   });
 
   installErrorHandlers(app, deps);

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 
 /** A rendered response kept in memory with its precompressed variants. */
 export interface CachedPage {
   readonly edition: string;
   readonly generation: number;
   readonly status: number;
-  readonly contentType: string;
-  readonly cacheControl: string;
-  readonly location: string | null;
+  /** Every header of the response (security headers included) except the per-encoding ones. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly etag: string;
-  readonly body: Buffer;
+  /** The uncompressed body; dropped once compressed (rebuilt from gzip for the rare client without it). */
+  body: Buffer | null;
   gzip: Buffer | null;
   br: Buffer | null;
+  size: number;
 }
 
 /** Brotli quality 5 is the knee of its size/time curve for 30 KB pages: a few ms, done once per page. */
@@ -23,38 +24,44 @@ export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
+/** The uncompressed bytes of a cached page. */
+export function identityBody(page: CachedPage): Buffer {
+  return page.body ?? gunzipSync(page.gzip!);
+}
+
 /**
- * Rendered pages keyed by host and URL. Rendering costs ~0.2 ms and gzip another ~0.4 ms, so
- * hits are served from memory, compressed once off the request path. A write to an edition
- * bumps its generation, which retires all of its pages at once.
+ * Rendered pages keyed by host and URL, bounded by bytes. Rendering costs ~0.2 ms and gzip
+ * another ~0.4 ms, so hits are served from memory, compressed once off the request path. A
+ * write to an edition bumps its generation, which retires all of its pages at once.
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly generations = new Map<string, number>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(private readonly maxBytes: number) {}
 
-  /** The live entry for a key, refreshed as most recently used. */
+  /** The live entry for a key. */
   get(key: string): CachedPage | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.generation !== this.generation(entry.edition)) {
-      this.entries.delete(key);
+      this.remove(key, entry);
       return undefined;
     }
-    // Map keeps insertion order; re-inserting makes this the newest for LRU eviction.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry;
   }
 
   /** Stores a page and compresses its variants after the current response has gone out. */
-  set(key: string, page: Omit<CachedPage, 'generation' | 'gzip' | 'br'>): CachedPage {
-    const entry: CachedPage = { ...page, generation: this.generation(page.edition), gzip: null, br: null };
-    if (this.maxEntries === 0) return entry;
+  set(key: string, page: Omit<CachedPage, 'generation' | 'gzip' | 'br' | 'size'> & { body: Buffer }): CachedPage {
+    const entry: CachedPage = { ...page, generation: this.generation(page.edition), gzip: null, br: null, size: page.body.length };
+    if (this.maxBytes === 0 || entry.size > this.maxBytes / 16) return entry;
+    const old = this.entries.get(key);
+    if (old) this.remove(key, old);
     this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    if (entry.body.length > 512) setImmediate(() => PageCache.compress(entry));
+    this.bytes += entry.size;
+    this.evict();
+    if (entry.body!.length > 512) setImmediate(() => this.compress(key, entry));
     return entry;
   }
 
@@ -72,18 +79,37 @@ export class PageCache {
     return this.generations.get(edition) ?? 0;
   }
 
-  private static compress(entry: CachedPage): void {
-    entry.gzip = gzipSync(entry.body, { level: 6 });
-    entry.br = brotliCompressSync(entry.body, {
-      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.body.length },
+  private remove(key: string, entry: CachedPage): void {
+    this.entries.delete(key);
+    this.bytes -= entry.size;
+  }
+
+  /** Oldest first: Map keeps insertion order, and a FIFO costs nothing on the hit path. */
+  private evict(): void {
+    while (this.bytes > this.maxBytes) {
+      const [key, entry] = this.entries.entries().next().value as [string, CachedPage];
+      this.remove(key, entry);
+    }
+  }
+
+  private compress(key: string, entry: CachedPage): void {
+    if (this.entries.get(key) !== entry || !entry.body) return;
+    const body = entry.body;
+    entry.gzip = gzipSync(body, { level: 6 });
+    entry.br = brotliCompressSync(body, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
     });
+    entry.body = null;
+    const size = entry.gzip.length + entry.br.length;
+    this.bytes += size - entry.size;
+    entry.size = size;
   }
 }
 
 /** Picks the best encoding the client accepts among those we have ready. */
 export function chooseEncoding(acceptEncoding: string | undefined, page: CachedPage): 'br' | 'gzip' | null {
   if (!acceptEncoding) return null;
-  if (page.br && /\bbr\b/.test(acceptEncoding)) return 'br';
-  if (page.gzip && /\bgzip\b/.test(acceptEncoding)) return 'gzip';
+  if (page.br && acceptEncoding.includes('br')) return 'br';
+  if (page.gzip && acceptEncoding.includes('gzip')) return 'gzip';
   return null;
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { Edition } from '../domain/edition.ts';
-import { chooseEncoding, etagOf, type CachedPage, type PageCache } from './page-cache.ts';
+import { chooseEncoding, etagOf, identityBody, type CachedPage, type PageCache } from './page-cache.ts';
 
 /**
  * How long browsers and proxies may keep pages. Archive pages change only when a comment is
@@ -22,20 +23,29 @@ function encodedEtag(etag: string, encoding: 'br' | 'gzip' | null): string {
   return encoding === null ? etag : `${etag.slice(0, -1)}-${encoding}"`;
 }
 
-/** Writes a cached page, answering 304 when the client's ETag still matches. */
-export function replyWithPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+/**
+ * Writes a cached page straight to the socket, bypassing the framework's reply pipeline: this
+ * is the hot path, and its headers (security ones included) were captured when it was rendered.
+ */
+export function writeCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
   const encoding = chooseEncoding(request.headers['accept-encoding'], page);
-  const etag = encodedEtag(page.etag, encoding);
-  reply.code(page.status).header('cache-control', page.cacheControl).header('vary', 'Accept-Encoding');
-  if (page.location) reply.header('location', page.location);
+  const headers: OutgoingHttpHeaders = { ...page.headers };
+  let status = page.status;
+  let body: Buffer | null = null;
   if (page.status === 200) {
-    reply.header('etag', etag);
+    const etag = encodedEtag(page.etag, encoding);
+    headers.etag = etag;
     const inm = request.headers['if-none-match'];
-    if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
+    if (inm && inm.split(',').some((t) => t.trim() === etag)) status = 304;
   }
-  reply.header('content-type', page.contentType);
-  if (encoding) reply.header('content-encoding', encoding);
-  return reply.send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body);
+  if (status !== 304) {
+    body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : identityBody(page);
+    if (encoding) headers['content-encoding'] = encoding;
+    headers['content-length'] = body!.length;
+  }
+  reply.hijack();
+  reply.raw.writeHead(status, headers);
+  reply.raw.end(request.method === 'HEAD' ? undefined : body ?? undefined);
 }
 
 /** Options for a freshly rendered response. */
@@ -51,18 +61,26 @@ export interface FreshPage {
   readonly personal?: boolean;
 }
 
-/** Sends a rendered page and keeps it (with compressed variants made later) for the next reader. */
+/** Sends a rendered page through Fastify and keeps it (with compressed variants made later) for the next reader. */
 export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: PageCache, fresh: FreshPage): FastifyReply {
   const body = Buffer.from(fresh.body, 'utf8');
-  const page = {
-    edition: fresh.edition.code,
-    status: fresh.status,
-    contentType: fresh.contentType ?? 'text/html; charset=utf-8',
-    cacheControl: fresh.personal ? 'no-store' : cacheControlFor(fresh.edition, fresh.status),
-    location: fresh.location ?? null,
-    etag: etagOf(body),
-    body,
-  };
-  const entry = fresh.cache === false || fresh.personal || request.method !== 'GET' ? { ...page, generation: 0, gzip: null, br: null } : cache.set(cacheKey(request), page);
-  return replyWithPage(request, reply, entry);
+  const etag = etagOf(body);
+  reply.code(fresh.status)
+    .header('content-type', fresh.contentType ?? 'text/html; charset=utf-8')
+    .header('cache-control', fresh.personal ? 'no-store' : cacheControlFor(fresh.edition, fresh.status))
+    .header('vary', 'Accept-Encoding');
+  if (fresh.location) reply.header('location', fresh.location);
+  if (fresh.status === 200) {
+    reply.header('etag', etag);
+    const inm = request.headers['if-none-match'];
+    if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
+  }
+  if (fresh.cache !== false && !fresh.personal && request.method === 'GET' && (fresh.status === 200 || fresh.status === 301)) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined && name !== 'etag' && name !== 'set-cookie') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag, body });
+  }
+  return reply.send(body);
 }

@@ -212,6 +212,17 @@ for (const dialect of testDialects()) {
       const res = await site.folio.app.inject({ method: 'GET', url: '/section/politics', headers: { 'accept-encoding': 'gzip, br' } });
       assert.equal(res.headers['content-encoding'], 'br');
       assert.match(String(res.headers.etag), /-br"$/);
+      // Hits skip the framework's pipeline, so they must still carry the security headers.
+      assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      const gz = await site.folio.app.inject({ method: 'GET', url: '/section/politics', headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      const plain = await site.folio.app.inject({ method: 'GET', url: '/section/politics' });
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.match(plain.body, /<h1 class="page-title">Politics<\/h1>/);
+      const head = await site.folio.app.inject({ method: 'HEAD', url: '/section/politics' });
+      assert.equal(head.statusCode, 200);
+      assert.equal(head.body, '');
     });
 
     test('/comment/<cid> opens the article at that comment', async () => {
