@@ -21,7 +21,9 @@ export function archiveNotice(edition: Edition): SafeHtml {
 
 /** Author links joined with ", " as the original listed co-authors. */
 export function authorLinks(ctx: SiteContext, authors: readonly AuthorRef[]): SafeHtml {
-  return html`${authors.map((a, i) => html`${i > 0 ? ', ' : ''}<a href="${authorUrl(ctx, a)}">${a.name}</a>`)}`;
+  // Co-authors are joined with ", " as the original listed them ("، " in Arabic).
+  const separator = ctx.edition.lang === 'ar' ? '، ' : ', ';
+  return html`${authors.map((a, i) => html`${i > 0 ? separator : ''}<a href="${authorUrl(ctx, a)}">${a.name}</a>`)}`;
 }
 
 /** "By: A, B", or nothing for unsigned pieces. */
