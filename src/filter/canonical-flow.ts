@@ -16,6 +16,8 @@
  * Each run is written as `<p>…</p>` at the top level and in blockquotes (and wherever a container
  * holds several paragraphs), with `<br />\n` for line breaks. The line-break stage meets exactly
  * the paragraphs and breaks it would have made, so the next run ends with the same skeleton.
+ * Likewise the text between two tags is linked here exactly as the URL stage will read it on the
+ * next run, so that stage finds nothing new to link.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { linkText } from './filter-url.ts';
@@ -47,8 +49,6 @@ type InlineItem = Extract<Item, { marks: readonly Mark[] }>;
 
 // Whitespace runs that hold a newline; ASCII whitespace only (NBSP is content).
 const NEWLINE_RUN = /[\t\f\r ]*\n[\t\n\f\r ]*/g;
-const EDGE_SPACE_START = /^[\t\f\r ]+/;
-const EDGE_SPACE_END = /[\t\f\r ]+$/;
 const ONLY_SPACE = /^[\t\f\r ]*$/;
 
 function pushTextItem(raw: string, marks: readonly Mark[], items: Item[]): void {
@@ -92,7 +92,14 @@ function cannotNest(container: string | null, tag: string): boolean {
   return DEFINITIONS.has(tag) && DEFINITIONS.has(container);
 }
 
-function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy: TreePolicy, container: string | null): void {
+/**
+ * Deepest nesting written (blocks plus inline elements around a piece of text). Deeper markup is
+ * kept as its text, paragraphs and breaks: real comments never come close, and recursion over
+ * 20 000 nested `<em>`s would overflow the stack.
+ */
+export const MAX_NESTING = 64;
+
+function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy: TreePolicy, container: string | null, depth: number): void {
   if (node.nodeName === '#text') {
     pushText((node as DefaultTreeAdapterMap['textNode']).value, marks, items);
     return;
@@ -100,29 +107,56 @@ function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy:
   if (!('tagName' in node)) return; // comments never reach user formats' output
   const fate = elementFate(node, policy);
   if (fate === 'drop') return;
-  if (fate === 'unwrap') {
-    for (const child of node.childNodes) flatten(child, marks, items, policy, container);
-    return;
-  }
   const tag = node.tagName;
-  if (tag === 'br') {
+  const nests = fate === 'unwrap' || (!isVoid(tag) && tag !== 'p' && !(policy.blockTags.has(tag) && cannotNest(container, tag)));
+  if (nests && depth + marks.length >= MAX_NESTING) {
+    flattenDeep(node, marks, items, policy);
+  } else if (fate === 'unwrap') {
+    // Unwrapped elements count towards the depth too: only the depth bounds the recursion.
+    for (const child of node.childNodes) flatten(child, marks, items, policy, container, depth + 1);
+  } else if (tag === 'br') {
     items.push({ kind: 'line', marks });
   } else if (tag === 'p' || (policy.blockTags.has(tag) && cannotNest(container, tag))) {
     items.push({ kind: 'para' });
-    for (const child of node.childNodes) flatten(child, marks, items, policy, container);
+    for (const child of node.childNodes) flatten(child, marks, items, policy, container, depth);
     items.push({ kind: 'para' });
   } else if (policy.blockTags.has(tag)) {
     const open = startTag(node, policy);
-    items.push({ kind: 'block', html: isVoid(tag) ? open : `${open}${renderContainer(node, marks, policy)}</${tag}>` });
+    items.push({ kind: 'block', html: isVoid(tag) ? open : `${open}${renderContainer(node, marks, policy, depth + 1)}</${tag}>` });
   } else if (isVoid(tag)) {
     items.push({ kind: 'content', html: startTag(node, policy), text: false, space: false, marks });
   } else {
     const mark: Mark = { tag, open: startTag(node, policy), close: `</${tag}>` };
     const before = items.length;
     const inner = [...marks, mark];
-    for (const child of node.childNodes) flatten(child, inner, items, policy, container);
+    for (const child of node.childNodes) flatten(child, inner, items, policy, container, depth);
     // An empty element stays: dropping it could join two words into one URL on the next run.
     if (items.length === before) items.push({ kind: 'content', html: mark.open + mark.close, text: false, space: false, marks });
+  }
+}
+
+/** Past MAX_NESTING: the subtree's text, breaks and paragraph boundaries, without recursion. */
+function flattenDeep(root: TreeElement, marks: readonly Mark[], items: Item[], policy: TreePolicy): void {
+  const pending: (TreeChild | 'para')[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as TreeChild | 'para';
+    if (node === 'para') {
+      items.push({ kind: 'para' });
+    } else if (node.nodeName === '#text') {
+      pushText((node as DefaultTreeAdapterMap['textNode']).value, marks, items);
+    } else if ('tagName' in node && elementFate(node, policy) !== 'drop') {
+      if (node.tagName === 'br') {
+        items.push({ kind: 'line', marks });
+        continue;
+      }
+      if (node.tagName === 'img') continue;
+      const boundary = node.tagName === 'p' || policy.blockTags.has(node.tagName);
+      if (boundary) {
+        items.push({ kind: 'para' });
+        pending.push('para');
+      }
+      for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i] as TreeChild);
+    }
   }
 }
 
@@ -181,12 +215,20 @@ function resolveRuns(items: readonly InlineItem[]): Run[] {
   return runs.map(trimRun).filter((r) => r.length > 0);
 }
 
+function isEdgeSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0c || code === 0x0d;
+}
+
 function trimContent(item: InlineItem, start: boolean, end: boolean): InlineItem | null {
   if (item.kind !== 'content') return item;
-  let html = item.html;
-  if (start) html = html.replace(EDGE_SPACE_START, '');
-  if (end) html = html.replace(EDGE_SPACE_END, '');
-  return html === '' ? null : html === item.html ? item : { ...item, html };
+  const html = item.html;
+  // Loops, not /[ \t]+$/: a regex anchored at the end retries from every space of long text.
+  let from = 0;
+  let to = html.length;
+  if (start) while (from < to && isEdgeSpace(html.charCodeAt(from))) from++;
+  if (end) while (to > from && isEdgeSpace(html.charCodeAt(to - 1))) to--;
+  if (from === to) return null;
+  return from === 0 && to === html.length ? item : { ...item, html: html.slice(from, to) };
 }
 
 /** Drops edge whitespace and edge line breaks, and spaces next to line breaks. */
@@ -275,15 +317,15 @@ function renderItems(items: readonly Item[], container: string | null, policy: T
   return lead + html + tail;
 }
 
-function renderContainer(element: TreeElement, marks: readonly Mark[], policy: TreePolicy): string {
+function renderContainer(element: TreeElement, marks: readonly Mark[], policy: TreePolicy, depth: number): string {
   const items: Item[] = [];
-  for (const child of element.childNodes) flatten(child, marks, items, policy, element.tagName);
+  for (const child of element.childNodes) flatten(child, marks, items, policy, element.tagName, depth);
   return renderItems(items, element.tagName, policy);
 }
 
 /** Writes the top-level nodes of a parsed fragment in canonical form. */
 export function renderFlow(children: readonly TreeChild[], policy: TreePolicy): string {
   const items: Item[] = [];
-  for (const child of children) flatten(child, [], items, policy, null);
+  for (const child of children) flatten(child, [], items, policy, null, 0);
   return renderItems(items, null, policy);
 }

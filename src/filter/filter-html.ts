@@ -57,10 +57,18 @@ export function writeAllowedAttributes(list: AttributeList, rel: string | null):
 
 const policyCache = new Map<string, XssPolicy>();
 
+let defaultPolicy: XssPolicy | null = null;
+
 function folioPolicy(options: FilterHtmlOptions): XssPolicy {
-  const setting = options.allowedHtml ?? SITE_ALLOWED_HTML;
-  const extra = options.extraTags ?? ['p', 'br'];
-  const nofollow = options.nofollow ?? true;
+  // The site's own settings are the common case: skip building the cache key.
+  if (options.allowedHtml === undefined && options.extraTags === undefined && options.nofollow === undefined) {
+    defaultPolicy ??= buildPolicy(SITE_ALLOWED_HTML, ['p', 'br'], true);
+    return defaultPolicy;
+  }
+  return buildPolicy(options.allowedHtml ?? SITE_ALLOWED_HTML, options.extraTags ?? ['p', 'br'], options.nofollow ?? true);
+}
+
+function buildPolicy(setting: string, extra: readonly string[], nofollow: boolean): XssPolicy {
   const key = `${setting}\u0000${extra.join(' ')}\u0000${nofollow}`;
   let policy = policyCache.get(key);
   if (policy === undefined) {

@@ -3,7 +3,9 @@
  * and `www.` addresses in text into links, never inside tags, comments or skipped elements.
  * Folio differences, each documented where it happens: link text is shortened by characters
  * with "…" (decision 5); only Folio's protocols are recognised (decision 3); "+" is allowed in
- * e-mail local parts (as Drupal 7.40+); a link never swallows an encoded `<`, `>` or quote.
+ * e-mail local parts (as Drupal 7.40+); a scheme must start a word ("sftp://x" is not
+ * "s" + ftp link); a link stops at any character reference but `&amp;` (an encoded `<`, `>`,
+ * quote or NBSP is never part of a URL). Tags are found by the tokenizer the HTML stage uses.
  */
 import { checkPlain } from './check-plain.ts';
 import { decodeEntities } from './decode-entities.ts';
@@ -43,6 +45,7 @@ interface Patterns {
   readonly fullAnchored: RegExp;
   /** A cheap test for "scheme:" before running the full pattern. */
   readonly hint: RegExp;
+  readonly find: Finder;
 }
 
 const patternCache = new Map<string, Patterns>();
@@ -59,7 +62,9 @@ function patternsFor(protocols: readonly string[]): Patterns {
     // Folio adds the look-behind: with fewer protocols than Drupal, "sftp://x" must not become
     // "s" plus a link to "ftp://x".
     const source = `(?<![A-Za-z0-9+.-])(?:${schemes})(?:(?:${AUTH})?(?:${DOMAIN}|${IP})/?(?:${TRAIL})?)`;
-    patterns = { full: new RegExp(source, 'g'), fullAnchored: new RegExp(source, 'y'), hint: new RegExp(`(?:${names.join('|')}):`) };
+    const full = new RegExp(source, 'g');
+    const fullAnchored = new RegExp(source, 'y');
+    patterns = { full, fullAnchored, hint: new RegExp(`(?:${names.join('|')}):`), find: regexFinder(full, fullAnchored) };
     patternCache.set(key, patterns);
   }
   lastProtocols = protocols;
@@ -121,6 +126,8 @@ function regexFinder(global: RegExp, anchored: RegExp): Finder {
   };
 }
 
+const FIND_WWW: Finder = regexFinder(WWW, WWW_ANCHORED);
+
 function isLocalPart(code: number): boolean {
   return (
     (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ||
@@ -181,9 +188,9 @@ export function linkText(text: string, options: FilterUrlOptions & { readonly re
   // Drupal's order: absolute URLs, then e-mail addresses, then www. addresses; links made by an
   // earlier pass are not scanned again.
   let pieces: Piece[] = [{ text, linked: false }];
-  pieces = linkPieces(pieces, regexFinder(patterns.full, patterns.fullAnchored), patterns.hint, '', length, rel);
+  pieces = linkPieces(pieces, patterns.find, patterns.hint, '', length, rel);
   pieces = linkPieces(pieces, findEmail, '@', 'mailto:', length, rel);
-  pieces = linkPieces(pieces, regexFinder(WWW, WWW_ANCHORED), 'www.', 'http://', length, rel);
+  pieces = linkPieces(pieces, FIND_WWW, 'www.', 'http://', length, rel);
   return pieces.length === 1 && pieces[0] !== undefined ? pieces[0].text : pieces.map((p) => p.text).join('');
 }
 

@@ -35,6 +35,7 @@ export interface XssPolicy {
   readonly voidElements?: ReadonlySet<string>;
 }
 
+const NEEDS_FILTERING = /[<>&\u0000]/;
 const NETSCAPE_ENTITY = /&[\t\n\v\f\r ]*\{[^}]*(?:\}[\t\n\v\f\r ]*;?|$)/g;
 const DECIMAL_REF = /&amp;#([0-9]+;)/g;
 const HEX_REF = /&amp;#[Xx]([0-9A-Fa-f]+);/g;
@@ -81,6 +82,8 @@ function normaliseAmpersands(text: string): string {
 
 /** Runs `filter_xss` with the given policy. The caller has already dealt with invalid UTF-8. */
 export function filterXssWith(input: string, policy: XssPolicy): string {
+  // Text with no markup, ampersand or NUL comes out unchanged: skip the scan.
+  if (NEEDS_FILTERING.test(input) === false) return input;
   let text = input.indexOf('\u0000') === -1 ? input : input.replaceAll('\u0000', '');
   text = removeNetscapeEntities(text, policy.removeNetscapeRepeatedly);
   text = normaliseAmpersands(text);

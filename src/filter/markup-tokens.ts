@@ -45,20 +45,16 @@ export function tokenizeMarkup(text: string, options: TokenizeOptions): MarkupTo
   let commentClose = -2; // cached indexOf('-->') result
   ANGLE.lastIndex = 0;
 
-  const flushText = (end: number): void => {
-    if (end > textStart) tokens.push({ kind: 'text', start: textStart, end });
-  };
-
   let match: RegExpExecArray | null;
   while ((match = ANGLE.exec(text)) !== null) {
     const at = match.index;
     if (text.charCodeAt(at) === 0x3e) {
-      flushText(at);
+      if (at > textStart) tokens.push({ kind: 'text', start: textStart, end: at });
       tokens.push({ kind: 'gt', start: at, end: at + 1 });
       textStart = at + 1;
       continue;
     }
-    flushText(at);
+    if (at > textStart) tokens.push({ kind: 'text', start: textStart, end: at });
     let end: number;
     if (at + 1 < length && !isTagStart(text.charCodeAt(at + 1))) {
       tokens.push({ kind: 'lt', start: at, end: at + 1 });
@@ -83,7 +79,7 @@ export function tokenizeMarkup(text: string, options: TokenizeOptions): MarkupTo
     textStart = end;
     ANGLE.lastIndex = end;
   }
-  flushText(length);
+  if (length > textStart) tokens.push({ kind: 'text', start: textStart, end: length });
   return tokens;
 }
 

@@ -1,15 +1,18 @@
 /**
  * The repair stage (Drupal's `filter_htmlcorrector`, weight 10), rebuilt on HTML5 rules
  * (decision 6) and made the one authority on what survives (decision 10): the text is parsed
- * with parse5, the tree is walked against an allow-list, and the result is serialised. Nothing
- * rewrites the text after this stage, so nothing an earlier stage produced can slip through.
+ * with parse5 (or, for markup HTML5 has nothing to repair in, the strict subset parser that
+ * builds the same tree), the tree is walked against an allow-list, and the result is
+ * serialised. Nothing rewrites the text after this stage, so nothing an earlier stage produced
+ * can slip through. filtered_html and plain_text use the canonical writer (canonical-flow.ts);
+ * full_html writes the tree as parsed.
  *
  * Serialisation is canonical: lower-case names, attributes double-quoted in allow-list order,
  * void elements as `<br />` (Drupal's XHTML style), text escaped minimally, no leading or
  * trailing whitespace (the HTML stage trims, so a kept trailing newline would not come back).
  */
 import { defaultTreeAdapter, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { renderFlow } from './canonical-flow.ts';
+import { MAX_NESTING, renderFlow } from './canonical-flow.ts';
 import { parseSubset } from './subset-parser.ts';
 import { phpTrim } from './filter-html.ts';
 import {
@@ -28,14 +31,28 @@ export type { TreePolicy } from './tree-policy.ts';
 // The fragment is parsed as the content of <body>, as Drupal's corrector does.
 const BODY_CONTEXT = defaultTreeAdapter.createElement('body', 'http://www.w3.org/1999/xhtml' as never, []);
 
-function serializeChildren(children: readonly TreeChild[], policy: TreePolicy): string {
+function serializeChildren(children: readonly TreeChild[], policy: TreePolicy, depth: number): string {
   let out = '';
-  for (const child of children) out += serializeNode(child, policy);
+  for (const child of children) out += serializeNode(child, policy, depth);
+  return out;
+}
+
+/** Past MAX_NESTING: only the subtree's text, gathered without recursion. */
+function textOf(root: TreeChild, policy: TreePolicy): string {
+  let out = '';
+  const pending: TreeChild[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as TreeChild;
+    if (node.nodeName === '#text') out += escapeText((node as DefaultTreeAdapterMap['textNode']).value);
+    else if ('tagName' in node && elementFate(node, policy) !== 'drop') {
+      for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i] as TreeChild);
+    }
+  }
   return out;
 }
 
 /** The faithful writer: the tree as parsed, minus what the policy removes. */
-function serializeNode(node: TreeChild, policy: TreePolicy): string {
+function serializeNode(node: TreeChild, policy: TreePolicy, depth: number): string {
   if (node.nodeName === '#text') return escapeText((node as DefaultTreeAdapterMap['textNode']).value);
   if (node.nodeName === '#comment') {
     const data = removeControlCharacters((node as DefaultTreeAdapterMap['commentNode']).data);
@@ -44,10 +61,11 @@ function serializeNode(node: TreeChild, policy: TreePolicy): string {
   if (!('tagName' in node)) return '';
   const fate = elementFate(node, policy);
   if (fate === 'drop') return '';
-  if (fate === 'unwrap') return serializeChildren(node.childNodes, policy);
+  if (depth >= MAX_NESTING) return textOf(node, policy);
+  if (fate === 'unwrap') return serializeChildren(node.childNodes, policy, depth + 1);
   const open = startTag(node, policy);
   if (isVoid(node.tagName)) return open;
-  let inner = serializeChildren(node.childNodes, policy);
+  let inner = serializeChildren(node.childNodes, policy, depth + 1);
   // The parser drops one newline right after <pre>; write it back so the text is unchanged.
   if (node.tagName === 'pre' && inner.startsWith('\n')) inner = '\n' + inner;
   return `${open}${inner}</${node.tagName}>`;
@@ -60,6 +78,6 @@ function serializeNode(node: TreeChild, policy: TreePolicy): string {
  */
 export function repairHtml(html: string, policy: TreePolicy): string {
   const fragment = parseSubset(html) ?? parseFragment(BODY_CONTEXT, html, {});
-  const out = policy.canonicalFlow ? renderFlow(fragment.childNodes, policy) : serializeChildren(fragment.childNodes, policy);
+  const out = policy.canonicalFlow ? renderFlow(fragment.childNodes, policy) : serializeChildren(fragment.childNodes, policy, 0);
   return phpTrim(out);
 }

@@ -29,8 +29,6 @@ const LISTS: Readonly<Record<string, ReadonlySet<string>>> = { ul: new Set(['li'
 const START_TAG = /<([a-z][a-z0-9]*)((?: [a-z]+="[^"<>\r\u0000]*")*)( \/)?>/y;
 const END_TAG = /<\/([a-z][a-z0-9]*)>/y;
 const ATTRIBUTE = / ([a-z]+)="([^"]*)"/g;
-// The preprocessor rewrites CR and NUL, and the tokenizer treats these specially in text.
-const AWKWARD_TEXT = /[\r\u0000]/;
 
 /** Whether `tag` may open here, given the open elements (innermost last). */
 function mayOpen(tag: string, stack: readonly Element[]): boolean {
@@ -50,7 +48,8 @@ function mayOpen(tag: string, stack: readonly Element[]): boolean {
 
 /** Parses `html` if it lies in the subset; returns the fragment, or null to use parse5. */
 export function parseSubset(html: string): Fragment | null {
-  if (AWKWARD_TEXT.test(html)) return null;
+  // The preprocessor rewrites CR and NUL, and the tokenizer treats them specially in text.
+  if (html.indexOf('\r') !== -1 || html.indexOf('\u0000') !== -1) return null;
   const fragment = defaultTreeAdapter.createDocumentFragment();
   const stack: Element[] = [];
   let position = 0;
@@ -80,7 +79,7 @@ export function parseSubset(html: string): Fragment | null {
     if (start[3] !== undefined && !isVoid) return null; // parse5 would ignore the slash
     if (!mayOpen(tag, stack)) return null;
     const attrs: { name: string; value: string }[] = [];
-    for (const attribute of (start[2] ?? '').matchAll(ATTRIBUTE)) {
+    if (start[2] !== '') for (const attribute of (start[2] as string).matchAll(ATTRIBUTE)) {
       const name = attribute[1] as string;
       if (attrs.some((a) => a.name === name)) return null; // duplicates: leave it to parse5
       const value = attribute[2] as string;

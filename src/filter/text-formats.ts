@@ -94,7 +94,7 @@ const PLAIN_TREE_POLICY: TreePolicy = Object.freeze<TreePolicy>({
 });
 
 /** full_html's repair policy: the admin tag list, a broad but closed attribute list. */
-export const FULL_TREE_POLICY: TreePolicy = Object.freeze<TreePolicy>({
+const FULL_TREE_POLICY: TreePolicy = Object.freeze<TreePolicy>({
   allowedTags: new Set(DRUPAL_ADMIN_TAGS),
   attributes: { perTag: FULL_HTML_TAG_ATTRIBUTES, global: FULL_HTML_GLOBAL_ATTRIBUTES },
   linkRel: null,

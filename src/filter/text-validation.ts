@@ -35,6 +35,13 @@ export function validateUtf8(bytes: Uint8Array): boolean {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+// String.prototype.isWellFormed (ES2024, Node 20) is native and fast; the regex is the fallback.
+const isWellFormed: (text: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (text) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (text) => !SURROGATE.test(text) || !LONE_SURROGATE.test(text);
 
 /**
  * The first problem with a decoded string, or null. A lone surrogate is what invalid UTF-8
@@ -42,7 +49,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function findTextProblem(text: string): TextProblem | null {
   if (text.indexOf('\u0000') !== -1) return 'nul';
-  if (LONE_SURROGATE.test(text)) return 'invalid_utf8';
+  if (!isWellFormed(text)) return 'invalid_utf8';
   return null;
 }
 

@@ -91,3 +91,38 @@ test('filtered_html: the vectors keep no trace of a script element or handler', 
     assert.ok(!/<script|<svg|<style|<iframe|\son\w+=/i.test(html), `${vector} -> ${html}`);
   }
 });
+
+test('deep nesting neither overflows the stack nor breaks the fixed point', () => {
+  const deep = [
+    `${'<em>'.repeat(2000)}x`,
+    `${'<blockquote>'.repeat(1500)}x`,
+    `${'<ul><li>'.repeat(1000)}x`,
+    `${'<span><strong>'.repeat(1000)}x\n\ny`,
+    `${'<h2><em>'.repeat(500)}x`,
+    `${'<blockquote><em>'.repeat(40)}www.x.com\n\n${'</em></blockquote>'.repeat(40)}`,
+  ];
+  for (const input of deep) {
+    for (const format of ['filtered_html', 'plain_text', 'full_html'] as const) formatToString(format, input);
+    const once = formatToString('filtered_html', input);
+    assertSafeHtml(once);
+    assert.equal(formatToString('filtered_html', once), once, input.slice(0, 40));
+  }
+});
+
+test('large hostile inputs finish (no catastrophic backtracking)', { timeout: 120_000 }, () => {
+  const inputs = [
+    '<p'.repeat(10_000),
+    `<a href=${'x'.repeat(50_000)}`,
+    `&#x${'0'.repeat(50_000)}`,
+    '<!--'.repeat(10_000),
+    `${' '.repeat(50_000)}x`,
+    `${'\n '.repeat(25_000)}x`,
+    'www.'.repeat(10_000),
+    'a@'.repeat(25_000),
+    '&{'.repeat(10_000),
+    `<a ${'b="c" '.repeat(5_000)}>`,
+  ];
+  // Not a speed target (those live in the benchmark): a quadratic or exponential pass on these
+  // inputs would run for many minutes, so the generous timeout below only catches a hang.
+  for (const input of inputs) for (const format of ['filtered_html', 'plain_text', 'full_html'] as const) formatToString(format, input);
+});

@@ -43,7 +43,7 @@ const anyText = fc.string({ unit: 'binary', maxLength: 60 }).map((s) => s.replac
 const input = fc.oneof({ weight: 4, arbitrary: tagSoup }, { weight: 1, arbitrary: anyText });
 
 // FOLIO_PROPERTY_RUNS=50000 explores much further; the default keeps the suite fast.
-const RUNS = Number(process.env['FOLIO_PROPERTY_RUNS'] ?? 400);
+const RUNS = Number(process.env['FOLIO_PROPERTY_RUNS'] ?? 300);
 
 const FORMATS: ReadonlyArray<readonly [FormatName, SafetyRules]> = [
   ['filtered_html', FILTERED_RULES],

@@ -69,7 +69,7 @@ test('subset parser: on random markup it either refuses or agrees with parse5', 
     fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 25 }), (parts) => {
       assertSameTree(parts.join(''));
     }),
-    { numRuns: 3000 },
+    { numRuns: 1500 },
   );
 });
 
@@ -79,6 +79,6 @@ test('subset parser: on the line-break stage output of random text it agrees wit
       const staged = runStage('autop', runStage('url', runStage('html', prepareHtmlText(parts.join('')))));
       assertSameTree(staged);
     }),
-    { numRuns: 2000 },
+    { numRuns: 1000 },
   );
 });
