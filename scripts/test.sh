@@ -18,6 +18,15 @@ else
   missing_in_ci+=("PostgreSQL")
 fi
 
+redis_url="${FOLIO_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+if node -e "const R=require('ioredis');const r=new R(process.argv[1],{lazyConnect:true,connectTimeout:2000,maxRetriesPerRequest:0,retryStrategy:()=>null});r.connect().then(()=>r.ping()).then(()=>{r.disconnect();process.exit(0)},()=>process.exit(1))" "$redis_url" 2>/dev/null; then
+  export FOLIO_TEST_REDIS=1
+else
+  export FOLIO_TEST_REDIS=0
+  skipped+=("shared rate-limit tests (no Redis at $redis_url)")
+  missing_in_ci+=("Redis")
+fi
+
 if [[ -x /usr/bin/chromium ]]; then
   export FOLIO_TEST_BROWSER=1
 else

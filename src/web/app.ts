@@ -3,8 +3,11 @@ import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import type { Config } from '../config/config.ts';
-import { ReadOnlyEdition } from '../domain/errors.ts';
+import { RateLimited, ReadOnlyEdition } from '../domain/errors.ts';
+import { MESSAGES } from '../text/messages.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ReaderService } from '../services/reader-service.ts';
 import type { AuthService } from '../services/auth-service.ts';
@@ -101,6 +104,19 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     cookieKey: 'folio_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies === 'always' ? true : 'auto' },
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
+  });
+
+  // Rate limits for the routes that ask (config.rateLimit): sign-in. With several instances the
+  // counts must be shared, so they live in Redis when FOLIO_REDIS_URL is set.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  await app.register(rateLimit, {
+    global: false,
+    ...(redis ? { redis, nameSpace: 'folio-rate-limit:' } : {}),
+    // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
+    errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
+    // One line for whoever watches for credential stuffing.
+    onExceeded: (request, key) => request.log.warn({ key, url: request.url }, 'sign-in rate limit exceeded'),
   });
 
   // The archive's run-time guard: any write not to a route that takes writes is refused.

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import type { Edition } from '../../domain/edition.ts';
-import { FolioError, RateLimited } from '../../domain/errors.ts';
-import { MESSAGES, t } from '../../text/messages.ts';
+import { FolioError } from '../../domain/errors.ts';
+import { t } from '../../text/messages.ts';
 import type { ParsedForm } from '../form-parser.ts';
 import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../session.ts';
 import { siteContextFor } from '../site-context-for.ts';
@@ -32,12 +31,6 @@ export function authRoutes(edition: Edition, deps: WebDeps) {
 
   return async function register(app: FastifyInstance): Promise<void> {
     expiredFormsAsForbidden(app);
-    await app.register(rateLimit, {
-      // Only the routes that ask for it (config.rateLimit); pages are served from the cache anyway.
-      global: false,
-      // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
-      errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
-    });
 
     app.get<LoginQuery>('/user/login', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
@@ -49,7 +42,8 @@ export function authRoutes(edition: Edition, deps: WebDeps) {
     });
 
     app.post('/user/login', {
-      config: { acceptsWrites: true, rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } },
+      // groupId: both editions' sign-in forms share one count per address.
+      config: { acceptsWrites: true, rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000, groupId: 'sign-in' } },
       // The token is in the body, which is parsed after onRequest: check it once it is there.
       preValidation: app.csrfProtection,
     }, async (request, reply) => {

@@ -6,6 +6,7 @@ import { parsePageParam } from '../../domain/pagination.ts';
 import { can } from '../../domain/permissions.ts';
 import { QUEUE_PAGE_SIZE, type Moderator } from '../../services/moderation-service.ts';
 import { t } from '../../text/messages.ts';
+import { localizeDigits } from '../../text/numerals.ts';
 import type { ParsedForm } from '../form-parser.ts';
 import { currentUser } from '../session.ts';
 import { siteContextFor } from '../site-context-for.ts';
@@ -86,7 +87,8 @@ export function moderationRoutes(edition: Edition, deps: WebDeps) {
         });
         if (cids.length === 0) return seeOther(reply, `${back}error=select`);
         const changed = await deps.moderation.act(who.moderator, body.op, cids);
-        return seeOther(reply, `${back}done=${body.op}&changed=${changed.join(',')}`);
+        // In id order: the store returns them in whatever order its database found them.
+        return seeOther(reply, `${back}done=${body.op}&changed=${[...changed].sort((a, b) => a - b).join(',')}`);
       });
     }
 
@@ -97,7 +99,7 @@ export function moderationRoutes(edition: Edition, deps: WebDeps) {
       const cid = Number(request.params.cid);
       const records = await deps.moderation.history(who.moderator, cid);
       const body = moderationHistoryView(ctx, { cid, records, moderatorName: who.name, csrfToken: reply.generateCsrf() });
-      return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'historyTitle', { cid: String(cid) }), body });
+      return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'historyTitle', { cid: localizeDigits(String(cid), edition.lang) }), body });
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { tipString, type HtmlLongTip, type LongTip, type TextWithLink } from '../../filter/index.ts';
+import { SITE_ALLOWED_HTML, tipString, type HtmlLongTip, type LongTip, type TextWithLink } from '../../filter/index.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
@@ -7,6 +7,21 @@ import { archiveNotice, backToTop } from './parts.ts';
 
 function withLink(text: TextWithLink): SafeHtml {
   return html`${text.before}<a href="${text.href}">${text.linkText}</a>${text.after}`;
+}
+
+/**
+ * "Allowed HTML tags: <a> <em> …": in a right-to-left page the run of tags is isolated left to
+ * right, or the bidi algorithm turns "<a>" into "a>" at its edge. The text itself is unchanged.
+ */
+function allowedTags(ctx: SiteContext, text: string): SafeHtml {
+  const at = text.lastIndexOf(SITE_ALLOWED_HTML);
+  if (ctx.edition.lang !== 'ar' || at < 0) return html`${text}`;
+  return html`${text.slice(0, at)}<bdi dir="ltr">${SITE_ALLOWED_HTML}</bdi>${text.slice(at + SITE_ALLOWED_HTML.length)}`;
+}
+
+/** A table that scrolls sideways on its own on a phone, rather than squeezing code into slivers. */
+function scrolling(id: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}">${table}</div>`;
 }
 
 function headerRow(cells: readonly [string, string, string]): SafeHtml {
@@ -21,27 +36,27 @@ function headerRow(cells: readonly [string, string, string]): SafeHtml {
 function htmlTip(ctx: SiteContext, tip: HtmlLongTip): SafeHtml {
   const lang = ctx.edition.lang;
   return html`<li id="${tip.id}">
-<p>${tip.allowedTags}</p>
+<p>${allowedTags(ctx, tip.allowedTags)}</p>
 <p>${tip.intro}</p>
 <p>${withLink(tip.specifications)}</p>
-<table class="tips-table tips-tags">
-<caption>${t(lang, 'tipsTagCaption')}</caption>
+${scrolling('tips-tags-caption', html`<table class="tips-table tips-tags">
+<caption id="tips-tags-caption">${t(lang, 'tipsTagCaption')}</caption>
 ${headerRow(tip.tagHeader)}
 <tbody>
 ${tip.tagRows.map((row) => row.kind === 'noHelp'
     ? html`<tr><td class="description" colspan="3">${row.text}</td></tr>`
     : html`<tr><th scope="row" class="description">${row.description}</th><td class="type"><code dir="ltr">${row.youType}</code></td><td class="get">${row.youGet}</td></tr>`)}
 </tbody>
-</table>
+</table>`)}
 <p>${tip.unusualCharacters}</p>
 <p>${withLink(tip.entitiesIntro)}</p>
-<table class="tips-table tips-entities">
-<caption>${t(lang, 'tipsEntityCaption')}</caption>
+${scrolling('tips-entities-caption', html`<table class="tips-table tips-entities">
+<caption id="tips-entities-caption">${t(lang, 'tipsEntityCaption')}</caption>
 ${headerRow(tip.entityHeader)}
 <tbody>
 ${tip.entityRows.map((row) => html`<tr><th scope="row" class="description">${row.description}</th><td class="type"><code dir="ltr">${row.youType}</code></td><td class="get">${row.youGet}</td></tr>`)}
 </tbody>
-</table>
+</table>`)}
 </li>`;
 }
 

@@ -53,7 +53,7 @@ ${topSections.map((s) => html`<li><a href="${termUrl(ctx, s)}">${s.name}</a></li
 ${frame.body}
 </main>
 <footer class="site-footer">
-<p>© ${edition.siteName}. ${t(lang, 'footer')}</p>
+<p>© ${edition.siteName}. ${t(lang, 'footer')} <a href="${ctx.prefix}/user/login" rel="nofollow">${t(lang, 'signIn')}</a></p>
 </footer>
 </body>
 </html>

@@ -1,0 +1,135 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { browserSkip, launchChromium } from '../support/browser.ts';
+import { buildComment } from '../support/factories.ts';
+import { seedFixture } from '../support/fixture-site.ts';
+import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
+import type { Runtime } from '../../src/runtime.ts';
+import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
+
+// The pages added for staff and the long tips, through the same checks as the public pages
+// (test/web/html-validity.test.ts and test/browser/accessibility.test.ts): one vnu run, one browser.
+const run = promisify(execFile);
+const VNU_JAR = join(createRequire(import.meta.url).resolve('vnu-jar'), '..', 'build', 'dist', 'vnu.jar');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const vnuSkip = process.env.FOLIO_TEST_VNU === '0' ? 'no java on this machine (scripts/test.sh reports it)' : false;
+const PASSWORD = 'correct horse battery staple';
+
+/** Signed-in pages (GET), in both editions. */
+const STAFF_PAGES: readonly string[] = [
+  '/admin/content/comment/approval',
+  '/admin/content/comment/approval?done=approve&changed=5',
+  '/admin/content/comment/approval?error=select',
+  '/admin/content/comment',
+  '/admin/content/comment/spam',
+  '/admin/content/comment/5/history',
+  '/admin/content/comment/1/history',
+  '/user/login',
+  '/user/logout',
+  '/ar/admin/content/comment/approval',
+  '/ar/admin/content/comment/approval?done=spam&changed=30,31',
+  '/ar/admin/content/comment/30/history',
+  '/ar/user/logout',
+];
+/** Pages for everyone. */
+const PUBLIC_PAGES: readonly string[] = ['/user/login', '/ar/user/login', '/filter/tips', '/ar/filter/tips'];
+
+async function seed(runtime: Runtime): Promise<void> {
+  await seedFixture(runtime);
+  const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
+  await runtime.store.writer.saveComments(ar, [
+    buildComment({ cid: 30, nid: 3001, thread: '01/', status: 0, name: 'قارئ', subject: 'تعليق', body: 'نص.' }),
+    buildComment({ cid: 31, nid: 3001, pid: 30, thread: '01.00/', status: 0, name: 'قارئة', subject: 'ردّ', body: 'ردّ.' }),
+  ]);
+}
+
+describe('staff pages and the tips page', () => {
+  let site: TestSite;
+  let mod: StaffAgent;
+  before(async () => {
+    site = await openTestSite('sqlite', seed);
+    await site.runtime.auth.addUser({ name: 'mod', email: null, password: PASSWORD, role: 'moderator' });
+    mod = new StaffAgent(site.folio.app, '192.0.2.77');
+    await mod.signIn('mod', PASSWORD);
+    // Give comment 5 a record to show.
+    const queue = await mod.get('/admin/content/comment/approval');
+    await mod.post('/admin/content/comment/approval', { _csrf: csrfTokenIn(queue.body), op: 'spam', 'comments[5]': '1' });
+    const spam = await mod.get('/admin/content/comment/spam');
+    await mod.post('/admin/content/comment/spam', { _csrf: csrfTokenIn(spam.body), op: 'unpublish', 'comments[5]': '1' });
+  });
+  after(async () => {
+    await site.close();
+  });
+
+  test('have no W3C Nu checker errors', { skip: vnuSkip }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-vnu-staff-'));
+    try {
+      const pages: { name: string; body: string }[] = [];
+      for (const url of STAFF_PAGES) {
+        const res = await mod.get(url);
+        assert.equal(res.status, 200, url);
+        pages.push({ name: `signed in ${url}`, body: res.body });
+      }
+      const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
+      for (const url of PUBLIC_PAGES) {
+        const res = await visitor.get(url);
+        assert.equal(res.status, 200, url);
+        pages.push({ name: url, body: res.body });
+      }
+      const failed = await visitor.signIn('mod', 'wrong password', '/ar', { destination: '/ar/' });
+      assert.equal(failed.status, 401);
+      pages.push({ name: 'failed sign-in (ar)', body: failed.body });
+      const files = pages.map((page, i) => {
+        const file = join(dir, `${String(i).padStart(2, '0')}.html`);
+        writeFileSync(file, page.body);
+        return file;
+      });
+      const result = await run('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files], { maxBuffer: 16 * 1024 * 1024 })
+        .catch((err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }));
+      const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: { type: string; url: string; message: string; extract?: string }[] };
+      const errors = report.messages.filter((m) => m.type === 'error')
+        .map((m) => `${pages[Number(m.url.match(/(\d+)\.html$/)?.[1])]?.name}: ${m.message} [${m.extract ?? ''}]`);
+      assert.deepEqual(errors, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('have no axe-core violations in Chromium', { skip: browserSkip }, async () => {
+    await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(site.folio.app.server.address() as AddressInfo).port}`;
+    const browser = await launchChromium();
+    const failures: string[] = [];
+    try {
+      const signedIn = await browser.newContext();
+      await signedIn.addCookies([...mod.cookies].map(([name, value]) => ({ name, value, url: base })));
+      const anonymous = await browser.newContext();
+      for (const [context, urls] of [[signedIn, STAFF_PAGES], [anonymous, PUBLIC_PAGES]] as const) {
+        for (const url of urls) {
+          const page = await context.newPage();
+          const res = await page.goto(`${base}${encodeURI(url)}`);
+          assert.equal(res?.status(), 200, url);
+          // The CSP forbids inline script, so axe goes in through the DevTools protocol.
+          await page.evaluate(AXE_SOURCE);
+          const result = await page.evaluate(async () => {
+            const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+            return axe.run(document, { resultTypes: ['violations'] });
+          });
+          for (const v of result.violations) failures.push(`${url}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          await page.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+    assert.deepEqual(failures, []);
+  });
+});
