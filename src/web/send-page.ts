@@ -5,12 +5,13 @@ import { chooseEncoding, etagOf, identityBody, type CachedPage, type PageCache }
 
 /**
  * How long browsers and proxies may keep pages. Archive pages change only when a comment is
- * approved, so they are cacheable for a day and revalidated cheaply by ETag after that.
+ * approved, so shared caches keep them a day; browsers keep them ten minutes, so a reader whose
+ * comment was approved sees it soon, and then revalidate cheaply by ETag (a 304).
  */
 export function cacheControlFor(edition: Edition, status: number): string {
   if (status >= 400) return 'no-store';
   return edition.mode === 'archive'
-    ? 'public, max-age=86400, stale-while-revalidate=604800'
+    ? 'public, max-age=600, s-maxage=86400, stale-while-revalidate=86400'
     : 'public, max-age=60, stale-while-revalidate=300';
 }
 
