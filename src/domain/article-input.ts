@@ -1,4 +1,5 @@
 import { Invalid } from './errors.ts';
+import type { CommentPolicy } from './edition.ts';
 
 /** A new article as `folio article add --file` takes it. */
 export interface ArticleInput {
@@ -12,6 +13,8 @@ export interface ArticleInput {
   readonly summary: string | null;
   readonly slug: string | null;
   readonly photo: { readonly src: string; readonly caption: string | null; readonly credit: string | null } | null;
+  /** This article's comment policy; null follows the edition's. */
+  readonly comments: CommentPolicy | null;
 }
 
 /** Field limits: generous for journalism, small enough that a pasted file cannot bloat the store. */
@@ -53,7 +56,7 @@ function names(obj: Record<string, unknown>, field: string): string[] {
 export function parseArticleInput(raw: unknown): ArticleInput {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid('Invalid article: the file must hold one JSON object');
   const obj = raw as Record<string, unknown>;
-  const known = new Set(['title', 'body', 'published', 'section', 'authors', 'tags', 'credit', 'summary', 'slug', 'photo']);
+  const known = new Set(['title', 'body', 'published', 'section', 'authors', 'tags', 'credit', 'summary', 'slug', 'photo', 'comments']);
   const unknown = Object.keys(obj).find((k) => !known.has(k));
   if (unknown) fail(unknown, `is not a known field (known: ${[...known].join(', ')})`);
   const publishedRaw = text(obj, 'published', 40, true);
@@ -71,7 +74,10 @@ export function parseArticleInput(raw: unknown): ArticleInput {
     if (!/^(https?:\/\/|\/)/.test(src)) fail('photo.src', 'must be an http(s) URL or a path starting with /');
     photo = { src, caption: text(p, 'caption', LIMITS.caption, false), credit: text(p, 'credit', LIMITS.credit, false) };
   }
+  const comments = text(obj, 'comments', 20, false);
+  if (comments !== null && !['open', 'moderated', 'closed'].includes(comments)) fail('comments', 'must be "open", "moderated" or "closed"');
   return {
+    comments: comments as CommentPolicy | null,
     title: text(obj, 'title', LIMITS.title, true),
     body: text(obj, 'body', LIMITS.body, true),
     published,

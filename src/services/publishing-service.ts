@@ -71,7 +71,7 @@ export class PublishingService {
       termIds: [section.tid, ...(section.parentTid === null ? [] : [section.parentTid]), ...tags.map((t) => t.tid)],
       authorIds: authors.map((a) => a.aid),
       blogId: null,
-      commentPolicy: null,
+      commentPolicy: input.comments,
     }]);
     this.changed(target.code);
     return { nid, path, created };

@@ -50,6 +50,14 @@ for (const dialect of testDialects()) {
       assert.deepEqual(node.authors.map((a) => a.name), ['Lea al-Qazzi', 'New Writer']);
     });
 
+    test('an article can carry its own comment policy', async () => {
+      const ar = site.runtime.editions.get('ar');
+      const closed = await site.runtime.publishing.addArticle(ar, input({ title: 'No comments on this one', comments: 'closed' }));
+      const page = await site.folio.app.inject({ url: encodeURI(`/ar/${closed.path}`) });
+      assert.match(page.body, /التعليقات مغلقة/);
+      assert.throws(() => input({ comments: 'sometimes' }), /"comments" must be "open", "moderated" or "closed"/);
+    });
+
     test('a publish is visible on the next page view (the cache is dropped)', async () => {
       const before = await site.folio.app.inject({ url: `/ar/${FIXTURE.arabic.sectionPath}` });
       assert.equal(before.statusCode, 200);
