@@ -30,11 +30,20 @@ async function recount(trx: Transaction<Database> | Kysely<Database>, nids: read
 export class KyselyCommentStore implements CommentStore {
   private readonly writes: GroupCommitQueue;
 
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {
+  /**
+   * `delegate` takes over addComment (the SQLite writer thread); without one, comments are
+   * group-committed on this connection.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+    private readonly delegate?: { addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> },
+  ) {
     this.writes = new GroupCommitQueue(db);
   }
 
   addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
+    if (this.delegate) return this.delegate.addComment(comment, actor);
     return this.writes.run(async (trx) => {
       const cid = await nextId(trx, 'comments', 'cid');
       let parentThread: string | null = null;

@@ -10,5 +10,7 @@ export interface Connection {
   readonly dialect: Dialect;
   /** The location without any password, safe to print. */
   readonly describe: string;
+  /** The SQLite file, so a second connection (the comment writer thread) can open it; null otherwise. */
+  readonly sqliteFile?: string | null;
   close(): Promise<void>;
 }

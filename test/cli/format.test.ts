@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatToString, runStage } from '../../src/filter/index.ts';
-import { runCliWithInput } from './run-cli-with-input.ts';
+import { runCliWithInput } from '../support/run-cli.ts';
 
 // Each run starts a process (most of a second), so cases share runs through --jsonl where they can.
 

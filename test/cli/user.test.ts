@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { openRuntime } from '../../src/runtime.ts';
 import { runCli } from '../support/run-cli.ts';
-import { runCliWithInput } from './run-cli-with-input.ts';
+import { runCliWithInput } from '../support/run-cli.ts';
 
 describe('folio user', () => {
   let dir: string;

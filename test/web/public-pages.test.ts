@@ -3,16 +3,8 @@ import assert from 'node:assert/strict';
 import { testDialects } from '../support/databases.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+import { assertOrder } from '../support/assert-order.ts';
 
-/** Asserts that the needles appear in this order in the haystack. */
-function assertOrder(haystack: string, needles: readonly string[]): void {
-  let from = 0;
-  for (const needle of needles) {
-    const at = haystack.indexOf(needle, from);
-    assert.ok(at >= 0, `expected "${needle}" after position ${from}`);
-    from = at + needle.length;
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`public pages (${dialect})`, () => {

@@ -28,8 +28,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
   };
 }
 
-/** Opens (creating if needed) a SQLite database file, or ':memory:'. */
-export function connectSqlite(file: string): Connection {
+/** A SQLite file opened with Folio's settings, wrapped for Kysely. */
+export function openSqliteKysely(file: string): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers go on while a writer commits. FULL syncs the WAL on every commit, so an
@@ -41,11 +41,17 @@ export function connectSqlite(file: string): Connection {
   sqlite.pragma('cache_size = -32768');
   sqlite.pragma('mmap_size = 67108864');
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** Opens (creating if needed) a SQLite database file, or ':memory:'. */
+export function connectSqlite(file: string): Connection {
+  const db = openSqliteKysely(file);
   return {
     db,
     dialect: 'sqlite',
     describe: `sqlite:${file}`,
+    sqliteFile: file === ':memory:' ? null : file,
     async close() {
       await db.destroy();
     },

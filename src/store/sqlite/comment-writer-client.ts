@@ -1,0 +1,68 @@
+import { Worker } from 'node:worker_threads';
+import type { Actor, NewComment } from '../types.ts';
+import type { WriteReply } from './comment-writer-thread.ts';
+
+const BOOTSTRAP = new URL('./comment-writer-bootstrap.mjs', import.meta.url);
+
+/**
+ * The main thread's side of the comment writer thread. better-sqlite3 blocks while SQLite
+ * fsyncs a commit (~0.1 ms on fast disks, several ms on slow ones); doing it in a worker keeps
+ * page reads flowing while comments are posted. The worker starts on the first comment.
+ */
+export class WorkerCommentWriter {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: { cid: number; thread: string }) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly file: string) {}
+
+  /** Saves a comment in the writer thread; resolves once it is durable. */
+  addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ id, comment, actor });
+    });
+  }
+
+  /** Stops the writer thread after its queued writes. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    await new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.ref(); // keep the process up until the thread has closed its connection
+      worker.postMessage('close');
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(BOOTSTRAP, { workerData: { file: this.file } });
+    worker.on('message', (reply: WriteReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if ('error' in reply) waiting.reject(new Error(reply.error));
+      else waiting.resolve({ cid: reply.cid, thread: reply.thread });
+      // An idle writer thread must not keep the process alive.
+      if (this.pending.size === 0) worker.unref();
+    });
+    worker.on('error', (err) => this.failAll(err));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = null;
+      if (this.pending.size > 0) this.failAll(new Error(`the comment writer thread stopped (exit ${code})`));
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(err: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(err);
+    this.pending.clear();
+  }
+}
