@@ -46,21 +46,31 @@ export interface ListingPage {
 const HOME_SECTIONS = ['section/politics', 'section/culture-society', 'section/economy'];
 
 /**
- * How long a listing's total is reused. Counting a giant tag's 30,000 rows costs more than the
- * rest of its page; totals change only when content does, and a minute of staleness in a pager
- * written by another instance is harmless (this instance's own writes clear them at once).
+ * How long a listing's order is reused. Deep pages of a giant tag (page 2,986 of 2,990) would
+ * otherwise make the database step over 30,000 index entries per request; with the order in
+ * memory every page costs the same. Content changes rarely, this instance's own writes clear
+ * the memo at once, and a minute of staleness after another instance's write is harmless.
  */
-const TOTAL_TTL_MS = 60_000;
+const ORDER_TTL_MS = 60_000;
+
+/** Node ids kept across all memoised listings (4 bytes each): bounds the memo's memory. */
+const MAX_MEMO_IDS = 4_000_000;
 
 /** Read-side use cases for public pages. Knows nothing of HTTP. */
 export class ReaderService {
-  private readonly totals = new Map<string, { total: number; at: number }>();
+  private readonly orders = new Map<string, { ids: Int32Array; at: number }>();
+  private memoIds = 0;
 
   constructor(private readonly content: ContentReader, private readonly clock: () => number = Date.now) {}
 
-  /** Forgets memoised listing totals of an edition after a write. */
+  /** Forgets memoised listings of an edition after a write. */
   invalidate(edition: string): void {
-    for (const key of this.totals.keys()) if (key.startsWith(`${edition}|`)) this.totals.delete(key);
+    for (const [key, entry] of this.orders) {
+      if (key.startsWith(`${edition}|`)) {
+        this.orders.delete(key);
+        this.memoIds -= entry.ids.length;
+      }
+    }
   }
 
   /** The home page blocks: Politics, Culture & Society, Economy, special coverage, bloggers, in focus. */
@@ -70,14 +80,13 @@ export class ReaderService {
       const target = await this.content.resolvePath(edition.code, path);
       if (target?.targetType !== 'term') continue;
       const term = await this.content.findTerm(edition.code, target.targetId);
-      if (term) sections.push({ term, items: await this.content.latestInTerm(edition.code, term.tid, HOME_BLOCK_SIZE) });
+      if (term) sections.push({ term, items: await this.latest(edition, { type: 'term', tid: term.tid }, HOME_BLOCK_SIZE) });
     }
-    const landings = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['landing'] }, page: 0, pageSize: 1, knownTotal: -1 });
-    const landing = landings.items[0];
+    const [landing] = await this.latest(edition, { type: 'all', kinds: ['landing'] }, 1);
     const special = landing ? { landing, items: (await this.content.landingItems(landing.nid)).slice(0, HOME_BLOCK_SIZE) } : null;
-    const blogPosts = await this.content.listNodes({ edition: edition.code, filter: { type: 'all', kinds: ['blog_post'] }, page: 0, pageSize: HOME_BLOCK_SIZE, knownTotal: -1 });
-    const inFocus = await this.content.listNodes({ edition: edition.code, filter: { type: 'promoted' }, page: 0, pageSize: 3, knownTotal: -1 });
-    return { sections, special, blogPosts: blogPosts.items, inFocus: inFocus.items };
+    const blogPosts = await this.latest(edition, { type: 'all', kinds: ['blog_post'] }, HOME_BLOCK_SIZE);
+    const inFocus = await this.latest(edition, { type: 'promoted' }, 3);
+    return { sections, special, blogPosts, inFocus };
   }
 
   /** A node's page data; NotFound when the node is not in this edition. */
@@ -156,15 +165,36 @@ export class ReaderService {
     return this.content.nodeEdition(nid);
   }
 
-  private async list(edition: Edition, filter: ListingFilter, page: number): Promise<Page<NodeSummary>> {
+  /** A listing's node ids in order, from the memo or the store. */
+  private async order(edition: Edition, filter: ListingFilter): Promise<Int32Array> {
     const key = `${edition.code}|${JSON.stringify(filter)}`;
-    const memo = this.totals.get(key);
-    const fresh = memo && this.clock() - memo.at < TOTAL_TTL_MS ? memo.total : undefined;
-    const result = await this.content.listNodes({ edition: edition.code, filter, page, pageSize: LISTING_PAGE_SIZE, ...(fresh !== undefined ? { knownTotal: fresh } : {}) });
-    if (fresh === undefined) {
-      if (this.totals.size > 10_000) this.totals.clear();
-      this.totals.set(key, { total: result.total, at: this.clock() });
+    const memo = this.orders.get(key);
+    if (memo && this.clock() - memo.at < ORDER_TTL_MS) return memo.ids;
+    const ids = Int32Array.from(await this.content.listingIds({ edition: edition.code, filter }));
+    if (memo) {
+      this.orders.delete(key);
+      this.memoIds -= memo.ids.length;
     }
+    if (this.memoIds + ids.length > MAX_MEMO_IDS) {
+      this.orders.clear();
+      this.memoIds = 0;
+    }
+    this.orders.set(key, { ids, at: this.clock() });
+    this.memoIds += ids.length;
+    return ids;
+  }
+
+  /** The first `count` items of a listing (home page blocks). */
+  private async latest(edition: Edition, filter: ListingFilter, count: number): Promise<NodeSummary[]> {
+    const ids = await this.order(edition, filter);
+    return this.content.summariesByIds([...ids.subarray(0, count)]);
+  }
+
+  private async list(edition: Edition, filter: ListingFilter, page: number): Promise<Page<NodeSummary>> {
+    const ids = await this.order(edition, filter);
+    const start = page * LISTING_PAGE_SIZE;
+    const items = await this.content.summariesByIds([...ids.subarray(start, start + LISTING_PAGE_SIZE)]);
+    const result: Page<NodeSummary> = { items, page, pageSize: LISTING_PAGE_SIZE, total: ids.length };
     // A page past the end is a 404, as Drupal's pager gave an empty page; a reader following a
     // stale link is better served by a clear "not found" than by an empty listing.
     if (page > 0 && result.items.length === 0) throw new NotFound();

@@ -98,6 +98,45 @@ export class KyselyContentReader implements ContentReader {
     return { items: await this.summaries(rows), page, pageSize, total };
   }
 
+  async listingIds(query: Pick<ListingQuery, 'edition' | 'filter'>): Promise<number[]> {
+    const { edition, filter } = query;
+    let rows: { nid: number }[];
+    switch (filter.type) {
+      case 'term':
+        rows = await this.db.selectFrom('node_terms').innerJoin('nodes', 'nodes.nid', 'node_terms.nid').select('node_terms.nid')
+          .where('node_terms.tid', '=', filter.tid).where('nodes.status', '=', 1)
+          .orderBy('node_terms.published_at', 'desc').orderBy('node_terms.nid', 'desc').execute();
+        break;
+      case 'author':
+        rows = await this.db.selectFrom('node_authors').innerJoin('nodes', 'nodes.nid', 'node_authors.nid').select('node_authors.nid')
+          .where('node_authors.aid', '=', filter.aid).where('nodes.status', '=', 1)
+          .orderBy('node_authors.published_at', 'desc').orderBy('node_authors.nid', 'desc').execute();
+        break;
+      case 'blog':
+        rows = await this.db.selectFrom('nodes').select('nid').where('blog_id', '=', filter.bid).where('status', '=', 1)
+          .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+        break;
+      case 'promoted':
+        rows = await this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('promoted', '=', 1).where('status', '=', 1)
+          .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+        break;
+      case 'all': {
+        let q = this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('status', '=', 1);
+        if (filter.kinds) q = q.where('kind', 'in', [...filter.kinds]);
+        rows = await q.orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+        break;
+      }
+    }
+    return rows.map((r) => r.nid);
+  }
+
+  async summariesByIds(nids: readonly number[]): Promise<NodeSummary[]> {
+    if (nids.length === 0) return [];
+    const rows = await this.db.selectFrom('nodes').select(SUMMARY_COLUMNS).where('nid', 'in', [...nids]).where('status', '=', 1).execute();
+    const byId = new Map(rows.map((r) => [r.nid, r]));
+    return this.summaries(nids.map((nid) => byId.get(nid)).filter((r): r is SummaryRow => r !== undefined));
+  }
+
   async latestInTerm(edition: string, tid: number, limit: number): Promise<NodeSummary[]> {
     // A home block needs no total: -1 tells listNodes not to count.
     const page = await this.listNodes({ edition, filter: { type: 'term', tid }, page: 0, pageSize: limit, knownTotal: -1 });

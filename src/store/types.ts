@@ -41,6 +41,10 @@ export interface ContentReader {
   resolvePath(edition: string, path: string): Promise<PathTarget | undefined>;
   canonicalPath(edition: string, targetType: PathTargetType, targetId: number): Promise<string | undefined>;
   listNodes(query: ListingQuery): Promise<Page<NodeSummary>>;
+  /** Every published node id a listing holds, in listing order (newest first). */
+  listingIds(query: Pick<ListingQuery, 'edition' | 'filter'>): Promise<number[]>;
+  /** Summaries of these nodes, in the order given (missing or unpublished ones left out). */
+  summariesByIds(nids: readonly number[]): Promise<NodeSummary[]>;
   /** The newest published nodes of a section (and its subsections), for home page blocks. */
   latestInTerm(edition: string, tid: number, limit: number): Promise<NodeSummary[]>;
   findTerm(edition: string, tid: number): Promise<TermRef | undefined>;

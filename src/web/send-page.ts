@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Edition } from '../domain/edition.ts';
 import { chooseEncoding, etagOf, identityBody, type CachedPage, type PageCache } from './page-cache.ts';
 
@@ -15,38 +15,66 @@ export function cacheControlFor(edition: Edition, status: number): string {
     : 'public, max-age=60, stale-while-revalidate=300';
 }
 
-/** The cache key of a request: host and URL, since host-bound editions share paths. */
+/** The cache key of a raw request: host and URL as sent (before any rewrite), since host-bound editions share paths. */
+export function rawCacheKey(req: IncomingMessage): string {
+  return `${req.headers.host ?? ''}${req.url ?? ''}`;
+}
+
+/** The cache key of a request. */
 export function cacheKey(request: FastifyRequest): string {
-  return `${request.headers.host ?? ''}${request.url}`;
+  return rawCacheKey(request.raw);
 }
 
 function encodedEtag(etag: string, encoding: 'br' | 'gzip' | null): string {
   return encoding === null ? etag : `${etag.slice(0, -1)}-${encoding}"`;
 }
 
+/** Flat header lists per encoding, built once per cached page (writeHead takes them as they are). */
+const headerLists = new WeakMap<CachedPage, Map<string, (string | number)[]>>();
+
+function headerList(page: CachedPage, encoding: 'br' | 'gzip' | null, body: Buffer | null, etag: string | null): (string | number)[] {
+  let lists = headerLists.get(page);
+  if (!lists) {
+    lists = new Map();
+    headerLists.set(page, lists);
+  }
+  const key = `${encoding}|${body === null ? 'none' : body.length}`;
+  let list = lists.get(key);
+  if (!list) {
+    list = Object.entries(page.headers).flat();
+    if (etag) list.push('etag', etag);
+    if (body !== null) {
+      if (encoding) list.push('content-encoding', encoding);
+      list.push('content-length', body.length);
+    }
+    lists.set(key, list);
+  }
+  return list;
+}
+
 /**
- * Writes a cached page straight to the socket, bypassing the framework's reply pipeline: this
- * is the hot path, and its headers (security ones included) were captured when it was rendered.
+ * Writes a cached page to a raw response. This is the hot path: it runs before the framework
+ * sees the request (see app.ts serverFactory), and the page's headers, security ones included,
+ * were captured when it was rendered.
  */
+export function serveCached(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+  const encoding = chooseEncoding(req.headers['accept-encoding'], page);
+  const etag = page.status === 200 ? encodedEtag(page.etag, encoding) : null;
+  const inm = req.headers['if-none-match'];
+  if (etag && inm && inm.split(',').some((t) => t.trim() === etag)) {
+    res.writeHead(304, headerList(page, encoding, null, etag));
+    res.end();
+    return;
+  }
+  const body = encoding === 'br' ? page.br! : encoding === 'gzip' ? page.gzip! : identityBody(page);
+  res.writeHead(page.status, headerList(page, encoding, body, etag));
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** The same, from inside Fastify (app.inject in tests goes this way). */
 export function writeCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
-  const encoding = chooseEncoding(request.headers['accept-encoding'], page);
-  const headers: OutgoingHttpHeaders = { ...page.headers };
-  let status = page.status;
-  let body: Buffer | null = null;
-  if (page.status === 200) {
-    const etag = encodedEtag(page.etag, encoding);
-    headers.etag = etag;
-    const inm = request.headers['if-none-match'];
-    if (inm && inm.split(',').some((t) => t.trim() === etag)) status = 304;
-  }
-  if (status !== 304) {
-    body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : identityBody(page);
-    if (encoding) headers['content-encoding'] = encoding;
-    headers['content-length'] = body!.length;
-  }
   reply.hijack();
-  reply.raw.writeHead(status, headers);
-  reply.raw.end(request.method === 'HEAD' ? undefined : body ?? undefined);
+  serveCached(request.raw, reply.raw, page);
 }
 
 /** Options for a freshly rendered response. */
