@@ -157,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     editions,
     demoSeed: intSetting('FOLIO_DEMO_SEED', env.FOLIO_DEMO_SEED, 20110818, 0, 2 ** 31 - 1, problems),
     logLevel: env.FOLIO_LOG_LEVEL ?? 'info',
-    pageCacheMegabytes: intSetting('FOLIO_PAGE_CACHE_MB', env.FOLIO_PAGE_CACHE_MB, 64, 0, 65_536, problems),
+    pageCacheMegabytes: intSetting('FOLIO_PAGE_CACHE_MB', env.FOLIO_PAGE_CACHE_MB, 48, 0, 65_536, problems),
     comments: {
       floodLimit: intSetting('FOLIO_FLOOD_LIMIT', env.FOLIO_FLOOD_LIMIT, 5, 1, 10_000, problems),
       floodWindowSeconds: intSetting('FOLIO_FLOOD_WINDOW', env.FOLIO_FLOOD_WINDOW, 600, 1, 86_400, problems),

@@ -31,15 +31,41 @@ const AR_COMMA = '،';
 
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/** UTC offsets (minutes) by zone and UTC quarter-hour; bounded, cleared when full. */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/**
+ * The zone's UTC offset at an instant. formatToParts costs ~10 µs and pages show dozens of
+ * dates; offsets only change on quarter-hour boundaries (every zone's DST switches fall on
+ * them), so one lookup per zone and quarter-hour serves every instant inside it.
+ */
+function offsetMinutes(instant: Date, tz: string): number {
+  const bucket = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const key = `${tz}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const probe = new Date(bucket * QUARTER_HOUR_MS);
+    const fields: Record<string, number> = {};
+    for (const part of partFormatter(tz).formatToParts(probe)) {
+      if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    }
+    const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN } = fields;
+    offset = Math.round((Date.UTC(year, month - 1, day, hour % 24, minute, second) - probe.getTime()) / 60000);
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** Year, month, day, hour, minute, second and weekday of the instant on the wall clocks of tz. */
 export function localDateParts(d: DateInput, tz: string): LocalDateParts {
   const instant = toInstant(d);
-  const fields: Record<string, number> = {};
-  for (const part of partFormatter(tz).formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN } = fields;
-  return { year, month, day, hour, minute, second, weekday: utcMidnight(year, month, day).getUTCDay() };
+  const local = new Date(instant.getTime() + offsetMinutes(instant, tz) * 60000);
+  return {
+    year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(), second: local.getUTCSeconds(), weekday: local.getUTCDay(),
+  };
 }
 
 /** Month name for 1–12: 'November' / 'تشرين الثاني'. */

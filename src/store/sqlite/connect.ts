@@ -38,8 +38,10 @@ export function openSqliteKysely(file: string): Kysely<Database> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -32768');
-  sqlite.pragma('mmap_size = 67108864');
+  sqlite.pragma('cache_size = -16384');
+  // No mmap: mapped pages count against the server's resident memory, and the page cache
+  // above SQLite already keeps what readers ask for most.
+  sqlite.pragma('mmap_size = 0');
   sqlite.pragma('temp_store = MEMORY');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
