@@ -53,7 +53,9 @@ local randomIp = ${options.randomClientIp ? 'true' : 'false'}
 math.randomseed(os.time() + math.floor(os.clock() * 1000000))
 request = function()
   local i = math.random(n)
+  -- wrk.format replaces wrk.headers when given a table, so start from a copy of them.
   local headers = {}
+  for k, v in pairs(wrk.headers) do headers[k] = v end
   if randomIp then
     headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
   end

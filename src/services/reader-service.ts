@@ -83,7 +83,7 @@ export class ReaderService {
       if (term) sections.push({ term, items: await this.latest(edition, { type: 'term', tid: term.tid }, HOME_BLOCK_SIZE) });
     }
     const [landing] = await this.latest(edition, { type: 'all', kinds: ['landing'] }, 1);
-    const special = landing ? { landing, items: (await this.content.landingItems(landing.nid)).slice(0, HOME_BLOCK_SIZE) } : null;
+    const special = landing ? { landing, items: await this.content.landingItems(landing.nid, HOME_BLOCK_SIZE) } : null;
     const blogPosts = await this.latest(edition, { type: 'all', kinds: ['blog_post'] }, HOME_BLOCK_SIZE);
     const inFocus = await this.latest(edition, { type: 'promoted' }, 3);
     return { sections, special, blogPosts, inFocus };

@@ -184,9 +184,11 @@ export class KyselyContentReader implements ContentReader {
     return rows.map(toBlog);
   }
 
-  async landingItems(landingNid: number): Promise<NodeSummary[]> {
-    const rows = await this.db.selectFrom('landing_items').innerJoin('nodes', 'nodes.nid', 'landing_items.nid').select(SUMMARY_COLUMNS)
-      .where('landing_items.landing_nid', '=', landingNid).where('nodes.status', '=', 1).orderBy('landing_items.position').execute();
+  async landingItems(landingNid: number, limit?: number): Promise<NodeSummary[]> {
+    let q = this.db.selectFrom('landing_items').innerJoin('nodes', 'nodes.nid', 'landing_items.nid').select(SUMMARY_COLUMNS)
+      .where('landing_items.landing_nid', '=', landingNid).where('nodes.status', '=', 1).orderBy('landing_items.position');
+    if (limit !== undefined) q = q.limit(limit);
+    const rows = await q.execute();
     return this.summaries(rows);
   }
 

@@ -55,7 +55,8 @@ export interface ContentReader {
   findBlog(edition: string, bid: number): Promise<Blog | undefined>;
   findBlogByUid(edition: string, uid: number): Promise<Blog | undefined>;
   listBlogs(edition: string): Promise<Blog[]>;
-  landingItems(landingNid: number): Promise<NodeSummary[]>;
+  /** A landing page's items in order; `limit` for blocks that show only the first few. */
+  landingItems(landingNid: number, limit?: number): Promise<NodeSummary[]>;
   listCorrections(edition: string): Promise<CorrectionEntry[]>;
   /** Published comments of a node in thread order, a page at a time. */
   listPublishedComments(nid: number, page: number, pageSize: number): Promise<Page<PublicComment>>;
