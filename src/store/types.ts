@@ -142,20 +142,8 @@ export interface ContentWriter {
 
 
 /** A comment a reader (or an import) adds; the store allocates cid and thread. */
-export interface NewComment {
-  readonly nid: number;
-  readonly pid: number | null;
-  readonly status: number;
+export interface NewComment extends Omit<CommentWrite, 'cid' | 'thread'> {
   readonly uid: number | null;
-  readonly name: string;
-  readonly email: string | null;
-  readonly homepage: string | null;
-  readonly hostname: string | null;
-  readonly subject: string;
-  readonly body: string;
-  readonly format: string;
-  readonly bodyHtml: string;
-  readonly createdAt: number;
 }
 
 /** Who made a moderation decision. */

@@ -2,30 +2,25 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { browserSkip, launchChromium } from '../support/browser.ts';
-import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
+import { browserSkip, openBrowserSite, type BrowserSite } from '../support/browser.ts';
+import { FIXTURE } from '../support/fixture-site.ts';
 import { PAGE_TYPES } from '../support/page-types.ts';
-import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 
 describe('pages in Chromium', { skip: browserSkip }, () => {
-  let site: TestSite;
+  let opened: BrowserSite;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    site = await openTestSite('sqlite', seedFixture);
-    await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.folio.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    opened = await openBrowserSite();
+    ({ browser, base } = opened);
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await opened?.close();
   });
 
   test('every page type in both editions has no axe-core violations', async () => {

@@ -1,10 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { browserSkip, launchChromium } from '../support/browser.ts';
-import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
-import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+import { browserSkip, openBrowserSite, type BrowserSite } from '../support/browser.ts';
+import { FIXTURE } from '../support/fixture-site.ts';
 
 const HOSTILE = [
   'Thanks for the report.',
@@ -16,20 +14,18 @@ const HOSTILE = [
 ].join('\n');
 
 describe('a reader comments, a moderator approves, in Chromium', { skip: browserSkip }, () => {
-  let site: TestSite;
+  let opened: BrowserSite;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    site = await openTestSite('sqlite', seedFixture, { FOLIO_MIN_POST_SECONDS: '1' });
-    await site.runtime.auth.addUser({ name: 'Maya', email: 'maya@staff.example', password: 'correct horse battery', role: 'moderator' });
-    await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.folio.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    opened = await openBrowserSite({ FOLIO_MIN_POST_SECONDS: '1' }, async (site) => {
+      await site.runtime.auth.addUser({ name: 'Maya', email: 'maya@staff.example', password: 'correct horse battery', role: 'moderator' });
+    });
+    ({ browser, base } = opened);
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await opened?.close();
   });
 
   test('post, preview, queue, sign in, approve, published with its anchor; nothing hostile runs', async () => {
