@@ -2,6 +2,11 @@ import { buildProgram } from './cli/program.ts';
 import { FolioError } from './domain/errors.ts';
 
 // The composition root: the CLI reads config, opens the store and starts what was asked for.
+// `folio search … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const program = buildProgram();
 try {
   await program.parseAsync(process.argv);

@@ -7,11 +7,14 @@ import { connectSqlite } from './store/sqlite/connect.ts';
 import { EditionRegistry } from './services/editions.ts';
 import { PublishingService } from './services/publishing-service.ts';
 import { ReaderService } from './services/reader-service.ts';
+import { ArchiveService } from './services/archive-service.ts';
+import { RelatedService } from './services/related-service.ts';
 import { AuthService } from './services/auth-service.ts';
 import { CommentGuard } from './services/comment-guard.ts';
 import { CommentService } from './services/comment-service.ts';
 import { FormTokens } from './services/form-token.ts';
 import { ModerationService } from './services/moderation-service.ts';
+import { SearchService } from './services/search-service.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -20,10 +23,13 @@ export interface Runtime {
   readonly store: Store;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
+  readonly archive: ArchiveService;
+  readonly related: RelatedService;
   readonly publishing: PublishingService;
   readonly comments: CommentService;
   readonly moderation: ModerationService;
   readonly auth: AuthService;
+  readonly search: SearchService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   close(): Promise<void>;
@@ -48,20 +54,25 @@ async function siteSecret(store: Store): Promise<string> {
 
 /** Opens the store (migrating it) and builds the services on top. */
 export async function openRuntime(config: Config): Promise<Runtime> {
-  const store = await openStore(connect(config));
+  const store = await openStore(connect(config), (code) => config.editions.find((e) => e.code === code)?.lang ?? 'en');
   const listeners: ((edition: string) => void)[] = [];
   const changed = (edition: string) => {
     for (const l of listeners) l(edition);
   };
   const secret = config.secret ?? (await siteSecret(store));
   const reader = new ReaderService(store.content);
+  const langOf = (code: string) => config.editions.find((e) => e.code === code)?.lang ?? 'en';
+  const search = new SearchService(store.search, store.content, langOf);
   listeners.push((edition) => reader.invalidate(edition));
   return {
     config,
     store,
     editions: new EditionRegistry(config.editions),
     reader,
-    publishing: new PublishingService(store.content, store.writer, changed),
+    archive: new ArchiveService(store.content, store.archive),
+    related: new RelatedService(store.content, store.archive),
+    publishing: new PublishingService(store.content, store.writer, changed, search),
+    search,
     comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
     moderation: new ModerationService(store.comments, changed),
     auth: new AuthService(store.users),

@@ -5,6 +5,7 @@ import { demoCommand } from './demo-command.ts';
 import { formatCommand } from './format-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { reindexCommand, searchCommand } from './search-command.ts';
 import { userCommand } from './user-command.ts';
 
 /** The `folio` command line. */
@@ -20,6 +21,8 @@ export function buildProgram(): Command {
   program.addCommand(demoCommand());
   program.addCommand(migrateCommand());
   program.addCommand(articleCommand());
+  program.addCommand(searchCommand());
+  program.addCommand(reindexCommand());
   program.addCommand(commentsCommand());
   program.addCommand(userCommand());
   program.addCommand(formatCommand());

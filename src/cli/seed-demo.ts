@@ -15,6 +15,10 @@ export async function seedDemo(runtime: Runtime, options: { articles?: number; a
       ...(options.arabicArticles !== undefined ? { arabicArticles: options.arabicArticles } : {}),
       onProgress: (done, total) => progress.update(done, total),
     });
+    progress.stop();
+    const indexing = startProgress('Building the search index');
+    await runtime.search.reindex((done, total) => indexing.update(done, total));
+    indexing.stop();
     await runtime.store.writer.setMeta('demo', JSON.stringify({ seed: options.seed ?? runtime.config.demoSeed, at: new Date().toISOString() }));
     progress.stop();
     const en = await runtime.store.content.countNodes('en');

@@ -33,6 +33,7 @@ export class PublishingService {
     private readonly content: ContentReader,
     private readonly writer: ContentWriter,
     private readonly changed: ContentChanged,
+    private readonly indexer: { indexNodes(nids: readonly number[]): Promise<void> } | null = null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -73,6 +74,8 @@ export class PublishingService {
       blogId: null,
       commentPolicy: input.comments,
     }]);
+    // The search index is kept current on every publish (not only by `folio reindex`).
+    await this.indexer?.indexNodes([nid]);
     this.changed(target.code);
     return { nid, path, created };
   }

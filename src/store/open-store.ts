@@ -1,14 +1,18 @@
 import type { Connection } from './connection.ts';
+import { KyselyArchiveQueries } from './archive-queries.ts';
 import { KyselyContentReader } from './content-reader.ts';
 import { KyselyContentWriter } from './content-writer.ts';
 import { KyselyCommentStore } from './comment-store.ts';
 import { KyselyUserStore } from './user-store.ts';
+import { KyselySitemapQueries } from './sitemap-queries.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WorkerCommentWriter } from './sqlite/comment-writer-client.ts';
+import { SqliteSearchStore } from './sqlite/search-store.ts';
+import { PostgresSearchStore } from './postgres/search-store.ts';
 import type { Store } from './types.ts';
 
 /** Brings the schema up to date and wraps the connection in the store interfaces. */
-export async function openStore(connection: Connection): Promise<Store> {
+export async function openStore(connection: Connection, langOf: (edition: string) => 'en' | 'ar' = (e) => (e === 'ar' ? 'ar' : 'en')): Promise<Store> {
   await migrateToLatest(connection.db);
   const writerThread = connection.sqliteFile ? new WorkerCommentWriter(connection.sqliteFile) : null;
   return {
@@ -16,6 +20,9 @@ export async function openStore(connection: Connection): Promise<Store> {
     writer: new KyselyContentWriter(connection.db),
     comments: new KyselyCommentStore(connection.db, connection.dialect, writerThread ?? undefined),
     users: new KyselyUserStore(connection.db),
+    search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf) : new SqliteSearchStore(connection.db),
+    sitemap: new KyselySitemapQueries(connection.db),
+    archive: new KyselyArchiveQueries(connection.db),
     dialect: connection.dialect,
     async close() {
       await writerThread?.close();

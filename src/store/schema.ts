@@ -152,6 +152,12 @@ export interface ModerationLogTable {
   at: number;
 }
 
+export interface SearchDocsTable {
+  nid: number;
+  edition: string;
+  published_at: number;
+}
+
 /** The whole database. */
 export interface Database {
   nodes: NodesTable;
@@ -168,4 +174,5 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   moderation_log: ModerationLogTable;
+  search_docs: SearchDocsTable;
 }

@@ -4,6 +4,11 @@ import type {
 } from '../domain/content.ts';
 import type { Page } from '../domain/pagination.ts';
 import type { ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
+import type { QueryNode } from '../domain/search-query.ts';
+import type { SitemapQueries } from './sitemap-queries.ts';
+import type { ArchiveQueries } from './archive-queries.ts';
+
+export type { ArchiveQueries, DatedId, TimeSpan } from './archive-queries.ts';
 
 /** What a stored path points at. */
 export type PathTargetType = 'node' | 'term' | 'author' | 'blog';
@@ -213,12 +218,64 @@ export interface UserStore {
   listUsers(): Promise<UserRecord[]>;
 }
 
+/** An article's indexed text: normalised tokens per weighted column (see src/search/index-text.ts). */
+export interface IndexedText {
+  readonly title: string;
+  readonly body: string;
+  readonly meta: string;
+}
+
+/** What the indexer reads of a node. */
+export interface IndexSourceRow {
+  readonly nid: number;
+  readonly edition: string;
+  readonly publishedAt: number;
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly teaser: string;
+  readonly credit: string | null;
+  readonly section: string | null;
+  readonly authors: readonly string[];
+  readonly tags: readonly string[];
+}
+
+/** A search request as the store runs it. */
+export interface SearchRequest {
+  readonly edition: string;
+  readonly lang: 'en' | 'ar';
+  readonly query: QueryNode;
+  readonly sort: 'relevance' | 'newest';
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** What a search found: a page of node ids with scores, and how many matched in all. */
+export interface SearchResult {
+  readonly total: number;
+  readonly hits: readonly { readonly nid: number; readonly score: number }[];
+}
+
+/** The full-text index: SQLite FTS5 or PostgreSQL tsvector behind one interface. */
+export interface SearchStore {
+  /** Adds or replaces these nodes' index entries. */
+  index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void>;
+  /** Empties the index (before a full rebuild). */
+  clear(): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResult>;
+  /** Nodes to index, in nid order after `afterNid`, `limit` at a time (published ones only). */
+  sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]): Promise<IndexSourceRow[]>;
+  countIndexed(): Promise<number>;
+}
+
 /** The store as services see it. */
 export interface Store {
   readonly content: ContentReader;
   readonly writer: ContentWriter;
   readonly comments: CommentStore;
   readonly users: UserStore;
+  readonly search: SearchStore;
+  readonly sitemap: SitemapQueries;
+  readonly archive: ArchiveQueries;
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -11,15 +11,22 @@ import { RateLimited, ReadOnlyEdition } from '../domain/errors.ts';
 import { MESSAGES } from '../text/messages.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ReaderService } from '../services/reader-service.ts';
+import type { ArchiveService } from '../services/archive-service.ts';
+import type { RelatedService } from '../services/related-service.ts';
 import type { AuthService } from '../services/auth-service.ts';
 import type { CommentService } from '../services/comment-service.ts';
 import type { ModerationService } from '../services/moderation-service.ts';
+import type { SearchService } from '../services/search-service.ts';
+import { searchRoutes } from './routes/search-routes.ts';
 import { parseForm } from './form-parser.ts';
 import { installErrorHandlers } from './errors.ts';
 import { PageCache } from './page-cache.ts';
 import { NavigationMemo } from './render.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
+import { FeedSender, feedRoutes } from './routes/feed-routes.ts';
+import { sitemapRoutes, type SitemapSource } from './routes/sitemap-routes.ts';
+import { archiveRoutes } from './routes/archive-routes.ts';
 import { commentRoutes } from './routes/comment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { moderationRoutes } from './routes/moderation-routes.ts';
@@ -32,10 +39,22 @@ export interface AppOptions {
   readonly config: Config;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
+  readonly archive: ArchiveService;
+  readonly related: RelatedService;
   readonly comments: CommentService;
   readonly moderation: ModerationService;
   readonly auth: AuthService;
+  readonly search: SearchService;
   readonly logger?: boolean | object;
+  /**
+   * The runtime's store, of which only the sitemap enumeration is read, through web's own
+   * narrow interface (web never imports store); without it there are no sitemaps.
+   */
+  readonly store?: { readonly sitemap: SitemapSource };
+  /** Sitemap URLs per /sitemap-<n>.xml; tests lower it to page a small fixture. */
+  readonly sitemapPageSize?: number;
+  /** "Now" in epoch milliseconds, for the news sitemap's two-day window. */
+  readonly clock?: () => number;
 }
 
 /** The built app plus the hooks services call after writes. */
@@ -79,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     },
   });
   const nav = new NavigationMemo(options.reader);
-  const deps: WebDeps = { config, editions, reader: options.reader, comments: options.comments, moderation: options.moderation, auth: options.auth, cache, nav };
+  const deps: WebDeps = { config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments, moderation: options.moderation, auth: options.auth, search: options.search, cache, nav };
 
   // The same for requests that do not come through the server (app.inject in tests).
   app.addHook('onRequest', (request, reply, done) => {
@@ -141,10 +160,20 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   await app.register(assetRoutes());
   for (const edition of editions.all) {
     await app.register(publicRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(feedRoutes(edition, deps, new FeedSender(edition, deps, options.store?.sitemap)), { prefix: edition.pathPrefix });
+    await app.register(archiveRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(commentRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(searchRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(authRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
+  }
+  if (options.store) {
+    await app.register(sitemapRoutes(deps, {
+      source: options.store.sitemap,
+      ...(options.sitemapPageSize ? { pageSize: options.sitemapPageSize } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    }));
   }
 
   return {

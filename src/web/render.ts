@@ -4,6 +4,7 @@ import type { SafeHtml } from '../domain/safe-html.ts';
 import type { ReaderService } from '../services/reader-service.ts';
 import type { SiteContext } from './site-context.ts';
 import { layout } from './views/layout.ts';
+import type { PageMetadata } from './views/page-metadata.ts';
 
 /** Section lists for the navigation, kept per edition until that edition changes. */
 export class NavigationMemo {
@@ -31,7 +32,7 @@ export class NavigationMemo {
 export async function renderDocument(
   ctx: SiteContext,
   nav: NavigationMemo,
-  page: { title: string; canonical: string | null; body: SafeHtml; description?: string },
+  page: { title: string; canonical: string | null; body: SafeHtml; description?: string; meta?: PageMetadata },
 ): Promise<string> {
   const sections = await nav.sections(ctx.edition).catch(() => []);
   return layout(ctx, { ...page, sections }).html;

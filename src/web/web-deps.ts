@@ -1,9 +1,12 @@
 import type { Config } from '../config/config.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ReaderService } from '../services/reader-service.ts';
+import type { ArchiveService } from '../services/archive-service.ts';
+import type { RelatedService } from '../services/related-service.ts';
 import type { AuthService } from '../services/auth-service.ts';
 import type { CommentService } from '../services/comment-service.ts';
 import type { ModerationService } from '../services/moderation-service.ts';
+import type { SearchService } from '../services/search-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -12,9 +15,12 @@ export interface WebDeps {
   readonly config: Config;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
+  readonly archive: ArchiveService;
+  readonly related: RelatedService;
   readonly comments: CommentService;
   readonly moderation: ModerationService;
   readonly auth: AuthService;
+  readonly search: SearchService;
   readonly cache: PageCache;
   readonly nav: NavigationMemo;
 }

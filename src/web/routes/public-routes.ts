@@ -14,7 +14,9 @@ import { articleView } from '../views/article-view.ts';
 import { commentFormView, EMPTY_COMMENT } from '../views/comment-form-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { listingTitle, listingView } from '../views/listing-view.ts';
-import { feedNotReady } from './feed-not-ready.ts';
+import { FeedSender } from './feed-routes.ts';
+import type { PageMetadata } from '../views/page-metadata.ts';
+import { breadcrumbData, newsArticleData, sectionTrail } from '../views/structured-data.ts';
 
 type PageQuery = { Querystring: { page?: string; comment?: string } };
 
@@ -24,10 +26,11 @@ const ID = '(^\\d{1,10}$)';
 
 /** The public pages of one edition, mounted at its prefix. Routes stay thin: parse, call, render. */
 export function publicRoutes(edition: Edition, deps: WebDeps) {
-  const { reader, cache, nav } = deps;
+  const { reader, related, cache, nav } = deps;
+  const feeds = new FeedSender(edition, deps, undefined);
 
-  async function sendView(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, title: string, canonical: string, body: Parameters<typeof renderDocument>[2]['body']) {
-    const doc = await renderDocument(ctx, nav, { title, canonical, body });
+  async function sendView(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, title: string, canonical: string, body: Parameters<typeof renderDocument>[2]['body'], extra: { description?: string; meta?: PageMetadata; feed?: string } = {}) {
+    const doc = await renderDocument(ctx, nav, { title, canonical, body, ...extra });
     return sendFresh(request, reply, cache, { edition, status: 200, body: doc });
   }
 
@@ -37,7 +40,10 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
 
   async function sendListing(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, listing: ListingPage, self: string, feed: string) {
     const title = listingTitle(ctx, listing) ?? edition.siteName;
-    return sendView(request, reply, ctx, title, listing.page.page === 0 ? self : `${self}?page=${listing.page.page}`, listingView(ctx, listing, { self, feed }));
+    const s = listing.subject;
+    const trail = sectionTrail(ctx, s.type === 'term' ? [s.parent] : [], { name: title, url: self });
+    const meta = { structuredData: [breadcrumbData(ctx, trail)] };
+    return sendView(request, reply, ctx, title, listing.page.page === 0 ? self : `${self}?page=${listing.page.page}`, listingView(ctx, listing, { self, feed }), { meta, feed });
   }
 
   async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {
@@ -51,7 +57,19 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       signedInAs: null, heading: 'postNewComment',
     });
     const status = request.query.comment === 'queued' || request.query.comment === 'posted' ? request.query.comment : null;
-    return sendView(request, reply, ctx, page.node.title, self, articleView(ctx, page, self, { status, commentForm, replyBase }));
+    const node = page.node;
+    const isArticle = node.kind === 'article' || node.kind === 'blog_post';
+    const around = node.kind === 'article' ? await related.forNode(node) : null;
+    const meta: PageMetadata = {
+      type: isArticle ? 'article' : 'website',
+      image: node.photo?.src ?? null,
+      structuredData: [
+        ...(isArticle ? [newsArticleData(ctx, node, self)] : []),
+        breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),
+      ],
+    };
+    const body = articleView(ctx, page, self, { status, commentForm, replyBase, related: around });
+    return sendView(request, reply, ctx, node.title, self, body, { ...(node.teaser ? { description: node.teaser } : {}), meta });
   }
 
   /** Renders whatever a stored path names, or redirects an old path to the current one. */
@@ -82,7 +100,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get('/', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const home = await reader.home(edition);
-      return sendView(request, reply, ctx, edition.siteName, homeUrl(ctx), homeView(ctx, home, feedUrl(ctx, homeUrl(ctx))));
+      return sendView(request, reply, ctx, edition.siteName, homeUrl(ctx), homeView(ctx, home, feedUrl(ctx, homeUrl(ctx))), { meta: { alternateEditions: true }, feed: feedUrl(ctx, homeUrl(ctx)) });
     });
 
     app.get<PageQuery>('/node', async (request, reply) => {
@@ -109,19 +127,6 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       const self = `${ctx.prefix}/taxonomy/term/${tid}`;
       const listing = await reader.termListing(edition, tid, parsePageParam(request.query.page));
       return sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, { tid }));
-    });
-
-    app.get<{ Params: { tid: string } }>(`/taxonomy/term/:tid${ID}/feed`, async (request, reply) => {
-      const ctx = siteContextFor(request, edition, deps);
-      const tid = Number(request.params.tid);
-      await reader.termListing(edition, tid, 0);
-      const listing = (await reader.canonicalPath(edition, { targetType: 'term', targetId: tid })) ?? `taxonomy/term/${tid}`;
-      return feedNotReady(request, reply, ctx, deps, `${ctx.prefix}/${listing}`);
-    });
-
-    app.get('/rss.xml', async (request, reply) => {
-      const ctx = siteContextFor(request, edition, deps);
-      return feedNotReady(request, reply, ctx, deps, frontListingUrl(ctx));
     });
 
     app.get<PageQuery>('/blog', async (request, reply) => {
@@ -153,7 +158,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       if (path.endsWith('/feed')) {
         const listingPath = path.slice(0, -'/feed'.length);
         const listing = await reader.resolvePath(edition, listingPath);
-        if (listing && listing.targetType !== 'node') return feedNotReady(request, reply, ctx, deps, `${ctx.prefix}/${listingPath}`);
+        if (listing?.canonical && listing.targetType !== 'node') return feeds.sendTarget(request, reply, ctx, listing, listingPath);
       }
       throw new NotFound();
     });

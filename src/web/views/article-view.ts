@@ -2,10 +2,11 @@ import type { CorrectionEntry, NodeSummary } from '../../domain/content.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { trustedHtml } from '../../domain/safe-html.ts';
 import type { NodePage } from '../../services/reader-service.ts';
+import type { RelatedItems } from '../../services/related-service.ts';
 import { formatDateLine, formatPublished } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
-import { termUrl } from '../urls.ts';
+import { nodeUrl, termUrl } from '../urls.ts';
 import { commentsView } from './comments-view.ts';
 import { html } from './html.ts';
 import { archiveNotice, backToTop, byline } from './parts.ts';
@@ -46,6 +47,24 @@ export interface ArticleExtras {
   readonly status: 'queued' | 'posted' | null;
   readonly commentForm: SafeHtml | 'closed' | null;
   readonly replyBase: string | null;
+  /** Related items and section neighbours, for articles. */
+  readonly related?: RelatedItems | null;
+}
+
+/** "Related articles" and "previous / next in this section", after the article's terms. */
+function relatedBlock(ctx: SiteContext, page: NodePage, related: RelatedItems | null | undefined): SafeHtml {
+  if (!related) return html``;
+  const lang = ctx.edition.lang;
+  const section = page.node.section;
+  const link = (n: { nid: number; path: string | null; title: string }) => html`<a href="${nodeUrl(ctx, n)}">${n.title}</a>`;
+  return html`${related.related.length > 0 ? html`<section class="related" aria-labelledby="related-title">
+<h2 id="related-title">${t(lang, 'relatedArticles')}</h2>
+<ul>${related.related.map((n) => html`<li>${link(n)}</li>`)}</ul>
+</section>` : ''}
+${section && (related.previous || related.next) ? html`<nav class="section-neighbours" aria-label="${t(lang, 'sectionNeighbours', { section: section.name })}"><ul>
+${related.previous ? html`<li class="previous">${t(lang, 'previousInSection')} <a href="${nodeUrl(ctx, related.previous)}" rel="prev">${related.previous.title}</a></li>` : ''}
+${related.next ? html`<li class="next">${t(lang, 'nextInSection')} <a href="${nodeUrl(ctx, related.next)}" rel="next">${related.next.title}</a></li>` : ''}
+</ul></nav>` : ''}`;
 }
 
 export function articleView(ctx: SiteContext, page: NodePage, selfUrl: string, extras: ArticleExtras): SafeHtml {
@@ -65,6 +84,7 @@ ${node.section ? html`<li class="section"><a href="${termUrl(ctx, node.section)}
 ${node.terms.map((term) => html`<li><a href="${termUrl(ctx, term)}" rel="tag">${term.name}</a></li>`)}
 </ul>` : ''}
 </article>
+${relatedBlock(ctx, page, extras.related)}
 ${node.kind === 'corrections' ? correctionsList(ctx, page.corrections) : ''}
 ${landingList(ctx, page.landingItems)}
 ${commentsView(ctx, page.comments, selfUrl, extras.replyBase)}

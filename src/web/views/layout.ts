@@ -5,6 +5,8 @@ import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { absoluteUrl, assetUrl, homeUrl, termUrl } from '../urls.ts';
 import { html } from './html.ts';
+import { metadataTags, type PageMetadata } from './page-metadata.ts';
+import { searchForm } from './search-view.ts';
 
 /** What every page hands to the layout. */
 export interface PageFrame {
@@ -15,6 +17,8 @@ export interface PageFrame {
   readonly body: SafeHtml;
   readonly description?: string;
   readonly feed?: string;
+  /** OpenGraph, Twitter card, hreflang and JSON-LD details beyond title and description. */
+  readonly meta?: PageMetadata;
 }
 
 /** The page around every view: head, header with navigation, main, footer. */
@@ -33,6 +37,8 @@ export function layout(ctx: SiteContext, frame: PageFrame): SafeHtml {
 ${frame.description ? html`<meta name="description" content="${frame.description}">` : ''}
 <link rel="stylesheet" href="${assetUrl('folio.css')}">
 ${frame.canonical ? html`<link rel="canonical" href="${absoluteUrl(ctx, frame.canonical)}">` : ''}
+${frame.feed ? html`<link rel="alternate" type="application/rss+xml" title="${title}" href="${absoluteUrl(ctx, frame.feed)}">` : ''}
+${metadataTags(ctx, { title: frame.title, canonical: frame.canonical, ...(frame.description ? { description: frame.description } : {}), ...(frame.meta ? { meta: frame.meta } : {}) })}
 </head>
 <body>
 <a class="skip-link" href="#main">${t(lang, 'skipToContent')}</a>
@@ -48,12 +54,13 @@ ${topSections.map((s) => html`<li><a href="${termUrl(ctx, s)}">${s.name}</a></li
 <li><a href="${ctx.prefix}/blog">${t(lang, 'blogs')}</a></li>
 </ul>
 </nav>
+${searchForm(ctx, '', 'site-search-q')}
 </header>
 <main id="main">
 ${frame.body}
 </main>
 <footer class="site-footer">
-<p>© ${edition.siteName}. ${t(lang, 'footer')} <a href="${ctx.prefix}/user/login" rel="nofollow">${t(lang, 'signIn')}</a></p>
+<p>© ${edition.siteName}. ${t(lang, 'footer')} <a href="${ctx.prefix}/archive">${t(lang, 'archive')}</a> <a href="${ctx.prefix}/user/login" rel="nofollow">${t(lang, 'signIn')}</a></p>
 </footer>
 </body>
 </html>

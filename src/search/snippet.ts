@@ -1,0 +1,63 @@
+import type { Lang } from '../domain/errors.ts';
+import { tokenizeForSearch } from '../text/arabic-normalize.ts';
+
+/** A piece of a snippet: plain text, and whether it is a matched word to highlight. */
+export interface SnippetPart {
+  readonly text: string;
+  readonly match: boolean;
+}
+
+/** Words of context around the first match. */
+const SNIPPET_WORDS = 32;
+
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+
+/**
+ * A rough English stem for highlighting only: the engines stem with Porter, and a passage need
+ * only mark "pledged" and "pledging" for a search for "pledge", not agree with Porter exactly.
+ */
+function roughStem(token: string): string {
+  if (!/^[a-z0-9]+$/.test(token)) return token;
+  const cut = token.replace(/(ing|ed|es|s)$/, '');
+  const base = cut.length >= 3 ? cut : token;
+  return base.length > 3 ? base.replace(/e$/, '') : base;
+}
+
+/**
+ * A short passage of `text` around the first words that match `terms` (compared after the same
+ * normalisation and stemming as the index, so "المدينة" highlights for a search for "مدينة"),
+ * as parts the view escapes and marks. Prefix terms end with '*'.
+ */
+export function snippet(text: string, terms: readonly string[], lang: Lang): SnippetPart[] {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const t of terms) {
+    if (t.endsWith('*')) prefixes.push(...tokenizeForSearch(t.slice(0, -1), lang));
+    else for (const tok of tokenizeForSearch(t, lang)) exact.add(roughStem(tok));
+  }
+  const words = [...text.matchAll(WORD)];
+  const isMatch = (w: string) => {
+    const tok = tokenizeForSearch(w, lang)[0];
+    return tok !== undefined && (exact.has(roughStem(tok)) || prefixes.some((p) => tok.startsWith(p)));
+  };
+  const first = words.findIndex((m) => isMatch(m[0]));
+  const startWord = Math.max(0, (first < 0 ? 0 : first) - 8);
+  const endWord = Math.min(words.length, startWord + SNIPPET_WORDS);
+  if (words.length === 0) return [{ text: text.slice(0, 200), match: false }];
+  const from = startWord === 0 ? 0 : words[startWord]!.index!;
+  const lastWord = words[endWord - 1]!;
+  const to = lastWord.index! + lastWord[0].length;
+  const parts: SnippetPart[] = [];
+  if (startWord > 0) parts.push({ text: '… ', match: false });
+  let at = from;
+  for (let i = startWord; i < endWord; i++) {
+    const m = words[i]!;
+    if (!isMatch(m[0])) continue;
+    if (m.index! > at) parts.push({ text: text.slice(at, m.index!), match: false });
+    parts.push({ text: m[0], match: true });
+    at = m.index! + m[0].length;
+  }
+  if (to > at) parts.push({ text: text.slice(at, to), match: false });
+  if (endWord < words.length) parts.push({ text: ' …', match: false });
+  return parts;
+}

@@ -1,0 +1,49 @@
+import type { NodeDetail, NodeSummary } from '../domain/content.ts';
+import type { ArchiveQueries, ContentReader } from '../store/types.ts';
+
+/** Related items under an article. */
+export const RELATED_LIMIT = 5;
+
+/**
+ * Entries read per tag when ranking related items. Reading a tag's newest entries only keeps
+ * the query a bounded index scan even for tags with tens of thousands of items; an item older
+ * than that in every shared tag is not what a reader of this page is looking for anyway.
+ */
+const ENTRIES_PER_TAG = 200;
+
+/** What an article page shows after its body: related items and its section neighbours. */
+export interface RelatedItems {
+  readonly related: readonly NodeSummary[];
+  readonly previous: NodeSummary | null;
+  readonly next: NodeSummary | null;
+}
+
+/** Related articles by shared tags, and previous/next in the same section. */
+export class RelatedService {
+  constructor(private readonly content: ContentReader, private readonly archive: ArchiveQueries) {}
+
+  /** Up to five items sharing the most tags (newest first among equals), and the section neighbours. */
+  async forNode(node: NodeDetail): Promise<RelatedItems> {
+    const tags = node.terms.filter((t) => t.vocabulary === 'tag').map((t) => t.tid);
+    const rows = tags.length === 0 ? [] : await this.archive.newestByTags(tags, node.nid, ENTRIES_PER_TAG);
+    const ranked = new Map<number, { shared: number; publishedAt: number }>();
+    for (const row of rows) {
+      const entry = ranked.get(row.nid);
+      if (entry) entry.shared++;
+      else ranked.set(row.nid, { shared: 1, publishedAt: row.publishedAt });
+    }
+    const order = [...ranked].sort(([an, a], [bn, b]) => b.shared - a.shared || b.publishedAt - a.publishedAt || bn - an).map(([nid]) => nid);
+    // A few spare ids, since summariesByIds leaves out unpublished items.
+    const related = (await this.content.summariesByIds(order.slice(0, RELATED_LIMIT * 2))).slice(0, RELATED_LIMIT);
+    const section = node.section?.tid;
+    if (section === undefined) return { related, previous: null, next: null };
+    const self = { nid: node.nid, publishedAt: node.publishedAt };
+    const [previousId, nextId] = [
+      await this.archive.sectionNeighbour(section, self, 'previous'),
+      await this.archive.sectionNeighbour(section, self, 'next'),
+    ];
+    const [previous] = previousId === undefined ? [] : await this.content.summariesByIds([previousId]);
+    const [next] = nextId === undefined ? [] : await this.content.summariesByIds([nextId]);
+    return { related, previous: previous ?? null, next: next ?? null };
+  }
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { NodeKind } from '../domain/content.ts';
+import type { Database } from './schema.ts';
+
+/** A half-open span of epoch seconds: from ≤ t < to. */
+export interface TimeSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A node id with the time that orders it, for neighbours and related items. */
+export interface DatedId {
+  readonly nid: number;
+  readonly publishedAt: number;
+}
+
+/** Date archives, related items and section neighbours: the read queries behind those pages. */
+export interface ArchiveQueries {
+  /** The first and last publication times of these kinds in the edition, or undefined when it has none. */
+  publishedSpan(edition: string, kinds: readonly NodeKind[]): Promise<TimeSpan | undefined>;
+  /** How many published items of these kinds fall in each span, in the order given. */
+  countInSpans(edition: string, kinds: readonly NodeKind[], spans: readonly TimeSpan[]): Promise<number[]>;
+  /** One page of the ids published in a span, newest first. */
+  idsInSpan(edition: string, kinds: readonly NodeKind[], span: TimeSpan, offset: number, limit: number): Promise<number[]>;
+  /** The newest `perTag` items filed under each tag (excluding one node), as (tid, nid, time) rows. */
+  newestByTags(tids: readonly number[], excludeNid: number, perTag: number): Promise<(DatedId & { tid: number })[]>;
+  /** The published neighbour of a node in its section, older ('previous') or newer ('next'). */
+  sectionNeighbour(sectionTid: number, node: DatedId, direction: 'previous' | 'next'): Promise<number | undefined>;
+}
+
+/** ArchiveQueries in portable Kysely: every query is a range scan of an existing index. */
+export class KyselyArchiveQueries implements ArchiveQueries {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async publishedSpan(edition: string, kinds: readonly NodeKind[]): Promise<TimeSpan | undefined> {
+    const row = await this.db.selectFrom('nodes')
+      .select((eb) => [eb.fn.min('published_at').as('first'), eb.fn.max('published_at').as('last')])
+      .where('edition', '=', edition).where('kind', 'in', [...kinds]).where('status', '=', 1).executeTakeFirst();
+    if (!row || row.first === null || row.last === null) return undefined;
+    return { from: Number(row.first), to: Number(row.last) + 1 };
+  }
+
+  async countInSpans(edition: string, kinds: readonly NodeKind[], spans: readonly TimeSpan[]): Promise<number[]> {
+    // One COUNT per span: each is a range of nodes_edition_kind_published, so a month page
+    // costs a few dozen index probes however large the archive grows.
+    const counts: number[] = [];
+    for (const span of spans) {
+      const row = await this.db.selectFrom('nodes').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('edition', '=', edition).where('kind', 'in', [...kinds]).where('status', '=', 1)
+        .where('published_at', '>=', span.from).where('published_at', '<', span.to).executeTakeFirst();
+      counts.push(Number(row?.n ?? 0));
+    }
+    return counts;
+  }
+
+  async idsInSpan(edition: string, kinds: readonly NodeKind[], span: TimeSpan, offset: number, limit: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('nodes').select('nid')
+      .where('edition', '=', edition).where('kind', 'in', [...kinds]).where('status', '=', 1)
+      .where('published_at', '>=', span.from).where('published_at', '<', span.to)
+      .orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(limit).offset(offset).execute();
+    return rows.map((r) => r.nid);
+  }
+
+  async newestByTags(tids: readonly number[], excludeNid: number, perTag: number): Promise<(DatedId & { tid: number })[]> {
+    const out: (DatedId & { tid: number })[] = [];
+    // Per tag, the newest entries of node_terms' primary key (tid, published_at, nid): a bounded
+    // backwards range scan, where a GROUP BY over a giant tag would read all of its rows.
+    for (const tid of tids) {
+      const rows = await this.db.selectFrom('node_terms').select(['nid', 'published_at']).where('tid', '=', tid)
+        .where('nid', '!=', excludeNid).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(perTag).execute();
+      for (const r of rows) out.push({ tid, nid: r.nid, publishedAt: Number(r.published_at) });
+    }
+    return out;
+  }
+
+  async sectionNeighbour(sectionTid: number, node: DatedId, direction: 'previous' | 'next'): Promise<number | undefined> {
+    const older = direction === 'previous';
+    const row = await this.db.selectFrom('nodes').select('nid')
+      .where('section_tid', '=', sectionTid).where('status', '=', 1)
+      .where((eb) => eb.or([
+        eb('published_at', older ? '<' : '>', node.publishedAt),
+        eb.and([eb('published_at', '=', node.publishedAt), eb('nid', older ? '<' : '>', node.nid)]),
+      ]))
+      .orderBy('published_at', older ? 'desc' : 'asc').orderBy('nid', older ? 'desc' : 'asc').limit(1).executeTakeFirst();
+    return row?.nid;
+  }
+}

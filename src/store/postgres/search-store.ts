@@ -1,0 +1,58 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { tsqueryExpression } from '../search/match-expression.ts';
+import { loadIndexSources } from '../search/index-sources.ts';
+import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
+import { RELEVANCE_CANDIDATES } from '../sqlite/search-store.ts';
+
+/** PostgreSQL's text search configuration per language: Arabic arrives already stemmed by Folio. */
+function config(lang: 'en' | 'ar'): string {
+  return lang === 'ar' ? 'simple' : 'english';
+}
+
+/** Full-text search on PostgreSQL tsvector/tsquery with a GIN index. */
+export class PostgresSearchStore implements SearchStore {
+  constructor(private readonly db: Kysely<Database>, private readonly langOf: (edition: string) => 'en' | 'ar') {}
+
+  async index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const d of docs) {
+        const cfg = sql.lit(config(this.langOf(d.edition)));
+        await sql`insert into search_docs (nid, edition, published_at, document) values (${d.nid}, ${d.edition}, ${d.publishedAt},
+            setweight(to_tsvector(${cfg}::regconfig, ${d.text.title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${d.text.meta}), 'B')
+            || setweight(to_tsvector(${cfg}::regconfig, ${d.text.body}), 'D'))
+          on conflict (nid) do update set edition = excluded.edition, published_at = excluded.published_at, document = excluded.document`.execute(trx);
+      }
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.db.deleteFrom('search_docs').execute();
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const query = sql`to_tsquery(${sql.lit(config(request.lang))}::regconfig, ${tsqueryExpression(request.query)})`;
+    const total = Number((await sql<{ n: number }>`select count(*) as n from search_docs where edition = ${request.edition} and document @@ ${query}`.execute(this.db)).rows[0]?.n ?? 0);
+    if (request.sort === 'newest') {
+      const rows = await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
+        order by published_at desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db);
+      return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })) };
+    }
+    // The same bounded design as SQLite: rank the newest matches, not all of them.
+    const rows = await sql<{ nid: number; score: number }>`select nid, ts_rank_cd(document, ${query}) as score from (
+        select nid, document from search_docs where edition = ${request.edition} and document @@ ${query}
+        order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}) candidates
+      order by score desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db);
+    return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: Number(r.score) })) };
+  }
+
+  sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]) {
+    return loadIndexSources(this.db, afterNid, limit, nids);
+  }
+
+  async countIndexed(): Promise<number> {
+    const row = await this.db.selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}

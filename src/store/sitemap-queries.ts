@@ -1,0 +1,87 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+/** One public thing with a canonical URL: a node, term, author or blog listing. */
+export interface SitemapTarget {
+  readonly edition: string;
+  readonly targetType: 'node' | 'term' | 'author' | 'blog';
+  readonly id: number;
+  /** The stored alias (node, term) or slug (author, blog); null when only /node/<nid> or /taxonomy/term/<tid> reaches it. */
+  readonly path: string | null;
+  /** Epoch seconds of the last change (a listing: its newest item); null for an empty listing. */
+  readonly lastmod: number | null;
+}
+
+/** A recent node, for news sitemaps and the front feed's fallback. */
+export interface RecentNode {
+  readonly nid: number;
+  readonly path: string | null;
+  readonly title: string;
+  readonly publishedAt: number;
+}
+
+/** Enumerates every public URL, page by page, for sitemaps. Read-only. */
+export interface SitemapQueries {
+  /** How many targets listTargets enumerates in all. */
+  countTargets(): Promise<number>;
+  /** Targets in a stable order (edition, type, id), `limit` from `offset`. */
+  listTargets(offset: number, limit: number): Promise<SitemapTarget[]>;
+  /** Published nodes of an edition, newest first, optionally of some kinds and since a time. */
+  recentNodes(edition: string, options: { readonly kinds?: readonly string[]; readonly since?: number; readonly limit: number }): Promise<RecentNode[]>;
+}
+
+// Type order inside the union, so paging is stable across dialects.
+const TYPE_ORDER = { node: 0, term: 1, author: 2, blog: 3 } as const;
+
+/** SitemapQueries in portable Kysely: one UNION ALL of the four kinds of target. */
+export class KyselySitemapQueries implements SitemapQueries {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private union() {
+    const db = this.db;
+    // Listing lastmod comes from the newest item; node_terms and node_authors carry
+    // published_at so these are index lookups, not scans.
+    const nodes = db.selectFrom('nodes').where('status', '=', 1).select([
+      'edition', sql<number>`${sql.lit(TYPE_ORDER.node)}`.as('type_order'), 'nid as id', 'path', sql<number | null>`updated_at`.as('lastmod'),
+    ]);
+    const terms = db.selectFrom('terms').select((eb) => [
+      'edition', sql<number>`${sql.lit(TYPE_ORDER.term)}`.as('type_order'), 'tid as id', 'path',
+      eb.selectFrom('node_terms').select((e) => e.fn.max('node_terms.published_at').as('m')).whereRef('node_terms.tid', '=', 'terms.tid').as('lastmod'),
+    ]);
+    const authors = db.selectFrom('authors').select((eb) => [
+      'edition', sql<number>`${sql.lit(TYPE_ORDER.author)}`.as('type_order'), 'aid as id', sql<string | null>`slug`.as('path'),
+      eb.selectFrom('node_authors').select((e) => e.fn.max('node_authors.published_at').as('m')).whereRef('node_authors.aid', '=', 'authors.aid').as('lastmod'),
+    ]);
+    const blogs = db.selectFrom('blogs').select((eb) => [
+      'edition', sql<number>`${sql.lit(TYPE_ORDER.blog)}`.as('type_order'), 'bid as id', sql<string | null>`slug`.as('path'),
+      eb.selectFrom('nodes').select((e) => e.fn.max('nodes.published_at').as('m')).whereRef('nodes.blog_id', '=', 'blogs.bid').where('nodes.status', '=', 1).as('lastmod'),
+    ]);
+    return nodes.unionAll(terms).unionAll(authors).unionAll(blogs);
+  }
+
+  async countTargets(): Promise<number> {
+    const row = await this.db.selectFrom(this.union().as('u')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async listTargets(offset: number, limit: number): Promise<SitemapTarget[]> {
+    const rows = await this.db.selectFrom(this.union().as('u')).selectAll()
+      .orderBy('edition').orderBy('type_order').orderBy('id').limit(limit).offset(offset).execute();
+    const types = Object.keys(TYPE_ORDER) as SitemapTarget['targetType'][];
+    return rows.map((r) => ({
+      edition: r.edition,
+      targetType: types[Number(r.type_order)]!,
+      id: Number(r.id),
+      path: r.path,
+      lastmod: r.lastmod === null || r.lastmod === undefined ? null : Number(r.lastmod),
+    }));
+  }
+
+  async recentNodes(edition: string, options: { readonly kinds?: readonly string[]; readonly since?: number; readonly limit: number }): Promise<RecentNode[]> {
+    let query = this.db.selectFrom('nodes').select(['nid', 'path', 'title', 'published_at']).where('edition', '=', edition).where('status', '=', 1);
+    if (options.kinds && options.kinds.length > 0) query = query.where('kind', 'in', options.kinds);
+    if (options.since !== undefined) query = query.where('published_at', '>=', options.since);
+    const rows = await query.orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(options.limit).execute();
+    return rows.map((r) => ({ nid: r.nid, path: r.path, title: r.title, publishedAt: Number(r.published_at) }));
+  }
+}

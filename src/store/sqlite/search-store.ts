@@ -1,0 +1,70 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { fts5Expression } from '../search/match-expression.ts';
+import { loadIndexSources } from '../search/index-sources.ts';
+import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
+
+/**
+ * Relevance is computed over the newest matches only, up to this many. FTS5 ranking by bm25
+ * scores every match (~0.5 µs each: 0.5 s for a common word in a million articles); walking
+ * matches newest-first and stopping early keeps every query bounded, and in a news archive the
+ * best answer among the newest few thousand matches is what readers expect.
+ */
+export const RELEVANCE_CANDIDATES = 2000;
+
+/** Column weights for bm25: a title match counts most, then authors, tags and section. */
+const BM25 = sql`bm25(search_fts, 10.0, 1.0, 4.0)`;
+
+/** The edition is indexed as a token in the meta column, so filtering by it stays inside FTS5. */
+function editionToken(edition: string): string {
+  return `folioedition${edition}`;
+}
+
+/** Full-text search on SQLite FTS5. */
+export class SqliteSearchStore implements SearchStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const d of docs) {
+        await sql`delete from search_fts where rowid = ${d.nid}`.execute(trx);
+        await sql`insert into search_fts (rowid, title, body, meta) values (${d.nid}, ${d.text.title}, ${d.text.body}, ${`${d.text.meta} ${editionToken(d.edition)}`})`.execute(trx);
+        await trx.insertInto('search_docs').values({ nid: d.nid, edition: d.edition, published_at: d.publishedAt })
+          .onConflict((oc) => oc.column('nid').doUpdateSet({ edition: d.edition, published_at: d.publishedAt })).execute();
+      }
+    });
+  }
+
+  async clear(): Promise<void> {
+    await sql`delete from search_fts`.execute(this.db);
+    await this.db.deleteFrom('search_docs').execute();
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const match = `meta : ${editionToken(request.edition)} AND (${fts5Expression(request.query)})`;
+    const total = Number((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(this.db)).rows[0]?.n ?? 0);
+    if (request.sort === 'newest') {
+      // rowid is the nid; the demo and imports number nodes in publication order, and the
+      // published_at join below corrects the few that are not.
+      const rows = await sql<{ nid: number }>`select search_docs.nid as nid from search_docs
+        where search_docs.nid in (select rowid from search_fts where search_fts match ${match})
+        order by search_docs.published_at desc, search_docs.nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db);
+      return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })) };
+    }
+    const rows = await sql<{ nid: number; score: number }>`select rowid as nid, ${BM25} as score from search_fts
+      where search_fts match ${match} order by rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db);
+    // bm25 is lower-is-better in FTS5.
+    const ranked = [...rows.rows].sort((a, b) => a.score - b.score || b.nid - a.nid);
+    return { total, hits: ranked.slice(request.offset, request.offset + request.limit).map((r) => ({ nid: r.nid, score: -r.score })) };
+  }
+
+  sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]) {
+    return loadIndexSources(this.db, afterNid, limit, nids);
+  }
+
+  async countIndexed(): Promise<number> {
+    const row = await this.db.selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}

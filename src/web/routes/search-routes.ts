@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { Edition } from '../../domain/edition.ts';
+import { parsePageParam } from '../../domain/pagination.ts';
+import type { SearchSort } from '../../services/search-service.ts';
+import { t } from '../../text/messages.ts';
+import { renderDocument } from '../render.ts';
+import { sendFresh } from '../send-page.ts';
+import { siteContextFor } from '../site-context-for.ts';
+import { searchView } from '../views/search-view.ts';
+import type { WebDeps } from '../web-deps.ts';
+
+type SearchQuery = { Querystring: { q?: string | string[]; page?: string; sort?: string } };
+
+/** Reads the query string the way every search route does. */
+function readQuery(query: SearchQuery['Querystring']): { q: string; page: number; sort: SearchSort } {
+  const q = Array.isArray(query.q) ? query.q[0] ?? '' : query.q ?? '';
+  return { q, page: parsePageParam(query.page), sort: query.sort === 'newest' ? 'newest' : 'relevance' };
+}
+
+/** /search and /search.json in each edition. */
+export function searchRoutes(edition: Edition, deps: WebDeps) {
+  return async function register(app: FastifyInstance): Promise<void> {
+    app.get<SearchQuery>('/search', async (request, reply) => {
+      const ctx = siteContextFor(request, edition, deps);
+      const input = readQuery(request.query);
+      const outcome = await deps.search.query(edition, input);
+      const params = new URLSearchParams({ q: input.q, ...(input.sort === 'newest' ? { sort: 'newest' } : {}) });
+      const body = searchView(ctx, outcome, `${ctx.prefix}/search?${params.toString()}`);
+      const doc = await renderDocument(ctx, deps.nav, { title: t(edition.lang, 'searchTitle'), canonical: null, body });
+      // A query the parser refuses is the reader's mistake: 400, with the page explaining it.
+      return sendFresh(request, reply, deps.cache, { edition, status: outcome.kind === 'invalid' ? 400 : 200, body: doc });
+    });
+
+    app.get<SearchQuery>('/search.json', async (request, reply) => {
+      const outcome = await deps.search.query(edition, readQuery(request.query));
+      const base = `${deps.config.baseUrl}${edition.pathPrefix}`;
+      const payload = outcome.kind === 'results'
+        ? {
+          query: outcome.query, description: outcome.description, total: outcome.total, page: outcome.page, pageSize: outcome.pageSize, sort: outcome.sort,
+          results: outcome.hits.map((h) => ({
+            nid: h.node.nid, title: h.node.title, url: `${base}/${h.node.path ?? `node/${h.node.nid}`}`,
+            published: new Date(h.node.publishedAt * 1000).toISOString(), authors: h.node.authors.map((a) => a.name),
+            snippet: h.snippet.map((p) => p.text).join(''), highlights: h.snippet.filter((p) => p.match).map((p) => p.text),
+          })),
+        }
+        : outcome.kind === 'invalid'
+          ? { query: outcome.query, error: { code: outcome.error.code, message: outcome.error.message[edition.lang] } }
+          : { query: '', error: { code: 'EMPTY', message: t(edition.lang, 'searchEmpty') } };
+      return sendFresh(request, reply, deps.cache, {
+        edition, status: outcome.kind === 'results' ? 200 : 400, body: JSON.stringify(payload), contentType: 'application/json; charset=utf-8',
+      });
+    });
+  };
+}

@@ -1,0 +1,46 @@
+import type { SafeHtml } from '../../domain/safe-html.ts';
+import type { SiteContext } from '../site-context.ts';
+import { absoluteUrl } from '../urls.ts';
+import { html } from './html.ts';
+import { absoluteImage, jsonLdScript, type StructuredData } from './structured-data.ts';
+
+/** What a page tells crawlers and link previews beyond its title and canonical link. */
+export interface PageMetadata {
+  /** OpenGraph type: 'article' for a node page, 'website' for everything else. */
+  readonly type?: 'article' | 'website';
+  /** A photo path or URL for og:image and the large Twitter card. */
+  readonly image?: string | null;
+  /** JSON-LD objects (NewsArticle, BreadcrumbList …), each in its own data block. */
+  readonly structuredData?: readonly StructuredData[];
+  /** True on the editions' home pages: they are translations of each other (hreflang). */
+  readonly alternateEditions?: boolean;
+}
+
+/** OpenGraph locales: the Arabic edition is a Beirut paper, so Lebanese Arabic. */
+const OG_LOCALES: Readonly<Record<string, string>> = { en: 'en_US', ar: 'ar_LB' };
+
+/** The OpenGraph, Twitter card, hreflang and JSON-LD tags of a page's <head>. */
+export function metadataTags(ctx: SiteContext, page: { title: string; canonical: string | null; description?: string; meta?: PageMetadata }): SafeHtml {
+  const { edition } = ctx;
+  const meta = page.meta ?? {};
+  const image = meta.image ? absoluteImage(ctx, meta.image) : null;
+  const locale = OG_LOCALES[edition.lang] ?? edition.lang;
+  const others = ctx.editions.filter((e) => e.code !== edition.code);
+  // x-default: the edition served at the root, where a reader without a language preference lands.
+  const fallback = ctx.editions.find((e) => e.pathPrefix === '') ?? ctx.editions[0];
+  return html`<meta property="og:title" content="${page.title}">
+<meta property="og:type" content="${meta.type ?? 'website'}">
+${page.canonical ? html`<meta property="og:url" content="${absoluteUrl(ctx, page.canonical)}">` : ''}
+<meta property="og:site_name" content="${edition.siteName}">
+<meta property="og:locale" content="${locale}">
+${others.map((e) => html`<meta property="og:locale:alternate" content="${OG_LOCALES[e.lang] ?? e.lang}">`)}
+${page.description ? html`<meta property="og:description" content="${page.description}">` : ''}
+${image ? html`<meta property="og:image" content="${image}">` : ''}
+<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+<meta name="twitter:title" content="${page.title}">
+${page.description ? html`<meta name="twitter:description" content="${page.description}">` : ''}
+${image ? html`<meta name="twitter:image" content="${image}">` : ''}
+${meta.alternateEditions ? html`${ctx.editions.map((e) => html`<link rel="alternate" hreflang="${e.lang}" href="${ctx.baseUrl}${e.pathPrefix}/">`)}
+${fallback ? html`<link rel="alternate" hreflang="x-default" href="${ctx.baseUrl}${fallback.pathPrefix}/">` : ''}` : ''}
+${(meta.structuredData ?? []).map(jsonLdScript)}`;
+}

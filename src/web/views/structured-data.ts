@@ -1,0 +1,83 @@
+import type { NodeDetail, TermRef } from '../../domain/content.ts';
+import type { SafeHtml } from '../../domain/safe-html.ts';
+import { trustedHtml } from '../../domain/safe-html.ts';
+import { isoDateTime } from '../../text/dates.ts';
+import type { SiteContext } from '../site-context.ts';
+import { absoluteUrl, homeUrl, termUrl } from '../urls.ts';
+
+/** A schema.org object, as JSON-LD (https://json-ld.org/). */
+export type StructuredData = Readonly<Record<string, unknown>>;
+
+/** One step of a breadcrumb trail. */
+export interface Crumb {
+  readonly name: string;
+  readonly url: string;
+}
+
+// Characters that could end the <script> element or open a comment inside it, plus the two line
+// separators some JavaScript parsers reject: JSON allows each as a \u escape, and means the same.
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
+
+/**
+ * A JSON-LD data block. Browsers do not run scripts of this type, so the no-inline-script CSP
+ * neither blocks nor reports it; escaping `<` keeps `</script>` and `<!--` in a headline inert.
+ */
+export function jsonLdScript(data: StructuredData): SafeHtml {
+  const json = JSON.stringify(data).replace(UNSAFE_IN_SCRIPT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return trustedHtml(`<script type="application/ld+json">${json}</script>`);
+}
+
+/** A schema.org BreadcrumbList from the home page down to this page. */
+export function breadcrumbData(ctx: SiteContext, crumbs: readonly Crumb[]): StructuredData {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(ctx, c.url) })),
+  };
+}
+
+/** The trail of a page under a section (or none): home, the section's parent, the section, the page. */
+export function sectionTrail(ctx: SiteContext, sections: readonly (TermRef | null)[], page: Crumb): Crumb[] {
+  const trail: Crumb[] = [{ name: ctx.edition.siteName, url: homeUrl(ctx) }];
+  for (const s of sections) if (s) trail.push({ name: s.name, url: termUrl(ctx, s) });
+  trail.push(page);
+  return trail;
+}
+
+/**
+ * The organisations a credit line names: "(Reuters, The Levant Ledger)" → Reuters and the paper.
+ * The paper itself is always a source of what it publishes, so it is added when not named.
+ */
+export function creditOrganizations(credit: string | null, siteName: string): string[] {
+  const names = (credit ?? '').replace(/^\s*\(|\)\s*$/g, '').split(/[,،;]/).map((n) => n.trim()).filter((n) => n !== '');
+  return [...new Set([...names, siteName])];
+}
+
+/** An absolute URL for a stored image path (photos may already be absolute). */
+export function absoluteImage(ctx: SiteContext, src: string): string {
+  return /^https?:\/\//i.test(src) ? src : absoluteUrl(ctx, src.startsWith('/') ? src : `/${src}`);
+}
+
+/** schema.org NewsArticle for an article page. */
+export function newsArticleData(ctx: SiteContext, node: NodeDetail, selfUrl: string): StructuredData {
+  const { edition } = ctx;
+  const publisher = { '@type': 'Organization', name: edition.siteName, url: absoluteUrl(ctx, homeUrl(ctx)) };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: node.title,
+    url: absoluteUrl(ctx, selfUrl),
+    mainEntityOfPage: absoluteUrl(ctx, selfUrl),
+    datePublished: isoDateTime(node.publishedAt, edition.timeZone),
+    dateModified: isoDateTime(Math.max(node.updatedAt, node.publishedAt), edition.timeZone),
+    author: node.authors.map((a) => ({ '@type': 'Person', name: a.name })),
+    publisher,
+    inLanguage: edition.lang,
+    isAccessibleForFree: true,
+    ...(node.section ? { articleSection: node.section.name } : {}),
+    ...(node.terms.length > 0 ? { keywords: node.terms.map((t) => t.name) } : {}),
+    ...(node.teaser ? { description: node.teaser } : {}),
+    ...(node.photo ? { image: absoluteImage(ctx, node.photo.src) } : {}),
+    sourceOrganization: creditOrganizations(node.credit, edition.siteName).map((name) => ({ '@type': 'Organization', name })),
+  };
+}
