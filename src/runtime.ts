@@ -15,6 +15,7 @@ import { CommentService } from './services/comment-service.ts';
 import { FormTokens } from './services/form-token.ts';
 import { ModerationService } from './services/moderation-service.ts';
 import { SearchService } from './services/search-service.ts';
+import { SitemapService } from './services/sitemap-service.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -30,6 +31,7 @@ export interface Runtime {
   readonly moderation: ModerationService;
   readonly auth: AuthService;
   readonly search: SearchService;
+  readonly sitemap: SitemapService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   close(): Promise<void>;
@@ -73,6 +75,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     related: new RelatedService(store.content, store.archive),
     publishing: new PublishingService(store.content, store.writer, changed, search),
     search,
+    sitemap: new SitemapService(store.sitemap),
     comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
     moderation: new ModerationService(store.comments, changed),
     auth: new AuthService(store.users),

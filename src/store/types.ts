@@ -6,6 +6,8 @@ import type { Page } from '../domain/pagination.ts';
 import type { ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
 import type { QueryNode } from '../domain/search-query.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
+
+export type { SitemapQueries };
 import type { ArchiveQueries } from './archive-queries.ts';
 
 export type { ArchiveQueries, DatedId, TimeSpan } from './archive-queries.ts';

@@ -46,11 +46,8 @@ export interface AppOptions {
   readonly auth: AuthService;
   readonly search: SearchService;
   readonly logger?: boolean | object;
-  /**
-   * The runtime's store, of which only the sitemap enumeration is read, through web's own
-   * narrow interface (web never imports store); without it there are no sitemaps.
-   */
-  readonly store?: { readonly sitemap: SitemapSource };
+  /** Every public URL's target, for sitemaps and the front feed's fallback. */
+  readonly sitemap: SitemapSource;
   /** Sitemap URLs per /sitemap-<n>.xml; tests lower it to page a small fixture. */
   readonly sitemapPageSize?: number;
   /** "Now" in epoch milliseconds, for the news sitemap's two-day window. */
@@ -160,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   await app.register(assetRoutes());
   for (const edition of editions.all) {
     await app.register(publicRoutes(edition, deps), { prefix: edition.pathPrefix });
-    await app.register(feedRoutes(edition, deps, new FeedSender(edition, deps, options.store?.sitemap)), { prefix: edition.pathPrefix });
+    await app.register(feedRoutes(edition, deps, new FeedSender(edition, deps, options.sitemap)), { prefix: edition.pathPrefix });
     await app.register(archiveRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(commentRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(searchRoutes(edition, deps), { prefix: edition.pathPrefix });
@@ -168,13 +165,11 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
   }
-  if (options.store) {
-    await app.register(sitemapRoutes(deps, {
-      source: options.store.sitemap,
-      ...(options.sitemapPageSize ? { pageSize: options.sitemapPageSize } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-    }));
-  }
+  await app.register(sitemapRoutes(deps, {
+    source: options.sitemap,
+    ...(options.sitemapPageSize ? { pageSize: options.sitemapPageSize } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  }));
 
   return {
     app,

@@ -32,7 +32,7 @@ export class NavigationMemo {
 export async function renderDocument(
   ctx: SiteContext,
   nav: NavigationMemo,
-  page: { title: string; canonical: string | null; body: SafeHtml; description?: string; meta?: PageMetadata },
+  page: { title: string; canonical: string | null; body: SafeHtml; description?: string; meta?: PageMetadata; feed?: string },
 ): Promise<string> {
   const sections = await nav.sections(ctx.edition).catch(() => []);
   return layout(ctx, { ...page, sections }).html;
