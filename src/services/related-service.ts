@@ -5,11 +5,11 @@ import type { ArchiveQueries, ContentReader } from '../store/types.ts';
 export const RELATED_LIMIT = 5;
 
 /**
- * Entries read per tag when ranking related items. Reading a tag's newest entries only keeps
- * the query a bounded index scan even for tags with tens of thousands of items; an item older
- * than that in every shared tag is not what a reader of this page is looking for anyway.
+ * Entries read per tag when ranking related items: the ones published up to this article, newest
+ * first. Reading only those keeps the query a bounded index scan even for tags with tens of
+ * thousands of items, and what led up to an article is what its reader wants next.
  */
-const ENTRIES_PER_TAG = 200;
+const ENTRIES_PER_TAG = 100;
 
 /** What an article page shows after its body: related items and its section neighbours. */
 export interface RelatedItems {
@@ -25,7 +25,7 @@ export class RelatedService {
   /** Up to five items sharing the most tags (newest first among equals), and the section neighbours. */
   async forNode(node: NodeDetail): Promise<RelatedItems> {
     const tags = node.terms.filter((t) => t.vocabulary === 'tag').map((t) => t.tid);
-    const rows = tags.length === 0 ? [] : await this.archive.newestByTags(tags, node.nid, ENTRIES_PER_TAG);
+    const rows = tags.length === 0 ? [] : await this.archive.newestByTags(tags, node.nid, ENTRIES_PER_TAG, node.publishedAt);
     const ranked = new Map<number, { shared: number; publishedAt: number }>();
     for (const row of rows) {
       const entry = ranked.get(row.nid);

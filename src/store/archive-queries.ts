@@ -23,7 +23,8 @@ export interface ArchiveQueries {
   /** One page of the ids published in a span, newest first. */
   idsInSpan(edition: string, kinds: readonly NodeKind[], span: TimeSpan, offset: number, limit: number): Promise<number[]>;
   /** The newest `perTag` items filed under each tag (excluding one node), as (tid, nid, time) rows. */
-  newestByTags(tids: readonly number[], excludeNid: number, perTag: number): Promise<(DatedId & { tid: number })[]>;
+  /** Per tag, the newest entries (published up to `before`, when given), other than excludeNid. */
+  newestByTags(tids: readonly number[], excludeNid: number, perTag: number, before?: number): Promise<(DatedId & { tid: number })[]>;
   /** The published neighbour of a node in its section, older ('previous') or newer ('next'). */
   sectionNeighbour(sectionTid: number, node: DatedId, direction: 'previous' | 'next'): Promise<number | undefined>;
 }
@@ -61,13 +62,15 @@ export class KyselyArchiveQueries implements ArchiveQueries {
     return rows.map((r) => r.nid);
   }
 
-  async newestByTags(tids: readonly number[], excludeNid: number, perTag: number): Promise<(DatedId & { tid: number })[]> {
+  async newestByTags(tids: readonly number[], excludeNid: number, perTag: number, before?: number): Promise<(DatedId & { tid: number })[]> {
     const out: (DatedId & { tid: number })[] = [];
-    // Per tag, the newest entries of node_terms' primary key (tid, published_at, nid): a bounded
-    // backwards range scan, where a GROUP BY over a giant tag would read all of its rows.
+    // Per tag, the newest entries of node_terms' primary key (tid, published_at, nid) up to
+    // `before`: a bounded backwards range scan, where a GROUP BY over a giant tag would read all
+    // of its rows.
     for (const tid of tids) {
-      const rows = await this.db.selectFrom('node_terms').select(['nid', 'published_at']).where('tid', '=', tid)
-        .where('nid', '!=', excludeNid).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(perTag).execute();
+      let q = this.db.selectFrom('node_terms').select(['nid', 'published_at']).where('tid', '=', tid).where('nid', '!=', excludeNid);
+      if (before !== undefined) q = q.where('published_at', '<=', before);
+      const rows = await q.orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(perTag).execute();
       for (const r of rows) out.push({ tid, nid: r.nid, publishedAt: Number(r.published_at) });
     }
     return out;
@@ -75,12 +78,11 @@ export class KyselyArchiveQueries implements ArchiveQueries {
 
   async sectionNeighbour(sectionTid: number, node: DatedId, direction: 'previous' | 'next'): Promise<number | undefined> {
     const older = direction === 'previous';
+    // A row-value comparison, not an OR: both engines then seek the index
+    // (section_tid, status, published_at, nid) instead of scanning the whole section.
     const row = await this.db.selectFrom('nodes').select('nid')
       .where('section_tid', '=', sectionTid).where('status', '=', 1)
-      .where((eb) => eb.or([
-        eb('published_at', older ? '<' : '>', node.publishedAt),
-        eb.and([eb('published_at', '=', node.publishedAt), eb('nid', older ? '<' : '>', node.nid)]),
-      ]))
+      .where((eb) => eb(eb.refTuple('published_at', 'nid'), older ? '<' : '>', eb.tuple(node.publishedAt, node.nid)))
       .orderBy('published_at', older ? 'desc' : 'asc').orderBy('nid', older ? 'desc' : 'asc').limit(1).executeTakeFirst();
     return row?.nid;
   }
