@@ -6,17 +6,8 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
-import type { Config } from '../config/config.ts';
 import { RateLimited, ReadOnlyEdition } from '../domain/errors.ts';
 import { MESSAGES } from '../text/messages.ts';
-import type { EditionRegistry } from '../services/editions.ts';
-import type { ReaderService } from '../services/reader-service.ts';
-import type { ArchiveService } from '../services/archive-service.ts';
-import type { RelatedService } from '../services/related-service.ts';
-import type { AuthService } from '../services/auth-service.ts';
-import type { CommentService } from '../services/comment-service.ts';
-import type { ModerationService } from '../services/moderation-service.ts';
-import type { SearchService } from '../services/search-service.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { parseForm } from './form-parser.ts';
 import { installErrorHandlers } from './errors.ts';
@@ -32,19 +23,10 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { moderationRoutes } from './routes/moderation-routes.ts';
 import { tipsRoutes } from './routes/tips-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
-import type { WebDeps } from './web-deps.ts';
+import type { WebDeps, WebServices } from './web-deps.ts';
 
-/** What buildApp needs. */
-export interface AppOptions {
-  readonly config: Config;
-  readonly editions: EditionRegistry;
-  readonly reader: ReaderService;
-  readonly archive: ArchiveService;
-  readonly related: RelatedService;
-  readonly comments: CommentService;
-  readonly moderation: ModerationService;
-  readonly auth: AuthService;
-  readonly search: SearchService;
+/** What buildApp needs: the services, and a few knobs for tests. */
+export interface AppOptions extends WebServices {
   readonly logger?: boolean | object;
   /** Every public URL's target, for sitemaps and the front feed's fallback. */
   readonly sitemap: SitemapSource;
@@ -95,7 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     },
   });
   const nav = new NavigationMemo(options.reader);
-  const deps: WebDeps = { config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments, moderation: options.moderation, auth: options.auth, search: options.search, cache, nav };
+  const deps: WebDeps = {
+    config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
+    moderation: options.moderation, auth: options.auth, search: options.search, cache, nav,
+  };
 
   // The same for requests that do not come through the server (app.inject in tests).
   app.addHook('onRequest', (request, reply, done) => {

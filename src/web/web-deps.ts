@@ -10,8 +10,8 @@ import type { SearchService } from '../services/search-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
-/** What the web layer is given: services and its own caches, never the store. */
-export interface WebDeps {
+/** The services the web layer is built on (never the store). */
+export interface WebServices {
   readonly config: Config;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
@@ -21,6 +21,10 @@ export interface WebDeps {
   readonly moderation: ModerationService;
   readonly auth: AuthService;
   readonly search: SearchService;
+}
+
+/** What routes are given: the services plus the web layer's own caches. */
+export interface WebDeps extends WebServices {
   readonly cache: PageCache;
   readonly nav: NavigationMemo;
 }
