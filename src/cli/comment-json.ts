@@ -1,22 +1,10 @@
-import { statusName, type CommentStatusName, type ModeratedComment } from '../domain/comment.ts';
+import { statusName, type CommentRecord, type CommentStatusName, type ModeratedComment } from '../domain/comment.ts';
 import type { Edition } from '../domain/edition.ts';
 
 /** A comment as `folio comments list --json` prints it: everything a moderator sees, e-mail included. */
-export interface CommentJson {
-  readonly cid: number;
-  readonly nid: number;
-  readonly pid: number | null;
+export interface CommentJson extends Omit<CommentRecord, 'status' | 'createdAt'> {
   readonly edition: string;
-  readonly thread: string;
   readonly status: CommentStatusName;
-  readonly name: string;
-  readonly email: string | null;
-  readonly homepage: string | null;
-  readonly hostname: string | null;
-  readonly subject: string;
-  readonly body: string;
-  readonly format: string;
-  readonly bodyHtml: string;
   /** ISO 8601, UTC. */
   readonly createdAt: string;
   readonly node: { readonly title: string; readonly path: string | null; readonly url: string };

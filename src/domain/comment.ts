@@ -20,14 +20,13 @@ export function statusName(code: number): CommentStatusName {
 /** What moderators can do to comments. */
 export type ModerationAction = 'approve' | 'unpublish' | 'spam' | 'delete';
 
-/** A comment as moderators see it: everything, the e-mail included. Never rendered on public pages. */
-export interface ModeratedComment {
+/** A comment row's own fields as stored (status is one of COMMENT_STATUS). */
+export interface CommentRecord {
   readonly cid: number;
   readonly nid: number;
   readonly pid: number | null;
-  readonly edition: string;
   readonly thread: string;
-  readonly status: CommentStatus;
+  readonly status: number;
   readonly name: string;
   readonly email: string | null;
   readonly homepage: string | null;
@@ -37,6 +36,12 @@ export interface ModeratedComment {
   readonly format: string;
   readonly bodyHtml: string;
   readonly createdAt: number;
+}
+
+/** A comment as moderators see it: everything, the e-mail included. Never rendered on public pages. */
+export interface ModeratedComment extends Omit<CommentRecord, 'status'> {
+  readonly status: CommentStatus;
+  readonly edition: string;
   readonly nodeTitle: string;
   readonly nodePath: string | null;
   readonly nodeTeaser: string;

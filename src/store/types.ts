@@ -3,7 +3,7 @@ import type {
   AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeKind, NodeSummary, PublicComment, TermRef, Vocabulary,
 } from '../domain/content.ts';
 import type { Page } from '../domain/pagination.ts';
-import type { ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
+import type { CommentRecord, ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
 import type { QueryNode } from '../domain/search-query.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
 
@@ -111,23 +111,8 @@ export interface TermWrite {
   readonly weight: number;
 }
 
-/** A comment to write; `bodyHtml` is rendered by the filter before it gets here. */
-export interface CommentWrite {
-  readonly cid: number;
-  readonly nid: number;
-  readonly pid: number | null;
-  readonly thread: string;
-  readonly status: number;
-  readonly name: string;
-  readonly email: string | null;
-  readonly homepage: string | null;
-  readonly hostname: string | null;
-  readonly subject: string;
-  readonly body: string;
-  readonly format: string;
-  readonly bodyHtml: string;
-  readonly createdAt: number;
-}
+/** A comment to write with its cid and thread decided (demo seeding, imports); `bodyHtml` is already filtered. */
+export type CommentWrite = CommentRecord;
 
 /** Content writes. Every method takes a WritableEdition, so archives cannot be written by accident. */
 export interface ContentWriter {
