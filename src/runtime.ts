@@ -63,8 +63,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   };
   const secret = config.secret ?? (await siteSecret(store));
   const reader = new ReaderService(store.content);
-  const langOf = (code: string) => config.editions.find((e) => e.code === code)?.lang ?? 'en';
-  const search = new SearchService(store.search, store.content, langOf);
+  const search = new SearchService(store.search, store.content, (code) => {
+    const edition = config.editions.find((e) => e.code === code);
+    return { lang: edition?.lang ?? 'en', timeZone: edition?.timeZone ?? 'UTC' };
+  });
   listeners.push((edition) => reader.invalidate(edition));
   return {
     config,

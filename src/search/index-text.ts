@@ -12,6 +12,8 @@ export interface IndexSource {
   readonly section: string | null;
   readonly credit: string | null;
   readonly lang: Lang;
+  /** Facet tokens (search/facet-tokens.ts), indexed as they are. */
+  readonly facets?: readonly string[];
 }
 
 /** The indexed text: normalised tokens joined by spaces, per weighted column. */
@@ -30,6 +32,6 @@ export function indexText(src: IndexSource): IndexText {
   return {
     title: tokens(src.title),
     body: tokens(`${src.teaser} ${htmlToText(src.bodyHtml)}`),
-    meta: tokens([...src.authors, ...src.tags, src.section ?? '', src.credit ?? ''].join(' ')),
+    meta: [tokens([...src.authors, ...src.tags, src.section ?? '', src.credit ?? ''].join(' ')), ...(src.facets ?? [])].join(' '),
   };
 }

@@ -7,6 +7,9 @@ import { indexText } from '../search/index-text.ts';
 import { parseQuery, type QueryError } from '../search/parse-query.ts';
 import { snippet, type SnippetPart } from '../search/snippet.ts';
 import { htmlToText } from '../text/teaser.ts';
+import { creditSources } from '../text/credit-sources.ts';
+import { localDateParts } from '../text/dates.ts';
+import { facetToken, facetTokens } from '../search/facet-tokens.ts';
 import type { ContentReader, IndexSourceRow, SearchStore } from '../store/types.ts';
 
 /** Nodes read and indexed per batch when rebuilding the index. */
@@ -14,6 +17,36 @@ const REINDEX_BATCH = 500;
 
 /** How results are ordered. */
 export type SearchSort = 'relevance' | 'newest';
+
+/** What a search may be narrowed to (each by id, or by name for sources). */
+export interface SearchFilters {
+  readonly section?: number;
+  readonly tag?: number;
+  readonly author?: number;
+  readonly year?: number;
+  readonly source?: string;
+}
+
+/** One value of a facet with its count among the matches. */
+export interface FacetValue {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+/** Counts per facet, over the newest matches (at most RELEVANCE_CANDIDATES of them). */
+export interface Facets {
+  readonly section: readonly FacetValue[];
+  readonly year: readonly FacetValue[];
+  readonly author: readonly FacetValue[];
+  readonly tag: readonly FacetValue[];
+  readonly source: readonly FacetValue[];
+  /** How many matches the counts cover; less than the total when there are very many. */
+  readonly counted: number;
+}
+
+/** Values shown per facet: enough to narrow with, few enough to scan. */
+const FACET_VALUES = 10;
 
 /** One result: the listing summary plus a highlighted passage. */
 export interface SearchHitView {
@@ -25,11 +58,15 @@ export interface SearchHitView {
 export type SearchOutcome =
   | { readonly kind: 'empty' }
   | { readonly kind: 'invalid'; readonly query: string; readonly error: QueryError }
-  | { readonly kind: 'results'; readonly query: string; readonly description: string; readonly sort: SearchSort; readonly page: number; readonly pageSize: number; readonly total: number; readonly hits: readonly SearchHitView[] };
+  | { readonly kind: 'results'; readonly query: string; readonly description: string; readonly sort: SearchSort; readonly page: number; readonly pageSize: number; readonly total: number; readonly hits: readonly SearchHitView[]; readonly filters: SearchFilters; readonly facets: Facets };
 
 /** Full-text search: keeping the index current, and answering queries. */
 export class SearchService {
-  constructor(private readonly search: SearchStore, private readonly content: ContentReader, private readonly langOf: (edition: string) => Lang) {}
+  constructor(
+    private readonly search: SearchStore,
+    private readonly content: ContentReader,
+    private readonly editionOf: (edition: string) => { readonly lang: Lang; readonly timeZone: string },
+  ) {}
 
   /** Rebuilds the whole index, reporting progress; returns how many nodes were indexed. */
   async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
@@ -54,14 +91,15 @@ export class SearchService {
   }
 
   /** Runs a reader's query in an edition. Malformed queries come back explained, never thrown. */
-  async query(edition: Edition, input: { q: string; page: number; sort: SearchSort }): Promise<SearchOutcome> {
+  async query(edition: Edition, input: { q: string; page: number; sort: SearchSort; filters?: SearchFilters }): Promise<SearchOutcome> {
+    const filters = input.filters ?? {};
     const q = input.q.trim();
     if (q === '') return { kind: 'empty' };
     const parsed = parseQuery(q, edition.lang);
     if (!parsed.ok) return { kind: 'invalid', query: q, error: parsed.error };
     const result = await this.search.search({
       edition: edition.code, lang: edition.lang, query: parsed.query, sort: input.sort,
-      offset: input.page * LISTING_PAGE_SIZE, limit: LISTING_PAGE_SIZE,
+      offset: input.page * LISTING_PAGE_SIZE, limit: LISTING_PAGE_SIZE, facets: this.filterTokens(filters),
     });
     const summaries = await this.content.summariesByIds(result.hits.map((h) => h.nid));
     const hits: SearchHitView[] = [];
@@ -72,14 +110,48 @@ export class SearchService {
     }
     return {
       kind: 'results', query: q, description: describeQuery(parsed.query, edition.lang), sort: input.sort, page: input.page,
-      pageSize: LISTING_PAGE_SIZE, total: result.total, hits,
+      pageSize: LISTING_PAGE_SIZE, total: result.total, hits, filters, facets: await this.facets(result.candidates, edition),
+    };
+  }
+
+  private filterTokens(filters: SearchFilters): string[] {
+    const tokens: string[] = [];
+    if (filters.section !== undefined) tokens.push(facetToken('section', filters.section));
+    if (filters.tag !== undefined) tokens.push(facetToken('tag', filters.tag));
+    if (filters.author !== undefined) tokens.push(facetToken('author', filters.author));
+    if (filters.year !== undefined) tokens.push(facetToken('year', filters.year));
+    if (filters.source !== undefined) tokens.push(facetToken('source', filters.source));
+    return tokens;
+  }
+
+  /** Facet counts over the newest matches: exact when there are fewer than the candidate bound. */
+  private async facets(candidates: readonly number[], edition: Edition): Promise<Facets> {
+    const rows = await this.search.facetRows(candidates);
+    const top = (list: readonly { id: number; name: string; count: number }[]) =>
+      list.slice(0, FACET_VALUES).map((r) => ({ key: String(r.id), label: r.name, count: r.count }));
+    const years = new Map<number, number>();
+    const sources = new Map<string, number>();
+    for (const d of rows.dated) {
+      const year = localDateParts(d.publishedAt, edition.timeZone).year;
+      years.set(year, (years.get(year) ?? 0) + 1);
+      for (const source of creditSources(d.credit)) sources.set(source, (sources.get(source) ?? 0) + 1);
+    }
+    return {
+      section: top(rows.sections),
+      tag: top(rows.tags),
+      author: top(rows.authors),
+      year: [...years].sort((a, b) => b[0] - a[0]).map(([y, count]) => ({ key: String(y), label: String(y), count })),
+      source: [...sources].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, FACET_VALUES).map(([name, count]) => ({ key: name, label: name, count })),
+      counted: candidates.length,
     };
   }
 
   private doc(row: IndexSourceRow) {
-    return {
-      nid: row.nid, edition: row.edition, publishedAt: row.publishedAt,
-      text: indexText({ ...row, lang: this.langOf(row.edition) }),
-    };
+    const { lang, timeZone } = this.editionOf(row.edition);
+    const facets = facetTokens({
+      sectionTids: row.sectionTids, tagTids: row.tagTids, authorIds: row.authorIds,
+      year: localDateParts(row.publishedAt, timeZone).year, sources: creditSources(row.credit),
+    });
+    return { nid: row.nid, edition: row.edition, publishedAt: row.publishedAt, text: indexText({ ...row, lang, facets }) };
   }
 }

@@ -224,6 +224,10 @@ export interface IndexSourceRow {
   readonly section: string | null;
   readonly authors: readonly string[];
   readonly tags: readonly string[];
+  readonly authorIds: readonly number[];
+  readonly tagTids: readonly number[];
+  /** The node's section and its parent sections. */
+  readonly sectionTids: readonly number[];
 }
 
 /** A search request as the store runs it. */
@@ -234,12 +238,23 @@ export interface SearchRequest {
   readonly sort: 'relevance' | 'newest';
   readonly offset: number;
   readonly limit: number;
+  /** Facet tokens every result must carry (search/facet-tokens.ts). */
+  readonly facets?: readonly string[];
 }
 
-/** What a search found: a page of node ids with scores, and how many matched in all. */
+/** What a search found: a page of node ids with scores, how many matched in all, and the newest matches facets are counted over. */
 export interface SearchResult {
   readonly total: number;
   readonly hits: readonly { readonly nid: number; readonly score: number }[];
+  readonly candidates: readonly number[];
+}
+
+/** Facet counts over a set of nodes. */
+export interface FacetRows {
+  readonly sections: readonly { readonly id: number; readonly name: string; readonly count: number }[];
+  readonly tags: readonly { readonly id: number; readonly name: string; readonly count: number }[];
+  readonly authors: readonly { readonly id: number; readonly name: string; readonly count: number }[];
+  readonly dated: readonly { readonly publishedAt: number; readonly credit: string | null }[];
 }
 
 /** The full-text index: SQLite FTS5 or PostgreSQL tsvector behind one interface. */
@@ -252,6 +267,8 @@ export interface SearchStore {
   /** Nodes to index, in nid order after `afterNid`, `limit` at a time (published ones only). */
   sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]): Promise<IndexSourceRow[]>;
   countIndexed(): Promise<number>;
+  /** Section, tag and author counts, and dates and credits, of these nodes. */
+  facetRows(nids: readonly number[]): Promise<FacetRows>;
 }
 
 /** The store as services see it. */

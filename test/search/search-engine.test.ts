@@ -89,6 +89,29 @@ for (const dialect of testDialects()) {
       assert.equal((await nids('مرفأ', 'ar')).length, 1);
     });
 
+    test('facets count sections, years, authors, tags and sources, and narrow the search', async () => {
+      const all = await search('report');
+      assert.equal(all.kind, 'results');
+      if (all.kind !== 'results') return;
+      assert.ok(all.total >= 24);
+      const label = (list: readonly { label: string; count: number }[], name: string) => list.find((v) => v.label === name)?.count;
+      assert.ok((label(all.facets.tag, 'Gaza') ?? 0) >= 24, 'Gaza');
+      assert.ok((label(all.facets.section, 'Palestine') ?? 0) >= 24, 'Palestine');
+      assert.ok((label(all.facets.author, 'Omar Haddad') ?? 0) >= 24, 'Omar Haddad');
+      assert.ok((label(all.facets.year, '2013') ?? 0) >= 24, '2013');
+      const edition = site.runtime.editions.get('en');
+      const narrowed = await site.runtime.search.query(edition, { q: 'battle', page: 0, sort: 'relevance', filters: { source: 'Reuters' } });
+      assert.equal(narrowed.kind === 'results' && narrowed.total, 1);
+      const none = await site.runtime.search.query(edition, { q: 'battle', page: 0, sort: 'relevance', filters: { source: 'AFP' } });
+      assert.equal(none.kind === 'results' && none.total, 0);
+      const byYear = await site.runtime.search.query(edition, { q: 'report', page: 0, sort: 'newest', filters: { year: 2014 } });
+      // Narrowing to a year finds exactly what its facet counted.
+      assert.equal(byYear.kind === 'results' && byYear.total, label(all.facets.year, '2014') ?? 0);
+      const page = await site.folio.app.inject({ url: '/search?q=report&tag=11' });
+      assert.match(page.body, /Remove this filter: Gaza/);
+      assert.match(page.body, /<input type="hidden" name="tag" value="11">/);
+    });
+
     test('the search page: results with highlights, a 400 for a malformed query, JSON for programs', async () => {
       const page = await site.folio.app.inject({ url: '/search?q=pledge' });
       assert.equal(page.statusCode, 200);

@@ -83,4 +83,6 @@ export async function seedFixture(runtime: Runtime): Promise<void> {
     nid: 3001, title: 'مقال عربي للاختبار', path: FIXTURE.arabic.path, sectionTid: 50, termIds: [50], authorIds: [50],
     publishedAt: seconds('2025-11-18T10:00:00+02:00'), bodyHtml: '<p>بيروت – الفقرة الأولى من المقال العربي.</p>', credit: '(رويترز، دفتر المشرق)',
   })]);
+  // As the demo seeder does: the fixture is searchable from the start.
+  await runtime.search.reindex();
 }

@@ -29,4 +29,6 @@ export const PAGE_TYPES: readonly { readonly name: string; readonly url: string;
   { name: 'Arabic author', url: '/ar/author/ليا-القزي' },
   { name: 'Arabic archive month', url: '/ar/archive/2025/11' },
   { name: 'Arabic not found', url: '/ar/no/such/page', status: 404 },
+  { name: 'search results', url: '/search?q=gaza' },
+  { name: 'Arabic search', url: '/ar/search?q=مقال' },
 ];

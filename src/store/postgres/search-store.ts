@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { tsqueryExpression } from '../search/match-expression.ts';
-import { loadIndexSources } from '../search/index-sources.ts';
+import { loadFacetRows, loadIndexSources } from '../search/index-sources.ts';
 import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 import { RELEVANCE_CANDIDATES } from '../sqlite/search-store.ts';
 
@@ -32,19 +32,26 @@ export class PostgresSearchStore implements SearchStore {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const query = sql`to_tsquery(${sql.lit(config(request.lang))}::regconfig, ${tsqueryExpression(request.query)})`;
+    const narrowing = (request.facets ?? []).map((t) => ` & '${t}'`).join('');
+    const query = sql`to_tsquery(${sql.lit(config(request.lang))}::regconfig, ${`${tsqueryExpression(request.query)}${narrowing}`})`;
     const total = Number((await sql<{ n: number }>`select count(*) as n from search_docs where edition = ${request.edition} and document @@ ${query}`.execute(this.db)).rows[0]?.n ?? 0);
     if (request.sort === 'newest') {
       const rows = await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
         order by published_at desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db);
-      return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })) };
+      const candidates = await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
+        order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db);
+      return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })), candidates: candidates.rows.map((r) => r.nid) };
     }
     // The same bounded design as SQLite: rank the newest matches, not all of them.
-    const rows = await sql<{ nid: number; score: number }>`select nid, ts_rank_cd(document, ${query}) as score from (
-        select nid, document from search_docs where edition = ${request.edition} and document @@ ${query}
-        order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}) candidates
-      order by score desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db);
-    return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: Number(r.score) })) };
+    const rows = await sql<{ nid: number; score: number }>`select nid, ts_rank_cd(document, ${query}) as score
+      from search_docs where edition = ${request.edition} and document @@ ${query}
+      order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db);
+    const ranked = rows.rows.map((r) => ({ nid: r.nid, score: Number(r.score) })).sort((a, b) => b.score - a.score || b.nid - a.nid);
+    return { total, candidates: rows.rows.map((r) => r.nid), hits: ranked.slice(request.offset, request.offset + request.limit) };
+  }
+
+  facetRows(nids: readonly number[]) {
+    return loadFacetRows(this.db, nids);
   }
 
   sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]) {

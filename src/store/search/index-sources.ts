@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { IndexSourceRow } from '../types.ts';
+import type { FacetRows, IndexSourceRow } from '../types.ts';
 
 /** Loads what the indexer needs for a batch of nodes: the node, its section, authors and tags. */
 export async function loadIndexSources(db: Kysely<Database>, afterNid: number, limit: number, nids?: readonly number[]): Promise<IndexSourceRow[]> {
@@ -12,18 +12,43 @@ export async function loadIndexSources(db: Kysely<Database>, afterNid: number, l
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.nid);
   const authors = await db.selectFrom('node_authors').innerJoin('authors', 'authors.aid', 'node_authors.aid')
-    .select(['node_authors.nid', 'authors.name']).where('node_authors.nid', 'in', ids).orderBy('node_authors.position').execute();
-  const tags = await db.selectFrom('node_terms').innerJoin('terms', 'terms.tid', 'node_terms.tid')
-    .select(['node_terms.nid', 'terms.name']).where('node_terms.nid', 'in', ids).where('terms.vocabulary', '=', 'tag').execute();
-  const group = (list: { nid: number; name: string }[]) => {
-    const map = new Map<number, string[]>();
-    for (const { nid, name } of list) map.set(nid, [...(map.get(nid) ?? []), name]);
+    .select(['node_authors.nid', 'authors.aid as id', 'authors.name']).where('node_authors.nid', 'in', ids).orderBy('node_authors.position').execute();
+  const terms = await db.selectFrom('node_terms').innerJoin('terms', 'terms.tid', 'node_terms.tid')
+    .select(['node_terms.nid', 'terms.tid as id', 'terms.name', 'terms.vocabulary']).where('node_terms.nid', 'in', ids).execute();
+  const group = (list: readonly { nid: number; id: number; name: string }[]) => {
+    const map = new Map<number, { id: number; name: string }[]>();
+    for (const { nid, id, name } of list) map.set(nid, [...(map.get(nid) ?? []), { id, name }]);
     return map;
   };
   const byAuthor = group(authors);
-  const byTag = group(tags);
+  const byTag = group(terms.filter((t) => t.vocabulary === 'tag'));
+  const bySection = group(terms.filter((t) => t.vocabulary === 'section'));
   return rows.map((r) => ({
     nid: r.nid, edition: r.edition, publishedAt: Number(r.published_at), title: r.title, bodyHtml: r.body_html, teaser: r.teaser,
-    credit: r.credit, section: r.section_name, authors: byAuthor.get(r.nid) ?? [], tags: byTag.get(r.nid) ?? [],
+    credit: r.credit, section: r.section_name,
+    authors: (byAuthor.get(r.nid) ?? []).map((a) => a.name), tags: (byTag.get(r.nid) ?? []).map((t) => t.name),
+    authorIds: (byAuthor.get(r.nid) ?? []).map((a) => a.id), tagTids: (byTag.get(r.nid) ?? []).map((t) => t.id),
+    sectionTids: (bySection.get(r.nid) ?? []).map((t) => t.id),
   }));
+}
+
+/** Section, tag and author counts over a set of nodes, with their dates and credit lines. */
+export async function loadFacetRows(db: Kysely<Database>, nids: readonly number[]): Promise<FacetRows> {
+  if (nids.length === 0) return { sections: [], tags: [], authors: [], dated: [] };
+  const ids = [...nids];
+  const terms = await db.selectFrom('node_terms').innerJoin('terms', 'terms.tid', 'node_terms.tid')
+    .select(['terms.tid as id', 'terms.name', 'terms.vocabulary', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('node_terms.nid', 'in', ids).groupBy(['terms.tid', 'terms.name', 'terms.vocabulary']).execute();
+  const authors = await db.selectFrom('node_authors').innerJoin('authors', 'authors.aid', 'node_authors.aid')
+    .select(['authors.aid as id', 'authors.name', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('node_authors.nid', 'in', ids).groupBy(['authors.aid', 'authors.name']).execute();
+  const dated = await db.selectFrom('nodes').select(['published_at', 'credit']).where('nid', 'in', ids).execute();
+  const sorted = <T extends { count: number; name: string }>(list: T[]) => list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const plain = (r: { id: number; name: string; count: number | string }) => ({ id: r.id, name: r.name, count: Number(r.count) });
+  return {
+    sections: sorted(terms.filter((t) => t.vocabulary === 'section').map(plain)),
+    tags: sorted(terms.filter((t) => t.vocabulary === 'tag').map(plain)),
+    authors: sorted(authors.map(plain)),
+    dated: dated.map((d) => ({ publishedAt: Number(d.published_at), credit: d.credit })),
+  };
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { fts5Expression } from '../search/match-expression.ts';
-import { loadIndexSources } from '../search/index-sources.ts';
+import { loadFacetRows, loadIndexSources } from '../search/index-sources.ts';
 import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 
 /**
@@ -42,7 +42,8 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const match = `meta : ${editionToken(request.edition)} AND (${fts5Expression(request.query)})`;
+    const narrowing = [editionToken(request.edition), ...(request.facets ?? [])].map((t) => `meta : ${t}`).join(' AND ');
+    const match = `${narrowing} AND (${fts5Expression(request.query)})`;
     const total = Number((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(this.db)).rows[0]?.n ?? 0);
     if (request.sort === 'newest') {
       // rowid is the nid; the demo and imports number nodes in publication order, and the
@@ -50,13 +51,25 @@ export class SqliteSearchStore implements SearchStore {
       const rows = await sql<{ nid: number }>`select search_docs.nid as nid from search_docs
         where search_docs.nid in (select rowid from search_fts where search_fts match ${match})
         order by search_docs.published_at desc, search_docs.nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db);
-      return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })) };
+      return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })), candidates: await this.newestMatches(match) };
     }
     const rows = await sql<{ nid: number; score: number }>`select rowid as nid, ${BM25} as score from search_fts
       where search_fts match ${match} order by rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db);
     // bm25 is lower-is-better in FTS5.
     const ranked = [...rows.rows].sort((a, b) => a.score - b.score || b.nid - a.nid);
-    return { total, hits: ranked.slice(request.offset, request.offset + request.limit).map((r) => ({ nid: r.nid, score: -r.score })) };
+    return {
+      total, candidates: rows.rows.map((r) => r.nid),
+      hits: ranked.slice(request.offset, request.offset + request.limit).map((r) => ({ nid: r.nid, score: -r.score })),
+    };
+  }
+
+  private async newestMatches(match: string): Promise<number[]> {
+    const rows = await sql<{ nid: number }>`select rowid as nid from search_fts where search_fts match ${match} order by rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db);
+    return rows.rows.map((r) => r.nid);
+  }
+
+  facetRows(nids: readonly number[]) {
+    return loadFacetRows(this.db, nids);
   }
 
   sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Edition } from '../../domain/edition.ts';
 import { parsePageParam } from '../../domain/pagination.ts';
-import type { SearchSort } from '../../services/search-service.ts';
+import type { SearchFilters, SearchSort } from '../../services/search-service.ts';
 import { t } from '../../text/messages.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
@@ -9,12 +9,37 @@ import { siteContextFor } from '../site-context-for.ts';
 import { searchView } from '../views/search-view.ts';
 import type { WebDeps } from '../web-deps.ts';
 
-type SearchQuery = { Querystring: { q?: string | string[]; page?: string; sort?: string } };
+type SearchQuery = { Querystring: { q?: string | string[]; page?: string; sort?: string; section?: string; tag?: string; author?: string; year?: string; source?: string } };
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** A facet id from the query string; anything that is not a plain id is ignored, not an error. */
+function id(v: string | undefined): number | undefined {
+  return v !== undefined && /^\d{1,10}$/.test(v) ? Number(v) : undefined;
+}
 
 /** Reads the query string the way every search route does. */
-function readQuery(query: SearchQuery['Querystring']): { q: string; page: number; sort: SearchSort } {
-  const q = Array.isArray(query.q) ? query.q[0] ?? '' : query.q ?? '';
-  return { q, page: parsePageParam(query.page), sort: query.sort === 'newest' ? 'newest' : 'relevance' };
+function readQuery(query: SearchQuery['Querystring']): { q: string; page: number; sort: SearchSort; filters: SearchFilters } {
+  const q = first(query.q) ?? '';
+  const source = first(query.source)?.trim();
+  const filters: SearchFilters = {
+    ...(id(first(query.section)) !== undefined ? { section: id(first(query.section))! } : {}),
+    ...(id(first(query.tag)) !== undefined ? { tag: id(first(query.tag))! } : {}),
+    ...(id(first(query.author)) !== undefined ? { author: id(first(query.author))! } : {}),
+    ...(id(first(query.year)) !== undefined ? { year: id(first(query.year))! } : {}),
+    ...(source ? { source: source.slice(0, 100) } : {}),
+  };
+  return { q, page: parsePageParam(query.page), sort: query.sort === 'newest' ? 'newest' : 'relevance', filters };
+}
+
+/** The query string of a search, for links (pager, facets). */
+export function searchParams(input: { q: string; sort: SearchSort; filters: SearchFilters }): URLSearchParams {
+  const params = new URLSearchParams({ q: input.q });
+  if (input.sort === 'newest') params.set('sort', 'newest');
+  for (const [k, v] of Object.entries(input.filters)) if (v !== undefined) params.set(k, String(v));
+  return params;
 }
 
 /** /search and /search.json in each edition. */
@@ -24,8 +49,7 @@ export function searchRoutes(edition: Edition, deps: WebDeps) {
       const ctx = siteContextFor(request, edition, deps);
       const input = readQuery(request.query);
       const outcome = await deps.search.query(edition, input);
-      const params = new URLSearchParams({ q: input.q, ...(input.sort === 'newest' ? { sort: 'newest' } : {}) });
-      const body = searchView(ctx, outcome, `${ctx.prefix}/search?${params.toString()}`);
+      const body = searchView(ctx, outcome, `${ctx.prefix}/search`, searchParams(input));
       const doc = await renderDocument(ctx, deps.nav, { title: t(edition.lang, 'searchTitle'), canonical: null, body });
       // A query the parser refuses is the reader's mistake: 400, with the page explaining it.
       return sendFresh(request, reply, deps.cache, { edition, status: outcome.kind === 'invalid' ? 400 : 200, body: doc });
@@ -37,6 +61,7 @@ export function searchRoutes(edition: Edition, deps: WebDeps) {
       const payload = outcome.kind === 'results'
         ? {
           query: outcome.query, description: outcome.description, total: outcome.total, page: outcome.page, pageSize: outcome.pageSize, sort: outcome.sort,
+          filters: outcome.filters, facets: outcome.facets,
           results: outcome.hits.map((h) => ({
             nid: h.node.nid, title: h.node.title, url: `${base}/${h.node.path ?? `node/${h.node.nid}`}`,
             published: new Date(h.node.publishedAt * 1000).toISOString(), authors: h.node.authors.map((a) => a.name),

@@ -4,6 +4,7 @@ import { trustedHtml } from '../../domain/safe-html.ts';
 import { isoDateTime } from '../../text/dates.ts';
 import type { SiteContext } from '../site-context.ts';
 import { absoluteUrl, homeUrl, termUrl } from '../urls.ts';
+import { creditSources } from '../../text/credit-sources.ts';
 
 /** A schema.org object, as JSON-LD (https://json-ld.org/). */
 export type StructuredData = Readonly<Record<string, unknown>>;
@@ -49,8 +50,7 @@ export function sectionTrail(ctx: SiteContext, sections: readonly (TermRef | nul
  * The paper itself is always a source of what it publishes, so it is added when not named.
  */
 export function creditOrganizations(credit: string | null, siteName: string): string[] {
-  const names = (credit ?? '').replace(/^\s*\(|\)\s*$/g, '').split(/[,،;]/).map((n) => n.trim()).filter((n) => n !== '');
-  return [...new Set([...names, siteName])];
+  return [...new Set([...creditSources(credit), siteName])];
 }
 
 /** An absolute URL for a stored image path (photos may already be absolute). */
