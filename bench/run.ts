@@ -9,6 +9,7 @@ import { startFolio } from './folio-server.ts';
 import { haveWrk, wrk, type WrkResult } from './wrk.ts';
 import { measureComments } from './comments-bench.ts';
 import { measureFormat } from './format-bench.ts';
+import { measureSearch } from './search-bench.ts';
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.FOLIO_BENCH_SECONDS ?? 8);
@@ -120,7 +121,22 @@ function formatSection(): void {
   console.log(`Folio filtered_html: ${fmt(r.folioPerSec, 0)} comments/s; baseline linkify-it + paragraphs + sanitize-html: ${fmt(r.baselinePerSec, 0)} comments/s; ratio ${fmt(r.folioPerSec / r.baselinePerSec, 2)}, target ≥ 1: ${r.folioPerSec >= r.baselinePerSec ? 'meets' : 'MISSES'}`);
 }
 
-const SECTIONS = ['pages', 'comments', 'format'] as const;
+async function searchSection(): Promise<void> {
+  const articles = Number(process.env.FOLIO_BENCH_SEARCH_ARTICLES ?? 1_000_000);
+  const r = await measureSearch(articles, SECONDS, CACHE_DIR);
+  console.log(`\nSearch benchmark: ${articles.toLocaleString('en')} articles, SQLite FTS5, page cache off, wrk 10 connections, ${SECONDS} s per query type`);
+  console.log(`database ${fmt(r.databaseMb, 0)} MB${r.indexBuildSeconds === null ? ' (index already built)' : `, index built in ${fmt(r.indexBuildSeconds, 1)} s`}\n`);
+  const header = ['query type', 'HTTP p50', 'HTTP p99', 'req/s', 'bare FTS p50', 'bare FTS p99', 'p99 ratio', 'target'];
+  const lines = r.rows.map((row) => [row.name, `${fmt(row.http.p50ms, 2)} ms`, `${fmt(row.http.p99ms, 2)} ms`, fmt(row.http.requestsPerSec, 0),
+    `${fmt(row.bare.p50ms, 2)} ms`, `${fmt(row.bare.p99ms, 2)} ms`, fmt(row.http.p99ms / row.bare.p99ms, 2),
+    row.http.p99ms < 50 ? 'p99 < 50 ms: meets' : 'p99 < 50 ms: MISSES']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const line = (l: string[]) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const l of lines) console.log(line(l));
+}
+
+const SECTIONS = ['pages', 'comments', 'format', 'search'] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -128,10 +144,11 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const run = wanted.length > 0 ? wanted : [...SECTIONS];
-if ((run.includes('pages') || run.includes('comments')) && !(await haveWrk())) {
+if ((run.includes('pages') || run.includes('comments') || run.includes('search')) && !(await haveWrk())) {
   console.error('bench: wrk is not installed. Install it with: apt-get install -y wrk');
   process.exit(1);
 }
 if (run.includes('format')) formatSection();
 if (run.includes('comments')) await commentsSection();
 if (run.includes('pages')) await pagesSection();
+if (run.includes('search')) await searchSection();

@@ -7,6 +7,9 @@ export interface SnippetPart {
   readonly match: boolean;
 }
 
+/** Characters of the text searched for a passage. */
+const SCAN_CHARS = 6000;
+
 /** Words of context around the first match. */
 const SNIPPET_WORDS = 32;
 
@@ -35,10 +38,18 @@ export function snippet(text: string, terms: readonly string[], lang: Lang): Sni
     if (t.endsWith('*')) prefixes.push(...tokenizeForSearch(t.slice(0, -1), lang));
     else for (const tok of tokenizeForSearch(t, lang)) exact.add(roughStem(tok));
   }
-  const words = [...text.matchAll(WORD)];
+  // Only the opening of a long text is searched for a passage: enough for a snippet, and the
+  // per-word normalisation below must not grow with the length of the article.
+  const words = [...text.slice(0, SCAN_CHARS).matchAll(WORD)];
+  const seen = new Map<string, boolean>();
   const isMatch = (w: string) => {
-    const tok = tokenizeForSearch(w, lang)[0];
-    return tok !== undefined && (exact.has(roughStem(tok)) || prefixes.some((p) => tok.startsWith(p)));
+    let hit = seen.get(w);
+    if (hit === undefined) {
+      const tok = tokenizeForSearch(w, lang)[0];
+      hit = tok !== undefined && (exact.has(roughStem(tok)) || prefixes.some((p) => tok.startsWith(p)));
+      seen.set(w, hit);
+    }
+    return hit;
   };
   const first = words.findIndex((m) => isMatch(m[0]));
   const startWord = Math.max(0, (first < 0 ? 0 : first) - 8);

@@ -5,12 +5,16 @@ import { LISTING_PAGE_SIZE } from '../domain/pagination.ts';
 import { describeQuery } from '../search/describe-query.ts';
 import { indexText } from '../search/index-text.ts';
 import { parseQuery, type QueryError } from '../search/parse-query.ts';
+import type { QueryNode } from '../domain/search-query.ts';
 import { snippet, type SnippetPart } from '../search/snippet.ts';
 import { htmlToText } from '../text/teaser.ts';
 import { creditSources } from '../text/credit-sources.ts';
 import { localDateParts } from '../text/dates.ts';
 import { facetToken, facetTokens } from '../search/facet-tokens.ts';
 import type { ContentReader, IndexSourceRow, SearchStore } from '../store/types.ts';
+
+/** Ranked results remembered per answer: 100 pages of 10, the depth readers page through. */
+const RELEVANCE_CANDIDATES_PER_ANSWER = 1000;
 
 /** Nodes read and indexed per batch when rebuilding the index. */
 const REINDEX_BATCH = 500;
@@ -48,6 +52,22 @@ export interface Facets {
 /** Values shown per facet: enough to narrow with, few enough to scan. */
 const FACET_VALUES = 10;
 
+/**
+ * Answers kept per query (its total, ranked candidates and facets). Readers ask the same few
+ * questions over and over; ranking and counting facets over thousands of matches costs tens of
+ * milliseconds, a page of a remembered answer well under one. Cleared whenever the index
+ * changes here; other instances' changes show within the TTL.
+ */
+const ANSWER_TTL_MS = 60_000;
+const ANSWER_CACHE_SIZE = 2000;
+
+interface Answer {
+  readonly total: number;
+  readonly ranked: readonly number[];
+  readonly facets: Facets;
+  readonly at: number;
+}
+
 /** One result: the listing summary plus a highlighted passage. */
 export interface SearchHitView {
   readonly node: NodeSummary;
@@ -62,6 +82,8 @@ export type SearchOutcome =
 
 /** Full-text search: keeping the index current, and answering queries. */
 export class SearchService {
+  private readonly answers = new Map<string, Answer>();
+
   constructor(
     private readonly search: SearchStore,
     private readonly content: ContentReader,
@@ -70,6 +92,7 @@ export class SearchService {
 
   /** Rebuilds the whole index, reporting progress; returns how many nodes were indexed. */
   async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    this.answers.clear();
     const total = await this.content.countNodes();
     await this.search.clear();
     let done = 0;
@@ -86,6 +109,7 @@ export class SearchService {
 
   /** Indexes (or re-indexes) these nodes, after a publish or an edit. */
   async indexNodes(nids: readonly number[]): Promise<void> {
+    this.answers.clear();
     const rows = await this.search.sourcesForIndexing(0, nids.length, nids);
     await this.search.index(rows.map((r) => this.doc(r)));
   }
@@ -97,11 +121,15 @@ export class SearchService {
     if (q === '') return { kind: 'empty' };
     const parsed = parseQuery(q, edition.lang);
     if (!parsed.ok) return { kind: 'invalid', query: q, error: parsed.error };
-    const result = await this.search.search({
-      edition: edition.code, lang: edition.lang, query: parsed.query, sort: input.sort,
-      offset: input.page * LISTING_PAGE_SIZE, limit: LISTING_PAGE_SIZE, facets: this.filterTokens(filters),
-    });
-    const summaries = await this.content.summariesByIds(result.hits.map((h) => h.nid));
+    const answer = await this.answer(edition, parsed.query, input.sort, filters);
+    const offset = input.page * LISTING_PAGE_SIZE;
+    // Pages inside the ranked candidates come from the remembered answer; deeper "newest" pages ask the index.
+    const pageIds = offset + LISTING_PAGE_SIZE <= answer.ranked.length || answer.ranked.length >= answer.total
+      ? answer.ranked.slice(offset, offset + LISTING_PAGE_SIZE)
+      : (await this.search.search({
+        edition: edition.code, lang: edition.lang, query: parsed.query, sort: input.sort, offset, limit: LISTING_PAGE_SIZE, facets: this.filterTokens(filters),
+      })).hits.map((h) => h.nid);
+    const summaries = await this.content.summariesByIds(pageIds);
     const hits: SearchHitView[] = [];
     for (const node of summaries) {
       const detail = await this.content.findNode(edition.code, node.nid);
@@ -110,8 +138,23 @@ export class SearchService {
     }
     return {
       kind: 'results', query: q, description: describeQuery(parsed.query, edition.lang), sort: input.sort, page: input.page,
-      pageSize: LISTING_PAGE_SIZE, total: result.total, hits, filters, facets: await this.facets(result.candidates, edition),
+      pageSize: LISTING_PAGE_SIZE, total: answer.total, hits, filters, facets: answer.facets,
     };
+  }
+
+  /** The total, ranked candidates and facets of a query, remembered for a while. */
+  private async answer(edition: Edition, query: QueryNode, sort: SearchSort, filters: SearchFilters): Promise<Answer> {
+    const key = `${edition.code}|${sort}|${JSON.stringify(filters)}|${JSON.stringify(query)}`;
+    const known = this.answers.get(key);
+    if (known && Date.now() - known.at < ANSWER_TTL_MS) return known;
+    // Ranked candidates: the store ranks its bounded candidate set; ask for all of it at once.
+    const result = await this.search.search({
+      edition: edition.code, lang: edition.lang, query, sort, offset: 0, limit: RELEVANCE_CANDIDATES_PER_ANSWER, facets: this.filterTokens(filters),
+    });
+    const answer: Answer = { total: result.total, ranked: result.hits.map((h) => h.nid), facets: await this.facets(result.candidates, edition), at: Date.now() };
+    if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, answer);
+    return answer;
   }
 
   private filterTokens(filters: SearchFilters): string[] {
