@@ -55,7 +55,7 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async listNodes(query: ListingQuery): Promise<Page<NodeSummary>> {
-    const { edition, filter, page, pageSize, knownTotal } = query;
+    const { edition, filter, page, pageSize } = query;
     const offset = page * pageSize;
     let rows: SummaryRow[];
     let total: number;
@@ -65,33 +65,33 @@ export class KyselyContentReader implements ContentReader {
         rows = await this.db.selectFrom('node_terms').innerJoin('nodes', 'nodes.nid', 'node_terms.nid').select(SUMMARY_COLUMNS)
           .where('node_terms.tid', '=', filter.tid).where('nodes.status', '=', 1)
           .orderBy('node_terms.published_at', 'desc').orderBy('node_terms.nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = knownTotal ?? await this.count(this.db.selectFrom('node_terms').where('tid', '=', filter.tid));
+        total = await this.count(this.db.selectFrom('node_terms').where('tid', '=', filter.tid));
         break;
       }
       case 'author': {
         rows = await this.db.selectFrom('node_authors').innerJoin('nodes', 'nodes.nid', 'node_authors.nid').select(SUMMARY_COLUMNS)
           .where('node_authors.aid', '=', filter.aid).where('nodes.status', '=', 1)
           .orderBy('node_authors.published_at', 'desc').orderBy('node_authors.nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = knownTotal ?? await this.count(this.db.selectFrom('node_authors').where('aid', '=', filter.aid));
+        total = await this.count(this.db.selectFrom('node_authors').where('aid', '=', filter.aid));
         break;
       }
       case 'blog': {
         const base = this.db.selectFrom('nodes').where('blog_id', '=', filter.bid).where('status', '=', 1);
         rows = await base.select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = knownTotal ?? await this.count(base);
+        total = await this.count(base);
         break;
       }
       case 'promoted': {
         const base = this.db.selectFrom('nodes').where('edition', '=', edition).where('promoted', '=', 1).where('status', '=', 1);
         rows = await base.select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = knownTotal ?? await this.count(base);
+        total = await this.count(base);
         break;
       }
       case 'all': {
         let base = this.db.selectFrom('nodes').where('edition', '=', edition).where('status', '=', 1);
         if (filter.kinds) base = base.where('kind', 'in', [...filter.kinds]);
         rows = await base.select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = knownTotal ?? await this.count(base);
+        total = await this.count(base);
         break;
       }
     }
@@ -137,11 +137,6 @@ export class KyselyContentReader implements ContentReader {
     return this.summaries(nids.map((nid) => byId.get(nid)).filter((r): r is SummaryRow => r !== undefined));
   }
 
-  async latestInTerm(edition: string, tid: number, limit: number): Promise<NodeSummary[]> {
-    // A home block needs no total: -1 tells listNodes not to count.
-    const page = await this.listNodes({ edition, filter: { type: 'term', tid }, page: 0, pageSize: limit, knownTotal: -1 });
-    return [...page.items];
-  }
 
   async findTerm(edition: string, tid: number): Promise<TermRef | undefined> {
     const row = await this.db.selectFrom('terms').selectAll().where('tid', '=', tid).where('edition', '=', edition).executeTakeFirst();
@@ -217,11 +212,6 @@ export class KyselyContentReader implements ContentReader {
     return { nid: row.nid, edition: row.edition, path: row.path, index: before };
   }
 
-  async findNodeBySlugPath(edition: string, path: string): Promise<number | undefined> {
-    const row = await this.db.selectFrom('path_aliases').select('target_id').where('edition', '=', edition).where('path', '=', path)
-      .where('target_type', '=', 'node').executeTakeFirst();
-    return row?.target_id;
-  }
 
   async pathTaken(edition: string, path: string): Promise<boolean> {
     return (await this.resolvePath(edition, path)) !== undefined;

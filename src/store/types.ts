@@ -36,8 +36,6 @@ export interface ListingQuery {
   readonly filter: ListingFilter;
   readonly page: number;
   readonly pageSize: number;
-  /** The total when the caller already knows it (a memo): skips the COUNT query. */
-  readonly knownTotal?: number;
 }
 
 /** Everything the public pages read. Implementations never return private comment fields. */
@@ -52,8 +50,6 @@ export interface ContentReader {
   listingIds(query: Pick<ListingQuery, 'edition' | 'filter'>): Promise<number[]>;
   /** Summaries of these nodes, in the order given (missing or unpublished ones left out). */
   summariesByIds(nids: readonly number[]): Promise<NodeSummary[]>;
-  /** The newest published nodes of a section (and its subsections), for home page blocks. */
-  latestInTerm(edition: string, tid: number, limit: number): Promise<NodeSummary[]>;
   findTerm(edition: string, tid: number): Promise<TermRef | undefined>;
   findTermByName(edition: string, vocabulary: Vocabulary, name: string): Promise<TermRef | undefined>;
   listTerms(edition: string, vocabulary: Vocabulary): Promise<TermRef[]>;
@@ -69,7 +65,6 @@ export interface ContentReader {
   listPublishedComments(nid: number, page: number, pageSize: number): Promise<Page<PublicComment>>;
   /** Where a published comment sits: its node and its zero-based position in thread order. */
   commentPosition(cid: number): Promise<{ nid: number; edition: string; path: string | null; index: number } | undefined>;
-  findNodeBySlugPath(edition: string, path: string): Promise<number | undefined>;
   pathTaken(edition: string, path: string): Promise<boolean>;
   countNodes(edition?: string): Promise<number>;
   getMeta(key: string): Promise<string | undefined>;

@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { tsqueryExpression } from '../search/match-expression.ts';
-import { loadFacetRows, loadIndexSources } from '../search/index-sources.ts';
+import { countIndexed, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
 import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
-import { RELEVANCE_CANDIDATES } from '../sqlite/search-store.ts';
 
 /** PostgreSQL's text search configuration per language: Arabic arrives already stemmed by Folio. */
 function config(lang: 'en' | 'ar'): string {
@@ -58,8 +57,7 @@ export class PostgresSearchStore implements SearchStore {
     return loadIndexSources(this.db, afterNid, limit, nids);
   }
 
-  async countIndexed(): Promise<number> {
-    const row = await this.db.selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0);
+  countIndexed(): Promise<number> {
+    return countIndexed(this.db);
   }
 }

@@ -1,16 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { fts5Expression } from '../search/match-expression.ts';
-import { loadFacetRows, loadIndexSources } from '../search/index-sources.ts';
+import { countIndexed, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
 import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 
-/**
- * Relevance is computed over the newest matches only, up to this many. FTS5 ranking by bm25
- * scores every match (~0.5 µs each: 0.5 s for a common word in a million articles); walking
- * matches newest-first and stopping early keeps every query bounded, and in a news archive the
- * best answer among the newest few thousand matches is what readers expect.
- */
-export const RELEVANCE_CANDIDATES = 2000;
 
 /** Column weights for bm25: a title match counts most, then authors, tags and section. */
 const BM25 = sql`bm25(search_fts, 10.0, 1.0, 4.0)`;
@@ -76,8 +69,7 @@ export class SqliteSearchStore implements SearchStore {
     return loadIndexSources(this.db, afterNid, limit, nids);
   }
 
-  async countIndexed(): Promise<number> {
-    const row = await this.db.selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0);
+  countIndexed(): Promise<number> {
+    return countIndexed(this.db);
   }
 }
