@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test with Node's own runner. Tests that need a service (PostgreSQL) or a tool
-# (Chromium, Java for the HTML checker) run when it is there; without it they are skipped with
+# (MariaDB for the Drupal importer, Chromium, Java for the HTML checker) run when it is there; without it they are skipped with
 # a clear line here, except under CI=true, where a missing service is a failure.
 set -uo pipefail
 shopt -s globstar nullglob
@@ -25,6 +25,15 @@ else
   export FOLIO_TEST_REDIS=0
   skipped+=("shared rate-limit tests (no Redis at $redis_url)")
   missing_in_ci+=("Redis")
+fi
+
+mysql_url="${FOLIO_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/}"
+if node -e "require('mysql2/promise').createConnection({uri:process.argv[1],connectTimeout:3000}).then(c=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" "$mysql_url" 2>/dev/null; then
+  export FOLIO_TEST_MYSQL=1
+else
+  export FOLIO_TEST_MYSQL=0
+  skipped+=("Drupal database import tests (no MariaDB/MySQL at $mysql_url)")
+  missing_in_ci+=("MariaDB")
 fi
 
 if [[ -x /usr/bin/chromium ]]; then
