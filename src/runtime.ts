@@ -16,6 +16,7 @@ import { FormTokens } from './services/form-token.ts';
 import { ModerationService } from './services/moderation-service.ts';
 import { SearchService } from './services/search-service.ts';
 import { SitemapService } from './services/sitemap-service.ts';
+import { ImportService } from './services/import-service.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -32,6 +33,7 @@ export interface Runtime {
   readonly auth: AuthService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
+  readonly imports: ImportService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   close(): Promise<void>;
@@ -78,6 +80,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     publishing: new PublishingService(store.content, store.writer, changed, search),
     search,
     sitemap: new SitemapService(store.sitemap),
+    imports: new ImportService(store.imports, search, changed),
     comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
     moderation: new ModerationService(store.comments, changed),
     auth: new AuthService(store.users),

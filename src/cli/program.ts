@@ -3,6 +3,7 @@ import { articleCommand } from './article-command.ts';
 import { commentsCommand } from './comments-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { formatCommand } from './format-command.ts';
+import { importCommand } from './import-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { reindexCommand, searchCommand } from './search-command.ts';
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   program.addCommand(commentsCommand());
   program.addCommand(userCommand());
   program.addCommand(formatCommand());
+  program.addCommand(importCommand());
   return program;
 }

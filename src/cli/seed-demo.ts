@@ -23,8 +23,7 @@ export async function seedDemo(runtime: Runtime, options: { articles?: number; a
     progress.stop();
     const en = await runtime.store.content.countNodes('en');
     const ar = await runtime.store.content.countNodes('ar');
-    void report;
-    return `demo newspaper ready: ${en} English items, ${ar} Arabic articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${runtime.store.dialect})`;
+    return `demo newspaper ready: ${en} English items, ${ar} Arabic articles, ${report.translations} translated pairs in ${((Date.now() - started) / 1000).toFixed(1)} s (${runtime.store.dialect})`;
   } finally {
     progress.stop();
   }

@@ -1,6 +1,7 @@
 import type { ArticleInput } from '../domain/article-input.ts';
 import type { Edition } from '../domain/edition.ts';
 import { requireWritable, type WritableEdition } from '../domain/edition-guard.ts';
+import { Invalid } from '../domain/errors.ts';
 import type { AuthorRef, TermRef } from '../domain/content.ts';
 import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
@@ -40,6 +41,7 @@ export class PublishingService {
   /** Publishes one article; unknown sections, authors and tags are created. */
   async addArticle(edition: Edition, input: ArticleInput): Promise<Published> {
     const target = requireWritable(edition);
+    const original = input.translationOf === null ? null : await this.translationTarget(target, input.translationOf);
     const created = { sections: 0, authors: 0, tags: 0 };
     const section = await this.sectionFor(target, input.section, created);
     const authors: AuthorRef[] = [];
@@ -76,8 +78,23 @@ export class PublishingService {
     }]);
     // The search index is kept current on every publish (not only by `folio reindex`).
     await this.indexer?.indexNodes([nid]);
+    if (original !== null) {
+      await this.writer.linkTranslation(target, nid, original.nid);
+      // The original's page now links here, so its edition's cached pages are stale too.
+      this.changed(original.edition);
+    }
     this.changed(target.code);
     return { nid, path, created };
+  }
+
+  /** The node an article translates: it must exist in another edition and have no translation in this one yet. */
+  private async translationTarget(edition: WritableEdition, nid: number): Promise<{ nid: number; edition: string }> {
+    const other = await this.content.nodeEdition(nid);
+    if (other === undefined) throw new Invalid(`Invalid article: "translationOf" names node ${nid}, which does not exist`, 'translationOf');
+    if (other === edition.code) throw new Invalid(`Invalid article: "translationOf" must name a node of another edition; ${nid} is in ${other}`, 'translationOf');
+    const taken = (await this.content.translationsOf(nid)).find((t) => t.edition === edition.code);
+    if (taken) throw new Invalid(`Invalid article: node ${nid} already has a translation in ${edition.code} (node ${taken.nid})`, 'translationOf');
+    return { nid, edition: other };
   }
 
   private async sectionFor(edition: WritableEdition, slugOrPath: string, created: { sections: number }): Promise<TermRef> {

@@ -1,6 +1,6 @@
 import type { Edition } from '../domain/edition.ts';
-import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, PublicComment, TermRef } from '../domain/content.ts';
-import { NotFound } from '../domain/errors.ts';
+import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, PublicComment, TermRef, TranslationRef } from '../domain/content.ts';
+import { Gone, NotFound } from '../domain/errors.ts';
 import { LISTING_PAGE_SIZE, type Page } from '../domain/pagination.ts';
 import type { ContentReader, ListingFilter, PathTarget } from '../store/types.ts';
 
@@ -26,6 +26,8 @@ export interface NodePage {
   readonly comments: Page<PublicComment>;
   readonly landingItems: readonly NodeSummary[];
   readonly corrections: readonly CorrectionEntry[];
+  /** The node in other editions' languages (its published translations). */
+  readonly translations: readonly TranslationRef[];
 }
 
 /** The subject of a listing page. */
@@ -89,14 +91,25 @@ export class ReaderService {
     return { sections, special, blogPosts, inFocus };
   }
 
-  /** A node's page data; NotFound when the node is not in this edition. */
+  /** Throws Gone when the node is in this edition but withdrawn (unpublished by an import). */
+  async assertNotWithdrawn(edition: Edition, nid: number): Promise<void> {
+    if (await this.content.isWithdrawn(edition.code, nid)) throw new Gone();
+  }
+
+  /** Throws Gone when an old path was deliberately removed (an import recorded it). */
+  async assertNotGone(edition: Edition, path: string): Promise<void> {
+    if ((await this.content.goneReason(edition.code, path)) !== undefined) throw new Gone();
+  }
+
+  /** A node's page data; NotFound when the node is not in this edition, Gone when it was withdrawn. */
   async node(edition: Edition, nid: number, commentPage = 0): Promise<NodePage> {
     const node = await this.content.findNode(edition.code, nid);
-    if (!node) throw new NotFound();
+    if (!node) throw (await this.content.isWithdrawn(edition.code, nid)) ? new Gone() : new NotFound();
     const comments = await this.content.listPublishedComments(nid, commentPage, COMMENTS_PER_PAGE);
     const landingItems = node.kind === 'landing' ? await this.content.landingItems(nid) : [];
     const corrections = node.kind === 'corrections' ? await this.content.listCorrections(edition.code) : [];
-    return { node, comments, landingItems, corrections };
+    const translations = await this.content.translationsOf(nid);
+    return { node, comments, landingItems, corrections, translations };
   }
 
   /** What a stored path points at in this edition. */

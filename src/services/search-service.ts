@@ -114,6 +114,12 @@ export class SearchService {
     await this.search.index(rows.map((r) => this.doc(r)));
   }
 
+  /** Takes nodes out of the index (unpublished or withdrawn by an import). */
+  async removeNodes(nids: readonly number[]): Promise<void> {
+    this.answers.clear();
+    await this.search.remove(nids);
+  }
+
   /** Runs a reader's query in an edition. Malformed queries come back explained, never thrown. */
   async query(edition: Edition, input: { q: string; page: number; sort: SearchSort; filters?: SearchFilters }): Promise<SearchOutcome> {
     const filters = input.filters ?? {};

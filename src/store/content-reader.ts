@@ -1,10 +1,11 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, TermRef, Vocabulary } from '../domain/content.ts';
+import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, TermRef, TranslationRef, Vocabulary } from '../domain/content.ts';
 import type { Page } from '../domain/pagination.ts';
 import type { CommentPolicy } from '../domain/edition.ts';
 import type { Database } from './schema.ts';
 import type { Dialect } from './connection.ts';
 import { threadSortKey } from './sql-helpers.ts';
+import { translationsOf } from './translation-queries.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from './types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, toBlog, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 
@@ -35,6 +36,16 @@ export class KyselyContentReader implements ContentReader {
       commentPolicy: row.comment_policy as CommentPolicy | null,
       promoted: row.promoted === 1,
     };
+  }
+
+  async isWithdrawn(edition: string, nid: number): Promise<boolean> {
+    const row = await this.db.selectFrom('nodes').select('status').where('nid', '=', nid).where('edition', '=', edition).executeTakeFirst();
+    return row !== undefined && Number(row.status) !== 1;
+  }
+
+  async goneReason(edition: string, path: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('gone_paths').select('reason').where('edition', '=', edition).where('path', '=', path).executeTakeFirst();
+    return row?.reason;
   }
 
   async nodeEdition(nid: number): Promise<string | undefined> {
@@ -215,6 +226,10 @@ export class KyselyContentReader implements ContentReader {
 
   async pathTaken(edition: string, path: string): Promise<boolean> {
     return (await this.resolvePath(edition, path)) !== undefined;
+  }
+
+  async translationsOf(nid: number): Promise<TranslationRef[]> {
+    return (await translationsOf(this.db, [nid])).get(nid) ?? [];
   }
 
   async countNodes(edition?: string): Promise<number> {

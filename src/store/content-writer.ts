@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type { Blog, CorrectionEntry } from '../domain/content.ts';
 import type { Database } from './schema.ts';
+import { joinTranslationSet } from './translation-queries.ts';
 import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from './types.ts';
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
@@ -104,6 +105,10 @@ export class KyselyContentWriter implements ContentWriter {
         id: first + i, edition: edition.code, nid: e.nid, kind: e.kind, title: e.title, body_html: e.bodyHtml, published_at: e.publishedAt,
       })));
     });
+  }
+
+  async linkTranslation(_edition: WritableEdition, nid: number, translationOf: number): Promise<void> {
+    await joinTranslationSet(this.db, nid, translationOf);
   }
 
   async recountComments(edition: WritableEdition): Promise<void> {

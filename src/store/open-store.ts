@@ -5,6 +5,7 @@ import { KyselyContentWriter } from './content-writer.ts';
 import { KyselyCommentStore } from './comment-store.ts';
 import { KyselyUserStore } from './user-store.ts';
 import { KyselySitemapQueries } from './sitemap-queries.ts';
+import { KyselyImportStore } from './import-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WorkerCommentWriter } from './sqlite/comment-writer-client.ts';
 import { SqliteSearchStore } from './sqlite/search-store.ts';
@@ -23,6 +24,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf) : new SqliteSearchStore(connection.db),
     sitemap: new KyselySitemapQueries(connection.db),
     archive: new KyselyArchiveQueries(connection.db),
+    imports: new KyselyImportStore(connection.db),
     dialect: connection.dialect,
     async close() {
       await writerThread?.close();

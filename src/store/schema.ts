@@ -158,6 +158,57 @@ export interface SearchDocsTable {
   published_at: number;
 }
 
+export interface NodeRevisionsTable {
+  nid: number;
+  content_hash: string;
+  source_vid: number | null;
+  title: string;
+  body_html: string;
+  summary: string | null;
+  credit: string | null;
+  photo_src: string | null;
+  photo_caption: string | null;
+  photo_credit: string | null;
+  revised_at: number;
+  log: string | null;
+}
+
+export interface ImportItemsTable {
+  edition: string;
+  item_type: string;
+  item_key: string;
+  folio_id: number;
+  state: string;
+  source: string;
+  original_url: string | null;
+  captured_at: number | null;
+  content_hash: string;
+  run_id: number;
+}
+
+export interface ImportRunsTable {
+  run_id: number;
+  edition: string;
+  source: string;
+  inputs: string;
+  started_at: number;
+  finished_at: number | null;
+  summary: string | null;
+}
+
+export interface GonePathsTable {
+  edition: string;
+  path: string;
+  reason: string;
+  since: number;
+}
+
+/** A node's translation set (migration 005): `tnid` is the set's source node, as Drupal's node.tnid. */
+export interface TranslationsTable {
+  nid: number;
+  tnid: number;
+}
+
 /** The whole database. */
 export interface Database {
   nodes: NodesTable;
@@ -175,4 +226,9 @@ export interface Database {
   sessions: SessionsTable;
   moderation_log: ModerationLogTable;
   search_docs: SearchDocsTable;
+  node_revisions: NodeRevisionsTable;
+  import_items: ImportItemsTable;
+  import_runs: ImportRunsTable;
+  gone_paths: GonePathsTable;
+  translations: TranslationsTable;
 }

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { TranslationRef } from '../domain/content.ts';
 import type { Database } from './schema.ts';
+import { translationsOf } from './translation-queries.ts';
 
 /** One public thing with a canonical URL: a node, term, author or blog listing. */
 export interface SitemapTarget {
@@ -10,6 +12,8 @@ export interface SitemapTarget {
   readonly path: string | null;
   /** Epoch seconds of the last change (a listing: its newest item); null for an empty listing. */
   readonly lastmod: number | null;
+  /** A node's published translations in other editions, for hreflang alternates; empty for everything else. */
+  readonly translations: readonly TranslationRef[];
 }
 
 /** A recent node, for news sitemaps and the front feed's fallback. */
@@ -68,12 +72,15 @@ export class KyselySitemapQueries implements SitemapQueries {
     const rows = await this.db.selectFrom(this.union().as('u')).selectAll()
       .orderBy('edition').orderBy('type_order').orderBy('id').limit(limit).offset(offset).execute();
     const types = Object.keys(TYPE_ORDER) as SitemapTarget['targetType'][];
+    const nodeIds = rows.filter((r) => Number(r.type_order) === TYPE_ORDER.node).map((r) => Number(r.id));
+    const translations = await translationsOf(this.db, nodeIds);
     return rows.map((r) => ({
       edition: r.edition,
       targetType: types[Number(r.type_order)]!,
       id: Number(r.id),
       path: r.path,
       lastmod: r.lastmod === null || r.lastmod === undefined ? null : Number(r.lastmod),
+      translations: Number(r.type_order) === TYPE_ORDER.node ? translations.get(Number(r.id)) ?? [] : [],
     }));
   }
 

@@ -1,6 +1,6 @@
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type {
-  AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeKind, NodeSummary, PublicComment, TermRef, Vocabulary,
+  AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeKind, NodeSummary, PublicComment, TermRef, TranslationRef, Vocabulary,
 } from '../domain/content.ts';
 import type { Page } from '../domain/pagination.ts';
 import type { CommentRecord, ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
@@ -41,6 +41,10 @@ export interface ListingQuery {
 /** Everything the public pages read. Implementations never return private comment fields. */
 export interface ContentReader {
   findNode(edition: string, nid: number): Promise<NodeDetail | undefined>;
+  /** True when this edition holds the node but it is unpublished (withdrawn): its page answers 410. */
+  isWithdrawn(edition: string, nid: number): Promise<boolean>;
+  /** Why an old path was deliberately removed, if it was (410 Gone). */
+  goneReason(edition: string, path: string): Promise<string | undefined>;
   /** The edition a node id belongs to, for ids typed into the wrong edition's URL. */
   nodeEdition(nid: number): Promise<string | undefined>;
   resolvePath(edition: string, path: string): Promise<PathTarget | undefined>;
@@ -66,6 +70,8 @@ export interface ContentReader {
   /** Where a published comment sits: its node and its zero-based position in thread order. */
   commentPosition(cid: number): Promise<{ nid: number; edition: string; path: string | null; index: number } | undefined>;
   pathTaken(edition: string, path: string): Promise<boolean>;
+  /** The published translations of a node in other editions (its translation set, itself left out). */
+  translationsOf(nid: number): Promise<TranslationRef[]>;
   countNodes(edition?: string): Promise<number>;
   getMeta(key: string): Promise<string | undefined>;
 }
@@ -104,6 +110,8 @@ export interface TermWrite {
   readonly path: string | null;
   readonly parentTid: number | null;
   readonly weight: number;
+  /** Older paths that redirect (301) to the canonical one. */
+  readonly legacyPaths?: readonly string[];
 }
 
 /** A comment to write with its cid and thread decided (demo seeding, imports); `bodyHtml` is already filtered. */
@@ -120,6 +128,11 @@ export interface ContentWriter {
   saveComments(edition: WritableEdition, comments: readonly CommentWrite[]): Promise<void>;
   saveLandingItems(edition: WritableEdition, landingNid: number, nids: readonly number[]): Promise<void>;
   saveCorrections(edition: WritableEdition, entries: readonly Omit<CorrectionEntry, 'id'>[]): Promise<void>;
+  /**
+   * Makes `nid` (a node of this edition) a translation of `translationOf`, joining its set. The
+   * other node may be in an archive: only the set membership is written, never its row.
+   */
+  linkTranslation(edition: WritableEdition, nid: number, translationOf: number): Promise<void>;
   /** Recomputes each node's published-comment count from the comment rows. */
   recountComments(edition: WritableEdition): Promise<void>;
   setMeta(key: string, value: string): Promise<void>;
@@ -256,6 +269,8 @@ export interface FacetRows {
 export interface SearchStore {
   /** Adds or replaces these nodes' index entries. */
   index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void>;
+  /** Takes these nodes out of the index (unpublished or removed). */
+  remove(nids: readonly number[]): Promise<void>;
   /** Empties the index (before a full rebuild). */
   clear(): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
@@ -275,6 +290,83 @@ export interface Store {
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;
+  readonly imports: ImportStore;
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
+}
+
+/** The kinds of imported item the importer tracks by key. */
+export type ImportItemType = 'node' | 'term' | 'author' | 'blog' | 'comment';
+
+/** What an earlier run made of an imported item. */
+export interface ImportedItemState {
+  readonly id: number;
+  /** The item's merged normalised fields as JSON, as the importer last wrote them. */
+  readonly state: string;
+}
+
+/** The importer's record of one item: its key, what it became, where it came from. */
+export interface ImportItemWrite {
+  readonly type: ImportItemType;
+  readonly key: string;
+  readonly id: number;
+  readonly state: string;
+  readonly contentHash: string;
+  readonly source: string;
+  readonly originalUrl: string | null;
+  readonly capturedAt: number | null;
+}
+
+/** One stored version of a node's content. */
+export interface RevisionWrite {
+  readonly nid: number;
+  readonly contentHash: string;
+  readonly sourceVid: number | null;
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly summary: string | null;
+  readonly credit: string | null;
+  readonly photo: { src: string; caption: string | null; credit: string | null } | null;
+  readonly revisedAt: number;
+  readonly log: string | null;
+}
+
+/** A node row to write or replace, unpublished ones included. */
+export interface ImportNodeWrite extends NodeWrite {
+  readonly published: boolean;
+}
+
+/** Everything one import batch writes, in one transaction. */
+export interface ImportBatch {
+  readonly terms: readonly TermWrite[];
+  readonly authors: readonly { aid: number; name: string; slug: string }[];
+  readonly blogs: readonly Omit<Blog, 'edition'>[];
+  /** Nodes whose row is replaced; their terms, authors and paths are replaced with them. */
+  readonly nodes: readonly ImportNodeWrite[];
+  /** New revisions (a revision already stored under the same hash is left as it is). */
+  readonly revisions: readonly RevisionWrite[];
+  readonly comments: readonly (CommentWrite & { readonly changedAt: number })[];
+  readonly gone: readonly { path: string; reason: string }[];
+  readonly items: readonly ImportItemWrite[];
+}
+
+/** Lookups and writes of the importer. */
+export interface ImportStore {
+  findItems(edition: string, type: ImportItemType, keys: readonly string[]): Promise<Map<string, ImportedItemState>>;
+  /** The revision hashes already stored for these nodes. */
+  revisionHashes(nids: readonly number[]): Promise<Map<number, Set<string>>>;
+  /** Stored revisions by node and hash: the current one, when an older capture arrives after it. */
+  revision(nid: number, contentHash: string): Promise<RevisionWrite | undefined>;
+  /** The largest id in use of each kind, so a run allocates above it. */
+  maxId(type: ImportItemType): Promise<number>;
+  /** Which of these ids are taken (in any edition, by anything). */
+  takenIds(type: ImportItemType, ids: readonly number[]): Promise<Set<number>>;
+  /** Authors of an edition by slug. */
+  authorsBySlug(edition: string, slugs: readonly string[]): Promise<Map<string, number>>;
+  /** The thread keys of a node's comments, to thread comments that arrive without one. */
+  commentThreads(nid: number): Promise<string[]>;
+  startRun(edition: string, source: string, inputs: readonly string[], at: number): Promise<number>;
+  finishRun(runId: number, at: number, summary: string): Promise<void>;
+  /** Writes a batch in one transaction: all of it or none of it. */
+  applyBatch(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void>;
 }

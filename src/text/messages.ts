@@ -38,7 +38,7 @@ const EN = {
   notVerified: ' (not verified)',
   permalink: 'Permalink',
   commentsClosed: 'Comments are closed.',
-  notFoundHint: 'The address may be mistyped, or the page may have moved. Try the home page or the sections below.',
+  notFoundHint: 'The address may be mistyped, or the page may have moved. Search for it below, or start from the home page.',
   errorBack: 'Go to the home page',
   landingItems: 'Coverage',
   newsletter: 'Newsletter',
@@ -157,6 +157,9 @@ const EN = {
   sectionNeighbours: 'More in @section',
   previousInSection: 'Previous:',
   nextInSection: 'Next:',
+  readInEnglish: 'Read in English',
+  readInArabic: 'Read in Arabic',
+  translations: 'This article in other languages',
 } as const;
 
 /** The message keys. */
@@ -199,7 +202,7 @@ const AR: Record<MessageKey, string> = {
   notVerified: ' (غير موثّق)',
   permalink: 'رابط دائم',
   commentsClosed: 'التعليقات مغلقة.',
-  notFoundHint: 'ربما أُخطئ في كتابة العنوان أو نُقلت الصفحة. جرّب الصفحة الرئيسية أو الأقسام أدناه.',
+  notFoundHint: 'ربما أُخطئ في كتابة العنوان أو نُقلت الصفحة. ابحث عنها أدناه، أو ابدأ من الصفحة الرئيسية.',
   errorBack: 'اذهب إلى الصفحة الرئيسية',
   landingItems: 'التغطية',
   newsletter: 'النشرة',
@@ -316,6 +319,9 @@ const AR: Record<MessageKey, string> = {
   sectionNeighbours: 'المزيد في @section',
   previousInSection: 'السابق:',
   nextInSection: 'التالي:',
+  readInEnglish: 'اقرأ بالإنكليزية',
+  readInArabic: 'اقرأ بالعربية',
+  translations: 'هذا المقال بلغات أخرى',
 };
 
 /** Both catalogues, for the completeness test. */

@@ -4,6 +4,7 @@ import { renderDocument } from './render.ts';
 import { sendFresh } from './send-page.ts';
 import { siteContextFor } from './site-context-for.ts';
 import { errorView } from './views/error-view.ts';
+import { notFoundQuery } from './not-found-query.ts';
 import type { WebDeps } from './web-deps.ts';
 
 /** Turns any thrown error into a localised page with the right status: the one place that does. */
@@ -15,7 +16,7 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, deps: Web
   const code = error?.code ?? (status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : status < 500 ? 'INVALID' : 'INTERNAL');
   const title = ERROR_CATALOGUE[code].title[lang];
   const message = error ? error.messageIn(lang) : title;
-  const body = errorView(ctx, title, message, status);
+  const body = errorView(ctx, title, message, status, status === 404 ? notFoundQuery(request.url) : '');
   const doc = await renderDocument(ctx, deps.nav, { title, canonical: null, body });
   return sendFresh(request, reply, deps.cache, { edition, status, body: doc, cache: false });
 }

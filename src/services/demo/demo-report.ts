@@ -22,6 +22,8 @@ export interface DemoReport {
   readonly editions: { readonly en: EditionCounts; readonly ar: EditionCounts };
   /** Items tests and pages may rely on (always equal to DEMO_FIXED_ITEMS). */
   readonly fixed: DemoFixedItems;
+  /** English articles linked with an Arabic translation. */
+  readonly translations: number;
   readonly elapsedMs: number;
 }
 

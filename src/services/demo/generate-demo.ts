@@ -8,6 +8,7 @@ import type { DemoReport } from './demo-report.ts';
 import { seedEnglishEdition } from './english-edition.ts';
 import { IdAllocator } from './id-allocator.ts';
 import { SeededRandom } from './seeded-random.ts';
+import { pairTranslations } from './translation-pairs.ts';
 
 /** English items of the default demo: the size the spec's shares are quoted at. */
 export const DEMO_DEFAULT_ARTICLES = 1200;
@@ -63,8 +64,9 @@ export async function generateDemo(options: DemoOptions): Promise<DemoReport> {
   // Each edition draws from its own stream, so resizing one leaves the other's text unchanged.
   const en = await seedEnglishEdition({ ...base, edition: options.editions.en, rng: root.fork('en'), items: articles });
   const ar = await seedArabicEdition({ ...base, edition: options.editions.ar, rng: root.fork('ar'), items: arabicArticles });
+  const translations = await pairTranslations(options.writer, options.editions.ar, en.fixed, ar);
   options.onProgress?.(total, total);
-  return { seed: options.seed, editions: { en: en.counts, ar }, fixed: en.fixed, elapsedMs: Math.round(clock() - started) };
+  return { seed: options.seed, editions: { en: en.counts, ar }, fixed: en.fixed, translations, elapsedMs: Math.round(clock() - started) };
 }
 
 function count(n: number, field: string): number {

@@ -2,12 +2,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as content001 from './001-content.ts';
 import * as moderation002 from './002-moderation.ts';
 import * as search003 from './003-search.ts';
+import * as translations005 from './005-translations.ts';
+import * as import004 from './004-import.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-content': content001,
   '002-moderation': moderation002,
   '003-search': search003,
+  '005-translations': translations005,
+  '004-import': import004,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

@@ -26,6 +26,10 @@ export class PostgresSearchStore implements SearchStore {
     });
   }
 
+  async remove(nids: readonly number[]): Promise<void> {
+    if (nids.length > 0) await this.db.deleteFrom('search_docs').where('nid', 'in', [...nids]).execute();
+  }
+
   async clear(): Promise<void> {
     await this.db.deleteFrom('search_docs').execute();
   }

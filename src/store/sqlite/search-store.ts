@@ -29,6 +29,14 @@ export class SqliteSearchStore implements SearchStore {
     });
   }
 
+  async remove(nids: readonly number[]): Promise<void> {
+    if (nids.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const nid of nids) await sql`delete from search_fts where rowid = ${nid}`.execute(trx);
+      await trx.deleteFrom('search_docs').where('nid', 'in', [...nids]).execute();
+    });
+  }
+
   async clear(): Promise<void> {
     await sql`delete from search_fts`.execute(this.db);
     await this.db.deleteFrom('search_docs').execute();

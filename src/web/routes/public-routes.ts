@@ -6,6 +6,7 @@ import type { PathTarget } from '../../services/reader-service.ts';
 import type { ListingPage } from '../../services/reader-service.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { siteContextFor } from '../site-context-for.ts';
+import { languageVersions } from '../translation-links.ts';
 import type { SiteContext } from '../site-context.ts';
 import { feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
 import { renderDocument } from '../render.ts';
@@ -60,7 +61,9 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const node = page.node;
     const isArticle = node.kind === 'article' || node.kind === 'blog_post';
     const around = node.kind === 'article' ? await related.forNode(node) : null;
+    const versions = languageVersions(request, deps, node, page.translations);
     const meta: PageMetadata = {
+      languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
       type: isArticle ? 'article' : 'website',
       image: node.photo?.src ?? null,
       structuredData: [
@@ -68,7 +71,8 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
         breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),
       ],
     };
-    const body = articleView(ctx, page, self, { status, commentForm, replyBase, related: around });
+    const translations = versions.filter((v) => v.edition.code !== edition.code);
+    const body = articleView(ctx, page, self, { status, commentForm, replyBase, related: around, translations });
     return sendView(request, reply, ctx, node.title, self, body, { ...(node.teaser ? { description: node.teaser } : {}), meta });
   }
 
@@ -112,6 +116,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get<PageQuery & { Params: { nid: string } }>(`/node/:nid${ID}`, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const nid = Number(request.params.nid);
+      await reader.assertNotWithdrawn(edition, nid);
       const canonical = await reader.canonicalPath(edition, { targetType: 'node', targetId: nid });
       if (canonical !== undefined) {
         return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
@@ -160,6 +165,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
         const listing = await reader.resolvePath(edition, listingPath);
         if (listing?.canonical && listing.targetType !== 'node') return feeds.sendTarget(request, reply, ctx, listing, listingPath);
       }
+      await reader.assertNotGone(edition, path);
       throw new NotFound();
     });
   };

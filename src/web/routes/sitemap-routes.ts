@@ -4,6 +4,7 @@ import { NotFound } from '../../domain/errors.ts';
 import { newsSitemap, robotsTxt, sitemapIndex, sitemapUrlset, SITEMAP_MAX_URLS, type SitemapUrl } from '../../feed/sitemap-xml.ts';
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
+import { languageVersions } from '../translation-links.ts';
 import { absoluteUrl, authorUrl, blogIndexUrl, blogUrl, homeUrl, nodeUrl, termUrl } from '../urls.ts';
 import type { WebDeps } from '../web-deps.ts';
 
@@ -14,6 +15,8 @@ export interface SitemapTargetRow {
   readonly id: number;
   readonly path: string | null;
   readonly lastmod: number | null;
+  /** A node's published translations in other editions. */
+  readonly translations: readonly { readonly nid: number; readonly edition: string; readonly path: string | null }[];
 }
 
 /** Recent nodes of an edition, newest first. */
@@ -66,7 +69,8 @@ export function sitemapRoutes(deps: WebDeps, options: SitemapOptions) {
     const path = row.targetType === 'node' ? nodeUrl(ctx, { nid: row.id, path: row.path })
       : row.targetType === 'term' ? termUrl(ctx, { tid: row.id, path: row.path })
         : row.targetType === 'author' ? authorUrl(ctx, { slug: row.path ?? '' }) : blogUrl(ctx, { slug: row.path ?? '' });
-    return { loc: absoluteUrl(ctx, path), lastmod: row.lastmod };
+    const versions = row.targetType === 'node' ? languageVersions(request, deps, { nid: row.id, edition: row.edition, path: row.path }, row.translations) : [];
+    return { loc: absoluteUrl(ctx, path), lastmod: row.lastmod, alternates: versions.map((v) => ({ hreflang: v.edition.lang, href: v.href })) };
   }
 
   async function pageCount(request: FastifyRequest): Promise<number> {

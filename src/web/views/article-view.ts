@@ -11,6 +11,11 @@ import { commentsView } from './comments-view.ts';
 import { html } from './html.ts';
 import { archiveNotice, backToTop, byline } from './parts.ts';
 import { standardTeaser, timeTag } from './teasers.ts';
+import type { LanguageVersion } from '../translation-links.ts';
+import type { Lang } from '../../domain/errors.ts';
+
+/** The link text that offers a translation, by the translation's language. */
+const READ_IN: Readonly<Record<Lang, 'readInEnglish' | 'readInArabic'>> = { en: 'readInEnglish', ar: 'readInArabic' };
 
 function leadPhoto(page: NodePage): SafeHtml {
   const photo = page.node.photo;
@@ -49,6 +54,17 @@ export interface ArticleExtras {
   readonly replyBase: string | null;
   /** Related items and section neighbours, for articles. */
   readonly related?: RelatedItems | null;
+  /** The article in other editions, with absolute URLs (none when it has no translation). */
+  readonly translations?: readonly LanguageVersion[];
+}
+
+/** "Read in Arabic" / "اقرأ بالإنكليزية": a link per translation, in the page's language. */
+function translationLinks(ctx: SiteContext, translations: readonly LanguageVersion[] | undefined): SafeHtml {
+  if (!translations || translations.length === 0) return html``;
+  const lang = ctx.edition.lang;
+  return html`<nav class="translations" aria-label="${t(lang, 'translations')}"><ul>
+${translations.map((v) => html`<li><a href="${v.href}" hreflang="${v.edition.lang}" rel="alternate">${t(lang, READ_IN[v.edition.lang])}</a></li>`)}
+</ul></nav>`;
 }
 
 /** "Related articles" and "previous / next in this section", after the article's terms. */
@@ -74,6 +90,7 @@ export function articleView(ctx: SiteContext, page: NodePage, selfUrl: string, e
 <article class="node node-${node.kind}">
 <h1 class="page-title">${node.title}</h1>
 ${archiveNotice(ctx.edition)}
+${translationLinks(ctx, extras.translations)}
 ${leadPhoto(page)}
 ${byline(ctx, node.authors)}
 ${node.showDate && node.kind !== 'landing' ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone))}</p>` : ''}

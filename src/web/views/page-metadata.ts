@@ -14,6 +14,8 @@ export interface PageMetadata {
   readonly structuredData?: readonly StructuredData[];
   /** True on the editions' home pages: they are translations of each other (hreflang). */
   readonly alternateEditions?: boolean;
+  /** A translated page's language versions, itself included (absolute URLs), for hreflang links. */
+  readonly languageVersions?: readonly { readonly lang: string; readonly href: string }[];
 }
 
 /** OpenGraph locales: the Arabic edition is a Beirut paper, so Lebanese Arabic. */
@@ -42,5 +44,6 @@ ${page.description ? html`<meta name="twitter:description" content="${page.descr
 ${image ? html`<meta name="twitter:image" content="${image}">` : ''}
 ${meta.alternateEditions ? html`${ctx.editions.map((e) => html`<link rel="alternate" hreflang="${e.lang}" href="${ctx.baseUrl}${e.pathPrefix}/">`)}
 ${fallback ? html`<link rel="alternate" hreflang="x-default" href="${ctx.baseUrl}${fallback.pathPrefix}/">` : ''}` : ''}
+${(meta.languageVersions ?? []).map((v) => html`<link rel="alternate" hreflang="${v.lang}" href="${v.href}">`)}
 ${(meta.structuredData ?? []).map(jsonLdScript)}`;
 }

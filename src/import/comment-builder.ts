@@ -1,0 +1,84 @@
+import { COMMENT_STATUS } from '../domain/comment.ts';
+import { nextThread } from '../domain/comment-thread.ts';
+import type { ImportedComment } from '../domain/import-record.ts';
+import { formatText } from '../filter/index.ts';
+import type { MutableBatch } from './batch.ts';
+import { BoundedMap } from './bounded-map.ts';
+import type { ReportedItem } from './import-report.ts';
+import { ImportRun } from './importer.ts';
+
+/** Turns comment records into comment rows: node and parent resolved, thread kept or derived. */
+export class CommentBuilder {
+  /** Thread keys per node, for comments that arrive without one (crawled pages). */
+  private readonly threads = new BoundedMap<number, string[]>(10_000);
+  private readonly states = new BoundedMap<string, string>(100_000);
+
+  constructor(private readonly run: ImportRun) {}
+
+  async resolve(records: ImportedComment[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
+    if (records.length === 0) return;
+    const { run } = this;
+    const nodeKeys = [...new Set(records.map((r) => r.nodeKey))].filter((k) => run.nodeIds.get(k) === undefined);
+    for (const [key, item] of await run.service.findItems(run.edition, 'node', nodeKeys)) run.nodeIds.set(key, item.id);
+    const commentKeys = [...new Set(records.flatMap((r) => [r.key, ...(r.parentKey === null ? [] : [r.parentKey])]))].filter((k) => run.commentIds.get(k) === undefined);
+    for (const [key, item] of await run.service.findItems(run.edition, 'comment', commentKeys)) {
+      const state = JSON.parse(item.state) as { nid: number; thread: string };
+      run.commentIds.set(key, { cid: item.id, nid: state.nid, thread: state.thread });
+      this.states.set(key, item.state);
+    }
+    const explicit = records.filter((r) => run.commentIds.get(r.key) === undefined && r.cid !== null).map((r) => r.cid!);
+    const taken = await run.service.takenIds('comment', explicit.filter((c) => !run.ids.comment.claimedInRun(c)));
+    for (const r of records) await this.resolveOne(r, taken, batch, reported);
+  }
+
+  private async threadsOf(nid: number): Promise<string[]> {
+    let list = this.threads.get(nid);
+    if (list === undefined) {
+      list = await this.run.service.commentThreads(nid);
+      this.threads.set(nid, list);
+    }
+    return list;
+  }
+
+  private async resolveOne(r: ImportedComment, taken: Set<number>, batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
+    const { run } = this;
+    const nid = run.nodeIds.get(r.nodeKey);
+    if (nid === undefined) {
+      run.skip(r.key, `its item ${r.nodeKey} was not imported`);
+      return;
+    }
+    const before = run.commentIds.get(r.key);
+    let parent = r.parentKey === null ? undefined : run.commentIds.get(r.parentKey);
+    if (r.parentKey !== null && (parent === undefined || parent.nid !== nid)) {
+      run.warn(r.key, `the comment it replies to (${r.parentKey}) was not imported; shown at the top level`);
+      parent = undefined;
+    }
+    let cid = before?.cid;
+    if (cid === undefined) {
+      if (r.cid !== null && !taken.has(r.cid) && !run.ids.comment.claimedInRun(r.cid)) cid = run.ids.comment.claim(r.cid);
+      else {
+        cid = run.ids.comment.fresh();
+        if (r.cid !== null) run.warn(r.key, `comment id ${r.cid} is taken; imported as ${cid}, so /comment/${r.cid} does not reach it`);
+      }
+    }
+    const threads = await this.threadsOf(nid);
+    const thread = r.thread ?? before?.thread ?? nextThread(threads, parent?.thread ?? null);
+    if (before === undefined) threads.push(thread);
+    run.commentIds.set(r.key, { cid, nid, thread });
+    const state = JSON.stringify({
+      nid, pid: parent?.cid ?? null, thread, published: r.published, name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname,
+      subject: r.subject, body: r.body, format: r.format, createdAt: r.createdAt, changedAt: r.changedAt,
+    });
+    const action = ImportRun.action(this.states.get(r.key), state);
+    this.states.set(r.key, state);
+    reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [] });
+    if (action === 'unchanged') return;
+    batch.comments.push({
+      cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : COMMENT_STATUS.pending,
+      name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format,
+      // Each comment renders through Folio's implementation of the format it was written in.
+      bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
+    });
+    batch.items.push(run.item('comment', r.key, cid, state, r.provenance));
+  }
+}

@@ -1,0 +1,129 @@
+import type { ImportedNode, ImportedRevision } from '../domain/import-record.ts';
+import { formatText } from '../filter/index.ts';
+import type { ImportNodeWrite, RevisionWrite } from '../store/types.ts';
+import { cutTeaser, firstParagraph, htmlToText } from '../text/teaser.ts';
+import type { MutableBatch } from './batch.ts';
+import { BoundedMap } from './bounded-map.ts';
+import { revisionHash } from './content-hash.ts';
+import type { ImportAction, ReportedItem } from './import-report.ts';
+import type { ImportRun } from './importer.ts';
+import { mergeState, stateOf, type NodeState } from './node-state.ts';
+
+/** Renders a revision's markup in its own text format, as the original site did. */
+function renderRevision(nid: number, hash: string, r: ImportedRevision): RevisionWrite {
+  return {
+    nid, contentHash: hash, sourceVid: r.vid, title: r.title, bodyHtml: formatText(r.bodyFormat, r.body).html,
+    summary: r.summary, credit: r.credit, photo: r.photo, revisedAt: r.revisedAt, log: r.log,
+  };
+}
+
+/** Turns node records into node rows and revisions, merging them with what is stored. */
+export class NodeBuilder {
+  /** States written by this run, newer than the store's until the batch lands. */
+  private readonly states = new BoundedMap<string, { nid: number; state: string }>(100_000);
+  /** Revisions rendered by this run, by node and hash, for a current version not yet in the store. */
+  private readonly rendered = new BoundedMap<string, RevisionWrite>(2_000);
+  private readonly hashes = new BoundedMap<number, Set<string>>(100_000);
+
+  constructor(private readonly run: ImportRun) {}
+
+  async resolve(records: ImportedNode[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
+    if (records.length === 0) return;
+    const { run } = this;
+    const unknownKeys = records.filter((r) => this.states.get(r.key) === undefined).map((r) => r.key);
+    const stored = await run.service.findItems(run.edition, 'node', unknownKeys);
+    for (const [key, item] of stored) this.states.set(key, { nid: item.id, state: item.state });
+    const storedHashes = await run.service.revisionHashes([...stored.values()].map((s) => s.id));
+    for (const [nid, set] of storedHashes) this.hashes.set(nid, set);
+    const explicit = records.filter((r) => this.states.get(r.key) === undefined && r.nid !== null).map((r) => r.nid!);
+    const taken = await run.service.takenIds('node', explicit.filter((n) => !run.ids.node.claimedInRun(n)));
+    for (const record of records) {
+      if (record.revisions.length === 0) {
+        run.skip(record.key, 'it has no content (no revision)');
+        continue;
+      }
+      await this.resolveOne(record, taken, batch, reported);
+    }
+  }
+
+  private allocate(record: ImportedNode, taken: Set<number>): number {
+    const { ids } = this.run;
+    if (record.nid !== null && !taken.has(record.nid) && !ids.node.claimedInRun(record.nid)) return ids.node.claim(record.nid);
+    const nid = ids.node.fresh();
+    if (record.nid !== null) this.run.warn(record.key, `node id ${record.nid} is taken by another item; imported as ${nid}, so /node/${record.nid} does not reach it`);
+    return nid;
+  }
+
+  private async resolveOne(record: ImportedNode, taken: Set<number>, batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
+    const { run } = this;
+    const before = this.states.get(record.key);
+    const nid = before?.nid ?? this.allocate(record, taken);
+    const hashes = record.revisions.map(revisionHash);
+    // The newest revision is the current one; sources list them oldest first, but captures may not be.
+    let latest = 0;
+    for (let i = 1; i < record.revisions.length; i++) if (record.revisions[i]!.revisedAt >= record.revisions[latest]!.revisedAt) latest = i;
+    const incoming = stateOf(record, { hash: hashes[latest]!, revisedAt: record.revisions[latest]!.revisedAt });
+    const previous = before === undefined ? null : (JSON.parse(before.state) as NodeState);
+    const { state, incomingIsCurrent } = mergeState(previous, incoming);
+    const known = this.hashes.get(nid) ?? new Set<string>();
+    const added: RevisionWrite[] = [];
+    record.revisions.forEach((r, i) => {
+      if (known.has(hashes[i]!) || added.some((a) => a.contentHash === hashes[i])) return;
+      const revision = renderRevision(nid, hashes[i]!, r);
+      added.push(revision);
+      this.rendered.set(`${nid}\u0000${revision.contentHash}`, revision);
+    });
+    const stateJson = JSON.stringify(state);
+    const action: ImportAction = before === undefined ? 'imported' : added.length === 0 && stateJson === before.state ? 'unchanged' : 'updated';
+    const canonicalPaths = [...state.legacyPaths, `node/${nid}`];
+    reported.push({ type: 'node', key: record.key, id: nid, action, path: state.path ?? `node/${nid}`, legacyPaths: canonicalPaths });
+    if (action === 'unchanged') return;
+    const current = incomingIsCurrent
+      ? this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? renderRevision(nid, state.current.hash, record.revisions[latest]!)
+      : this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? (await run.service.revision(nid, state.current.hash));
+    this.states.set(record.key, { nid, state: stateJson });
+    for (const r of added) known.add(r.contentHash);
+    this.hashes.set(nid, known);
+    if (current === undefined) {
+      // Only in a dry run: the current version would have been written by an earlier batch.
+      return;
+    }
+    batch.nodes.push(await this.nodeRow(record.key, nid, state, current, batch, reported));
+    batch.revisions.push(...added);
+    batch.items.push(run.item('node', record.key, nid, stateJson, record.provenance, state.current.hash));
+  }
+
+  private async nodeRow(key: string, nid: number, state: NodeState, current: RevisionWrite, batch: MutableBatch, reported: ReportedItem[]): Promise<ImportNodeWrite> {
+    const { run } = this;
+    const termIds: number[] = [];
+    let sectionTid: number | null = null;
+    if (state.sectionKey !== null) {
+      const section = await run.termFor(state.sectionKey);
+      if (section === undefined) run.warn(key, `its section ${state.sectionKey} was not imported`);
+      else {
+        sectionTid = section.tid;
+        // Listings of a parent section include its subsections' items, as on the original site.
+        for (let t: typeof section | undefined = section, depth = 0; t !== undefined && depth < 8; depth++) {
+          termIds.push(t.tid);
+          const parentTid: number | null = t.parentTid;
+          t = parentTid === null ? undefined : run.termsById.get(parentTid);
+        }
+      }
+    }
+    for (const tagKey of state.tagKeys) {
+      const tag = await run.termFor(tagKey);
+      if (tag === undefined) run.warn(key, `its tag ${tagKey} was not imported; left out`);
+      else termIds.push(tag.tid);
+    }
+    const authorIds: number[] = [];
+    for (const name of state.authors) authorIds.push(await run.authorFor(name, batch, reported));
+    const blogId = state.blogKey === null ? null : ((await run.blogFor(state.blogKey)) ?? null);
+    if (state.blogKey !== null && blogId === null) run.warn(key, `its blog ${state.blogKey} was not imported`);
+    return {
+      nid, kind: state.kind, title: current.title, path: state.path, legacyPaths: state.legacyPaths, summary: current.summary,
+      teaser: current.summary ?? cutTeaser(htmlToText(current.bodyHtml)), leadHtml: firstParagraph(current.bodyHtml), bodyHtml: current.bodyHtml,
+      credit: current.credit, photo: current.photo, publishedAt: state.publishedAt, updatedAt: state.current.revisedAt, showDate: state.showDate,
+      promoted: state.promoted, sectionTid, termIds, authorIds, blogId, commentPolicy: state.commentPolicy, published: state.published,
+    };
+  }
+}

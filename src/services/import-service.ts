@@ -1,0 +1,75 @@
+import type { WritableEdition } from '../domain/edition-guard.ts';
+import type {
+  ImportBatch, ImportedItemState, ImportItemType, ImportStore, RevisionWrite,
+} from '../store/types.ts';
+import type { ContentChanged } from './publishing-service.ts';
+
+/** What the search index needs told after an import batch. */
+export interface ImportIndexer {
+  indexNodes(nids: readonly number[]): Promise<void>;
+  removeNodes(nids: readonly number[]): Promise<void>;
+}
+
+/**
+ * The importer's way into the store. Writes take a WritableEdition: for an archive only the
+ * importer can make one (sanctionedWriter), so imports are the one way content enters an archive.
+ * Every batch lands in one transaction, then the search index and the page caches follow.
+ */
+export class ImportService {
+  constructor(
+    private readonly store: ImportStore,
+    private readonly indexer: ImportIndexer,
+    private readonly changed: ContentChanged,
+    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
+
+  findItems(edition: WritableEdition, type: ImportItemType, keys: readonly string[]): Promise<Map<string, ImportedItemState>> {
+    return this.store.findItems(edition.code, type, keys);
+  }
+
+  revisionHashes(nids: readonly number[]): Promise<Map<number, Set<string>>> {
+    return this.store.revisionHashes(nids);
+  }
+
+  revision(nid: number, contentHash: string): Promise<RevisionWrite | undefined> {
+    return this.store.revision(nid, contentHash);
+  }
+
+  maxId(type: ImportItemType): Promise<number> {
+    return this.store.maxId(type);
+  }
+
+  takenIds(type: ImportItemType, ids: readonly number[]): Promise<Set<number>> {
+    return ids.length === 0 ? Promise.resolve(new Set()) : this.store.takenIds(type, ids);
+  }
+
+  authorsBySlug(edition: WritableEdition, slugs: readonly string[]): Promise<Map<string, number>> {
+    return this.store.authorsBySlug(edition.code, slugs);
+  }
+
+  commentThreads(nid: number): Promise<string[]> {
+    return this.store.commentThreads(nid);
+  }
+
+  startRun(edition: WritableEdition, source: string, inputs: readonly string[]): Promise<number> {
+    return this.store.startRun(edition.code, source, inputs, this.now());
+  }
+
+  finishRun(runId: number, summary: object): Promise<void> {
+    return this.store.finishRun(runId, this.now(), JSON.stringify(summary));
+  }
+
+  /** Writes one batch atomically, then re-indexes its nodes (published ones in, unpublished ones out). */
+  async apply(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void> {
+    await this.store.applyBatch(edition, batch, runId);
+    const published = batch.nodes.filter((n) => n.published).map((n) => n.nid);
+    const withdrawn = batch.nodes.filter((n) => !n.published).map((n) => n.nid);
+    if (published.length > 0) await this.indexer.indexNodes(published);
+    if (withdrawn.length > 0) await this.indexer.removeNodes(withdrawn);
+  }
+
+  /** Tells the caches an edition changed; called once at the end of a run, not per batch. */
+  finished(edition: WritableEdition): void {
+    this.changed(edition.code);
+  }
+}

@@ -1,0 +1,229 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { WritableEdition } from '../domain/edition-guard.ts';
+import type { Database } from './schema.ts';
+import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, RevisionWrite } from './types.ts';
+
+/** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */
+const BATCH_ROWS = 300;
+
+const ID_TABLES = {
+  node: ['nodes', 'nid'],
+  term: ['terms', 'tid'],
+  author: ['authors', 'aid'],
+  blog: ['blogs', 'bid'],
+  comment: ['comments', 'cid'],
+} as const;
+
+function chunks<T>(rows: readonly T[], size = BATCH_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Last one wins: a multi-row upsert may not touch the same key twice (PostgreSQL refuses it). */
+function lastByKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  const map = new Map<string, T>();
+  for (const row of rows) {
+    const k = key(row);
+    map.delete(k);
+    map.set(k, row);
+  }
+  return [...map.values()];
+}
+
+/** The importer's reads and its one-transaction batch writes. */
+export class KyselyImportStore implements ImportStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findItems(edition: string, type: ImportItemType, keys: readonly string[]): Promise<Map<string, ImportedItemState>> {
+    const found = new Map<string, ImportedItemState>();
+    for (const part of chunks([...new Set(keys)], 500)) {
+      const rows = await this.db.selectFrom('import_items').select(['item_key', 'folio_id', 'state'])
+        .where('edition', '=', edition).where('item_type', '=', type).where('item_key', 'in', part).execute();
+      for (const r of rows) found.set(r.item_key, { id: Number(r.folio_id), state: r.state });
+    }
+    return found;
+  }
+
+  async revisionHashes(nids: readonly number[]): Promise<Map<number, Set<string>>> {
+    const found = new Map<number, Set<string>>();
+    for (const part of chunks([...new Set(nids)], 500)) {
+      const rows = await this.db.selectFrom('node_revisions').select(['nid', 'content_hash']).where('nid', 'in', part).execute();
+      for (const r of rows) {
+        const set = found.get(Number(r.nid)) ?? new Set<string>();
+        set.add(r.content_hash);
+        found.set(Number(r.nid), set);
+      }
+    }
+    return found;
+  }
+
+  async revision(nid: number, contentHash: string): Promise<RevisionWrite | undefined> {
+    const r = await this.db.selectFrom('node_revisions').selectAll().where('nid', '=', nid).where('content_hash', '=', contentHash).executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      nid: Number(r.nid), contentHash: r.content_hash, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title,
+      bodyHtml: r.body_html, summary: r.summary, credit: r.credit,
+      photo: r.photo_src === null ? null : { src: r.photo_src, caption: r.photo_caption, credit: r.photo_credit },
+      revisedAt: Number(r.revised_at), log: r.log,
+    };
+  }
+
+  async maxId(type: ImportItemType): Promise<number> {
+    const [table, column] = ID_TABLES[type];
+    const row = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(this.db);
+    return Number(row.rows[0]?.n ?? 0);
+  }
+
+  async takenIds(type: ImportItemType, ids: readonly number[]): Promise<Set<number>> {
+    const [table, column] = ID_TABLES[type];
+    const taken = new Set<number>();
+    for (const part of chunks([...new Set(ids)], 500)) {
+      const rows = await sql<{ id: number }>`select ${sql.ref(column)} as id from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(part)})`.execute(this.db);
+      for (const r of rows.rows) taken.add(Number(r.id));
+    }
+    return taken;
+  }
+
+  async authorsBySlug(edition: string, slugs: readonly string[]): Promise<Map<string, number>> {
+    const found = new Map<string, number>();
+    for (const part of chunks([...new Set(slugs)], 500)) {
+      const rows = await this.db.selectFrom('authors').select(['slug', 'aid']).where('edition', '=', edition).where('slug', 'in', part).execute();
+      for (const r of rows) found.set(r.slug, Number(r.aid));
+    }
+    return found;
+  }
+
+  async commentThreads(nid: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('comments').select('thread').where('nid', '=', nid).execute();
+    return rows.map((r) => r.thread);
+  }
+
+  async startRun(edition: string, source: string, inputs: readonly string[], at: number): Promise<number> {
+    const row = await this.db.selectFrom('import_runs').select((eb) => eb.fn.max('run_id').as('n')).executeTakeFirst();
+    const runId = Number(row?.n ?? 0) + 1;
+    await this.db.insertInto('import_runs').values({ run_id: runId, edition, source, inputs: JSON.stringify(inputs), started_at: at, finished_at: null, summary: null }).execute();
+    return runId;
+  }
+
+  async finishRun(runId: number, at: number, summary: string): Promise<void> {
+    await this.db.updateTable('import_runs').set({ finished_at: at, summary }).where('run_id', '=', runId).execute();
+  }
+
+  async applyBatch(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.writeTerms(trx, edition.code, batch);
+      await this.writeAuthorsAndBlogs(trx, edition.code, batch);
+      await this.writeNodes(trx, edition.code, batch);
+      await this.writeComments(trx, batch);
+      for (const part of chunks(lastByKey(batch.gone, (g) => g.path))) {
+        const at = Math.floor(Date.now() / 1000);
+        await trx.insertInto('gone_paths').values(part.map((g) => ({ edition: edition.code, path: g.path, reason: g.reason, since: at })))
+          .onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason') }))).execute();
+      }
+      for (const part of chunks(lastByKey(batch.items, (i) => `${i.type}\u0000${i.key}`))) {
+        await trx.insertInto('import_items').values(part.map((i) => ({
+          edition: edition.code, item_type: i.type, item_key: i.key, folio_id: i.id, state: i.state, source: i.source,
+          original_url: i.originalUrl, captured_at: i.capturedAt, content_hash: i.contentHash, run_id: runId,
+        }))).onConflict((oc) => oc.columns(['edition', 'item_type', 'item_key']).doUpdateSet((eb) => ({
+          folio_id: eb.ref('excluded.folio_id'), state: eb.ref('excluded.state'), source: eb.ref('excluded.source'),
+          original_url: eb.ref('excluded.original_url'), captured_at: eb.ref('excluded.captured_at'),
+          content_hash: eb.ref('excluded.content_hash'), run_id: eb.ref('excluded.run_id'),
+        }))).execute();
+      }
+    });
+  }
+
+  /** Path rows: insert, or take the path over from whatever held it (the newer import knows better). */
+  private async upsertPaths(trx: Transaction<Database>, rows: { edition: string; path: string; target_type: string; target_id: number; canonical: number }[]): Promise<void> {
+    for (const part of chunks(lastByKey(rows, (r) => r.path))) {
+      await trx.insertInto('path_aliases').values(part).onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({
+        target_type: eb.ref('excluded.target_type'), target_id: eb.ref('excluded.target_id'), canonical: eb.ref('excluded.canonical'),
+      }))).execute();
+    }
+  }
+
+  private async writeTerms(trx: Transaction<Database>, edition: string, batch: ImportBatch): Promise<void> {
+    const terms = lastByKey(batch.terms, (t) => String(t.tid));
+    for (const part of chunks(terms)) {
+      const tids = part.map((t) => t.tid);
+      await trx.deleteFrom('terms').where('tid', 'in', tids).execute();
+      await trx.deleteFrom('path_aliases').where('target_type', '=', 'term').where('target_id', 'in', tids).execute();
+      await trx.insertInto('terms').values(part.map((t) => ({
+        tid: t.tid, edition, vocabulary: t.vocabulary, name: t.name, path: t.path, parent_tid: t.parentTid, weight: t.weight,
+      }))).execute();
+    }
+    await this.upsertPaths(trx, terms.flatMap((t) => [
+      ...(t.legacyPaths ?? []).map((path) => ({ edition, path, target_type: 'term', target_id: t.tid, canonical: 0 })),
+      ...(t.path === null ? [] : [{ edition, path: t.path, target_type: 'term', target_id: t.tid, canonical: 1 }]),
+    ]));
+  }
+
+  private async writeAuthorsAndBlogs(trx: Transaction<Database>, edition: string, batch: ImportBatch): Promise<void> {
+    for (const part of chunks(lastByKey(batch.authors, (a) => String(a.aid)))) {
+      await trx.deleteFrom('authors').where('aid', 'in', part.map((a) => a.aid)).execute();
+      await trx.insertInto('authors').values(part.map((a) => ({ aid: a.aid, edition, name: a.name, slug: a.slug }))).execute();
+    }
+    await this.upsertPaths(trx, batch.authors.map((a) => ({ edition, path: `author/${a.slug}`, target_type: 'author', target_id: a.aid, canonical: 1 })));
+    for (const part of chunks(lastByKey(batch.blogs, (b) => String(b.bid)))) {
+      await trx.deleteFrom('blogs').where('bid', 'in', part.map((b) => b.bid)).execute();
+      await trx.insertInto('blogs').values(part.map((b) => ({ bid: b.bid, edition, uid: b.uid, title: b.title, slug: b.slug, owner_name: b.ownerName }))).execute();
+    }
+    await this.upsertPaths(trx, batch.blogs.map((b) => ({ edition, path: `blogs/${b.slug}`, target_type: 'blog', target_id: b.bid, canonical: 1 })));
+  }
+
+  private async writeNodes(trx: Transaction<Database>, edition: string, batch: ImportBatch): Promise<void> {
+    const nodes = lastByKey(batch.nodes, (n) => String(n.nid));
+    for (const part of chunks(nodes)) {
+      const nids = part.map((n) => n.nid);
+      await trx.deleteFrom('nodes').where('nid', 'in', nids).execute();
+      await trx.deleteFrom('node_terms').where('nid', 'in', nids).execute();
+      await trx.deleteFrom('node_authors').where('nid', 'in', nids).execute();
+      await trx.deleteFrom('path_aliases').where('target_type', '=', 'node').where('target_id', 'in', nids).execute();
+      await trx.insertInto('nodes').values(part.map((n) => ({
+        nid: n.nid, edition, kind: n.kind, title: n.title, path: n.path, summary: n.summary, teaser: n.teaser,
+        lead_html: n.leadHtml, body_html: n.bodyHtml, credit: n.credit, photo_src: n.photo?.src ?? null,
+        photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
+        updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: n.published ? 1 : 0, promoted: n.promoted ? 1 : 0,
+        section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
+      }))).execute();
+      const terms = part.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt })));
+      for (const rows of chunks(terms)) await trx.insertInto('node_terms').values(rows).execute();
+      const authors = part.flatMap((n) => [...new Set(n.authorIds)].map((aid, position) => ({ nid: n.nid, aid, position, published_at: n.publishedAt })));
+      for (const rows of chunks(authors)) await trx.insertInto('node_authors').values(rows).execute();
+    }
+    await this.upsertPaths(trx, nodes.flatMap((n) => [
+      ...(n.legacyPaths ?? []).map((path) => ({ edition, path, target_type: 'node', target_id: n.nid, canonical: 0 })),
+      ...(n.path === null ? [] : [{ edition, path: n.path, target_type: 'node', target_id: n.nid, canonical: 1 }]),
+    ]));
+    for (const part of chunks(lastByKey(batch.revisions, (r) => `${r.nid}\u0000${r.contentHash}`))) {
+      await trx.insertInto('node_revisions').values(part.map((r) => ({
+        nid: r.nid, content_hash: r.contentHash, source_vid: r.sourceVid, title: r.title, body_html: r.bodyHtml, summary: r.summary,
+        credit: r.credit, photo_src: r.photo?.src ?? null, photo_caption: r.photo?.caption ?? null, photo_credit: r.photo?.credit ?? null,
+        revised_at: r.revisedAt, log: r.log,
+      }))).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
+    }
+    // Comment counts survive the row replacement: recount what the store holds for these nodes.
+    await this.recount(trx, nodes.map((n) => n.nid));
+  }
+
+  private async writeComments(trx: Transaction<Database>, batch: ImportBatch): Promise<void> {
+    const comments = lastByKey(batch.comments, (c) => String(c.cid));
+    for (const part of chunks(comments)) {
+      await trx.deleteFrom('comments').where('cid', 'in', part.map((c) => c.cid)).execute();
+      await trx.insertInto('comments').values(part.map((c) => ({
+        cid: c.cid, nid: c.nid, pid: c.pid, thread: c.thread, status: c.status, uid: null, name: c.name, email: c.email,
+        homepage: c.homepage, hostname: c.hostname, subject: c.subject, body: c.body, format: c.format, body_html: c.bodyHtml,
+        created_at: c.createdAt, changed_at: c.changedAt,
+      }))).execute();
+    }
+    await this.recount(trx, comments.map((c) => c.nid));
+  }
+
+  private async recount(trx: Transaction<Database>, nids: readonly number[]): Promise<void> {
+    for (const part of chunks([...new Set(nids)], 500)) {
+      await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = 1)
+        where nid in (${sql.join(part)})`.execute(trx);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { TranslationRef } from '../domain/content.ts';
+import type { Database } from './schema.ts';
+
+/** Node ids per query: well under SQLite's bound-parameter limit, for sitemap pages of 50,000. */
+const CHUNK = 500;
+
+/**
+ * The published translations of each of these nodes (the other members of its set), in edition
+ * order. Shared by article pages (one node) and sitemap pages (up to 50,000 at once).
+ */
+export async function translationsOf(db: Kysely<Database>, nids: readonly number[]): Promise<Map<number, TranslationRef[]>> {
+  const found = new Map<number, TranslationRef[]>();
+  for (let i = 0; i < nids.length; i += CHUNK) {
+    const rows = await db.selectFrom('translations as own')
+      .innerJoin('translations as other', 'other.tnid', 'own.tnid')
+      .innerJoin('nodes', 'nodes.nid', 'other.nid')
+      .select(['own.nid as of', 'nodes.nid', 'nodes.edition', 'nodes.path'])
+      .where('own.nid', 'in', nids.slice(i, i + CHUNK))
+      .whereRef('other.nid', '<>', 'own.nid')
+      .where('nodes.status', '=', 1)
+      .orderBy('own.nid').orderBy('nodes.edition').orderBy('nodes.nid')
+      .execute();
+    for (const r of rows) {
+      const list = found.get(r.of) ?? [];
+      list.push({ nid: r.nid, edition: r.edition, path: r.path });
+      found.set(r.of, list);
+    }
+  }
+  return found;
+}
+
+/**
+ * Records `nid` as a translation of `translationOf`: both join the set `translationOf` is in, or
+ * a new set with `translationOf` as its source.
+ */
+export async function joinTranslationSet(db: Kysely<Database>, nid: number, translationOf: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const source = await trx.selectFrom('translations').select('tnid').where('nid', '=', translationOf).executeTakeFirst();
+    const tnid = source?.tnid ?? translationOf;
+    if (!source) await trx.insertInto('translations').values({ nid: translationOf, tnid }).execute();
+    await trx.insertInto('translations').values({ nid, tnid }).onConflict((oc) => oc.column('nid').doUpdateSet({ tnid })).execute();
+  });
+}
