@@ -17,6 +17,7 @@ import { ModerationService } from './services/moderation-service.ts';
 import { SearchService } from './services/search-service.ts';
 import { SitemapService } from './services/sitemap-service.ts';
 import { ImportService } from './services/import-service.ts';
+import { ExportService } from './services/export-service.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -34,6 +35,7 @@ export interface Runtime {
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
+  readonly exports: ExportService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     search,
     sitemap: new SitemapService(store.sitemap),
     imports: new ImportService(store.imports, search, changed),
+    exports: new ExportService(store.exports),
     comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
     moderation: new ModerationService(store.comments, changed),
     auth: new AuthService(store.users),

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { Invalid } from '../domain/errors.ts';
 import { describeSummary } from '../import/import-report.ts';
 import { runImport } from '../import/importer.ts';
-import { openSource, SOURCE_NAMES } from '../import/sources/index.ts';
-import { openRuntime } from '../runtime.ts';
+import { exportEditions, openSource, SOURCE_NAMES } from '../import/sources/index.ts';
+import { openRuntime, type Runtime } from '../runtime.ts';
 import { ReportFile } from './import-report-file.ts';
 import { configFrom, type StoreOptions } from './options.ts';
 import { startProgress } from './progress.ts';
@@ -14,33 +16,53 @@ interface ImportOptions extends StoreOptions {
   report?: string;
 }
 
+/** Hides a password in a database URL before it is stored in the run's record. */
+function withoutPassword(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@');
+}
+
+async function importEdition(runtime: Runtime, sourceName: string, inputs: string[], edition: string, options: ImportOptions, report: string | undefined): Promise<void> {
+  const source = await openSource({ name: sourceName, inputs, db: options.db ?? null, edition });
+  const progress = startProgress(`Importing ${source.name} into ${edition}`);
+  try {
+    const summary = await runImport({
+      source: source.records, sourceName: source.name, inputs: options.db ? [withoutPassword(options.db)] : inputs,
+      edition: runtime.editions.get(edition), service: runtime.imports, dryRun: options.dryRun ?? false, total: source.total,
+      onProgress: (done, total) => progress.update(done, total ?? done),
+      ...(report ? { report: new ReportFile(report) } : {}),
+    });
+    progress.stop();
+    process.stdout.write(`${describeSummary(summary)}\n`);
+  } finally {
+    progress.stop();
+  }
+}
+
 /** `folio import <source> <inputs…>`: brings an old site in, keeping every old URL. */
 export function importCommand(): Command {
-  return new Command('import')
+  const command = new Command('import')
     .description(`import content from ${SOURCE_NAMES.join(', ')} (re-running updates, never duplicates)`)
     .argument('<source>', SOURCE_NAMES.join(' | '))
     .argument('[inputs...]', 'files or folders to read (WARC/ARC files, folders of .html, text dumps, a Folio JSON export)')
-    .option('--edition <code>', 'the edition to import into (archives included)', 'en')
+    .option('--edition <code>', 'the edition to import into (archives included); a Folio export restores all its editions unless given', 'en')
     .option('--db <url>', 'for drupal: the Drupal 6 or 7 database, mysql://user@host/database')
     .option('--dry-run', 'report what would be imported, updated and skipped without writing')
     .option('--report <file>', 'write the full report as JSON: every item with its id, canonical path and legacy paths')
-    .option('--database <url>', 'Folio\'s database: sqlite:<file> or postgres://…')
-    .action(async (sourceName: string, inputs: string[], options: ImportOptions) => {
-      const source = await openSource({ name: sourceName, inputs, db: options.db ?? null });
-      const runtime = await openRuntime(configFrom(options));
-      const progress = startProgress(`Importing ${source.name}`);
-      try {
-        const summary = await runImport({
-          source: source.records, sourceName: source.name, inputs: options.db ? [options.db.replace(/\/\/[^@/]*@/, '//')] : inputs,
-          edition: runtime.editions.get(options.edition), service: runtime.imports, dryRun: options.dryRun ?? false, total: source.total,
-          onProgress: (done, total) => progress.update(done, total ?? done),
-          ...(options.report ? { report: new ReportFile(options.report) } : {}),
-        });
-        progress.stop();
-        process.stdout.write(`${describeSummary(summary)}\n`);
-      } finally {
-        progress.stop();
-        await runtime.close();
+    .option('--database <url>', 'Folio\'s database: sqlite:<file> or postgres://…');
+  return command.action(async (sourceName: string, inputs: string[], options: ImportOptions) => {
+    const missing = inputs.find((input) => !existsSync(input));
+    if (missing !== undefined && sourceName !== 'drupal') throw new Invalid(`no such file or folder: ${missing}`);
+    const everyEdition = sourceName === 'folio' && command.getOptionValueSource('edition') === 'default' && inputs[0] !== undefined;
+    const editions = everyEdition ? await exportEditions(inputs[0]!) : [options.edition];
+    const runtime = await openRuntime(configFrom(options));
+    try {
+      for (const code of editions) runtime.editions.get(code);
+      for (const code of editions) {
+        const report = options.report && editions.length > 1 ? options.report.replace(/(\.json)?$/, `.${code}$1`) : options.report;
+        await importEdition(runtime, sourceName, inputs, code, options, report);
       }
-    });
+    } finally {
+      await runtime.close();
+    }
+  });
 }

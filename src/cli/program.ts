@@ -4,6 +4,8 @@ import { commentsCommand } from './comments-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { formatCommand } from './format-command.ts';
 import { importCommand } from './import-command.ts';
+import { urlsCommand } from './urls-command.ts';
+import { exportCommand } from './export-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { reindexCommand, searchCommand } from './search-command.ts';
@@ -28,5 +30,7 @@ export function buildProgram(): Command {
   program.addCommand(userCommand());
   program.addCommand(formatCommand());
   program.addCommand(importCommand());
+  program.addCommand(urlsCommand());
+  program.addCommand(exportCommand());
   return program;
 }

@@ -135,6 +135,8 @@ export interface ImportedComment {
   readonly thread: string | null;
   /** Normalised: true is published, whatever the source's encoding (Drupal 6 used 0 for published). */
   readonly published: boolean;
+  /** An unpublished comment a moderator marked as spam (Folio's own exports carry this). */
+  readonly spam?: boolean;
   readonly name: string;
   /** Private: never shown, exported only as a private field. */
   readonly email: string | null;

@@ -66,7 +66,7 @@ export class CommentBuilder {
     if (before === undefined) threads.push(thread);
     run.commentIds.set(r.key, { cid, nid, thread });
     const state = JSON.stringify({
-      nid, pid: parent?.cid ?? null, thread, published: r.published, name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname,
+      nid, pid: parent?.cid ?? null, thread, published: r.published, spam: r.spam ?? false, name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname,
       subject: r.subject, body: r.body, format: r.format, createdAt: r.createdAt, changedAt: r.changedAt,
     });
     const action = ImportRun.action(this.states.get(r.key), state);
@@ -74,7 +74,7 @@ export class CommentBuilder {
     reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [] });
     if (action === 'unchanged') return;
     batch.comments.push({
-      cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : COMMENT_STATUS.pending,
+      cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : r.spam ? COMMENT_STATUS.spam : COMMENT_STATUS.pending,
       name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format,
       // Each comment renders through Folio's implementation of the format it was written in.
       bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,

@@ -58,6 +58,7 @@ export class NodeBuilder {
     const { run } = this;
     const before = this.states.get(record.key);
     const nid = before?.nid ?? this.allocate(record, taken);
+    run.nodeIds.set(record.key, nid);
     const hashes = record.revisions.map(revisionHash);
     // The newest revision is the current one; sources list them oldest first, but captures may not be.
     let latest = 0;

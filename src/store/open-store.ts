@@ -6,6 +6,7 @@ import { KyselyCommentStore } from './comment-store.ts';
 import { KyselyUserStore } from './user-store.ts';
 import { KyselySitemapQueries } from './sitemap-queries.ts';
 import { KyselyImportStore } from './import-store.ts';
+import { KyselyExportQueries } from './export-queries.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WorkerCommentWriter } from './sqlite/comment-writer-client.ts';
 import { SqliteSearchStore } from './sqlite/search-store.ts';
@@ -25,6 +26,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     sitemap: new KyselySitemapQueries(connection.db),
     archive: new KyselyArchiveQueries(connection.db),
     imports: new KyselyImportStore(connection.db),
+    exports: new KyselyExportQueries(connection.db),
     dialect: connection.dialect,
     async close() {
       await writerThread?.close();

@@ -6,6 +6,10 @@ import type { Page } from '../domain/pagination.ts';
 import type { CommentRecord, ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
 import type { QueryNode } from '../domain/search-query.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
+import type { KyselyExportQueries } from './export-queries.ts';
+
+/** Everything an edition holds, as import records (Folio's JSON export). */
+export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone'>;
 
 export type { SitemapQueries };
 import type { ArchiveQueries } from './archive-queries.ts';
@@ -54,6 +58,8 @@ export interface ContentReader {
   listingIds(query: Pick<ListingQuery, 'edition' | 'filter'>): Promise<number[]>;
   /** Summaries of these nodes, in the order given (missing or unpublished ones left out). */
   summariesByIds(nids: readonly number[]): Promise<NodeSummary[]>;
+  /** The first `chars` characters of each node's body HTML, in one query (search snippets). */
+  bodyOpenings(nids: readonly number[], chars: number): Promise<Map<number, string>>;
   findTerm(edition: string, tid: number): Promise<TermRef | undefined>;
   findTermByName(edition: string, vocabulary: Vocabulary, name: string): Promise<TermRef | undefined>;
   listTerms(edition: string, vocabulary: Vocabulary): Promise<TermRef[]>;
@@ -291,6 +297,7 @@ export interface Store {
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;
   readonly imports: ImportStore;
+  readonly exports: ExportQueries;
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

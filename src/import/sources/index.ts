@@ -1,7 +1,9 @@
 import type { ImportSource, ImportSourceName } from '../../domain/import-record.ts';
 import { Invalid } from '../../domain/errors.ts';
 import { countDrupalItems, drupalSource } from './drupal/drupal-source.ts';
-import { folioSource } from './folio-source.ts';
+import { exportEditions, folioSource } from './folio-source.ts';
+
+export { exportEditions };
 import { htmlSource } from './html-source.ts';
 import { textSource } from './text-source.ts';
 import { warcSource } from './warc-source.ts';
@@ -14,6 +16,8 @@ export interface SourceRequest {
   readonly name: string;
   readonly inputs: readonly string[];
   readonly db: string | null;
+  /** For `folio`: read only this edition's records of the export. */
+  readonly edition?: string;
 }
 
 /** An opened source, with the number of records it will yield when it can tell. */
@@ -37,6 +41,7 @@ export async function openSource(request: SourceRequest): Promise<OpenedSource> 
     return { name, records: drupalSource({ url }), total: (await countDrupalItems(url)).total };
   }
   if (request.inputs.length === 0) throw new Invalid(`the ${name} source needs at least one file or folder to read`);
-  const opened = { warc: warcSource, html: htmlSource, text: textSource, folio: folioSource }[name];
+  if (name === 'folio') return { name, records: folioSource([...request.inputs], request.edition), total: null };
+  const opened = { warc: warcSource, html: htmlSource, text: textSource }[name];
   return { name, records: opened([...request.inputs]), total: null };
 }
