@@ -1,7 +1,7 @@
 import type { ImportedNode, ImportedRevision } from '../domain/import-record.ts';
 import { formatText } from '../filter/index.ts';
 import type { ImportNodeWrite, RevisionWrite } from '../store/types.ts';
-import { cutTeaser, firstParagraph, htmlToText } from '../text/teaser.ts';
+import { firstParagraph, teaserFromHtml } from '../text/teaser.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { revisionHash } from './content-hash.ts';
@@ -122,7 +122,7 @@ export class NodeBuilder {
     if (state.blogKey !== null && blogId === null) run.warn(key, `its blog ${state.blogKey} was not imported`);
     return {
       nid, kind: state.kind, title: current.title, path: state.path, legacyPaths: state.legacyPaths, summary: current.summary,
-      teaser: current.summary ?? cutTeaser(htmlToText(current.bodyHtml)), leadHtml: firstParagraph(current.bodyHtml), bodyHtml: current.bodyHtml,
+      teaser: current.summary ?? teaserFromHtml(current.bodyHtml), leadHtml: firstParagraph(current.bodyHtml), bodyHtml: current.bodyHtml,
       credit: current.credit, photo: current.photo, publishedAt: state.publishedAt, updatedAt: state.current.revisedAt, showDate: state.showDate,
       promoted: state.promoted, sectionTid, termIds, authorIds, blogId, commentPolicy: state.commentPolicy, published: state.published,
     };

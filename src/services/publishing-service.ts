@@ -5,7 +5,7 @@ import { Invalid } from '../domain/errors.ts';
 import type { AuthorRef, TermRef } from '../domain/content.ts';
 import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
-import { cutTeaser, firstParagraph, htmlToText } from '../text/teaser.ts';
+import { firstParagraph, teaserFromHtml } from '../text/teaser.ts';
 import type { ContentReader, ContentWriter } from '../store/types.ts';
 
 /** What publishing reports back. */
@@ -61,7 +61,7 @@ export class PublishingService {
       title: input.title,
       path,
       summary: input.summary,
-      teaser: input.summary ?? cutTeaser(htmlToText(bodyHtml)),
+      teaser: input.summary ?? teaserFromHtml(bodyHtml),
       leadHtml: firstParagraph(bodyHtml),
       bodyHtml,
       credit: input.credit,

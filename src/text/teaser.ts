@@ -18,8 +18,11 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
  */
 export function cutTeaser(text: string, limit = TEASER_LIMIT): string {
   const trimmed = text.trim();
-  const chars = Array.from(trimmed); // code points, as Drupal's drupal_strlen counted
-  if (chars.length <= limit) return trimmed;
+  // Only the first limit + 1 code points matter; a long body is not split whole. A window of
+  // 2 × limit + 2 code units holds at least limit + 1 code points whatever the surrogates.
+  const window = trimmed.length > 2 * limit + 2 ? trimmed.slice(0, 2 * limit + 2) : trimmed;
+  const chars = Array.from(window); // code points, as Drupal's drupal_strlen counted
+  if (window === trimmed && chars.length <= limit) return trimmed;
 
   const head = graphemePrefix(chars, limit);
   // As Views' views_trim_text(): keep everything before the last word boundary that still has a
@@ -34,6 +37,20 @@ export function cutTeaser(text: string, limit = TEASER_LIMIT): string {
   // One word longer than the limit (a URL, a long compound) would leave nothing, or just a
   // bracket: Views printed a bare "..." there; a hard cut at a character boundary says more.
   return (WORD_CHAR.test(kept) ? kept : head.join('').trimEnd()) + ELLIPSIS;
+}
+
+/**
+ * The listing teaser of a body given as HTML. Long bodies are read from their opening only: the
+ * teaser depends on the first 150 characters of text, and parsing a whole long article for them
+ * was the costliest step of an import. The opening is widened until it holds enough text.
+ */
+export function teaserFromHtml(html: string, limit = TEASER_LIMIT): string {
+  for (let size = 4096; ; size *= 4) {
+    if (html.length <= size) return cutTeaser(htmlToText(html), limit);
+    const text = htmlToText(html.slice(0, size));
+    // Margin past the limit: a tag cut off at the end of the opening only disturbs the end.
+    if (text.length > 2 * limit + 64) return cutTeaser(text.slice(0, 2 * limit + 2), limit);
+  }
 }
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, blocks joined by a space, whitespace collapsed. */
@@ -129,10 +146,17 @@ function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// Characters that can join a grapheme to a neighbour: marks, format characters (joiners, Arabic
+// prepended signs), variation selectors, Hangul jamo, anything astral (emoji, regional
+// indicators) and CR before LF. Text without them is cut by code points alone.
+const JOINING = /[\p{M}\p{Cf}\uFE00-\uFE0F\u1100-\u11FF\u{10000}-\u{10FFFF}\r]/u;
+
 function graphemePrefix(chars: string[], limit: number): string[] {
   // Back off to a grapheme boundary so a cut never separates a letter from its marks or splits
   // an emoji sequence. One code point past the limit is enough context to find that boundary.
   const sample = chars.slice(0, limit + 1).join('');
+  // Plain text (most teasers) has a boundary at every code point: no segmenter needed.
+  if (!JOINING.test(sample)) return chars.slice(0, limit);
   let taken = 0;
   for (const { segment } of graphemes.segment(sample)) {
     const size = Array.from(segment).length;

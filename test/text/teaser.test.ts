@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEASER_LIMIT, cutTeaser, firstParagraph, htmlToText } from '../../src/text/teaser.ts';
+import fc from 'fast-check';
+import { TEASER_LIMIT, cutTeaser, firstParagraph, htmlToText, teaserFromHtml } from '../../src/text/teaser.ts';
 
 /** No lone surrogate (String#isWellFormed is ES2024, past our lib target). */
 const isWellFormed = (s: string): boolean => !/\p{Cs}/u.test(s);
@@ -120,3 +121,16 @@ for (const [name, html, expected] of paragraphCases) {
     assert.equal(firstParagraph(html), expected);
   });
 }
+
+test('teaserFromHtml reads only the opening of a long body, yet gives the teaser of the whole', () => {
+  const word = fc.constantFrom('harbour', 'strike', 'عمال', 'الميناء', 'e\u0301te\u0301', '👩‍👩‍👧', '&amp;', '&quot;', '(', '“', 'x'.repeat(90));
+  const inline = fc.oneof(
+    fc.array(word, { minLength: 1, maxLength: 30 }).map((w) => w.join(' ')),
+    fc.tuple(fc.string({ maxLength: 3000 }).map((s) => s.replace(/["<>&]/g, '')), fc.array(word, { maxLength: 5 })).map(([href, w]) => `<a href="${href}">${w.join(' ')}</a>`),
+  );
+  const paragraph = fc.array(inline, { minLength: 1, maxLength: 12 }).map((parts) => `<p>${parts.join(' ')}</p>`);
+  fc.assert(fc.property(fc.array(paragraph, { minLength: 1, maxLength: 40 }), (paragraphs) => {
+    const html = paragraphs.join('\n');
+    assert.equal(teaserFromHtml(html), cutTeaser(htmlToText(html)));
+  }), { numRuns: 300 });
+});
