@@ -10,7 +10,15 @@ export class IdAllocator {
     this.next = maxInUse + 1;
   }
 
-  /** Whether this run already gave the id out. */
+  /**
+   * Forgets the ids of a batch that is now in the store: the store answers for them from here
+   * on, so a run over millions of items keeps no set of them all.
+   */
+  settle(): void {
+    this.claimed.clear();
+  }
+
+  /** Whether this run gave the id out and the store does not know it yet. */
   claimedInRun(id: number): boolean {
     return this.claimed.has(id);
   }

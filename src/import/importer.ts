@@ -159,6 +159,7 @@ export class ImportRun {
       this.gone++;
     }
     const failed = this.dryRun ? new Set<string>() : await this.write(batch);
+    if (!this.dryRun) for (const allocator of Object.values(this.ids)) allocator.settle();
     for (const entry of reported) if (!failed.has(`${entry.type}\u0000${entry.key}`)) this.count(entry);
     this.options.onProgress?.(this.done, this.options.total ?? null);
   }

@@ -1,0 +1,38 @@
+import { createConnection, type Connection } from 'mysql2/promise';
+import type { DrupalVersion } from './drupal-rows.ts';
+
+/** The URL with any password replaced, so error messages never print a secret. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** Opens a MySQL/MariaDB connection, turning driver errors into one readable message. */
+export async function connectDrupal(url: string): Promise<Connection> {
+  try {
+    // Big text columns and Unix-second integers come back as plain JS values; BIGINT ids as numbers.
+    return await createConnection({ uri: url, charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false, connectTimeout: 10_000 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot connect to ${redactUrl(url)} : ${reason}; check --db`);
+  }
+}
+
+/** Which Drupal wrote this database, from the tables only that version has. */
+export function detectDrupalVersion(tables: ReadonlySet<string>, url: string): DrupalVersion {
+  if (tables.has('node_revision') && tables.has('field_revision_body') && tables.has('taxonomy_term_data')) return 7;
+  if (tables.has('node_revisions') && tables.has('term_data') && tables.has('comments')) return 6;
+  const hint = tables.size === 0 ? 'the database has no tables (is the database name in the URL right?)' : 'neither Drupal 6 (node_revisions, term_data) nor Drupal 7 (node_revision, taxonomy_term_data) tables are present';
+  throw new Error(`${redactUrl(url)} is not a Drupal 6 or 7 database: ${hint}; check --db`);
+}
+
+/** Names of the tables in the current database: they decide the version and which optional tables to read. */
+export async function tableNames(db: Connection): Promise<Set<string>> {
+  const [rows] = await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
+  return new Set((rows as { name: string }[]).map((r) => r.name));
+}

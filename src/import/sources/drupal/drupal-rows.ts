@@ -1,0 +1,126 @@
+/**
+ * What the Drupal 6 and Drupal 7 readers hand to the record builders: the same row shapes for
+ * both versions, so everything after the SQL is version-independent. Formats are still Drupal's
+ * own names here ("Filtered HTML" on 6, "filtered_html" on 7); text-format.ts maps them.
+ */
+
+/** 6 or 7: decides table and column names and the comment status encoding. */
+export type DrupalVersion = 6 | 7;
+
+export interface VocabularyRow {
+  readonly vid: number;
+  readonly name: string;
+}
+
+export interface TermRow {
+  readonly tid: number;
+  readonly vid: number;
+  readonly name: string;
+  readonly weight: number;
+  /** From term_hierarchy; 0 is the root. A term with several parents keeps the first. */
+  readonly parent: number;
+}
+
+export interface AliasRow {
+  readonly pid: number;
+  /** "node/12", "taxonomy/term/3", "blog/7". */
+  readonly source: string;
+  readonly alias: string;
+}
+
+export interface BlogUserRow {
+  readonly uid: number;
+  readonly name: string;
+}
+
+export interface NodeRow {
+  readonly nid: number;
+  /** The current revision. */
+  readonly vid: number;
+  readonly type: string;
+  readonly uid: number;
+  readonly status: number;
+  readonly created: number;
+  readonly changed: number;
+  /** Drupal's comment setting: 0 hidden, 1 read only, 2 read/write. */
+  readonly comment: number;
+  readonly promote: number;
+}
+
+export interface RevisionRow {
+  readonly nid: number;
+  readonly vid: number;
+  readonly title: string;
+  readonly body: string;
+  readonly summary: string;
+  readonly format: string | null;
+  readonly log: string;
+  readonly timestamp: number;
+}
+
+/** A node's link to a term in its current revision; `delta` orders multi-valued fields (co-authors). */
+export interface TermLinkRow {
+  readonly nid: number;
+  readonly tid: number;
+  readonly delta: number;
+}
+
+/** A file a revision references; `isImageField` marks the lead-photo candidates. */
+export interface FileRow {
+  readonly nid: number;
+  /** The revision that references it, or null for node-level references (D7 file_usage). */
+  readonly vid: number | null;
+  readonly fid: number;
+  /** As stored: D6 "sites/default/files/x.jpg", D7 "public://x.jpg". */
+  readonly location: string;
+  readonly mime: string;
+  readonly caption: string;
+  readonly order: number;
+}
+
+export interface CommentRow {
+  readonly cid: number;
+  readonly pid: number;
+  readonly nid: number;
+  /** False when the comment's node no longer exists. */
+  readonly nodeExists: boolean;
+  /** False when pid points at a comment that no longer exists. */
+  readonly parentExists: boolean;
+  readonly subject: string;
+  readonly body: string | null;
+  readonly format: string | null;
+  readonly hostname: string;
+  readonly created: number;
+  readonly changed: number;
+  /** As stored: the reader does not interpret it, because 6 and 7 encode it oppositely. */
+  readonly status: number;
+  readonly thread: string;
+  readonly name: string;
+  readonly mail: string;
+  readonly homepage: string;
+}
+
+/** How many items a run will yield, for a progress bar. */
+export interface DrupalCounts {
+  readonly terms: number;
+  readonly nodes: number;
+  readonly comments: number;
+}
+
+/** The version-specific SQL, one implementation per Drupal version with the same methods. */
+export interface DrupalReader {
+  readonly version: DrupalVersion;
+  counts(): Promise<DrupalCounts>;
+  vocabularies(): Promise<VocabularyRow[]>;
+  /** All terms: vocabularies are small next to content, so they are read whole. */
+  terms(): Promise<TermRow[]>;
+  aliases(sources: readonly string[]): Promise<AliasRow[]>;
+  blogUsers(): Promise<BlogUserRow[]>;
+  nodesAfter(nid: number, limit: number): Promise<NodeRow[]>;
+  revisions(nids: readonly number[]): Promise<RevisionRow[]>;
+  termLinks(nodes: readonly NodeRow[]): Promise<TermLinkRow[]>;
+  files(nodes: readonly NodeRow[]): Promise<FileRow[]>;
+  commentsAfter(cid: number, limit: number): Promise<CommentRow[]>;
+  /** True when the comment status column uses Drupal 6's encoding (0 = published). */
+  readonly commentStatusPublishedIs: 0 | 1;
+}

@@ -1,0 +1,111 @@
+import type { Connection } from 'mysql2/promise';
+import type { AliasRow, BlogUserRow, CommentRow, DrupalCounts, DrupalReader, FileRow, NodeRow, RevisionRow, TermLinkRow, TermRow, VocabularyRow } from './drupal-rows.ts';
+import { isPlainIdentifier, selectRows, text } from './sql-rows.ts';
+
+// Drupal 7 core schema. Term links and images live in Field API tables whose names depend on the
+// site, so they are discovered from field_config: every taxonomy_term_reference field (field_tags,
+// field_section, field_author …) and every image field. Bylines are a term reference field into
+// the "Authors" vocabulary, ordered by delta. Revision tables (field_revision_*) are read rather
+// than field_data_*, so unpublished nodes and older revisions get their terms and photos too.
+
+/** Reads a Drupal 7 database. */
+export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>): Promise<DrupalReader> {
+  const termFields = await fieldTables(db, tables, 'taxonomy_term_reference');
+  const imageFields = await fieldTables(db, tables, 'image');
+  const hasFileUsage = tables.has('file_usage') && tables.has('file_managed');
+
+  return {
+    version: 7,
+    commentStatusPublishedIs: 1,
+    async counts(): Promise<DrupalCounts> {
+      const [row] = await selectRows<DrupalCounts>(db, 'SELECT (SELECT COUNT(*) FROM taxonomy_term_data) AS terms, (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) FROM comment) AS comments');
+      return { terms: Number(row?.terms ?? 0), nodes: Number(row?.nodes ?? 0), comments: Number(row?.comments ?? 0) };
+    },
+    vocabularies: () => selectRows<VocabularyRow>(db, 'SELECT vid, name FROM taxonomy_vocabulary ORDER BY weight, vid'),
+    terms: () => selectRows<TermRow>(db, `
+      SELECT d.tid, d.vid, d.name, d.weight, COALESCE(MIN(h.parent), 0) AS parent
+      FROM taxonomy_term_data d LEFT JOIN taxonomy_term_hierarchy h ON h.tid = d.tid
+      GROUP BY d.tid, d.vid, d.name, d.weight ORDER BY d.tid`),
+    async aliases(sources) {
+      if (sources.length === 0) return [];
+      return selectRows<AliasRow>(db, 'SELECT pid, source, alias FROM url_alias WHERE source IN (?) ORDER BY pid', [sources]);
+    },
+    blogUsers: () => selectRows<BlogUserRow>(db, `
+      SELECT b.uid, COALESCE(u.name, '') AS name
+      FROM (SELECT DISTINCT uid FROM node WHERE type = 'blog') b LEFT JOIN users u ON u.uid = b.uid ORDER BY b.uid`),
+    nodesAfter: (nid, limit) => selectRows<NodeRow>(db, `
+      SELECT nid, vid, type, uid, status, created, changed, comment, promote
+      FROM node WHERE nid > ? ORDER BY nid LIMIT ?`, [nid, limit]),
+    async revisions(nids) {
+      if (nids.length === 0) return [];
+      // delta 0 of the body; a translated body adds rows per language, and the first one per vid wins.
+      const rows = await selectRows<Record<string, unknown>>(db, `
+        SELECT r.nid, r.vid, r.title, r.log, r.timestamp, b.body_value, b.body_summary, b.body_format
+        FROM node_revision r LEFT JOIN field_revision_body b
+          ON b.entity_type = 'node' AND b.entity_id = r.nid AND b.revision_id = r.vid AND b.deleted = 0 AND b.delta = 0
+        WHERE r.nid IN (?) ORDER BY r.nid, r.vid`, [nids]);
+      const seen = new Set<number>();
+      return rows.filter((r) => !seen.has(Number(r.vid)) && seen.add(Number(r.vid))).map((r): RevisionRow => ({
+        nid: Number(r.nid), vid: Number(r.vid), title: text(r.title), body: text(r.body_value), summary: text(r.body_summary),
+        format: r.body_format === null ? null : text(r.body_format), log: text(r.log), timestamp: Number(r.timestamp),
+      }));
+    },
+    async termLinks(nodes) {
+      if (nodes.length === 0) return [];
+      const nids = nodes.map((n) => n.nid);
+      const vids = nodes.map((n) => n.vid);
+      if (termFields.length === 0) {
+        // No term reference fields: taxonomy_index is all there is (it lists published nodes only).
+        return tables.has('taxonomy_index') ? selectRows<TermLinkRow>(db, 'SELECT nid, tid, 0 AS delta FROM taxonomy_index WHERE nid IN (?) ORDER BY nid, tid', [nids]) : [];
+      }
+      const perField = await Promise.all(termFields.map((field) => selectRows<TermLinkRow>(db, `
+        SELECT entity_id AS nid, ${field}_tid AS tid, delta FROM field_revision_${field}
+        WHERE entity_type = 'node' AND entity_id IN (?) AND revision_id IN (?) AND deleted = 0 ORDER BY entity_id, delta`, [nids, vids])));
+      return perField.flat();
+    },
+    async files(nodes) {
+      if (nodes.length === 0) return [];
+      const nids = nodes.map((n) => n.nid);
+      const images = await Promise.all(imageFields.map((field) => selectRows<Record<string, unknown>>(db, `
+        SELECT i.entity_id AS nid, i.revision_id AS vid, f.fid, f.uri, f.filemime, i.${field}_title AS title, i.${field}_alt AS alt, i.delta
+        FROM field_revision_${field} i JOIN file_managed f ON f.fid = i.${field}_fid
+        WHERE i.entity_type = 'node' AND i.entity_id IN (?) AND i.deleted = 0 ORDER BY i.entity_id, i.revision_id, i.delta`, [nids])));
+      const attachments = hasFileUsage ? await selectRows<Record<string, unknown>>(db, `
+        SELECT u.id AS nid, f.fid, f.uri, f.filemime FROM file_usage u JOIN file_managed f ON f.fid = u.fid
+        WHERE u.type = 'node' AND u.id IN (?) ORDER BY u.id, f.fid`, [nids]) : [];
+      return [
+        ...images.flat().map((r): FileRow => ({
+          nid: Number(r.nid), vid: Number(r.vid), fid: Number(r.fid), location: text(r.uri), mime: text(r.filemime),
+          caption: text(r.title) || text(r.alt), order: Number(r.delta),
+        })),
+        ...attachments.map((r): FileRow => ({
+          nid: Number(r.nid), vid: null, fid: Number(r.fid), location: text(r.uri), mime: text(r.filemime), caption: '', order: 0,
+        })),
+      ];
+    },
+    async commentsAfter(cid, limit) {
+      const rows = await selectRows<Record<string, unknown>>(db, `
+        SELECT c.cid, c.pid, c.nid, c.subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,
+               c.status, c.thread, c.name, c.mail, c.homepage, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
+        FROM comment c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comment p ON p.cid = c.pid
+          LEFT JOIN field_data_comment_body b ON b.entity_type = 'comment' AND b.entity_id = c.cid AND b.deleted = 0 AND b.delta = 0
+        WHERE c.cid > ? ORDER BY c.cid LIMIT ?`, [cid, limit]);
+      const seen = new Set<number>();
+      return rows.filter((r) => !seen.has(Number(r.cid)) && seen.add(Number(r.cid))).map((r): CommentRow => ({
+        cid: Number(r.cid), pid: Number(r.pid), nid: Number(r.nid), nodeExists: Number(r.node_exists) === 1,
+        parentExists: Number(r.parent_exists) === 1, subject: text(r.subject),
+        body: r.comment_body_value === null ? null : text(r.comment_body_value),
+        format: r.comment_body_format === null ? null : text(r.comment_body_format),
+        hostname: text(r.hostname), created: Number(r.created), changed: Number(r.changed), status: Number(r.status),
+        thread: text(r.thread), name: text(r.name), mail: text(r.mail), homepage: text(r.homepage),
+      }));
+    },
+  };
+}
+
+/** Active, undeleted fields of one type whose revision table exists, in field_config order. */
+async function fieldTables(db: Connection, tables: ReadonlySet<string>, type: string): Promise<string[]> {
+  if (!tables.has('field_config')) return [];
+  const rows = await selectRows<{ field_name: unknown }>(db, 'SELECT field_name FROM field_config WHERE type = ? AND deleted = 0 AND active = 1 ORDER BY id', [type]);
+  return rows.map((r) => text(r.field_name)).filter((name) => isPlainIdentifier(name) && tables.has(`field_revision_${name}`));
+}

@@ -1,0 +1,81 @@
+import type { ImportedNode, ImportedRevision, ImportSkip } from '../../../domain/import-record.ts';
+import type { NodeKind } from '../../../domain/content.ts';
+import type { CommentPolicy } from '../../../domain/edition.ts';
+import type { SourcePaths } from './alias-paths.ts';
+import type { DrupalVersion, FileRow, NodeRow, RevisionRow, TermLinkRow } from './drupal-rows.ts';
+import { leadPhoto, sitePath } from './site-files.ts';
+import { splitCredit } from './split-credit.ts';
+import type { TermInfo } from './term-records.ts';
+import { importTextFormat } from './text-format.ts';
+
+/** Drupal content types → Folio kinds. "story" is Drupal 6's name for an article. Other types are skipped. */
+const KINDS: ReadonlyMap<string, NodeKind> = new Map([
+  ['article', 'article'], ['story', 'article'], ['blog', 'blog_post'], ['page', 'page'],
+  ['landing', 'landing'], ['newsletter', 'newsletter'], ['corrections', 'corrections'],
+]);
+
+/** Drupal's node.comment: 2 read/write, 1 read only; 0 (hidden) also accepts nothing, so it is closed too. */
+function commentPolicy(setting: number): CommentPolicy {
+  return Number(setting) === 2 ? 'open' : 'closed';
+}
+
+/** Everything fetched for one page of nodes, grouped by nid. */
+export interface NodePageData {
+  readonly version: DrupalVersion;
+  readonly revisions: ReadonlyMap<number, readonly RevisionRow[]>;
+  readonly links: ReadonlyMap<number, readonly TermLinkRow[]>;
+  readonly files: ReadonlyMap<number, readonly FileRow[]>;
+  readonly paths: (source: string) => SourcePaths;
+  readonly terms: ReadonlyMap<number, TermInfo>;
+}
+
+/** One node with all its revisions, or a skip saying why it could not be read. */
+export function nodeRecord(node: NodeRow, data: NodePageData): ImportedNode | ImportSkip {
+  const ref = `node/${node.nid}`;
+  const kind = KINDS.get(node.type);
+  if (!kind) return { type: 'skip', ref, reason: `content type "${node.type}" has no Folio equivalent` };
+  const rows = data.revisions.get(node.nid) ?? [];
+  const current = rows.find((r) => r.vid === node.vid);
+  // Another revision would publish text the site never showed as current, so the node is skipped.
+  if (!current) return { type: 'skip', ref, reason: `its current revision ${node.vid} is missing from the revision table` };
+  const older = rows.filter((r) => r !== current).sort((a, b) => a.timestamp - b.timestamp || a.vid - b.vid);
+  const files = data.files.get(node.nid) ?? [];
+  const paths = data.paths(ref);
+  const linked = [...(data.links.get(node.nid) ?? [])]
+    .sort((a, b) => a.delta - b.delta)
+    .map((l) => data.terms.get(Number(l.tid)))
+    .filter((t): t is TermInfo => t !== undefined);
+  const section = linked.filter((t) => t.role === 'section').sort((a, b) => b.depth - a.depth)[0];
+  return {
+    type: 'node', key: ref, nid: node.nid, kind, path: paths.path, legacyPaths: paths.legacyPaths,
+    published: Number(node.status) === 1, promoted: Number(node.promote) === 1, publishedAt: Number(node.created),
+    showDate: true, sectionKey: section?.key ?? null,
+    tagKeys: unique(linked.filter((t) => t.role === 'tag').map((t) => t.key)),
+    authors: unique(linked.filter((t) => t.role === 'author').map((t) => t.name)),
+    blogKey: kind === 'blog_post' ? `blog/${node.uid}` : null,
+    commentPolicy: commentPolicy(node.comment),
+    revisions: [...older, current].map((r) => revision(r, files.filter((f) => f.vid === r.vid))),
+    files: unique(files.map((f) => sitePath(f.location))),
+    provenance: { source: 'drupal', originalUrl: `drupal${data.version}:${ref}`, capturedAt: Number(node.changed) },
+  };
+}
+
+function revision(row: RevisionRow, files: readonly FileRow[]): ImportedRevision {
+  const { body, credit } = splitCredit(row.body);
+  return {
+    vid: row.vid, title: row.title, body, bodyFormat: importTextFormat(row.format), summary: editorSummary(row.summary, row.body),
+    credit, photo: leadPhoto([...files].sort((a, b) => a.order - b.order || a.fid - b.fid)), revisedAt: row.timestamp,
+    log: row.log.trim() === '' ? null : row.log,
+  };
+}
+
+/** Drupal 6 stores an automatic teaser (the body's start) for every node; only a hand-written one is a summary. */
+function editorSummary(summary: string, body: string): string | null {
+  const trimmed = summary.trim();
+  if (trimmed === '' || body.trimStart().startsWith(trimmed)) return null;
+  return trimmed;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

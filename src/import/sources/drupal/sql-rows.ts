@@ -1,0 +1,18 @@
+import type { Connection } from 'mysql2/promise';
+
+/** Runs one read and returns its rows; mysql2's query() expands an array parameter into an IN list. */
+export async function selectRows<T>(db: Connection, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  const [rows] = await db.query(sql, [...params] as ({} | null)[]);
+  return rows as T[];
+}
+
+/** Drupal stores text in BLOB/LONGTEXT columns that may come back as Buffers: always give a string. */
+export function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+}
+
+/** Drupal field and table names interpolated into SQL must be plain identifiers. */
+export function isPlainIdentifier(name: string): boolean {
+  return /^[a-z0-9_]{1,64}$/.test(name);
+}
