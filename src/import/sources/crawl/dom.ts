@@ -1,9 +1,11 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { AnyNode, Document, Element } from 'domhandler';
 
 // Thin helpers over htmlparser2's DOM, so the page parsers read as "find the By: line", not as tree walking.
 
-export type { AnyNode, Document, Element };
+// domhandler's node types, named through htmlparser2's own API so we depend on one package only.
+export type Document = ReturnType<typeof parseDocument>;
+export type Element = Parameters<typeof DomUtils.getAttributeValue>[0];
+export type AnyNode = Parameters<typeof DomUtils.getParent>[0];
 
 /** Parses a page leniently (truncated or broken markup gives a partial tree, never an error). */
 export function parseHtml(html: string): Document {
@@ -27,15 +29,7 @@ export function hasClass(el: Element, name: string): boolean {
   return cls !== undefined && cls.includes(name) && cls.split(/\s+/).includes(name);
 }
 
-/** Element test: a tag name, optionally with a class. */
-export function is(tag: string, cls?: string): (el: Element) => boolean {
-  return (el) => el.name === tag && (cls === undefined || hasClass(el, cls));
-}
 
-/** Element test: any element with the class. */
-export function withClass(cls: string): (el: Element) => boolean {
-  return (el) => hasClass(el, cls);
-}
 
 /** Text of a node with whitespace collapsed, as a reader sees it. */
 export function textOf(node: AnyNode | AnyNode[]): string {
@@ -58,11 +52,6 @@ export function hasAncestor(el: AnyNode, test: (el: Element) => boolean): boolea
   return false;
 }
 
-/** The nearest ancestor (or el itself) that matches. */
-export function closest(el: Element, test: (el: Element) => boolean): Element | null {
-  for (let p: AnyNode | null = el; p; p = p.parent) if (p.type === 'tag' && test(p as Element)) return p as Element;
-  return null;
-}
 
 /** Text nodes under root in document order. */
 export function* textNodes(root: AnyNode | AnyNode[]): Generator<AnyNode> {

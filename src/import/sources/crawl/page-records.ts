@@ -13,7 +13,7 @@ export function pageRecords(page: ParsedNodePage | ParsedListingPage, url: strin
 }
 
 /** Identity of a node capture: key, canonical alias and the other paths it answered at. */
-export function nodeIdentity(nid: number | null, canonicalPath: string | null, url: string): { key: string; path: string | null; legacyPaths: string[] } {
+function nodeIdentity(nid: number | null, canonicalPath: string | null, url: string): { key: string; path: string | null; legacyPaths: string[] } {
   const captured = sitePath(url);
   const alias = [canonicalPath, captured].find((p) => p !== null && p !== '' && nidOfPath(p) === null) ?? null;
   const key = nid !== null ? `node/${nid}` : `path/${alias ?? captured}`;
