@@ -28,7 +28,7 @@ async function importEdition(runtime: Runtime, sourceName: string, inputs: strin
     const summary = await runImport({
       source: source.records, sourceName: source.name, inputs: options.db ? [withoutPassword(options.db)] : inputs,
       edition: runtime.editions.get(edition), service: runtime.imports, dryRun: options.dryRun ?? false, total: source.total,
-      onProgress: (done, total) => progress.update(done, total ?? done),
+      onProgress: (done, total) => progress.update(done, total),
       ...(report ? { report: new ReportFile(report) } : {}),
     });
     progress.stop();

@@ -2,7 +2,8 @@ import cliProgress from 'cli-progress';
 
 /** A progress reporter for long work: a bar on a terminal, a line every few seconds elsewhere. */
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `total` null when the work's size is unknown (a crawl read as it streams): counts and rate only. */
+  update(done: number, total: number | null): void;
   stop(): void;
 }
 
@@ -25,13 +26,14 @@ export function startProgress(label: string, stream: NodeJS.WriteStream = proces
   if (!stream.isTTY) {
     let last = 0;
     let printed = -1;
-    const line = (done: number, total: number) => {
+    const line = (done: number, total: number | null) => {
       const rate = rateOf(done);
+      if (total === null) return `${label}: ${done} read, ${rate}/s\n`;
       return `${label}: ${done}/${total} (${Math.floor((done / Math.max(1, total)) * 100)}%), ${rate}/s, ETA ${formatEta((total - done) / Math.max(1, rate))}\n`;
     };
     return {
       update(done, total) {
-        if (done !== printed && (Date.now() - last >= LOG_EVERY_MS || done >= total)) {
+        if (done !== printed && (Date.now() - last >= LOG_EVERY_MS || (total !== null && done >= total))) {
           stream.write(line(done, total));
           last = Date.now();
           printed = done;
@@ -40,6 +42,9 @@ export function startProgress(label: string, stream: NodeJS.WriteStream = proces
       stop() {},
     };
   }
+  const unknownSize = new cliProgress.SingleBar({
+    format: `${label} | {value} read | {rate}/s`, stream, hideCursor: true, fps: 10, synchronousUpdate: true,
+  });
   const bar = new cliProgress.SingleBar({
     format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
     stream,
@@ -48,21 +53,22 @@ export function startProgress(label: string, stream: NodeJS.WriteStream = proces
     fps: 10,
     synchronousUpdate: true,
   }, cliProgress.Presets.shades_classic);
-  let begun = false;
+  let begun: cliProgress.SingleBar | null = null;
   return {
     update(done, total) {
-      if (!begun) {
-        bar.start(total, done, { rate: rateOf(done) });
-        begun = true;
+      const shown = begun ?? (total === null ? unknownSize : bar);
+      if (begun === null) {
+        shown.start(total ?? 0, done, { rate: rateOf(done) });
+        begun = shown;
         return;
       }
-      bar.setTotal(total);
-      bar.update(done, { rate: rateOf(done) });
-      bar.render();
+      if (total !== null && shown === bar) bar.setTotal(total);
+      shown.update(done, { rate: rateOf(done) });
+      shown.render();
     },
     stop() {
-      if (begun) bar.stop();
-      begun = false;
+      begun?.stop();
+      begun = null;
     },
   };
 }
