@@ -10,6 +10,7 @@ import { haveWrk, wrk, type WrkResult } from './wrk.ts';
 import { measureComments } from './comments-bench.ts';
 import { measureFormat } from './format-bench.ts';
 import { measureSearch } from './search-bench.ts';
+import { measureDrupalImport, measureWarcImport, type ImportMeasure } from './import-bench.ts';
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.FOLIO_BENCH_SECONDS ?? 8);
@@ -136,7 +137,28 @@ async function searchSection(): Promise<void> {
   for (const l of lines) console.log(line(l));
 }
 
-const SECTIONS = ['pages', 'comments', 'format', 'search'] as const;
+async function importSection(): Promise<void> {
+  const nodes = Number(process.env.FOLIO_BENCH_IMPORT_NODES ?? 100_000);
+  const pages = Number(process.env.FOLIO_BENCH_IMPORT_PAGES ?? 10_000);
+  console.log(`\nImport benchmark: the real CLI importing into a fresh SQLite database (synchronous=FULL, search index kept current), against the source read alone`);
+  const drupal = await measureDrupalImport(nodes, nodes * 3);
+  console.log(`Drupal 7 database generated in MariaDB: ${drupal.nodes.toLocaleString('en')} nodes, ${drupal.comments.toLocaleString('en')} comments (built in ${fmt(drupal.buildSeconds, 1)} s)`);
+  const warc = await measureWarcImport(pages, CACHE_DIR);
+  console.log(`WARC generated once (cached): ${warc.nodes.toLocaleString('en')} article pages, ${warc.comments.toLocaleString('en')} comments, ${fmt(warc.warcMb, 1)} MB\n`);
+  const row = (m: ImportMeasure, target: number) => [
+    m.name, `${fmt(m.nodes / m.readSeconds, 0)}/s`, `${fmt(m.importSeconds, 1)} s`, `${fmt(m.nodes / m.importSeconds, 0)}/s`,
+    `${fmt((m.nodes + m.comments) / m.importSeconds, 0)}/s`, fmt((m.nodes / m.importSeconds) / (m.nodes / m.readSeconds), 2), `${fmt(m.peakRssMb, 0)} MB`,
+    `${target > 0 ? `≥ ${target} nodes/s: ${m.nodes / m.importSeconds >= target ? 'meets' : 'MISSES'}; ` : ''}RSS < 500 MB: ${m.peakRssMb < 500 ? 'meets' : 'MISSES'}`,
+  ];
+  const header = ['source', 'read alone', 'import time', 'nodes', 'nodes+comments', 'ratio', 'peak RSS', 'target'];
+  const lines = [row(drupal, 2000), row(warc, 0)];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const line = (l: string[]) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const l of lines) console.log(line(l));
+}
+
+const SECTIONS = ['pages', 'comments', 'format', 'search', 'import'] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -152,3 +174,4 @@ if (run.includes('format')) formatSection();
 if (run.includes('comments')) await commentsSection();
 if (run.includes('pages')) await pagesSection();
 if (run.includes('search')) await searchSection();
+if (run.includes('import')) await importSection();

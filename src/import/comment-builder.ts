@@ -4,6 +4,7 @@ import type { ImportedComment } from '../domain/import-record.ts';
 import { formatText } from '../filter/index.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
+import { sha256 } from './content-hash.ts';
 import type { ReportedItem } from './import-report.ts';
 import { ImportRun } from './importer.ts';
 
@@ -65,10 +66,10 @@ export class CommentBuilder {
     const thread = r.thread ?? before?.thread ?? nextThread(threads, parent?.thread ?? null);
     if (before === undefined) threads.push(thread);
     run.commentIds.set(r.key, { cid, nid, thread });
-    const state = JSON.stringify({
-      nid, pid: parent?.cid ?? null, thread, published: r.published, spam: r.spam ?? false, name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname,
-      subject: r.subject, body: r.body, format: r.format, createdAt: r.createdAt, changedAt: r.changedAt,
-    });
+    // The stored state is where the comment sits plus a hash of the rest: enough to tell
+    // "unchanged" without keeping a second copy of every comment's text.
+    const content = sha256(JSON.stringify([parent?.cid ?? null, r.published, r.spam ?? false, r.name, r.email, r.homepage, r.hostname, r.subject, r.body, r.format, r.createdAt, r.changedAt]));
+    const state = JSON.stringify({ nid, thread, content });
     const action = ImportRun.action(this.states.get(r.key), state);
     this.states.set(r.key, state);
     reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [] });
@@ -79,6 +80,6 @@ export class CommentBuilder {
       // Each comment renders through Folio's implementation of the format it was written in.
       bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
     });
-    batch.items.push(run.item('comment', r.key, cid, state, r.provenance));
+    batch.items.push(run.item('comment', r.key, cid, state, r.provenance, content));
   }
 }

@@ -7,6 +7,7 @@ import type { ImportService } from '../services/import-service.ts';
 import type { ImportBatch, ImportItemType } from '../store/types.ts';
 import { slugify } from '../text/slugify.ts';
 import { BoundedMap } from './bounded-map.ts';
+import { readAhead } from './read-ahead.ts';
 import { sha256 } from './content-hash.ts';
 import { IdAllocator } from './id-allocator.ts';
 import { emptyCounts, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem } from './import-report.ts';
@@ -32,6 +33,8 @@ export interface ImportOptions {
 
 /** Items remembered per run before the store is asked again: bounds memory on million-item inputs. */
 const REMEMBERED = 100_000;
+/** Records read ahead of the importer while it writes. */
+const READ_AHEAD = 2000;
 /** Skips and warnings kept for the summary (all of them go to the report file). */
 const SUMMARY_LIST = 200;
 
@@ -89,7 +92,7 @@ export class ImportRun {
     for (const type of ['node', 'term', 'author', 'blog', 'comment'] as const) this.ids[type] = new IdAllocator(await this.service.maxId(type));
     if (!this.dryRun) this.runId = await this.service.startRun(this.edition, this.options.sourceName, this.options.inputs);
     const batchSize = this.options.batchSize ?? 500;
-    for await (const record of this.options.source) {
+    for await (const record of readAhead(this.options.source, READ_AHEAD)) {
       this.done++;
       if (record.type === 'skip') {
         this.skip(record.ref, record.reason);

@@ -22,7 +22,7 @@ export function groupAliases(rows: readonly AliasRow[]): Map<string, SourcePaths
   }
   const out = new Map<string, SourcePaths>();
   for (const [source, list] of bySource) {
-    const paths = [...new Set(list.sort((a, b) => Number(b.pid) - Number(a.pid)).map((r) => stripSlashes(String(r.alias))))].filter((p) => p !== '');
+    const paths = [...new Set(list.sort((a, b) => Number(b.pid) - Number(a.pid)).map((r) => aliasPath(r.alias)))].filter((p) => p !== '');
     out.set(source, { path: paths[0] ?? null, legacyPaths: paths.slice(1) });
   }
   return out;
@@ -33,6 +33,7 @@ export function pathsOf(grouped: ReadonlyMap<string, SourcePaths>, source: strin
   return grouped.get(source) ?? NO_ALIAS;
 }
 
-function stripSlashes(path: string): string {
-  return path.trim().replace(/^\/+|\/+$/g, '');
+/** An alias as Folio stores paths: no leading or trailing slash. */
+export function aliasPath(alias: string): string {
+  return String(alias).trim().replace(/^\/+|\/+$/g, '');
 }

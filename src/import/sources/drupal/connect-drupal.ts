@@ -15,10 +15,11 @@ export function redactUrl(url: string): string {
 /** Opens a MySQL/MariaDB connection, turning driver errors into one readable message. */
 export async function connectDrupal(url: string): Promise<Connection> {
   try {
-    // Big text columns and Unix-second integers come back as plain JS values; BIGINT ids as numbers.
+    // COUNT(*) is a BIGINT: supportBigNumbers keeps it exact, and it still arrives as a number while it is a safe integer.
     return await createConnection({ uri: url, charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false, connectTimeout: 10_000 });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // A refused connection can carry an empty message and only a code (ECONNREFUSED).
+    const reason = error instanceof Error ? error.message || String((error as { code?: unknown }).code ?? error.name) : String(error);
     throw new Error(`cannot connect to ${redactUrl(url)} : ${reason}; check --db`);
   }
 }

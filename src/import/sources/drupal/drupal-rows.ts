@@ -100,10 +100,14 @@ export interface CommentRow {
   readonly homepage: string;
 }
 
-/** How many items a run will yield, for a progress bar. */
+/** How many records a run will yield, by kind, for a progress bar. */
 export interface DrupalCounts {
+  /** Term rows, authors included (two author terms with one slug yield one record). */
   readonly terms: number;
+  readonly blogs: number;
   readonly nodes: number;
+  /** Aliases of deleted nodes. */
+  readonly gone: number;
   readonly comments: number;
 }
 
@@ -121,6 +125,10 @@ export interface DrupalReader {
   termLinks(nodes: readonly NodeRow[]): Promise<TermLinkRow[]>;
   files(nodes: readonly NodeRow[]): Promise<FileRow[]>;
   commentsAfter(cid: number, limit: number): Promise<CommentRow[]>;
-  /** True when the comment status column uses Drupal 6's encoding (0 = published). */
+  /** Content types whose pages print no "submitted by … on …" line (theme or content type setting). */
+  dateHiddenTypes(): Promise<Set<string>>;
+  /** url_alias rows after pid whose source is node/<nid> for a node that no longer exists. */
+  orphanNodeAliasesAfter(pid: number, limit: number): Promise<AliasRow[]>;
+  /** The comment status value that means published: 0 on Drupal 6 (COMMENT_PUBLISHED), 1 on Drupal 7. */
   readonly commentStatusPublishedIs: 0 | 1;
 }

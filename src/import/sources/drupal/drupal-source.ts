@@ -1,14 +1,14 @@
 import type { Connection } from 'mysql2/promise';
-import type { ImportRecord, ImportSource } from '../../../domain/import-record.ts';
-import { groupAliases, pathsOf } from './alias-paths.ts';
+import type { ImportedGone, ImportRecord, ImportSource } from '../../../domain/import-record.ts';
+import { aliasPath, groupAliases, pathsOf } from './alias-paths.ts';
 import { blogRecords } from './blog-records.ts';
 import { commentRecord } from './comment-records.ts';
 import { connectDrupal, detectDrupalVersion, tableNames } from './connect-drupal.ts';
 import type { DrupalCounts, DrupalReader } from './drupal-rows.ts';
 import { drupal6Reader } from './drupal6-reader.ts';
 import { drupal7Reader } from './drupal7-reader.ts';
-import { nodeRecord } from './node-records.ts';
-import { readTermCatalogue, type TermInfo } from './term-records.ts';
+import { nodeRecord, type NodePageData } from './node-records.ts';
+import { readTermCatalogue } from './term-records.ts';
 
 /**
  * Rows per page. Memory stays constant whatever the site's size: one page of nodes with their
@@ -20,22 +20,25 @@ export const PAGE_SIZE = 1000;
 export interface DrupalSourceOptions {
   /** mysql://user:password@host:port/database */
   readonly url: string;
-  /** Called after each term, node and comment (or its skip) with the running count and the total. */
+  /** Called after each record with the running count and the total countDrupalItems gives. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Rows per page; tests make it small so that several pages meet. */
   readonly pageSize?: number;
 }
 
-/** Reads a Drupal 6 or 7 database: terms and authors, then blogs, then every node, then every comment by cid. */
+/**
+ * Reads a Drupal 6 or 7 database: terms and authors, then blogs, then every node by nid, then the
+ * aliases of deleted nodes as gone paths, then every comment by cid.
+ */
 export function drupalSource(options: DrupalSourceOptions): ImportSource {
   return { [Symbol.asyncIterator]: () => readDrupal(options) };
 }
 
-/** How many terms, nodes and comments a run will read, and their sum: the progress bar's total. */
+/** How many records of each kind a run will yield, and their sum: the progress bar's total. */
 export async function countDrupalItems(url: string): Promise<DrupalCounts & { readonly total: number }> {
   return withReader(url, async (reader) => {
     const counts = await reader.counts();
-    return { ...counts, total: counts.terms + counts.nodes + counts.comments };
+    return { ...counts, total: totalOf(counts) };
   });
 }
 
@@ -43,40 +46,39 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
   const db = await connectDrupal(options.url);
   try {
     const reader = await openReader(db, options.url);
-    const counts = await reader.counts();
-    const total = counts.terms + counts.nodes + counts.comments;
+    const total = totalOf(await reader.counts());
     let done = 0;
-    const progress = (): void => options.onProgress?.(++done, total);
-
-    const catalogue = await readTermCatalogue(reader);
-    for (const record of catalogue.records) {
+    for await (const record of allRecords(reader, options.pageSize ?? PAGE_SIZE)) {
       yield record;
-      progress();
-    }
-    yield* await blogRecords(reader);
-    const skippedNids = new Set<number>();
-    const pageSize = options.pageSize ?? PAGE_SIZE;
-    for await (const record of nodeRecords(reader, catalogue.byTid, pageSize)) {
-      if (record.type === 'skip') skippedNids.add(Number(record.ref.slice('node/'.length)));
-      yield record;
-      progress();
-    }
-    for (let after = 0; ;) {
-      const rows = await reader.commentsAfter(after, pageSize);
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        yield commentRecord(row, reader, skippedNids);
-        progress();
-      }
-      after = rows[rows.length - 1]!.cid;
+      options.onProgress?.(++done, total);
     }
   } finally {
     await db.end();
   }
 }
 
+/** Every record in the order the importer needs: what nodes refer to first, comments last. */
+async function* allRecords(reader: DrupalReader, pageSize: number): AsyncGenerator<ImportRecord> {
+  const catalogue = await readTermCatalogue(reader);
+  yield* catalogue.records;
+  yield* await blogRecords(reader);
+  // Only skipped nodes are remembered: their comments must be skipped too.
+  const skippedNids = new Set<number>();
+  const dateHiddenTypes = await reader.dateHiddenTypes();
+  for await (const record of nodeRecords(reader, { terms: catalogue.byTid, dateHiddenTypes }, pageSize)) {
+    if (record.type === 'skip') skippedNids.add(Number(record.ref.slice('node/'.length)));
+    yield record;
+  }
+  yield* goneRecords(reader, pageSize);
+  yield* commentRecords(reader, skippedNids, pageSize);
+}
+
+function totalOf(counts: DrupalCounts): number {
+  return counts.terms + counts.blogs + counts.nodes + counts.gone + counts.comments;
+}
+
 /** Pages through node by nid, fetching each page's revisions, term links, files and aliases in one batch. */
-async function* nodeRecords(reader: DrupalReader, terms: ReadonlyMap<number, TermInfo>, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'>, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const nodes = (await reader.nodesAfter(after, pageSize)).map((n) => ({ ...n, nid: Number(n.nid), vid: Number(n.vid), uid: Number(n.uid) }));
     if (nodes.length === 0) return;
@@ -85,12 +87,40 @@ async function* nodeRecords(reader: DrupalReader, terms: ReadonlyMap<number, Ter
       reader.revisions(nids), reader.termLinks(nodes), reader.files(nodes), reader.aliases(nids.map((nid) => `node/${nid}`)),
     ]);
     const grouped = groupAliases(aliases);
-    const data = {
-      version: reader.version, terms, paths: (source: string) => pathsOf(grouped, source),
+    const data: NodePageData = {
+      ...site, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
       revisions: byNid(revisions), links: byNid(links), files: byNid(files),
     };
     for (const node of nodes) yield nodeRecord(node, data);
     after = nodes[nodes.length - 1]!.nid;
+  }
+}
+
+/** Pages through comments by cid; the node, parent and body come from joins in the same query. */
+async function* commentRecords(reader: DrupalReader, skippedNids: ReadonlySet<number>, pageSize: number): AsyncGenerator<ImportRecord> {
+  for (let after = 0; ;) {
+    const rows = await reader.commentsAfter(after, pageSize);
+    if (rows.length === 0) return;
+    for (const row of rows) yield commentRecord(row, reader, skippedNids);
+    after = rows[rows.length - 1]!.cid;
+  }
+}
+
+/**
+ * Aliases left behind by deleted nodes: the old site answered them once, so they must answer 410
+ * rather than 404. (Drupal's path module deletes a node's aliases with it, but sites that deleted
+ * nodes in SQL or through old modules kept them.)
+ */
+async function* goneRecords(reader: DrupalReader, pageSize: number): AsyncGenerator<ImportedGone> {
+  for (let after = 0; ;) {
+    const rows = await reader.orphanNodeAliasesAfter(after, pageSize);
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const path = aliasPath(row.alias);
+      if (path === '') continue;
+      yield { type: 'gone', path, reason: `${row.source} was deleted`, provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:${row.source}`, capturedAt: null } };
+    }
+    after = Number(rows[rows.length - 1]!.pid);
   }
 }
 

@@ -7,6 +7,10 @@ import { selectRows, text } from './sql-rows.ts';
 // content_taxonomy field whose values are tids in the "Authors" vocabulary. Without that table the
 // Authors-vocabulary terms in term_node still give the byline, in tid order.
 
+/** url_alias rows pointing at node/<nid> for a node that no longer exists. */
+const ORPHAN_NODE_ALIASES = `FROM url_alias a LEFT JOIN node n ON n.nid = CAST(SUBSTRING(a.src, 6) AS UNSIGNED)
+  WHERE a.src REGEXP '^node/[0-9]+$' AND n.nid IS NULL`;
+
 /** Reads a Drupal 6 database. */
 export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>): Promise<DrupalReader> {
   const formatNames = await readFormatNames(db);
@@ -20,8 +24,10 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
     version: 6,
     commentStatusPublishedIs: 0,
     async counts(): Promise<DrupalCounts> {
-      const [row] = await selectRows<DrupalCounts>(db, 'SELECT (SELECT COUNT(*) FROM term_data) AS terms, (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) FROM comments) AS comments');
-      return { terms: Number(row?.terms ?? 0), nodes: Number(row?.nodes ?? 0), comments: Number(row?.comments ?? 0) };
+      const [row] = await selectRows<Record<keyof DrupalCounts, unknown>>(db, `
+        SELECT (SELECT COUNT(*) FROM term_data) AS terms, (SELECT COUNT(DISTINCT uid) FROM node WHERE type = 'blog') AS blogs,
+               (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${ORPHAN_NODE_ALIASES}) AS gone, (SELECT COUNT(*) FROM comments) AS comments`);
+      return { terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone), comments: Number(row?.comments) };
     },
     vocabularies: () => selectRows<VocabularyRow>(db, 'SELECT vid, name FROM vocabulary ORDER BY weight, vid'),
     terms: () => selectRows<TermRow>(db, `
@@ -71,6 +77,15 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
         caption: text(r.description) === text(r.filename) ? '' : text(r.description), order: Number(r.weight),
       }));
     },
+    async dateHiddenTypes() {
+      // theme_settings holds the global toggles, e.g. s:21:"toggle_node_info_page";i:0;
+      if (!tables.has('variable')) return new Set<string>();
+      const rows = await selectRows<{ value: unknown }>(db, "SELECT value FROM variable WHERE name = 'theme_settings'");
+      const hidden = text(rows[0]?.value).matchAll(/s:\d+:"toggle_node_info_([a-z0-9_]+)";(?:i:0|b:0|s:1:"0");/g);
+      return new Set([...hidden].map((m) => m[1]!));
+    },
+    orphanNodeAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
+      SELECT a.pid, a.src AS source, a.dst AS alias ${ORPHAN_NODE_ALIASES} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
         SELECT c.cid, c.pid, c.nid, c.subject, c.comment, c.format, c.hostname, c.timestamp, c.status, c.thread,

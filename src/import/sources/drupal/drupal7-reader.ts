@@ -1,12 +1,16 @@
 import type { Connection } from 'mysql2/promise';
 import type { AliasRow, BlogUserRow, CommentRow, DrupalCounts, DrupalReader, FileRow, NodeRow, RevisionRow, TermLinkRow, TermRow, VocabularyRow } from './drupal-rows.ts';
-import { isPlainIdentifier, selectRows, text } from './sql-rows.ts';
+import { firstRowPer, isPlainIdentifier, selectRows, text } from './sql-rows.ts';
 
 // Drupal 7 core schema. Term links and images live in Field API tables whose names depend on the
 // site, so they are discovered from field_config: every taxonomy_term_reference field (field_tags,
 // field_section, field_author …) and every image field. Bylines are a term reference field into
 // the "Authors" vocabulary, ordered by delta. Revision tables (field_revision_*) are read rather
 // than field_data_*, so unpublished nodes and older revisions get their terms and photos too.
+
+/** url_alias rows pointing at node/<nid> for a node that no longer exists. */
+const ORPHAN_NODE_ALIASES = `FROM url_alias a LEFT JOIN node n ON n.nid = CAST(SUBSTRING(a.source, 6) AS UNSIGNED)
+  WHERE a.source REGEXP '^node/[0-9]+$' AND n.nid IS NULL`;
 
 /** Reads a Drupal 7 database. */
 export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>): Promise<DrupalReader> {
@@ -18,8 +22,10 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
     version: 7,
     commentStatusPublishedIs: 1,
     async counts(): Promise<DrupalCounts> {
-      const [row] = await selectRows<DrupalCounts>(db, 'SELECT (SELECT COUNT(*) FROM taxonomy_term_data) AS terms, (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) FROM comment) AS comments');
-      return { terms: Number(row?.terms ?? 0), nodes: Number(row?.nodes ?? 0), comments: Number(row?.comments ?? 0) };
+      const [row] = await selectRows<Record<keyof DrupalCounts, unknown>>(db, `
+        SELECT (SELECT COUNT(*) FROM taxonomy_term_data) AS terms, (SELECT COUNT(DISTINCT uid) FROM node WHERE type = 'blog') AS blogs,
+               (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${ORPHAN_NODE_ALIASES}) AS gone, (SELECT COUNT(*) FROM comment) AS comments`);
+      return { terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone), comments: Number(row?.comments) };
     },
     vocabularies: () => selectRows<VocabularyRow>(db, 'SELECT vid, name FROM taxonomy_vocabulary ORDER BY weight, vid'),
     terms: () => selectRows<TermRow>(db, `
@@ -44,8 +50,7 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
         FROM node_revision r LEFT JOIN field_revision_body b
           ON b.entity_type = 'node' AND b.entity_id = r.nid AND b.revision_id = r.vid AND b.deleted = 0 AND b.delta = 0
         WHERE r.nid IN (?) ORDER BY r.nid, r.vid`, [nids]);
-      const seen = new Set<number>();
-      return rows.filter((r) => !seen.has(Number(r.vid)) && seen.add(Number(r.vid))).map((r): RevisionRow => ({
+      return firstRowPer(rows, (r) => Number(r.vid)).map((r): RevisionRow => ({
         nid: Number(r.nid), vid: Number(r.vid), title: text(r.title), body: text(r.body_value), summary: text(r.body_summary),
         format: r.body_format === null ? null : text(r.body_format), log: text(r.log), timestamp: Number(r.timestamp),
       }));
@@ -83,6 +88,14 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
         })),
       ];
     },
+    async dateHiddenTypes() {
+      // node_submitted_<type> is FALSE (i:0; or b:0;) when "Display author and date information" is off.
+      if (!tables.has('variable')) return new Set<string>();
+      const rows = await selectRows<{ name: unknown; value: unknown }>(db, "SELECT name, value FROM variable WHERE name LIKE 'node\\_submitted\\_%'");
+      return new Set(rows.filter((r) => /^(?:i:0|b:0|s:1:"0");$/.test(text(r.value))).map((r) => text(r.name).slice('node_submitted_'.length)));
+    },
+    orphanNodeAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
+      SELECT a.pid, a.source AS source, a.alias AS alias ${ORPHAN_NODE_ALIASES} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
         SELECT c.cid, c.pid, c.nid, c.subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,
@@ -90,8 +103,7 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
         FROM comment c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comment p ON p.cid = c.pid
           LEFT JOIN field_data_comment_body b ON b.entity_type = 'comment' AND b.entity_id = c.cid AND b.deleted = 0 AND b.delta = 0
         WHERE c.cid > ? ORDER BY c.cid LIMIT ?`, [cid, limit]);
-      const seen = new Set<number>();
-      return rows.filter((r) => !seen.has(Number(r.cid)) && seen.add(Number(r.cid))).map((r): CommentRow => ({
+      return firstRowPer(rows, (r) => Number(r.cid)).map((r): CommentRow => ({
         cid: Number(r.cid), pid: Number(r.pid), nid: Number(r.nid), nodeExists: Number(r.node_exists) === 1,
         parentExists: Number(r.parent_exists) === 1, subject: text(r.subject),
         body: r.comment_body_value === null ? null : text(r.comment_body_value),

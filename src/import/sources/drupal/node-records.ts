@@ -27,6 +27,7 @@ export interface NodePageData {
   readonly files: ReadonlyMap<number, readonly FileRow[]>;
   readonly paths: (source: string) => SourcePaths;
   readonly terms: ReadonlyMap<number, TermInfo>;
+  readonly dateHiddenTypes: ReadonlySet<string>;
 }
 
 /** One node with all its revisions, or a skip saying why it could not be read. */
@@ -49,7 +50,7 @@ export function nodeRecord(node: NodeRow, data: NodePageData): ImportedNode | Im
   return {
     type: 'node', key: ref, nid: node.nid, kind, path: paths.path, legacyPaths: paths.legacyPaths,
     published: Number(node.status) === 1, promoted: Number(node.promote) === 1, publishedAt: Number(node.created),
-    showDate: true, sectionKey: section?.key ?? null,
+    showDate: !data.dateHiddenTypes.has(node.type), sectionKey: section?.key ?? null,
     tagKeys: unique(linked.filter((t) => t.role === 'tag').map((t) => t.key)),
     authors: unique(linked.filter((t) => t.role === 'author').map((t) => t.name)),
     blogKey: kind === 'blog_post' ? `blog/${node.uid}` : null,

@@ -12,6 +12,17 @@ export function text(value: unknown): string {
   return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
 }
 
+/** The first row for each key, in order: translated field values repeat a row once per language. */
+export function firstRowPer<T>(rows: readonly T[], key: (row: T) => number): T[] {
+  const seen = new Set<number>();
+  return rows.filter((row) => {
+    const k = key(row);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Drupal field and table names interpolated into SQL must be plain identifiers. */
 export function isPlainIdentifier(name: string): boolean {
   return /^[a-z0-9_]{1,64}$/.test(name);

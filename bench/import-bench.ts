@@ -1,0 +1,96 @@
+// Import throughput: a generated Drupal 7 database and a generated WARC, each imported by the real
+// CLI into a fresh SQLite database, against the source read alone (no writes) in the same run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { ImportSource } from '../src/domain/import-record.ts';
+import { drupalSource } from '../src/import/sources/drupal/drupal-source.ts';
+import { warcSource } from '../src/import/sources/warc-source.ts';
+import { createDrupalTestDatabase } from '../test/fixtures/drupal/drupal-test-database.ts';
+import { writeFixtureWarc } from '../test/fixtures/original-site/write-fixture-warc.ts';
+
+const BIN = fileURLToPath(new URL('../bin/folio.js', import.meta.url));
+
+/** One import measured: the source read alone, then the full import in a child process. */
+export interface ImportMeasure {
+  readonly name: string;
+  readonly nodes: number;
+  readonly comments: number;
+  readonly readSeconds: number;
+  readonly importSeconds: number;
+  readonly peakRssMb: number;
+  readonly output: string;
+}
+
+async function readAll(source: ImportSource): Promise<{ seconds: number; nodes: number; comments: number }> {
+  const start = performance.now();
+  let nodes = 0;
+  let comments = 0;
+  for await (const r of source) {
+    if (r.type === 'node') nodes++;
+    else if (r.type === 'comment') comments++;
+  }
+  return { seconds: (performance.now() - start) / 1000, nodes, comments };
+}
+
+/** Runs `folio import …` and samples the child's high-water RSS (VmHWM) until it exits. */
+function importInChild(args: string[]): Promise<{ seconds: number; peakRssMb: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [BIN, 'import', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    let peakKb = 0;
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (errors += d));
+    const sample = setInterval(() => {
+      try {
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        // The child has exited between two samples.
+      }
+    }, 100);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      if (code !== 0) reject(new Error(`folio import ${args.join(' ')} failed (${code}): ${errors.slice(-500)}`));
+      else resolve({ seconds: (performance.now() - start) / 1000, peakRssMb: peakKb / 1024, output });
+    });
+  });
+}
+
+export async function measureDrupalImport(nodes: number, comments: number): Promise<ImportMeasure & { buildSeconds: number }> {
+  const buildStart = performance.now();
+  const db = await createDrupalTestDatabase({ version: 7, nodes, comments });
+  const buildSeconds = (performance.now() - buildStart) / 1000;
+  const dir = mkdtempSync(join(tmpdir(), 'folio-bench-import-'));
+  try {
+    const read = await readAll(drupalSource({ url: db.url }));
+    const run = await importInChild(['drupal', '--db', db.url, '--database', `sqlite:${join(dir, 'folio.db')}`]);
+    return { name: 'Drupal 7 database', nodes: read.nodes, comments: read.comments, readSeconds: read.seconds, importSeconds: run.seconds, peakRssMb: run.peakRssMb, output: run.output, buildSeconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  }
+}
+
+export async function measureWarcImport(pages: number, cacheDir: string): Promise<ImportMeasure & { warcMb: number }> {
+  mkdirSync(cacheDir, { recursive: true });
+  const warc = join(cacheDir, `fixture-${pages}.warc.gz`);
+  if (!existsSync(warc)) await writeFixtureWarc(warc, pages);
+  const dir = mkdtempSync(join(tmpdir(), 'folio-bench-import-'));
+  try {
+    const read = await readAll(warcSource([warc]));
+    const run = await importInChild(['warc', warc, '--database', `sqlite:${join(dir, 'folio.db')}`]);
+    return {
+      name: 'WARC (gzipped)', nodes: read.nodes, comments: read.comments, readSeconds: read.seconds, importSeconds: run.seconds,
+      peakRssMb: run.peakRssMb, output: run.output, warcMb: statSync(warc).size / 1024 / 1024,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

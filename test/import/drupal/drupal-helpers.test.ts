@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { groupAliases } from '../../../src/import/sources/drupal/alias-paths.ts';
+import { leadPhoto, sitePath } from '../../../src/import/sources/drupal/site-files.ts';
+import { splitCredit } from '../../../src/import/sources/drupal/split-credit.ts';
+import { importTextFormat, knownTextFormat } from '../../../src/import/sources/drupal/text-format.ts';
+
+test('splitCredit takes only a last paragraph that is nothing but a bracketed list', () => {
+  const cases: [string, string, string | null][] = [
+    ['<p>Text.</p>\n<p>(Reuters, Al-Akhbar)</p>', '<p>Text.</p>', '(Reuters, Al-Akhbar)'],
+    ['<p>Text.</p><p> (AFP, Al-Akhbar) </p>\n\n', '<p>Text.</p>', '(AFP, Al-Akhbar)'],
+    ['Text line.\n\n(Al-Akhbar)', 'Text line.', '(Al-Akhbar)'],
+    ['(Al-Akhbar)', '', '(Al-Akhbar)'],
+    ['<p>Text.</p>\n<p class="credit">(Reuters)</p>', '<p>Text.</p>', '(Reuters)'],
+    // A bracket ending a sentence, a bracket inside a paragraph, nested or tagged brackets: not credits.
+    ['<p>Prices rose (again)</p>', '<p>Prices rose (again)</p>', null],
+    ['Prices rose (again)', 'Prices rose (again)', null],
+    ['<p>Text.</p>\n<p>(see <a href="/x">here</a>)</p>', '<p>Text.</p>\n<p>(see <a href="/x">here</a>)</p>', null],
+    ['<p>Text.</p>\n<p>(a (b) c)</p>', '<p>Text.</p>\n<p>(a (b) c)</p>', null],
+    [`<p>Text.</p>\n<p>(${'x'.repeat(121)})</p>`, `<p>Text.</p>\n<p>(${'x'.repeat(121)})</p>`, null],
+    ['', '', null],
+  ];
+  for (const [body, kept, credit] of cases) assert.deepEqual(splitCredit(body), { body: kept, credit: credit === null ? null : credit }, JSON.stringify(body).slice(0, 60));
+  assert.deepEqual(splitCredit('<p>Text.</p>\n<p>(Reuters)</p>').body, '<p>Text.</p>');
+  const unchanged = '<p>No credit here.</p>';
+  assert.equal(splitCredit(unchanged).body, unchanged);
+});
+
+test('splitCredit stays fast on a long body of brackets', () => {
+  const hostile = `<p>${'('.repeat(50_000)}</p>\n${'(x) '.repeat(50_000)}`;
+  const start = performance.now();
+  splitCredit(hostile);
+  assert.ok(performance.now() - start < 500);
+});
+
+test('groupAliases: the highest pid is canonical, the others are legacy paths newest first', () => {
+  const grouped = groupAliases([
+    { pid: 9, source: 'node/1', alias: 'content/new' },
+    { pid: 3, source: 'node/1', alias: 'content/oldest' },
+    { pid: 5, source: 'node/1', alias: '/content/old/' },
+    { pid: 6, source: 'node/1', alias: 'content/new' },
+    { pid: 4, source: 'node/2', alias: 'content/two' },
+  ]);
+  assert.deepEqual(grouped.get('node/1'), { path: 'content/new', legacyPaths: ['content/old', 'content/oldest'] });
+  assert.deepEqual(grouped.get('node/2'), { path: 'content/two', legacyPaths: [] });
+  assert.equal(grouped.get('node/3'), undefined);
+});
+
+test('text formats: Drupal 6 names and Drupal 7 machine names; anything else falls back to filtered_html', () => {
+  const cases: [string | null, string | null][] = [
+    ['Filtered HTML', 'filtered_html'], ['Full HTML', 'full_html'], ['Plain text', 'plain_text'],
+    ['filtered_html', 'filtered_html'], ['full_html', 'full_html'], ['plain_text', 'plain_text'], [' FULL html ', 'full_html'],
+    ['php_code', null], ['PHP code', null], ['', null], [null, null],
+  ];
+  for (const [name, known] of cases) {
+    assert.equal(knownTextFormat(name), known, String(name));
+    assert.equal(importTextFormat(name), known ?? 'filtered_html');
+  }
+});
+
+test('sitePath turns stored file locations into site paths', () => {
+  assert.equal(sitePath('public://photos/a.jpg'), '/sites/default/files/photos/a.jpg');
+  assert.equal(sitePath('public:///a.jpg'), '/sites/default/files/a.jpg');
+  assert.equal(sitePath('sites/default/files/a.jpg'), '/sites/default/files/a.jpg');
+  assert.equal(sitePath('/sites/default/files/a.jpg'), '/sites/default/files/a.jpg');
+});
+
+test('leadPhoto picks the first image and splits a trailing "(Photo: …)" credit from the caption', () => {
+  const file = (fid: number, mime: string, caption: string) => ({ nid: 1, vid: 1, fid, location: `public://f${fid}`, mime, caption, order: fid });
+  assert.equal(leadPhoto([file(1, 'application/pdf', 'Report')]), null);
+  assert.deepEqual(leadPhoto([file(1, 'application/pdf', ''), file(2, 'image/jpeg', 'A march. (Photo: AFP - Name)')]), { src: '/sites/default/files/f2', caption: 'A march.', credit: '(Photo: AFP - Name)' });
+  assert.deepEqual(leadPhoto([file(3, 'image/png', '(Photo: AFP - Name)')]), { src: '/sites/default/files/f3', caption: null, credit: '(Photo: AFP - Name)' });
+  assert.deepEqual(leadPhoto([file(4, 'image/png', 'AFP/Name is in the caption')]), { src: '/sites/default/files/f4', caption: 'AFP/Name is in the caption', credit: null });
+});
