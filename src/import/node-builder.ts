@@ -60,9 +60,9 @@ export class NodeBuilder {
     const nid = before?.nid ?? this.allocate(record, taken);
     run.nodeIds.set(record.key, nid);
     const hashes = record.revisions.map(revisionHash);
-    // The newest revision is the current one; sources list them oldest first, but captures may not be.
-    let latest = 0;
-    for (let i = 1; i < record.revisions.length; i++) if (record.revisions[i]!.revisedAt >= record.revisions[latest]!.revisedAt) latest = i;
+    // The record's last revision is its current one (a Drupal node reverted to an old revision
+    // shows that old text); between records, the one captured or revised later wins.
+    const latest = record.revisions.length - 1;
     const incoming = stateOf(record, { hash: hashes[latest]!, revisedAt: record.revisions[latest]!.revisedAt });
     const previous = before === undefined ? null : (JSON.parse(before.state) as NodeState);
     const { state, incomingIsCurrent } = mergeState(previous, incoming);
