@@ -9,6 +9,8 @@ import { configFrom, type StoreOptions } from './options.ts';
 import { checkUrl, isBroken, requestPathOf } from './url-check.ts';
 
 const WARC_FILE = /\.(warc|arc)(\.gz)?$/i;
+/** Files (images, attachments, scripts) a crawl captured: Folio serves pages, not the old site's files. */
+const FILE_PATH = /\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|docx?|mp3|mp4|zip|woff2?|ttf)$/i;
 
 async function* urlsIn(file: string): AsyncIterable<string> {
   if (WARC_FILE.test(file)) {
@@ -33,13 +35,17 @@ export function urlsCommand(): Command {
       if (!existsSync(file)) throw new Invalid(`no such file: ${file} (give a list of URLs, one per line, or a WARC file)`);
       const runtime = await openRuntime(configFrom(options));
       const folio = await buildApp(runtime);
-      const tally = { total: 0, ok: 0, redirected: 0, gone: 0, broken: 0 };
+      const tally = { total: 0, ok: 0, redirected: 0, gone: 0, broken: 0, files: 0 };
       const seen = new Set<string>();
       try {
         for await (const url of urlsIn(file)) {
           const path = requestPathOf(url);
           if (path === null || seen.has(path)) continue;
           seen.add(path);
+          if (FILE_PATH.test(path.split('?')[0]!)) {
+            tally.files++;
+            continue;
+          }
           const answer = await checkUrl(folio.app, url);
           tally.total++;
           const broken = isBroken(answer);
@@ -55,7 +61,7 @@ export function urlsCommand(): Command {
         await folio.app.close();
         await runtime.close();
       }
-      process.stderr.write(`${tally.total} URLs: ${tally.ok} answer 200, ${tally.redirected} redirect to a page, ${tally.gone} gone (410), ${tally.broken} broken\n`);
+      process.stderr.write(`${tally.total} URLs: ${tally.ok} answer 200, ${tally.redirected} redirect to a page, ${tally.gone} gone (410), ${tally.broken} broken${tally.files > 0 ? `; ${tally.files} file URLs (images, attachments) not checked` : ''}\n`);
       if (tally.broken > 0) process.exitCode = 1;
     });
   return urls;

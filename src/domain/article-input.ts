@@ -15,6 +15,8 @@ export interface ArticleInput {
   readonly photo: { readonly src: string; readonly caption: string | null; readonly credit: string | null } | null;
   /** This article's comment policy; null follows the edition's. */
   readonly comments: CommentPolicy | null;
+  /** The nid of the article (in another edition) this one translates; null when it is not a translation. */
+  readonly translationOf: number | null;
 }
 
 /** Field limits: generous for journalism, small enough that a pasted file cannot bloat the store. */
@@ -56,7 +58,7 @@ function names(obj: Record<string, unknown>, field: string): string[] {
 export function parseArticleInput(raw: unknown): ArticleInput {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid('Invalid article: the file must hold one JSON object');
   const obj = raw as Record<string, unknown>;
-  const known = new Set(['title', 'body', 'published', 'section', 'authors', 'tags', 'credit', 'summary', 'slug', 'photo', 'comments']);
+  const known = new Set(['title', 'body', 'published', 'section', 'authors', 'tags', 'credit', 'summary', 'slug', 'photo', 'comments', 'translationOf']);
   const unknown = Object.keys(obj).find((k) => !known.has(k));
   if (unknown) fail(unknown, `is not a known field (known: ${[...known].join(', ')})`);
   const publishedRaw = text(obj, 'published', 40, true);
@@ -76,7 +78,10 @@ export function parseArticleInput(raw: unknown): ArticleInput {
   }
   const comments = text(obj, 'comments', 20, false);
   if (comments !== null && !['open', 'moderated', 'closed'].includes(comments)) fail('comments', 'must be "open", "moderated" or "closed"');
+  const translationOf = obj.translationOf ?? null;
+  if (translationOf !== null && !(Number.isSafeInteger(translationOf) && (translationOf as number) > 0)) fail('translationOf', 'must be the nid (a positive whole number) of the article this one translates');
   return {
+    translationOf: translationOf as number | null,
     comments: comments as CommentPolicy | null,
     title: text(obj, 'title', LIMITS.title, true),
     body: text(obj, 'body', LIMITS.body, true),

@@ -72,6 +72,14 @@ export interface NodeDetail extends NodeSummary {
   readonly promoted: boolean;
 }
 
+/** Another edition's version of a node: a member of the same translation set. */
+export interface TranslationRef {
+  readonly nid: number;
+  readonly edition: string;
+  /** Canonical alias without leading slash, or null for /node/<nid>-only items. */
+  readonly path: string | null;
+}
+
 /** A published comment as pages show it; the e-mail never leaves the store on this type. */
 export interface PublicComment {
   readonly cid: number;

@@ -158,6 +158,15 @@ export interface ImportedGone {
   readonly provenance: ImportProvenance;
 }
 
+/** A path the old site answered with a redirect to another of its paths: it must keep redirecting. */
+export interface ImportedRedirect {
+  readonly type: 'redirect';
+  /** Without leading slash: "node/8674", "content/old-title". */
+  readonly from: string;
+  readonly to: string;
+  readonly provenance: ImportProvenance;
+}
+
 /** An input item the source could not read; the importer counts it and reports the reason. */
 export interface ImportSkip {
   readonly type: 'skip';
@@ -166,7 +175,7 @@ export interface ImportSkip {
   readonly reason: string;
 }
 
-export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportSkip;
+export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportedRedirect | ImportSkip;
 
 /**
  * A source adapter: reads its input and yields records. Terms, authors and blogs come before the

@@ -4,7 +4,7 @@ import type { ImportBatch } from '../store/types.ts';
 export type MutableBatch = { -readonly [K in keyof ImportBatch]: ImportBatch[K][number][] };
 
 export function emptyBatch(): MutableBatch {
-  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], items: [] };
+  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], redirects: [], items: [] };
 }
 
 /** One item's share of a failed batch, to retry alone. */
@@ -26,7 +26,7 @@ export function splitBatch(batch: ImportBatch): BatchPart[] {
   const parts: BatchPart[] = [{
     ref: 'taxonomy, authors and blogs of the batch',
     keys: keysOf(shared),
-    batch: { ...emptyBatch(), terms: batch.terms, authors: batch.authors, blogs: batch.blogs, gone: batch.gone, items: shared },
+    batch: { ...emptyBatch(), terms: batch.terms, authors: batch.authors, blogs: batch.blogs, gone: batch.gone, redirects: batch.redirects, items: shared },
   }];
   for (const node of batch.nodes) {
     const items = itemsOf('node', node.nid);

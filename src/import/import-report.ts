@@ -32,6 +32,8 @@ export interface ImportSummary {
   readonly seconds: number;
   readonly counts: Record<ImportItemType, ActionCounts>;
   readonly gone: number;
+  /** Old paths that redirected on the original site and now redirect in Folio. */
+  readonly redirects: number;
   readonly skipped: number;
   /** The first skips with reasons (the report file lists them all). */
   readonly skips: readonly SkippedItem[];
@@ -62,6 +64,7 @@ export function describeSummary(s: ImportSummary): string {
     lines.push(`  ${labels[type]}: ${c.imported} ${verb}imported, ${c.updated} ${verb}updated, ${c.unchanged} unchanged`);
   }
   if (s.gone > 0) lines.push(`  removed paths (410): ${s.gone}`);
+  if (s.redirects > 0) lines.push(`  old redirects kept (301): ${s.redirects}`);
   lines.push(`  skipped: ${s.skipped}`);
   for (const skip of s.skips.slice(0, 20)) lines.push(`    ${skip.ref}: ${skip.reason}`);
   if (s.skipped > 20) lines.push(`    … and ${s.skipped - 20} more (see --report)`);

@@ -1,7 +1,7 @@
 import type { Edition } from '../domain/edition.ts';
 import { sanctionedWriter, type WritableEdition } from '../domain/edition-guard.ts';
 import type {
-  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedTerm, ImportRecord, ImportSource, ImportSourceName,
+  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRedirect, ImportedTerm, ImportRecord, ImportSource, ImportSourceName,
 } from '../domain/import-record.ts';
 import type { ImportService } from '../services/import-service.ts';
 import type { ImportBatch, ImportItemType } from '../store/types.ts';
@@ -69,6 +69,9 @@ export class ImportRun {
   private readonly warnings: SkippedItem[] = [];
   private skipped = 0;
   private gone = 0;
+  private redirects = 0;
+  /** Redirects whose target has not arrived yet: retried after each batch and at the end. */
+  private redirectQueue: ImportedRedirect[] = [];
   private done = 0;
   private pending: ImportRecord[] = [];
   private pendingNodes = 0;
@@ -103,10 +106,11 @@ export class ImportRun {
       if (this.pendingNodes >= batchSize || this.pending.length >= batchSize * 8) await this.flush();
     }
     await this.flush();
+    await this.settleRedirects(true);
     if (!this.dryRun) this.service.finished(this.edition);
     const summary: ImportSummary = {
       source: this.options.sourceName, edition: this.edition.code, dryRun: this.dryRun, runId: this.runId,
-      seconds: (Date.now() - started) / 1000, counts: this.counts, gone: this.gone, skipped: this.skipped,
+      seconds: (Date.now() - started) / 1000, counts: this.counts, gone: this.gone, redirects: this.redirects, skipped: this.skipped,
       skips: this.skips, warnings: this.warnings,
     };
     if (this.runId !== null) await this.service.finishRun(this.runId, { ...summary, skips: summary.skips.slice(0, 50), warnings: summary.warnings.slice(0, 50) });
@@ -164,7 +168,33 @@ export class ImportRun {
     const failed = this.dryRun ? new Set<string>() : await this.write(batch);
     if (!this.dryRun) for (const allocator of Object.values(this.ids)) allocator.settle();
     for (const entry of reported) if (!failed.has(`${entry.type}\u0000${entry.key}`)) this.count(entry);
+    this.redirectQueue.push(...records.filter((r): r is ImportedRedirect => r.type === 'redirect'));
+    await this.settleRedirects(false);
     this.options.onProgress?.(this.done, this.options.total ?? null);
+  }
+
+  /**
+   * Adds the redirects whose target the store now knows (node/<nid>, taxonomy/term/<tid> or any
+   * stored path). The rest wait for a later batch; at the end they are skipped with the reason.
+   */
+  private async settleRedirects(final: boolean): Promise<void> {
+    if (this.redirectQueue.length === 0) return;
+    const queue = this.redirectQueue;
+    this.redirectQueue = [];
+    const clean = (p: string) => p.replace(/^\/+|\/+$/g, '');
+    const stored = await this.service.pathTargets(this.edition, queue.map((r) => clean(r.to)));
+    const resolved: ImportBatch['redirects'][number][] = [];
+    for (const r of queue) {
+      const to = clean(r.to);
+      const raw = /^(node|taxonomy\/term)\/(\d+)$/.exec(to);
+      const target = stored.get(to) ?? (raw ? { targetType: raw[1] === 'node' ? 'node' as const : 'term' as const, targetId: Number(raw[2]) } : undefined);
+      if (target !== undefined && clean(r.from) !== to) resolved.push({ path: clean(r.from), ...target });
+      else if (target === undefined && !final && this.redirectQueue.length < REMEMBERED) this.redirectQueue.push(r);
+      else if (target === undefined) this.skip(`/${clean(r.from)}`, `it redirected to /${to}, which was not imported`);
+    }
+    if (resolved.length === 0) return;
+    if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), redirects: resolved }, this.runId!);
+    this.redirects += resolved.length;
   }
 
   /** Writes the batch; on failure, item by item. Returns the keys of items that could not be written. */

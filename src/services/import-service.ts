@@ -1,6 +1,6 @@
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type {
-  ImportBatch, ImportedItemState, ImportItemType, ImportStore, RevisionWrite,
+  ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite,
 } from '../store/types.ts';
 import type { ContentChanged } from './publishing-service.ts';
 
@@ -45,6 +45,10 @@ export class ImportService {
 
   authorsBySlug(edition: WritableEdition, slugs: readonly string[]): Promise<Map<string, number>> {
     return this.store.authorsBySlug(edition.code, slugs);
+  }
+
+  pathTargets(edition: WritableEdition, paths: readonly string[]): Promise<Map<string, { targetType: PathTargetType; targetId: number }>> {
+    return this.store.pathTargets(edition.code, paths);
   }
 
   commentThreads(nid: number): Promise<string[]> {

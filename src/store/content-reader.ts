@@ -148,6 +148,14 @@ export class KyselyContentReader implements ContentReader {
     return this.summaries(nids.map((nid) => byId.get(nid)).filter((r): r is SummaryRow => r !== undefined));
   }
 
+  async bodyOpenings(nids: readonly number[], chars: number): Promise<Map<number, string>> {
+    if (nids.length === 0) return new Map();
+    // substr keeps a long body's tail in the database instead of copying it out for every hit.
+    const rows = await this.db.selectFrom('nodes').select(['nid', sql<string>`substr(body_html, 1, ${chars})`.as('opening')])
+      .where('nid', 'in', [...nids]).execute();
+    return new Map(rows.map((r) => [r.nid, r.opening]));
+  }
+
 
   async findTerm(edition: string, tid: number): Promise<TermRef | undefined> {
     const row = await this.db.selectFrom('terms').selectAll().where('tid', '=', tid).where('edition', '=', edition).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type { Database } from './schema.ts';
-import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, RevisionWrite } from './types.ts';
+import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from './types.ts';
 
 /** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */
 const BATCH_ROWS = 300;
@@ -94,6 +94,15 @@ export class KyselyImportStore implements ImportStore {
     return found;
   }
 
+  async pathTargets(edition: string, paths: readonly string[]): Promise<Map<string, { targetType: PathTargetType; targetId: number }>> {
+    const found = new Map<string, { targetType: PathTargetType; targetId: number }>();
+    for (const part of chunks([...new Set(paths)], 500)) {
+      const rows = await this.db.selectFrom('path_aliases').select(['path', 'target_type', 'target_id']).where('edition', '=', edition).where('path', 'in', part).execute();
+      for (const r of rows) found.set(r.path, { targetType: r.target_type as PathTargetType, targetId: Number(r.target_id) });
+    }
+    return found;
+  }
+
   async commentThreads(nid: number): Promise<string[]> {
     const rows = await this.db.selectFrom('comments').select('thread').where('nid', '=', nid).execute();
     return rows.map((r) => r.thread);
@@ -120,6 +129,11 @@ export class KyselyImportStore implements ImportStore {
         const at = Math.floor(Date.now() / 1000);
         await trx.insertInto('gone_paths').values(part.map((g) => ({ edition: edition.code, path: g.path, reason: g.reason, since: at })))
           .onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason') }))).execute();
+      }
+      for (const part of chunks(lastByKey(batch.redirects, (r) => r.path))) {
+        // A redirect never takes a path over: what the site already answers at a path stays.
+        await trx.insertInto('path_aliases').values(part.map((r) => ({ edition: edition.code, path: r.path, target_type: r.targetType, target_id: r.targetId, canonical: 0 })))
+          .onConflict((oc) => oc.columns(['edition', 'path']).doNothing()).execute();
       }
       for (const part of chunks(lastByKey(batch.items, (i) => `${i.type}\u0000${i.key}`))) {
         await trx.insertInto('import_items').values(part.map((i) => ({

@@ -21,3 +21,14 @@ export function maxThread(dialect: Dialect): RawBuilder<string | null> {
 export function binaryThread(dialect: Dialect): RawBuilder<string> {
   return dialect === 'postgres' ? sql<string>`thread collate "C"` : sql<string>`thread`;
 }
+
+/**
+ * A set of ids bound as one parameter, for `in (…)`: a facet count over 2,000 search candidates
+ * would otherwise bind 2,000 parameters per query, and building and binding them cost more than
+ * the counting.
+ */
+export function idSet(dialect: Dialect, ids: readonly number[]): RawBuilder<number> {
+  return dialect === 'postgres'
+    ? sql<number>`(select unnest(cast(${[...ids]} as integer[])))`
+    : sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+}

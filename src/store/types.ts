@@ -354,6 +354,8 @@ export interface ImportBatch {
   readonly revisions: readonly RevisionWrite[];
   readonly comments: readonly (CommentWrite & { readonly changedAt: number })[];
   readonly gone: readonly { path: string; reason: string }[];
+  /** Old paths that redirect to a target, added only where the path is not already taken. */
+  readonly redirects: readonly { path: string; targetType: PathTargetType; targetId: number }[];
   readonly items: readonly ImportItemWrite[];
 }
 
@@ -370,6 +372,8 @@ export interface ImportStore {
   takenIds(type: ImportItemType, ids: readonly number[]): Promise<Set<number>>;
   /** Authors of an edition by slug. */
   authorsBySlug(edition: string, slugs: readonly string[]): Promise<Map<string, number>>;
+  /** What these paths point at in an edition (stored aliases only). */
+  pathTargets(edition: string, paths: readonly string[]): Promise<Map<string, { targetType: PathTargetType; targetId: number }>>;
   /** The thread keys of a node's comments, to thread comments that arrive without one. */
   commentThreads(nid: number): Promise<string[]>;
   startRun(edition: string, source: string, inputs: readonly string[], at: number): Promise<number>;

@@ -54,7 +54,7 @@ export class PostgresSearchStore implements SearchStore {
   }
 
   facetRows(nids: readonly number[]) {
-    return loadFacetRows(this.db, nids);
+    return loadFacetRows(this.db, 'postgres', nids);
   }
 
   sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]) {

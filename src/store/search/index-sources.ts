@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../connection.ts';
 import type { Database } from '../schema.ts';
+import { idSet } from '../sql-helpers.ts';
 import type { FacetRows, IndexSourceRow } from '../types.ts';
 
 /**
@@ -47,9 +49,9 @@ export async function loadIndexSources(db: Kysely<Database>, afterNid: number, l
 }
 
 /** Section, tag and author counts over a set of nodes, with their dates and credit lines. */
-export async function loadFacetRows(db: Kysely<Database>, nids: readonly number[]): Promise<FacetRows> {
+export async function loadFacetRows(db: Kysely<Database>, dialect: Dialect, nids: readonly number[]): Promise<FacetRows> {
   if (nids.length === 0) return { sections: [], tags: [], authors: [], dated: [] };
-  const ids = [...nids];
+  const ids = idSet(dialect, nids);
   const terms = await db.selectFrom('node_terms').innerJoin('terms', 'terms.tid', 'node_terms.tid')
     .select(['terms.tid as id', 'terms.name', 'terms.vocabulary', (eb) => eb.fn.countAll<number>().as('count')])
     .where('node_terms.nid', 'in', ids).groupBy(['terms.tid', 'terms.name', 'terms.vocabulary']).execute();

@@ -70,7 +70,7 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   facetRows(nids: readonly number[]) {
-    return loadFacetRows(this.db, nids);
+    return loadFacetRows(this.db, 'sqlite', nids);
   }
 
   sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]) {

@@ -138,11 +138,16 @@ test('listing pages give the term or author only, named by the heading', () => {
   assert.equal(untitled[0]!.type, 'skip');
 });
 
+test('a redirect within the site is kept as a redirect record, from the captured path to the target path', () => {
+  const got = captureRecords(capture('', `${HOST}/content/old-title?page=1`, { status: 301, location: '/content/new-title' }), 'warc');
+  assert.deepEqual(got.map((r) => r.type === 'redirect' && [r.from, r.to]), [['content/old-title', 'content/new-title']]);
+});
+
 test('broken and unwanted captures become skips with a reason, or gone for 410, and never throw', () => {
   const page = renderNodePage(sampleArticle());
   const cases: [Partial<Capture> & { html?: string; at?: string }, RegExp | 'gone'][] = [
-    [{ status: 301, location: `${HOST}/content/new` }, /^redirect 301 to .*content\/new$/],
-    [{ status: 302 }, /^redirect 302$/],
+    [{ status: 301, location: 'http://elsewhere.example/content/new' }, /^redirect 301 to http:\/\/elsewhere\.example\/content\/new, off the site$/],
+    [{ status: 302 }, /^redirect 302, off the site$/],
     [{ status: 404 }, /HTTP status 404/],
     [{ status: 500 }, /HTTP status 500/],
     [{ status: 410 }, 'gone'],

@@ -19,9 +19,9 @@ export interface Capture {
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
 /**
- * Records for one capture; never throws. Redirects, errors and non-HTML answers become a skip
- * with the reason. A redirect is not turned into a legacy path: the importer reports it, and
- * the old path reaches the target only if a page capture names it.
+ * Records for one capture; never throws. Errors and non-HTML answers become a skip with the
+ * reason. A redirect within the site becomes a redirect record: the old path answered, so it must
+ * keep answering (the importer points it at whatever its target became); one to another site is skipped.
  * 410 Gone is the one error status that means something: the path answered "removed".
  */
 export function captureRecords(capture: Capture, source: ImportSourceName): ImportRecord[] {
@@ -29,7 +29,9 @@ export function captureRecords(capture: Capture, source: ImportSourceName): Impo
   const provenance: ImportProvenance = { source, originalUrl: capture.url, capturedAt: capture.capturedAt };
   const status = capture.status;
   if (status !== null && status >= 300 && status < 400) {
-    return [skip(ref, `redirect ${status}${capture.location ? ` to ${capture.location}` : ''}`)];
+    const to = capture.location === null ? null : sameSiteTarget(capture.url, capture.location);
+    if (to === null) return [skip(ref, `redirect ${status}${capture.location ? ` to ${capture.location}` : ''}, off the site`)];
+    return [{ type: 'redirect', from: sitePath(capture.url), to, provenance }];
   }
   if (status === 410) return [{ type: 'gone', path: sitePath(capture.url), reason: 'the original site answered 410 Gone', provenance }];
   if (status !== null && status !== 200) return [skip(ref, `HTTP status ${status}`)];
@@ -44,6 +46,18 @@ export function captureRecords(capture: Capture, source: ImportSourceName): Impo
   } catch (error) {
     // A parser bug on one page must not stop a 10,000-page import; the report names the page.
     return [skip(ref, `page could not be parsed: ${(error as Error).message}`)];
+  }
+}
+
+/** The site path a Location header points at, when it stays on the captured host. */
+function sameSiteTarget(url: string, location: string): string | null {
+  try {
+    const from = new URL(url);
+    const target = new URL(location, url);
+    const sameHost = target.host.replace(/^www\./, '') === from.host.replace(/^www\./, '');
+    return sameHost ? sitePath(target.toString()) : null;
+  } catch {
+    return null;
   }
 }
 
