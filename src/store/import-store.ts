@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type { Database } from './schema.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from './types.ts';
@@ -109,6 +109,12 @@ export class KyselyImportStore implements ImportStore {
   }
 
   async startRun(edition: string, source: string, inputs: readonly string[], at: number): Promise<number> {
+    if (this.db.getExecutor().adapter instanceof SqliteAdapter) {
+      // For the import's own connection only: WAL with synchronous=NORMAL cannot corrupt the
+      // database; a power cut may lose the last batches, which re-running the import (idempotent)
+      // restores. The server's connections, and the comment writer's, stay at FULL.
+      await sql`pragma synchronous = normal`.execute(this.db);
+    }
     const row = await this.db.selectFrom('import_runs').select((eb) => eb.fn.max('run_id').as('n')).executeTakeFirst();
     const runId = Number(row?.n ?? 0) + 1;
     await this.db.insertInto('import_runs').values({ run_id: runId, edition, source, inputs: JSON.stringify(inputs), started_at: at, finished_at: null, summary: null }).execute();
@@ -117,6 +123,7 @@ export class KyselyImportStore implements ImportStore {
 
   async finishRun(runId: number, at: number, summary: string): Promise<void> {
     await this.db.updateTable('import_runs').set({ finished_at: at, summary }).where('run_id', '=', runId).execute();
+    if (this.db.getExecutor().adapter instanceof SqliteAdapter) await sql`pragma synchronous = full`.execute(this.db);
   }
 
   async applyBatch(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void> {
