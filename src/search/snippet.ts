@@ -8,7 +8,7 @@ export interface SnippetPart {
 }
 
 /** Characters of the text searched for a passage. */
-const SCAN_CHARS = 6000;
+export const SNIPPET_SCAN_CHARS = 6000;
 
 /** Words of context around the first match. */
 const SNIPPET_WORDS = 32;
@@ -27,6 +27,26 @@ function roughStem(token: string): string {
 }
 
 /**
+ * Words already put through the index's normalisation, per language. Normalising a word (NFKC,
+ * folds, Arabic stemming) costs microseconds and a results page meets thousands of words, most of
+ * them the same few hundred; bounded, and dropped whole when full (the vocabulary refills it).
+ */
+const WORD_TOKENS = new Map<string, string>();
+const WORD_TOKENS_MAX = 50_000;
+
+/** The index token of one word ('' when it has none), memoised. */
+function wordToken(word: string, lang: Lang): string {
+  const key = `${lang}:${word}`;
+  let token = WORD_TOKENS.get(key);
+  if (token === undefined) {
+    token = tokenizeForSearch(word, lang)[0] ?? '';
+    if (WORD_TOKENS.size >= WORD_TOKENS_MAX) WORD_TOKENS.clear();
+    WORD_TOKENS.set(key, token);
+  }
+  return token;
+}
+
+/**
  * A short passage of `text` around the first words that match `terms` (compared after the same
  * normalisation and stemming as the index, so "المدينة" highlights for a search for "مدينة"),
  * as parts the view escapes and marks. Prefix terms end with '*'.
@@ -40,13 +60,13 @@ export function snippet(text: string, terms: readonly string[], lang: Lang): Sni
   }
   // Only the opening of a long text is searched for a passage: enough for a snippet, and the
   // per-word normalisation below must not grow with the length of the article.
-  const words = [...text.slice(0, SCAN_CHARS).matchAll(WORD)];
+  const words = [...text.slice(0, SNIPPET_SCAN_CHARS).matchAll(WORD)];
   const seen = new Map<string, boolean>();
   const isMatch = (w: string) => {
     let hit = seen.get(w);
     if (hit === undefined) {
-      const tok = tokenizeForSearch(w, lang)[0];
-      hit = tok !== undefined && (exact.has(roughStem(tok)) || prefixes.some((p) => tok.startsWith(p)));
+      const tok = wordToken(w, lang);
+      hit = tok !== '' && (exact.has(roughStem(tok)) || prefixes.some((p) => tok.startsWith(p)));
       seen.set(w, hit);
     }
     return hit;

@@ -6,8 +6,8 @@ import { describeQuery } from '../search/describe-query.ts';
 import { indexText } from '../search/index-text.ts';
 import { parseQuery, type QueryError } from '../search/parse-query.ts';
 import type { QueryNode } from '../domain/search-query.ts';
-import { snippet, type SnippetPart } from '../search/snippet.ts';
-import { htmlToText } from '../text/teaser.ts';
+import { passageText } from '../search/passage-text.ts';
+import { snippet, SNIPPET_SCAN_CHARS, type SnippetPart } from '../search/snippet.ts';
 import { creditSources } from '../text/credit-sources.ts';
 import { localDateParts } from '../text/dates.ts';
 import { facetToken, facetTokens } from '../search/facet-tokens.ts';
@@ -15,6 +15,9 @@ import type { ContentReader, IndexSourceRow, SearchStore } from '../store/types.
 
 /** Ranked results remembered per answer: 100 pages of 10, the depth readers page through. */
 const RELEVANCE_CANDIDATES_PER_ANSWER = 1000;
+
+/** Body HTML read per hit for its snippet: the text snippets scan, with room for the markup around it. */
+const PASSAGE_HTML_CHARS = SNIPPET_SCAN_CHARS * 2;
 
 /** Nodes read and indexed per batch when rebuilding the index. */
 const REINDEX_BATCH = 500;
@@ -66,6 +69,12 @@ interface Answer {
   readonly ranked: readonly number[];
   readonly facets: Facets;
   readonly at: number;
+  /**
+   * The first page's hits, snippets cut, once a reader has asked for it: the page nearly every
+   * search ends on, and the one the most frequent queries repeat. It lives as long as the answer,
+   * so a comment count in it may lag by up to ANSWER_TTL_MS, as cached pages do.
+   */
+  firstPage?: readonly SearchHitView[];
 }
 
 /** One result: the listing summary plus a highlighted passage. */
@@ -130,22 +139,34 @@ export class SearchService {
     const answer = await this.answer(edition, parsed.query, input.sort, filters);
     const offset = input.page * LISTING_PAGE_SIZE;
     // Pages inside the ranked candidates come from the remembered answer; deeper "newest" pages ask the index.
-    const pageIds = offset + LISTING_PAGE_SIZE <= answer.ranked.length || answer.ranked.length >= answer.total
-      ? answer.ranked.slice(offset, offset + LISTING_PAGE_SIZE)
-      : (await this.search.search({
-        edition: edition.code, lang: edition.lang, query: parsed.query, sort: input.sort, offset, limit: LISTING_PAGE_SIZE, facets: this.filterTokens(filters),
-      })).hits.map((h) => h.nid);
-    const summaries = await this.content.summariesByIds(pageIds);
-    const hits: SearchHitView[] = [];
-    for (const node of summaries) {
-      const detail = await this.content.findNode(edition.code, node.nid);
-      const text = detail ? `${htmlToText(detail.bodyHtml)}` : node.teaser;
-      hits.push({ node, snippet: snippet(text, parsed.terms, edition.lang) });
+    const remembered = offset + LISTING_PAGE_SIZE <= answer.ranked.length || answer.ranked.length >= answer.total;
+    let hits = remembered && input.page === 0 ? answer.firstPage : undefined;
+    if (hits === undefined) {
+      const pageIds = remembered
+        ? answer.ranked.slice(offset, offset + LISTING_PAGE_SIZE)
+        : (await this.search.search({
+          edition: edition.code, lang: edition.lang, query: parsed.query, sort: input.sort, offset, limit: LISTING_PAGE_SIZE, facets: this.filterTokens(filters),
+        })).hits.map((h) => h.nid);
+      hits = await this.hitViews(pageIds, parsed.terms, edition.lang);
+      if (remembered && input.page === 0) answer.firstPage = hits;
     }
     return {
       kind: 'results', query: q, description: describeQuery(parsed.query, edition.lang), sort: input.sort, page: input.page,
       pageSize: LISTING_PAGE_SIZE, total: answer.total, hits, filters, facets: answer.facets,
     };
+  }
+
+  /**
+   * Summaries and snippets of a page of hits, in two queries for the whole page: the listing
+   * summaries, and only the openings of the bodies snippets are cut from (loading each whole node
+   * again cost more than the search itself).
+   */
+  private async hitViews(nids: readonly number[], terms: readonly string[], lang: Lang): Promise<SearchHitView[]> {
+    const [summaries, openings] = await Promise.all([this.content.summariesByIds(nids), this.content.bodyOpenings(nids, PASSAGE_HTML_CHARS)]);
+    return summaries.map((node) => {
+      const opening = openings.get(node.nid);
+      return { node, snippet: snippet(opening === undefined ? node.teaser : passageText(opening), terms, lang) };
+    });
   }
 
   /** The total, ranked candidates and facets of a query, remembered for a while. */

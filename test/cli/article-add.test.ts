@@ -53,6 +53,8 @@ describe('folio article add', () => {
       [{ ...article, colour: 'red' }, /"colour" is not a known field/],
       [{ ...article, section: undefined }, /"section" is required/],
       [{ ...article, photo: { caption: 'x' } }, /"photo.src" is required/],
+      [{ ...article, translationOf: 'two' }, /"translationOf" must be the nid/],
+      [{ ...article, translationOf: 999_999 }, /"translationOf" names node 999999, which does not exist/],
     ];
     for (const [value, message] of cases) {
       const res = await runCli(['article', 'add', '--edition', 'ar', '--file', file('bad.json', value), '--database', db]);
