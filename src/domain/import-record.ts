@@ -121,7 +121,23 @@ export interface ImportedNode {
   readonly revisions: readonly ImportedRevision[];
   /** Files the item referenced (images, attachments), as site paths ("/sites/default/files/x.jpg"). */
   readonly files: readonly string[];
+  /** Drupal's tnid: the nid of the translation set's source node; null or absent when not translated. */
+  readonly translationSet?: number | null;
+  /** For a landing page: the keys of the items it lists, in order. */
+  readonly landingItems?: readonly string[];
   readonly provenance: ImportProvenance;
+}
+
+/** A user who signs in (moderators, editors, admins). */
+export interface ImportedUser {
+  readonly type: 'user';
+  readonly name: string;
+  /** Private. */
+  readonly email: string | null;
+  readonly role: string;
+  /** Present only in exports made with --include-secrets; without it the user must be given a new password. */
+  readonly passwordHash: string | null;
+  readonly createdAt: number;
 }
 
 /** A comment, threaded under its node and parent. */
@@ -175,7 +191,7 @@ export interface ImportSkip {
   readonly reason: string;
 }
 
-export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportedRedirect | ImportSkip;
+export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportedRedirect | ImportedUser | ImportSkip;
 
 /**
  * A source adapter: reads its input and yields records. Terms, authors and blogs come before the

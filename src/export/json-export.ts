@@ -20,14 +20,18 @@ async function write(out: Writable, text: string): Promise<void> {
  * in the importer's own record format, so `folio import folio <file>` restores it. Streams with
  * back-pressure, so memory stays flat on a million articles.
  */
-export async function exportJson(service: ExportService, file: string, options: { editions?: readonly string[]; onProgress?: (records: number) => void } = {}): Promise<JsonExportSummary> {
+export async function exportJson(service: ExportService, file: string, options: { editions?: readonly string[]; includeSecrets?: boolean; onProgress?: (records: number) => void } = {}): Promise<JsonExportSummary> {
   const sink = createWriteStream(file);
   const out: Writable = file.endsWith('.gz') ? createGzip() : sink;
   if (out !== sink) out.pipe(sink);
-  const header = await service.header(options.editions);
+  const header = await service.header(options.editions, options.includeSecrets ?? false);
   await write(out, `${JSON.stringify(header)}\n`);
   const records: Record<string, number> = {};
   let total = 0;
+  for (const user of await service.users(options.includeSecrets ?? false)) {
+    await write(out, `${JSON.stringify(user)}\n`);
+    records.user = (records.user ?? 0) + 1;
+  }
   for (const edition of header.editions) {
     for await (const record of service.records(edition)) {
       await write(out, `${JSON.stringify(record)}\n`);

@@ -4,7 +4,7 @@ import type { ImportBatch } from '../store/types.ts';
 export type MutableBatch = { -readonly [K in keyof ImportBatch]: ImportBatch[K][number][] };
 
 export function emptyBatch(): MutableBatch {
-  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], redirects: [], items: [] };
+  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], landing: [], translations: [], redirects: [], items: [] };
 }
 
 /** One item's share of a failed batch, to retry alone. */

@@ -1,6 +1,7 @@
 /**
  * A Map that forgets its oldest entries past a size, so a run over millions of items keeps
- * constant memory; what it forgot is looked up in the store again.
+ * constant memory; what it forgot is looked up in the store again. Runs that write clear them
+ * after every batch (the store then knows everything); a dry run relies on the bound.
  */
 export class BoundedMap<K, V> {
   private readonly map = new Map<K, V>();
@@ -9,6 +10,10 @@ export class BoundedMap<K, V> {
 
   get(key: K): V | undefined {
     return this.map.get(key);
+  }
+
+  clear(): void {
+    this.map.clear();
   }
 
   set(key: K, value: V): void {

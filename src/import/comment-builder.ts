@@ -12,9 +12,15 @@ import { ImportRun } from './importer.ts';
 export class CommentBuilder {
   /** Thread keys per node, for comments that arrive without one (crawled pages). */
   private readonly threads = new BoundedMap<number, string[]>(10_000);
-  private readonly states = new BoundedMap<string, string>(100_000);
+  private readonly states = new BoundedMap<string, string>(20_000);
 
   constructor(private readonly run: ImportRun) {}
+
+  /** Forgets what the store now holds (after a batch is written). */
+  settle(): void {
+    this.threads.clear();
+    this.states.clear();
+  }
 
   async resolve(records: ImportedComment[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
     if (records.length === 0) return;

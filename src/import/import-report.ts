@@ -34,6 +34,8 @@ export interface ImportSummary {
   readonly gone: number;
   /** Old paths that redirected on the original site and now redirect in Folio. */
   readonly redirects: number;
+  /** Users added or updated (Folio exports only). */
+  readonly users: number;
   readonly skipped: number;
   /** The first skips with reasons (the report file lists them all). */
   readonly skips: readonly SkippedItem[];
@@ -65,6 +67,7 @@ export function describeSummary(s: ImportSummary): string {
   }
   if (s.gone > 0) lines.push(`  removed paths (410): ${s.gone}`);
   if (s.redirects > 0) lines.push(`  old redirects kept (301): ${s.redirects}`);
+  if (s.users > 0) lines.push(`  users: ${s.users} ${verb}added or updated`);
   lines.push(`  skipped: ${s.skipped}`);
   for (const skip of s.skips.slice(0, 20)) lines.push(`    ${skip.ref}: ${skip.reason}`);
   if (s.skipped > 20) lines.push(`    … and ${s.skipped - 20} more (see --report)`);

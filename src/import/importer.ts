@@ -1,7 +1,7 @@
 import type { Edition } from '../domain/edition.ts';
 import { sanctionedWriter, type WritableEdition } from '../domain/edition-guard.ts';
 import type {
-  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRedirect, ImportedTerm, ImportRecord, ImportSource, ImportSourceName,
+  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRedirect, ImportedTerm, ImportedUser, ImportRecord, ImportSource, ImportSourceName,
 } from '../domain/import-record.ts';
 import type { ImportService } from '../services/import-service.ts';
 import type { ImportBatch, ImportItemType } from '../store/types.ts';
@@ -32,7 +32,7 @@ export interface ImportOptions {
 }
 
 /** Items remembered per run before the store is asked again: bounds memory on million-item inputs. */
-const REMEMBERED = 100_000;
+const REMEMBERED = 20_000;
 /** Records read ahead of the importer while it writes. */
 const READ_AHEAD = 2000;
 /** Skips and warnings kept for the summary (all of them go to the report file). */
@@ -64,7 +64,7 @@ export class ImportRun {
   readonly dryRun: boolean;
   private runId: number | null = null;
   private readonly counts = emptyCounts();
-  private readonly seen = new BoundedMap<string, ImportAction>(REMEMBERED * 4);
+  private readonly seen = new BoundedMap<string, ImportAction>(REMEMBERED * 5);
   private readonly skips: SkippedItem[] = [];
   private readonly warnings: SkippedItem[] = [];
   private skipped = 0;
@@ -72,6 +72,9 @@ export class ImportRun {
   private redirects = 0;
   /** Redirects whose target has not arrived yet: retried after each batch and at the end. */
   private redirectQueue: ImportedRedirect[] = [];
+  /** Landing pages whose items are written once every item has arrived (at the end of the run). */
+  readonly landingQueue: { key: string; landingNid: number; items: readonly string[] }[] = [];
+  private users = 0;
   private done = 0;
   private pending: ImportRecord[] = [];
   private pendingNodes = 0;
@@ -107,10 +110,11 @@ export class ImportRun {
     }
     await this.flush();
     await this.settleRedirects(true);
+    await this.settleLandingPages();
     if (!this.dryRun) this.service.finished(this.edition);
     const summary: ImportSummary = {
       source: this.options.sourceName, edition: this.edition.code, dryRun: this.dryRun, runId: this.runId,
-      seconds: (Date.now() - started) / 1000, counts: this.counts, gone: this.gone, redirects: this.redirects, skipped: this.skipped,
+      seconds: (Date.now() - started) / 1000, counts: this.counts, gone: this.gone, redirects: this.redirects, users: this.users, skipped: this.skipped,
       skips: this.skips, warnings: this.warnings,
     };
     if (this.runId !== null) await this.service.finishRun(this.runId, { ...summary, skips: summary.skips.slice(0, 50), warnings: summary.warnings.slice(0, 50) });
@@ -166,11 +170,25 @@ export class ImportRun {
       this.gone++;
     }
     const failed = this.dryRun ? new Set<string>() : await this.write(batch);
-    if (!this.dryRun) for (const allocator of Object.values(this.ids)) allocator.settle();
+    if (!this.dryRun) this.settle();
     for (const entry of reported) if (!failed.has(`${entry.type}\u0000${entry.key}`)) this.count(entry);
     this.redirectQueue.push(...records.filter((r): r is ImportedRedirect => r.type === 'redirect'));
+    const users = records.filter((r): r is ImportedUser => r.type === 'user');
+    if (users.length > 0 && !this.dryRun) {
+      const saved = await this.service.saveUsers(users);
+      this.users += saved.added + saved.updated;
+    } else this.users += users.length;
     await this.settleRedirects(false);
     this.options.onProgress?.(this.done, this.options.total ?? null);
+  }
+
+  /** After a batch is in the store, the store answers for its items: per-item memory is dropped. */
+  private settle(): void {
+    for (const allocator of Object.values(this.ids)) allocator.settle();
+    this.nodeIds.clear();
+    this.commentIds.clear();
+    this.nodes.settle();
+    this.comments.settle();
   }
 
   /**
@@ -195,6 +213,20 @@ export class ImportRun {
     if (resolved.length === 0) return;
     if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), redirects: resolved }, this.runId!);
     this.redirects += resolved.length;
+  }
+
+  /** Writes each landing page's list of items, the items resolved by key (missing ones left out, with a warning). */
+  private async settleLandingPages(): Promise<void> {
+    for (const landing of this.landingQueue) {
+      const unknown = landing.items.filter((k) => this.nodeIds.get(k) === undefined);
+      for (const [key, item] of await this.service.findItems(this.edition, 'node', unknown)) this.nodeIds.set(key, item.id);
+      const nids = landing.items.flatMap((k) => {
+        const nid = this.nodeIds.get(k);
+        if (nid === undefined) this.warn(landing.key, `its listed item ${k} was not imported; left out of the list`);
+        return nid === undefined ? [] : [nid];
+      });
+      if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), landing: [{ landingNid: landing.landingNid, nids }] }, this.runId!);
+    }
   }
 
   /** Writes the batch; on failure, item by item. Returns the keys of items that could not be written. */

@@ -20,12 +20,19 @@ function renderRevision(nid: number, hash: string, r: ImportedRevision): Revisio
 /** Turns node records into node rows and revisions, merging them with what is stored. */
 export class NodeBuilder {
   /** States written by this run, newer than the store's until the batch lands. */
-  private readonly states = new BoundedMap<string, { nid: number; state: string }>(100_000);
+  private readonly states = new BoundedMap<string, { nid: number; state: string }>(20_000);
   /** Revisions rendered by this run, by node and hash, for a current version not yet in the store. */
   private readonly rendered = new BoundedMap<string, RevisionWrite>(2_000);
-  private readonly hashes = new BoundedMap<number, Set<string>>(100_000);
+  private readonly hashes = new BoundedMap<number, Set<string>>(20_000);
 
   constructor(private readonly run: ImportRun) {}
+
+  /** Forgets what the store now holds (after a batch is written). */
+  settle(): void {
+    this.states.clear();
+    this.rendered.clear();
+    this.hashes.clear();
+  }
 
   async resolve(records: ImportedNode[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
     if (records.length === 0) return;
@@ -90,6 +97,8 @@ export class NodeBuilder {
       return;
     }
     batch.nodes.push(await this.nodeRow(record.key, nid, state, current, batch, reported));
+    if (state.translationSet !== null) batch.translations.push({ nid, tnid: state.translationSet });
+    if (state.landingItems.length > 0) run.landingQueue.push({ key: record.key, landingNid: nid, items: state.landingItems });
     batch.revisions.push(...added);
     batch.items.push(run.item('node', record.key, nid, stateJson, record.provenance, state.current.hash));
   }

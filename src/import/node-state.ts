@@ -18,6 +18,8 @@ export interface NodeState {
   readonly blogKey: string | null;
   readonly commentPolicy: ImportedNode['commentPolicy'];
   readonly files: readonly string[];
+  readonly translationSet: number | null;
+  readonly landingItems: readonly string[];
   readonly current: { readonly hash: string; readonly revisedAt: number };
 }
 
@@ -31,7 +33,7 @@ export function stateOf(node: ImportedNode, current: { hash: string; revisedAt: 
     kind: node.kind, path: node.path, legacyPaths: union(node.legacyPaths.filter((p) => p !== node.path)), published: node.published,
     promoted: node.promoted, publishedAt: node.publishedAt, showDate: node.showDate, sectionKey: node.sectionKey,
     tagKeys: [...node.tagKeys], authors: [...node.authors], blogKey: node.blogKey, commentPolicy: node.commentPolicy,
-    files: union(node.files), current,
+    files: union(node.files), translationSet: node.translationSet ?? null, landingItems: [...(node.landingItems ?? [])], current,
   };
 }
 

@@ -12,6 +12,8 @@ export interface ExportHeader {
   readonly editions: readonly string[];
   /** Fields of records that hold personal data, never to be published from the file. */
   readonly privateFields: Readonly<Record<string, readonly string[]>>;
+  /** Whether users' password hashes are in the file (`--include-secrets`). */
+  readonly secrets: boolean;
 }
 
 /** Marks the start of an edition's records in the file. */
@@ -24,13 +26,28 @@ export interface EditionMarker {
 export class ExportService {
   constructor(private readonly queries: ExportQueries, private readonly now: () => Date = () => new Date()) {}
 
-  async header(only?: readonly string[]): Promise<ExportHeader> {
+  async header(only?: readonly string[], secrets = false): Promise<ExportHeader> {
     const all = await this.queries.editions();
     return {
       type: 'folio-export', version: 1, exportedAt: this.now().toISOString(),
       editions: only === undefined ? all : all.filter((e) => only.includes(e)),
-      privateFields: { comment: ['email', 'hostname'] },
+      privateFields: { comment: ['email', 'hostname'], user: ['email', 'passwordHash'] }, secrets,
     };
+  }
+
+  /** Every older path of an edition that redirects to a current one, in path order, streamed. */
+  async *legacyPaths(edition: string): AsyncIterable<string> {
+    for (let after = ''; ;) {
+      const paths = await this.queries.legacyAliases(edition, after, PAGE * 4);
+      if (paths.length === 0) break;
+      yield* paths;
+      after = paths[paths.length - 1]!;
+    }
+  }
+
+  /** Users come before any edition: they sign in to all of them. */
+  users(includeSecrets: boolean): Promise<ImportRecord[]> {
+    return this.queries.users(includeSecrets);
   }
 
   async *records(edition: string): AsyncIterable<ImportRecord | EditionMarker> {

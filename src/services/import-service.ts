@@ -55,6 +55,10 @@ export class ImportService {
     return this.store.commentThreads(nid);
   }
 
+  saveUsers(users: Parameters<ImportStore['saveUsers']>[0]): Promise<{ added: number; updated: number }> {
+    return this.store.saveUsers(users);
+  }
+
   startRun(edition: WritableEdition, source: string, inputs: readonly string[]): Promise<number> {
     return this.store.startRun(edition.code, source, inputs, this.now());
   }

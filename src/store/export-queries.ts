@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
-  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRevision, ImportedTerm, ImportProvenance,
+  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRevision, ImportedTerm, ImportedUser, ImportProvenance,
 } from '../domain/import-record.ts';
 import type { CommentPolicy } from '../domain/edition.ts';
 import type { NodeKind, Vocabulary } from '../domain/content.ts';
@@ -68,6 +68,8 @@ export class KyselyExportQueries {
       .where('node_authors.nid', 'in', nids).orderBy('node_authors.nid').orderBy('node_authors.position').execute();
     const blogs = await this.db.selectFrom('blogs').select(['bid', 'uid']).where('edition', '=', edition).execute();
     const revisions = await this.db.selectFrom('node_revisions').selectAll().where('nid', 'in', nids).orderBy('nid').orderBy('revised_at').execute();
+    const sets = new Map((await this.db.selectFrom('translations').select(['nid', 'tnid']).where('nid', 'in', nids).execute()).map((t) => [Number(t.nid), Number(t.tnid)]));
+    const listed = await this.db.selectFrom('landing_items').select(['landing_nid as nid', 'nid as item']).where('landing_nid', 'in', nids).orderBy('landing_nid').orderBy('position').execute();
     const group = <T extends { nid: number }>(list: readonly T[]) => {
       const map = new Map<number, T[]>();
       for (const item of list) map.set(Number(item.nid), [...(map.get(Number(item.nid)) ?? []), item]);
@@ -77,6 +79,7 @@ export class KyselyExportQueries {
     const bylinesBy = group(bylines);
     const revisionsBy = group(revisions);
     const uidOf = new Map(blogs.map((b) => [Number(b.bid), Number(b.uid)]));
+    const listedBy = group(listed);
     return rows.map((r) => {
       const nid = Number(r.nid);
       const current: ImportedRevision = {
@@ -96,7 +99,8 @@ export class KyselyExportQueries {
         promoted: Number(r.promoted) === 1, publishedAt: Number(r.published_at), showDate: Number(r.show_date) === 1,
         sectionKey: r.section_tid === null ? null : `term/${r.section_tid}`, tagKeys: (tagsBy.get(nid) ?? []).map((t) => `term/${t.tid}`),
         authors: (bylinesBy.get(nid) ?? []).map((a) => a.name), blogKey: blogUid === undefined ? null : `blog/${blogUid}`,
-        commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history, files: r.photo_src === null ? [] : [r.photo_src], provenance: FROM_FOLIO,
+        commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history, files: r.photo_src === null ? [] : [r.photo_src],
+        translationSet: sets.get(nid) ?? null, landingItems: (listedBy.get(nid) ?? []).map((l) => `node/${l.item}`), provenance: FROM_FOLIO,
       };
     });
   }
@@ -111,6 +115,19 @@ export class KyselyExportQueries {
       hostname: c.hostname, subject: c.subject, body: c.body, format: c.format as ImportedComment['format'],
       createdAt: Number(c.created_at), changedAt: Number(c.changed_at), provenance: FROM_FOLIO,
     }));
+  }
+
+  /** Older paths (canonical=0) after `afterPath` in path order: what must keep redirecting. */
+  async legacyAliases(edition: string, afterPath: string, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('path_aliases').select('path').where('edition', '=', edition).where('canonical', '=', 0)
+      .where('path', '>', afterPath).orderBy('path').limit(limit).execute();
+    return rows.map((r) => r.path);
+  }
+
+  /** Users; their password hashes only when asked (a backup meant to restore sign-ins). */
+  async users(includeSecrets: boolean): Promise<ImportedUser[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('uid').execute();
+    return rows.map((u) => ({ type: 'user', name: u.name, email: u.email, role: u.role, passwordHash: includeSecrets ? u.password_hash : null, createdAt: Number(u.created_at) }));
   }
 
   async gone(edition: string): Promise<ImportedGone[]> {

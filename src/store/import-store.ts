@@ -1,6 +1,8 @@
 import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type { Database } from './schema.ts';
+import { nameKey } from './user-store.ts';
+import { revisionRow } from './fixity-queries.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from './types.ts';
 
 /** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */
@@ -126,6 +128,30 @@ export class KyselyImportStore implements ImportStore {
     if (this.db.getExecutor().adapter instanceof SqliteAdapter) await sql`pragma synchronous = full`.execute(this.db);
   }
 
+  async saveUsers(users: readonly { name: string; email: string | null; role: string; passwordHash: string | null; createdAt: number }[]): Promise<{ added: number; updated: number }> {
+    let added = 0;
+    let updated = 0;
+    await this.db.transaction().execute(async (trx) => {
+      for (const u of users) {
+        const key = nameKey(u.name);
+        const existing = await trx.selectFrom('users').select('uid').where('name_key', '=', key).executeTakeFirst();
+        if (existing) {
+          await trx.updateTable('users').set({ email: u.email, role: u.role, ...(u.passwordHash === null ? {} : { password_hash: u.passwordHash }) })
+            .where('uid', '=', existing.uid).execute();
+          updated++;
+          continue;
+        }
+        const row = await trx.selectFrom('users').select((eb) => eb.fn.max('uid').as('n')).executeTakeFirst();
+        await trx.insertInto('users').values({
+          uid: Number(row?.n ?? 0) + 1, name: u.name.trim(), name_key: key, email: u.email, password_hash: u.passwordHash, role: u.role,
+          failed_logins: 0, locked_until: null, created_at: u.createdAt,
+        }).execute();
+        added++;
+      }
+    });
+    return { added, updated };
+  }
+
   async applyBatch(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.writeTerms(trx, edition.code, batch);
@@ -136,6 +162,14 @@ export class KyselyImportStore implements ImportStore {
         const at = Math.floor(Date.now() / 1000);
         await trx.insertInto('gone_paths').values(part.map((g) => ({ edition: edition.code, path: g.path, reason: g.reason, since: at })))
           .onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason') }))).execute();
+      }
+      for (const l of batch.landing) {
+        await trx.deleteFrom('landing_items').where('landing_nid', '=', l.landingNid).execute();
+        for (const part of chunks(l.nids.map((nid, position) => ({ landing_nid: l.landingNid, nid, position })))) await trx.insertInto('landing_items').values(part).execute();
+      }
+      for (const part of chunks(lastByKey(batch.translations, (t) => String(t.nid)))) {
+        await trx.insertInto('translations').values(part.map((t) => ({ nid: t.nid, tnid: t.tnid })))
+          .onConflict((oc) => oc.column('nid').doUpdateSet((eb) => ({ tnid: eb.ref('excluded.tnid') }))).execute();
       }
       for (const part of chunks(lastByKey(batch.redirects, (r) => r.path))) {
         // A redirect never takes a path over: what the site already answers at a path stays.
@@ -218,11 +252,7 @@ export class KyselyImportStore implements ImportStore {
       ...(n.path === null ? [] : [{ edition, path: n.path, target_type: 'node', target_id: n.nid, canonical: 1 }]),
     ]));
     for (const part of chunks(lastByKey(batch.revisions, (r) => `${r.nid}\u0000${r.contentHash}`))) {
-      await trx.insertInto('node_revisions').values(part.map((r) => ({
-        nid: r.nid, content_hash: r.contentHash, source_vid: r.sourceVid, title: r.title, body_html: r.bodyHtml, summary: r.summary,
-        credit: r.credit, photo_src: r.photo?.src ?? null, photo_caption: r.photo?.caption ?? null, photo_credit: r.photo?.credit ?? null,
-        revised_at: r.revisedAt, log: r.log,
-      }))).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
+      await trx.insertInto('node_revisions').values(part.map(revisionRow)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
     }
     // Comment counts survive the row replacement: recount what the store holds for these nodes.
     await this.recount(trx, nodes.map((n) => n.nid));

@@ -7,9 +7,10 @@ import type { CommentRecord, ModeratedComment, ModerationAction, ModerationRecor
 import type { QueryNode } from '../domain/search-query.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
 import type { KyselyExportQueries } from './export-queries.ts';
+import type { KyselyFixityQueries } from './fixity-queries.ts';
 
 /** Everything an edition holds, as import records (Folio's JSON export). */
-export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone'>;
+export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone' | 'legacyAliases' | 'users'>;
 
 export type { SitemapQueries };
 import type { ArchiveQueries } from './archive-queries.ts';
@@ -298,6 +299,8 @@ export interface Store {
   readonly archive: ArchiveQueries;
   readonly imports: ImportStore;
   readonly exports: ExportQueries;
+  readonly fixity: FixityQueries;
+  readonly revisions: RevisionQueries;
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }
@@ -354,6 +357,10 @@ export interface ImportBatch {
   readonly revisions: readonly RevisionWrite[];
   readonly comments: readonly (CommentWrite & { readonly changedAt: number })[];
   readonly gone: readonly { path: string; reason: string }[];
+  /** Landing pages' item lists, replaced whole. */
+  readonly landing: readonly { landingNid: number; nids: readonly number[] }[];
+  /** Translation set memberships (Drupal's tnid). */
+  readonly translations: readonly { nid: number; tnid: number }[];
   /** Old paths that redirect to a target, added only where the path is not already taken. */
   readonly redirects: readonly { path: string; targetType: PathTargetType; targetId: number }[];
   readonly items: readonly ImportItemWrite[];
@@ -378,6 +385,30 @@ export interface ImportStore {
   commentThreads(nid: number): Promise<string[]>;
   startRun(edition: string, source: string, inputs: readonly string[], at: number): Promise<number>;
   finishRun(runId: number, at: number, summary: string): Promise<void>;
+  /** Adds users, or updates the e-mail and role (and the password hash, when one is given) of those whose name exists. */
+  saveUsers(users: readonly { name: string; email: string | null; role: string; passwordHash: string | null; createdAt: number }[]): Promise<{ added: number; updated: number }>;
   /** Writes a batch in one transaction: all of it or none of it. */
   applyBatch(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void>;
 }
+
+/** A correction or update with the article it is about, for the corrections page and feed. */
+export interface ArticleCorrection {
+  readonly entry: CorrectionEntry;
+  readonly article: { readonly nid: number; readonly title: string; readonly path: string | null };
+}
+
+/** An article's recorded history (Memento, RFC 7089) and its corrections record. */
+export interface RevisionQueries {
+  /** Every stored revision of a node, oldest first. */
+  revisionsOf(nid: number): Promise<RevisionWrite[]>;
+  /** The corrections and updates (not letters) of these nodes in an edition, oldest first. */
+  correctionsOf(edition: string, nids: readonly number[]): Promise<Map<number, CorrectionEntry[]>>;
+  /** The newest corrections and updates of an edition's published articles. */
+  listArticleCorrections(edition: string, limit: number): Promise<ArticleCorrection[]>;
+  /** Saves a correction with the revisions that record it, in one transaction; returns its id. */
+  recordCorrection(edition: WritableEdition, entry: Omit<CorrectionEntry, 'id'>, revisions: readonly RevisionWrite[]): Promise<number>;
+}
+
+/** What `folio verify` reads: stored revisions with their fixity values, and nodes' current content. */
+export type FixityQueries = Pick<KyselyFixityQueries, 'counts' | 'revisionsAfter' | 'nodesAfter' | 'revisionStamps'>;
+export type { StoredNodeContent, StoredRevision } from './fixity-queries.ts';

@@ -10,7 +10,8 @@ function toUser(row: Selectable<UsersTable>): UserRecord {
 }
 
 /** Names compare case-insensitively, as Drupal's user names did. */
-function nameKey(name: string): string {
+/** The case-insensitive key of a user name (Drupal matched names case-insensitively). */
+export function nameKey(name: string): string {
   return name.trim().normalize('NFKC').toLowerCase();
 }
 

@@ -33,6 +33,8 @@ for (const [from, to] of pairs) {
       databases.push(source, target);
       const demo = await runCli(['demo', '--articles', '80', '--arabic', '20', '--database', source.url]);
       assert.equal(demo.code, 0, demo.stderr);
+      const user = await runCli(['user', 'add', '--name', 'Rania', '--role', 'moderator', '--email', 'rania@example.org', '--password-stdin', '--database', source.url], {}, 'correct horse battery staple\n');
+      assert.equal(user.code, 0, user.stderr);
       const first = join(dir, `${from}-${to}-first.jsonl.gz`);
       const exported = await runCli(['export', 'json', first, '--database', source.url]);
       assert.equal(exported.code, 0, exported.stderr);
@@ -53,6 +55,17 @@ for (const [from, to] of pairs) {
 
       const again = await runCli(['import', 'folio', first, '--database', target.url]);
       assert.match(again.stdout, /items: 0 imported, 0 updated, \d+ unchanged/, 'a second restore changes nothing');
+
+      const users = JSON.parse(exportLines(first)[1]!) as { type: string; name: string; email: string; passwordHash: string | null };
+      assert.deepEqual([users.type, users.name, users.email, users.passwordHash], ['user', 'Rania', 'rania@example.org', null], 'no password hash without --include-secrets');
+      const secret = join(dir, `${from}-${to}-secrets.jsonl.gz`);
+      assert.equal((await runCli(['export', 'json', secret, '--include-secrets', '--database', source.url])).code, 0);
+      const withHash = JSON.parse(exportLines(secret)[1]!) as { passwordHash: string | null };
+      assert.match(withHash.passwordHash ?? '', /^scrypt/);
+      assert.equal((await runCli(['import', 'folio', secret, '--database', target.url])).code, 0);
+      const third = join(dir, `${from}-${to}-third.jsonl.gz`);
+      assert.equal((await runCli(['export', 'json', third, '--include-secrets', '--database', target.url])).code, 0);
+      assert.equal(JSON.parse(exportLines(third)[1]!).passwordHash, withHash.passwordHash, 'the restored user signs in with the same password');
     });
   });
 }
