@@ -1,3 +1,4 @@
+import { exportStaticCommand } from './export-static-command.ts';
 import { Command } from 'commander';
 import { exportJson } from '../export/json-export.ts';
 import { openRuntime } from '../runtime.ts';
@@ -30,6 +31,7 @@ export function exportCommand(): Command {
         await runtime.close();
       }
     });
+  command.addCommand(exportStaticCommand());
   command.addCommand(exportBagitCommand());
   command.addCommand(exportWarcCommand());
   return command;

@@ -1,7 +1,7 @@
 import type { ImportedNode, ImportedRevision } from '../domain/import-record.ts';
 import { formatText } from '../filter/index.ts';
 import type { ImportNodeWrite, RevisionWrite } from '../store/types.ts';
-import { firstParagraph, teaserFromHtml } from '../text/teaser.ts';
+import { leadAndTeaser } from '../text/teaser.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { revisionHash } from './content-hash.ts';
@@ -129,9 +129,10 @@ export class NodeBuilder {
     for (const name of state.authors) authorIds.push(await run.authorFor(name, batch, reported));
     const blogId = state.blogKey === null ? null : ((await run.blogFor(state.blogKey)) ?? null);
     if (state.blogKey !== null && blogId === null) run.warn(key, `its blog ${state.blogKey} was not imported`);
+    const opening = leadAndTeaser(current.bodyHtml);
     return {
       nid, kind: state.kind, title: current.title, path: state.path, legacyPaths: state.legacyPaths, summary: current.summary,
-      teaser: current.summary ?? teaserFromHtml(current.bodyHtml), leadHtml: firstParagraph(current.bodyHtml), bodyHtml: current.bodyHtml,
+      teaser: current.summary ?? opening.teaser, leadHtml: opening.leadHtml, bodyHtml: current.bodyHtml,
       credit: current.credit, photo: current.photo, publishedAt: state.publishedAt, updatedAt: state.current.revisedAt, showDate: state.showDate,
       promoted: state.promoted, sectionTid, termIds, authorIds, blogId, commentPolicy: state.commentPolicy, published: state.published,
     };

@@ -53,6 +53,29 @@ export function teaserFromHtml(html: string, limit = TEASER_LIMIT): string {
   }
 }
 
+/** The length of opening after which a body's teaser and lead are looked for first. */
+const OPENING = 1200;
+
+/**
+ * A body's lead paragraph and teaser together, parsing only its opening: the body cut just after
+ * the first `</p>` past 1,200 characters. Bodies are Folio's own balanced HTML, so a paragraph
+ * found in that opening is complete; when the opening holds no paragraph, or too little text for
+ * the teaser, the whole body is read. Equal to firstParagraph() and teaserFromHtml() (tested).
+ */
+export function leadAndTeaser(html: string, limit = TEASER_LIMIT): { leadHtml: string; teaser: string } {
+  const end = html.length <= OPENING ? -1 : html.indexOf('</p>', OPENING);
+  if (end === -1) return { leadHtml: firstParagraph(html), teaser: teaserFromHtml(html, limit) };
+  const nodes = parseFragment(html.slice(0, end + 4)).childNodes;
+  const lead = findFirstParagraph(nodes);
+  const pieces: string[] = [];
+  collectText(nodes, pieces);
+  const text = pieces.join('').replace(/\s+/g, ' ').trim();
+  return {
+    leadHtml: lead ?? firstParagraph(html),
+    teaser: text.length > 2 * limit + 64 ? cutTeaser(text.slice(0, 2 * limit + 2), limit) : teaserFromHtml(html, limit),
+  };
+}
+
 /** Plain text of an HTML fragment: tags dropped, entities decoded, blocks joined by a space, whitespace collapsed. */
 export function htmlToText(html: string): string {
   const pieces: string[] = [];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TEASER_LIMIT, cutTeaser, firstParagraph, htmlToText, teaserFromHtml } from '../../src/text/teaser.ts';
+import { TEASER_LIMIT, cutTeaser, firstParagraph, htmlToText, leadAndTeaser, teaserFromHtml } from '../../src/text/teaser.ts';
 
 /** No lone surrogate (String#isWellFormed is ES2024, past our lib target). */
 const isWellFormed = (s: string): boolean => !/\p{Cs}/u.test(s);
@@ -133,4 +133,21 @@ test('teaserFromHtml reads only the opening of a long body, yet gives the teaser
     const html = paragraphs.join('\n');
     assert.equal(teaserFromHtml(html), cutTeaser(htmlToText(html)));
   }), { numRuns: 300 });
+});
+
+test('leadAndTeaser reads the opening only, yet equals firstParagraph and teaserFromHtml of the whole body', () => {
+  const word = fc.constantFrom('harbour', 'strike', 'عمال', 'الميناء', 'e\u0301te\u0301', '&amp;', '(', '“', 'x'.repeat(60));
+  const text = fc.array(word, { minLength: 0, maxLength: 40 }).map((w) => w.join(' '));
+  const block = fc.oneof(
+    text.map((t) => `<p>${t}</p>`),
+    text.map((t) => `<blockquote><p>${t}</p></blockquote>`),
+    text.map((t) => `<h2>${t}</h2>`),
+    fc.constant('<p>&nbsp;</p>'),
+    text.map((t) => `<ul><li>${t}</li></ul>`),
+    text.map((t) => `${t}\n\n`),
+  );
+  fc.assert(fc.property(fc.array(block, { minLength: 0, maxLength: 30 }), (blocks) => {
+    const html = blocks.join('\n');
+    assert.deepEqual(leadAndTeaser(html), { leadHtml: firstParagraph(html), teaser: teaserFromHtml(html) });
+  }), { numRuns: 400 });
 });

@@ -1,0 +1,89 @@
+import type { Lang } from '../../domain/errors.ts';
+import { tokenizeForSearch } from '../../text/arabic-normalize.ts';
+import { shardKey, DOCS_PER_SHARD } from './search-shards.ts';
+
+/** One searchable item, as its page's structured data describes it. */
+export interface SearchDocument {
+  /** The page's export-relative file. */
+  readonly file: string;
+  readonly title: string;
+  readonly teaser: string;
+  readonly authors: readonly string[];
+  readonly tags: readonly string[];
+  /** ISO date-time of publication; newest items rank first among equals. */
+  readonly published: string;
+}
+
+/** A file of the index: its export-relative name and its text. */
+export interface IndexFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * The client-side search index of one language, built with the server's own tokeniser.
+ * Shards are JSONP-style scripts (`folioSearch.shard(key, postings)`) rather than JSON,
+ * because Chromium refuses fetch() of local files: a script tag loads from file:// as well.
+ * A posting is `docId * 2 + 1` when the token is in the title, `docId * 2` otherwise.
+ */
+export class SearchIndexBuilder {
+  private readonly documents: SearchDocument[] = [];
+
+  constructor(readonly lang: Lang, private readonly dir: string) {}
+
+  add(document: SearchDocument): void {
+    this.documents.push(document);
+  }
+
+  /** The shard and document files, in a stable order so an unchanged archive yields the same bytes. */
+  build(): IndexFile[] {
+    const docs = [...this.documents].sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
+    const shards = new Map<string, Map<string, number[]>>();
+    docs.forEach((doc, id) => {
+      const inTitle = new Set(tokenizeForSearch(doc.title, this.lang));
+      const all = new Set([...inTitle, ...tokenizeForSearch([doc.teaser, ...doc.authors, ...doc.tags].join(' '), this.lang)]);
+      for (const token of all) {
+        const key = shardKey(token);
+        let shard = shards.get(key);
+        if (!shard) shards.set(key, (shard = new Map()));
+        let postings = shard.get(token);
+        if (!postings) shard.set(token, (postings = []));
+        postings.push(id * 2 + (inTitle.has(token) ? 1 : 0));
+      }
+    });
+    const files: IndexFile[] = [];
+    for (const [key, shard] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const postings = Object.fromEntries([...shard].sort(([a], [b]) => (a < b ? -1 : 1)));
+      files.push({ file: `${this.dir}${key}.js`, text: `folioSearch.shard(${JSON.stringify(key)},${JSON.stringify(postings)});\n` });
+    }
+    for (let first = 0; first < docs.length; first += DOCS_PER_SHARD) {
+      const rows = docs.slice(first, first + DOCS_PER_SHARD).map((d) => [d.file, d.title, d.published.slice(0, 10), d.teaser]);
+      files.push({ file: `${this.dir}docs-${first / DOCS_PER_SHARD}.js`, text: `folioSearch.docs(${first / DOCS_PER_SHARD},${JSON.stringify(rows)});\n` });
+    }
+    files.push({ file: `${this.dir}meta.js`, text: `folioSearch.meta(${JSON.stringify({ documents: docs.length })});\n` });
+    return files;
+  }
+}
+
+/** The search document a page's JSON-LD describes, if it is an item (it has a headline). */
+export function searchDocumentOf(file: string, jsonLd: readonly string[]): SearchDocument | null {
+  for (const text of jsonLd) {
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (typeof data.headline !== 'string') continue;
+    const names = (v: unknown) => (Array.isArray(v) ? v : []).map((a) => (typeof a === 'string' ? a : (a as { name?: unknown })?.name)).filter((n): n is string => typeof n === 'string');
+    return {
+      file,
+      title: data.headline,
+      teaser: typeof data.description === 'string' ? data.description : '',
+      authors: names(data.author),
+      tags: names(data.keywords),
+      published: typeof data.datePublished === 'string' ? data.datePublished : '',
+    };
+  }
+  return null;
+}

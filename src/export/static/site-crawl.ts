@@ -1,0 +1,28 @@
+/**
+ * A breadth-first walk over site URLs (path and query), each visited once, `concurrency` at a
+ * time. Visiting a URL may discover more; the walk ends when none is left in flight.
+ */
+export async function crawl(seeds: Iterable<string>, concurrency: number, visit: (url: string) => Promise<Iterable<string>>, onVisited?: (done: number, known: number) => void): Promise<number> {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const enqueue = (url: string) => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    queue.push(url);
+  };
+  for (const seed of seeds) enqueue(seed);
+  let done = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length) {
+      const url = queue[next++]!;
+      for (const found of await visit(url)) enqueue(found);
+      done++;
+      onVisited?.(done, seen.size);
+    }
+  };
+  // Workers that find the queue empty stop while others may still add to it: restart until
+  // a round ends with nothing new.
+  while (next < queue.length) await Promise.all(Array.from({ length: concurrency }, worker));
+  return done;
+}
