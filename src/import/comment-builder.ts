@@ -68,9 +68,9 @@ export class CommentBuilder {
         if (r.cid !== null) run.warn(r.key, `comment id ${r.cid} is taken; imported as ${cid}, so /comment/${r.cid} does not reach it`);
       }
     }
-    const threads = await this.threadsOf(nid);
-    const thread = r.thread ?? before?.thread ?? nextThread(threads, parent?.thread ?? null);
-    if (before === undefined) threads.push(thread);
+    // Only comments that arrive without a thread key (crawled pages) need their siblings' keys.
+    const thread = r.thread ?? before?.thread ?? nextThread(await this.threadsOf(nid), parent?.thread ?? null);
+    if (before === undefined) this.threads.get(nid)?.push(thread);
     run.commentIds.set(r.key, { cid, nid, thread });
     // The stored state is where the comment sits plus a hash of the rest: enough to tell
     // "unchanged" without keeping a second copy of every comment's text.

@@ -1,6 +1,6 @@
 import type { Lang } from '../domain/errors.ts';
 import { tokenizeForSearch } from '../text/arabic-normalize.ts';
-import { htmlToText } from '../text/teaser.ts';
+import { storedHtmlText } from '../text/markup-text.ts';
 
 /** What an article contributes to the search index. */
 export interface IndexSource {
@@ -31,7 +31,7 @@ export function indexText(src: IndexSource): IndexText {
   const tokens = (text: string) => tokenizeForSearch(text, src.lang).join(' ');
   return {
     title: tokens(src.title),
-    body: tokens(`${src.teaser} ${htmlToText(src.bodyHtml)}`),
+    body: tokens(`${src.teaser} ${storedHtmlText(src.bodyHtml)}`),
     meta: [tokens([...src.authors, ...src.tags, src.section ?? '', src.credit ?? ''].join(' ')), ...(src.facets ?? [])].join(' '),
   };
 }
