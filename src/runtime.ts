@@ -18,6 +18,9 @@ import { SearchService } from './services/search-service.ts';
 import { SitemapService } from './services/sitemap-service.ts';
 import { ImportService } from './services/import-service.ts';
 import { ExportService } from './services/export-service.ts';
+import { FixityService } from './services/fixity-service.ts';
+import { MementoService } from './services/memento-service.ts';
+import { CorrectionsService } from './services/corrections-service.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -36,6 +39,9 @@ export interface Runtime {
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
   readonly exports: ExportService;
+  readonly fixity: FixityService;
+  readonly mementos: MementoService;
+  readonly corrections: CorrectionsService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   close(): Promise<void>;
@@ -84,9 +90,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     sitemap: new SitemapService(store.sitemap),
     imports: new ImportService(store.imports, search, changed),
     exports: new ExportService(store.exports),
+    fixity: new FixityService(store.fixity),
     comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
     moderation: new ModerationService(store.comments, changed),
     auth: new AuthService(store.users),
+    mementos: new MementoService(store.content, store.revisions),
+    corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     onContentChanged: (l) => void listeners.push(l),
     close: () => store.close(),
   };

@@ -1,10 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { Invalid } from '../domain/errors.ts';
 import { exportStatic } from '../export/static-export.ts';
+import { RenderPool } from '../export/static/render-pool.ts';
+import type { ExportStaticWorkerData } from './export-static-worker.ts';
 import { openRuntime } from '../runtime.ts';
 import { buildApp } from '../web/app.ts';
 import { configFrom, type StoreOptions } from './options.ts';
 import { startProgress } from './progress.ts';
+
+const WORKER = new URL('./export-static-worker.ts', import.meta.url);
 
 /** `folio export static <dir>`: the edition as static files for any host or for opening from disk. */
 export function exportStaticCommand(): Command {
@@ -13,11 +18,15 @@ export function exportStaticCommand(): Command {
     .argument('<dir>', 'the folder to write (created if missing)')
     .option('--edition <code...>', 'only these editions (default: all)')
     .option('--base-url <url>', 'make links absolute under this URL (default: relative links, which also work from file://)')
+    .option('--threads <n>', 'render threads (default: one per CPU core; 0 renders on the main thread)')
     .option('--database <url>', 'sqlite:<file> or postgres://…')
-    .action(async (dir: string, options: StoreOptions & { edition?: string[]; baseUrl?: string }) => {
+    .action(async (dir: string, options: StoreOptions & { edition?: string[]; baseUrl?: string; threads?: string }) => {
       if (options.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(options.baseUrl)) throw new Invalid(`--base-url must be an http(s) URL (got "${options.baseUrl}")`);
+      const threads = options.threads === undefined ? availableParallelism() : Number(options.threads);
+      if (!Number.isInteger(threads) || threads < 0) throw new Invalid(`--threads must be a whole number (got "${options.threads}")`);
       // Each page is rendered once: a page cache would only spend time compressing copies.
-      const runtime = await openRuntime({ ...configFrom(options), pageCacheMegabytes: 0 });
+      const config = { ...configFrom(options), pageCacheMegabytes: 0 };
+      const runtime = await openRuntime(config);
       const folio = await buildApp(runtime);
       const progress = startProgress('Exporting pages');
       try {
@@ -29,6 +38,10 @@ export function exportStaticCommand(): Command {
             ...(options.edition ? { editions: options.edition } : {}),
             baseUrl: options.baseUrl ?? null,
             onProgress: (done, known) => progress.update(done, known),
+            // Threads each open the database themselves, which an in-memory one cannot share.
+            ...(threads > 0 && !(config.database.kind === 'sqlite' && config.database.file === ':memory:')
+              ? { startRenderer: (env) => RenderPool.start(threads, { entry: WORKER, data: { config, env } satisfies ExportStaticWorkerData }) }
+              : {}),
           },
         );
         progress.stop();

@@ -10,6 +10,8 @@ import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { reindexCommand, searchCommand } from './search-command.ts';
 import { userCommand } from './user-command.ts';
+import { verifyCommand } from './verify-command.ts';
+import { correctionCommand } from './correction-command.ts';
 
 /** The `folio` command line. */
 export function buildProgram(): Command {
@@ -32,5 +34,7 @@ export function buildProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(urlsCommand());
   program.addCommand(exportCommand());
+  program.addCommand(verifyCommand());
+  program.addCommand(correctionCommand());
   return program;
 }

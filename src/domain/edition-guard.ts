@@ -16,12 +16,16 @@ export function requireWritable(edition: Edition): WritableEdition {
   return edition as WritableEdition;
 }
 
-/** Why an archive may be written to: only the importer and the demo seeder, which builds the archive. */
-export type SanctionedArchiveWriter = 'import' | 'demo-seed';
+/**
+ * Why an archive may be written to: the importer and the demo seeder, which build the archive,
+ * and an admin's correction record, the one change an archive accepts after it is built (it is
+ * kept as a revision, so the archive's history stays complete). Everything else stays read-only.
+ */
+export type SanctionedArchiveWriter = 'import' | 'demo-seed' | 'correction';
 
 /**
- * Grants write access to any edition, archives included. Only the importer and the demo
- * seeder call this; an architecture test checks that no other module does.
+ * Grants write access to any edition, archives included. Only the importer, the demo seeder and
+ * the corrections service call this; an architecture test checks that no other module does.
  */
 export function sanctionedWriter(edition: Edition, _who: SanctionedArchiveWriter): WritableEdition {
   return edition as WritableEdition;

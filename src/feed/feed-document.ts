@@ -14,6 +14,8 @@ export interface FeedEntry {
   readonly htmlContent?: string;
   /** The credit line, e.g. "(Reuters, The Levant Ledger)". */
   readonly credit?: string | null;
+  /** The item's corrections and updates as plain text with their dates, after the summary as a newspaper prints them. */
+  readonly corrections?: readonly string[];
 }
 
 /** A whole feed: the channel and its entries, newest first. */
@@ -36,7 +38,8 @@ export function feedUpdated(doc: FeedDocument): number {
   return doc.updated ?? doc.entries.reduce((max, e) => Math.max(max, e.updated ?? e.published), 0);
 }
 
-/** An entry's description: the teaser, followed by the credit line when there is one. */
+/** An entry's description: the teaser, the credit line when there is one, then any corrections. */
 export function entryDescription(entry: FeedEntry): string {
-  return entry.credit ? `${entry.summary} ${entry.credit}` : entry.summary;
+  const teaser = entry.credit ? `${entry.summary} ${entry.credit}` : entry.summary;
+  return [teaser, ...(entry.corrections ?? [])].join(' ');
 }

@@ -5,6 +5,7 @@ import type { Blog, CorrectionEntry } from '../domain/content.ts';
 import type { Database } from './schema.ts';
 import { joinTranslationSet } from './translation-queries.ts';
 import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from './types.ts';
+import { firstRevision, revisionRow } from './fixity-queries.ts';
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
 const BATCH_ROWS = 400;
@@ -73,6 +74,8 @@ export class KyselyContentWriter implements ContentWriter {
         updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: 1, promoted: n.promoted ? 1 : 0,
         section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
       })));
+      // Every node written is also its first revision, sealed with its fixity value (006-fixity).
+      await insertBatched(trx, 'node_revisions', nodes.map((n) => ({ ...revisionRow(firstRevision(n)) })));
       await insertBatched(trx, 'node_terms', nodes.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt }))));
       await insertBatched(trx, 'node_authors', nodes.flatMap((n) => n.authorIds.map((aid, position) => ({ nid: n.nid, aid, position, published_at: n.publishedAt }))));
       await insertBatched(trx, 'path_aliases', nodes.flatMap((n) => [

@@ -7,6 +7,8 @@ import { KyselyUserStore } from './user-store.ts';
 import { KyselySitemapQueries } from './sitemap-queries.ts';
 import { KyselyImportStore } from './import-store.ts';
 import { KyselyExportQueries } from './export-queries.ts';
+import { KyselyFixityQueries } from './fixity-queries.ts';
+import { KyselyRevisionQueries } from './revision-queries.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WorkerCommentWriter } from './sqlite/comment-writer-client.ts';
 import { SqliteSearchStore } from './sqlite/search-store.ts';
@@ -27,6 +29,8 @@ export async function openStore(connection: Connection, langOf: (edition: string
     archive: new KyselyArchiveQueries(connection.db),
     imports: new KyselyImportStore(connection.db),
     exports: new KyselyExportQueries(connection.db),
+    fixity: new KyselyFixityQueries(connection.db),
+    revisions: new KyselyRevisionQueries(connection.db),
     dialect: connection.dialect,
     async close() {
       await writerThread?.close();

@@ -171,6 +171,8 @@ export interface NodeRevisionsTable {
   photo_credit: string | null;
   revised_at: number;
   log: string | null;
+  /** SHA-256 of the canonical stored content (006-fixity); null only on a damaged row. */
+  fixity_sha256: string | null;
 }
 
 export interface ImportItemsTable {

@@ -160,6 +160,20 @@ const EN = {
   readInEnglish: 'Read in English',
   readInArabic: 'Read in Arabic',
   translations: 'This article in other languages',
+  earlierVersion: 'This is an earlier version of this article, as of @date.',
+  seeCurrentVersion: 'See the current version',
+  changedAfterPublication: 'This article was changed after publication: see earlier versions.',
+  articleVersions: 'Versions of this article',
+  versionCurrent: '@date (current version)',
+  versionOf: 'Version of @date',
+  correctionsTitle: 'Corrections and updates',
+  correctionsIntro: 'Corrections and updates made to articles after publication, newest first.',
+  correctionsNone: 'No article has been corrected or updated.',
+  correctionsOn: 'On: @title',
+  correctionsFeed: 'Corrections feed',
+  correctionHeading: 'Correction: @title',
+  updateHeading: 'Update: @title',
+  timegateBadDatetime: 'The Accept-Datetime header must be an HTTP date (RFC 1123), such as "Tue, 18 Nov 2014 10:00:00 GMT".',
 } as const;
 
 /** The message keys. */
@@ -322,6 +336,20 @@ const AR: Record<MessageKey, string> = {
   readInEnglish: 'اقرأ بالإنكليزية',
   readInArabic: 'اقرأ بالعربية',
   translations: 'هذا المقال بلغات أخرى',
+  earlierVersion: 'هذه نسخة سابقة من هذا المقال، كما كانت في @date.',
+  seeCurrentVersion: 'اطّلع على النسخة الحالية',
+  changedAfterPublication: 'عُدّل هذا المقال بعد نشره: اطّلع على النسخ السابقة.',
+  articleVersions: 'نسخ هذا المقال',
+  versionCurrent: '@date (النسخة الحالية)',
+  versionOf: 'نسخة @date',
+  correctionsTitle: 'تصحيحات وتحديثات',
+  correctionsIntro: 'التصحيحات والتحديثات التي أُجريت على المقالات بعد نشرها، الأحدث أولاً.',
+  correctionsNone: 'لم يُصحَّح أي مقال ولم يُحدَّث.',
+  correctionsOn: 'بشأن: @title',
+  correctionsFeed: 'خلاصة التصحيحات',
+  correctionHeading: 'تصحيح: @title',
+  updateHeading: 'تحديث: @title',
+  timegateBadDatetime: 'يجب أن تكون ترويسة Accept-Datetime تاريخاً بصيغة HTTP (RFC 1123)، مثل "Tue, 18 Nov 2014 10:00:00 GMT".',
 };
 
 /** Both catalogues, for the completeness test. */

@@ -22,6 +22,8 @@ import { commentRoutes } from './routes/comment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { moderationRoutes } from './routes/moderation-routes.ts';
 import { tipsRoutes } from './routes/tips-routes.ts';
+import { mementoRoutes } from './routes/memento-routes.ts';
+import { correctionsRoutes } from './routes/corrections-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import type { WebDeps, WebServices } from './web-deps.ts';
 
@@ -79,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
-    moderation: options.moderation, auth: options.auth, search: options.search, cache, nav,
+    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, cache, nav,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).
@@ -141,6 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   installErrorHandlers(app, deps);
   await app.register(assetRoutes());
   for (const edition of editions.all) {
+    await app.register(mementoRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(correctionsRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(publicRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(feedRoutes(edition, deps, new FeedSender(edition, deps, options.sitemap)), { prefix: edition.pathPrefix });
     await app.register(archiveRoutes(edition, deps), { prefix: edition.pathPrefix });

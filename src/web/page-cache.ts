@@ -24,6 +24,15 @@ export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
+/**
+ * RFC 9530 Repr-Digest of the bytes sent: the representation as content-coded, so each encoding
+ * of a cached page carries its own. A client, crawler or WARC replay can check what it received;
+ * the content's own fixity (what the archive vouches for) is checked by `folio verify`.
+ */
+export function reprDigestOf(body: Buffer): string {
+  return `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
+}
+
 /** The uncompressed bytes of a cached page. */
 export function identityBody(page: CachedPage): Buffer {
   return page.body ?? gunzipSync(page.gzip!);

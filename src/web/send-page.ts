@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Edition } from '../domain/edition.ts';
-import { chooseEncoding, etagOf, identityBody, type CachedPage, type PageCache } from './page-cache.ts';
+import { chooseEncoding, etagOf, identityBody, reprDigestOf, type CachedPage, type PageCache } from './page-cache.ts';
 
 /**
  * How long browsers and proxies may keep pages. Archive pages change only when a comment is
@@ -46,6 +46,7 @@ function headerList(page: CachedPage, encoding: 'br' | 'gzip' | null, body: Buff
     if (body !== null) {
       if (encoding) list.push('content-encoding', encoding);
       list.push('content-length', body.length);
+      if (page.status === 200) list.push('repr-digest', reprDigestOf(body));
     }
     lists.set(key, list);
   }
@@ -100,14 +101,14 @@ export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: P
     .header('vary', 'Accept-Encoding');
   if (fresh.location) reply.header('location', fresh.location);
   if (fresh.status === 200) {
-    reply.header('etag', etag);
+    reply.header('etag', etag).header('repr-digest', reprDigestOf(body));
     const inm = request.headers['if-none-match'];
     if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
   }
   if (fresh.cache !== false && !fresh.personal && request.method === 'GET' && (fresh.status === 200 || fresh.status === 301)) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && name !== 'etag' && name !== 'set-cookie') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (value !== undefined && name !== 'etag' && name !== 'set-cookie' && name !== 'repr-digest') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag, body });
   }

@@ -7,6 +7,8 @@ import type { AuthService } from '../services/auth-service.ts';
 import type { CommentService } from '../services/comment-service.ts';
 import type { ModerationService } from '../services/moderation-service.ts';
 import type { SearchService } from '../services/search-service.ts';
+import type { MementoService } from '../services/memento-service.ts';
+import type { CorrectionsService } from '../services/corrections-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -21,6 +23,8 @@ export interface WebServices {
   readonly moderation: ModerationService;
   readonly auth: AuthService;
   readonly search: SearchService;
+  readonly mementos: MementoService;
+  readonly corrections: CorrectionsService;
 }
 
 /** What routes are given: the services plus the web layer's own caches. */

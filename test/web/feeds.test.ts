@@ -69,7 +69,8 @@ for (const dialect of testDialects()) {
       assert.equal(item.guid, item.link);
       assert.equal(item.creator, FIXTURE.author.name);
       assert.ok(item.categories?.includes('Palestine') && item.categories.includes('Gaza'), String(item.categories));
-      assert.match(item.content ?? '', /\(Reuters, The Levant Ledger\)$/);
+      // The credit line closes the teaser; the article's corrections follow it, with their dates.
+      assert.match(item.content ?? '', /\(Reuters, The Levant Ledger\) Correction \(Thursday, November 20, 2014\): An earlier version misspelled a name\.$/);
       assert.equal(new Date(item.pubDate!).toISOString(), '2014-11-17T22:30:00.000Z');
     });
 

@@ -4,6 +4,7 @@ import * as moderation002 from './002-moderation.ts';
 import * as search003 from './003-search.ts';
 import * as translations005 from './005-translations.ts';
 import * as import004 from './004-import.ts';
+import * as fixity006 from './006-fixity.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-search': search003,
   '005-translations': translations005,
   '004-import': import004,
+  '006-fixity': fixity006,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition } from '../../domain/edition.ts';
 import { NotFound } from '../../domain/errors.ts';
-import type { NodeSummary, PublicComment } from '../../domain/content.ts';
+import type { CorrectionEntry, NodeSummary, PublicComment } from '../../domain/content.ts';
 import { atomFeed } from '../../feed/atom-feed.ts';
 import type { FeedDocument, FeedEntry } from '../../feed/feed-document.ts';
 import { rssFeed } from '../../feed/rss-feed.ts';
@@ -11,6 +11,7 @@ import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
 import { absoluteUrl, blogIndexUrl, feedUrl, homeUrl, nodeUrl } from '../urls.ts';
 import { listingTitle } from '../views/listing-view.ts';
+import { correctionLine } from '../views/revisions-view.ts';
 import type { WebDeps } from '../web-deps.ts';
 import type { RecentNodeSource } from './sitemap-routes.ts';
 
@@ -63,8 +64,9 @@ export class FeedSender {
   /** A listing's first page as a feed, each item with its credit and categories from the node itself. */
   async listingDoc(ctx: SiteContext, listing: ListingPage, listingUrl: string, selfUrl: string, items: readonly NodeSummary[] = listing.page.items): Promise<FeedDocument> {
     const title = listingTitle(ctx, listing);
+    const corrections = await this.deps.mementos.correctionsOf(this.edition, items.map((i) => i.nid));
     const entries: FeedEntry[] = [];
-    for (const item of items) entries.push(await this.entry(ctx, item));
+    for (const item of items) entries.push(await this.entry(ctx, item, corrections.get(item.nid) ?? []));
     return {
       title: title ? `${title} | ${this.edition.siteName}` : this.edition.siteName,
       link: absoluteUrl(ctx, listingUrl),
@@ -87,13 +89,15 @@ export class FeedSender {
     return this.listingDoc(ctx, listing, homeUrl(ctx), feedUrl(ctx, homeUrl(ctx)), items);
   }
 
-  private async entry(ctx: SiteContext, item: NodeSummary): Promise<FeedEntry> {
+  private async entry(ctx: SiteContext, item: NodeSummary, corrections: readonly CorrectionEntry[]): Promise<FeedEntry> {
     const { node } = await this.deps.reader.node(this.edition, item.nid);
     return {
       title: node.title,
       link: absoluteUrl(ctx, nodeUrl(ctx, node)),
       published: node.publishedAt,
-      updated: Math.max(node.updatedAt, node.publishedAt),
+      // A correction changes the item: feed readers that watch <updated> see it again.
+      updated: Math.max(node.updatedAt, node.publishedAt, ...corrections.map((c) => c.publishedAt)),
+      corrections: corrections.map((c) => correctionLine(ctx, c)),
       authors: node.authors.map((a) => a.name),
       categories: [...(node.section ? [node.section.name] : []), ...node.terms.map((t) => t.name)],
       summary: node.teaser,

@@ -17,6 +17,8 @@ import { homeView } from '../views/home-view.ts';
 import { listingTitle, listingView } from '../views/listing-view.ts';
 import { FeedSender } from './feed-routes.ts';
 import type { PageMetadata } from '../views/page-metadata.ts';
+import { originalLinks } from '../memento-links.ts';
+import { versionsList } from '../views/revisions-view.ts';
 import { breadcrumbData, newsArticleData, sectionTrail } from '../views/structured-data.ts';
 
 type PageQuery = { Querystring: { page?: string; comment?: string } };
@@ -62,17 +64,22 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const isArticle = node.kind === 'article' || node.kind === 'blog_post';
     const around = node.kind === 'article' ? await related.forNode(node) : null;
     const versions = languageVersions(request, deps, node, page.translations);
+    const history = await deps.mementos.historyOf(edition, node);
     const meta: PageMetadata = {
       languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
       type: isArticle ? 'article' : 'website',
       image: node.photo?.src ?? null,
       structuredData: [
-        ...(isArticle ? [newsArticleData(ctx, node, self)] : []),
+        ...(isArticle ? [newsArticleData(ctx, node, self, history.corrections)] : []),
         breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),
       ],
     };
     const translations = versions.filter((v) => v.edition.code !== edition.code);
-    const body = articleView(ctx, page, self, { status, commentForm, replyBase, related: around, translations });
+    // Every node page is a Memento Original Resource (RFC 7089 §2.2.1): it names its TimeGate and TimeMap.
+    reply.header('link', originalLinks(ctx, node));
+    const body = articleView(ctx, page, self, {
+      status, commentForm, replyBase, related: around, translations, corrections: history.corrections, versions: versionsList(ctx, node, history.mementos),
+    });
     return sendView(request, reply, ctx, node.title, self, body, { ...(node.teaser ? { description: node.teaser } : {}), meta });
   }
 

@@ -8,6 +8,7 @@ import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { nodeUrl, termUrl } from '../urls.ts';
 import { commentsView } from './comments-view.ts';
+import { articleCorrections } from './revisions-view.ts';
 import { html } from './html.ts';
 import { archiveNotice, backToTop, byline } from './parts.ts';
 import { standardTeaser, timeTag } from './teasers.ts';
@@ -56,6 +57,12 @@ export interface ArticleExtras {
   readonly related?: RelatedItems | null;
   /** The article in other editions, with absolute URLs (none when it has no translation). */
   readonly translations?: readonly LanguageVersion[];
+  /** On a Memento (an earlier version), the banner that says so; above the article. */
+  readonly mementoNotice?: SafeHtml;
+  /** The article's corrections and updates, under its body. */
+  readonly corrections?: readonly CorrectionEntry[];
+  /** The list of its versions, when it changed after publication. */
+  readonly versions?: SafeHtml;
 }
 
 /** "Read in Arabic" / "اقرأ بالإنكليزية": a link per translation, in the page's language. */
@@ -87,6 +94,7 @@ export function articleView(ctx: SiteContext, page: NodePage, selfUrl: string, e
   const { node } = page;
   const { lang, timeZone } = ctx.edition;
   return html`${extras.status ? html`<p class="messages" role="status">${t(lang, extras.status === 'queued' ? 'commentQueued' : 'commentPosted')}</p>` : ''}
+${extras.mementoNotice ?? ''}
 <article class="node node-${node.kind}">
 <h1 class="page-title">${node.title}</h1>
 ${archiveNotice(ctx.edition)}
@@ -96,11 +104,13 @@ ${byline(ctx, node.authors)}
 ${node.showDate && node.kind !== 'landing' ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone))}</p>` : ''}
 <div class="body">${trustedHtml(node.bodyHtml)}</div>
 ${node.credit ? html`<p class="credit">${node.credit}</p>` : ''}
+${articleCorrections(ctx, extras.corrections ?? [])}
 ${node.section || node.terms.length > 0 ? html`<ul class="terms">
 ${node.section ? html`<li class="section"><a href="${termUrl(ctx, node.section)}">${node.section.name}</a></li>` : ''}
 ${node.terms.map((term) => html`<li><a href="${termUrl(ctx, term)}" rel="tag">${term.name}</a></li>`)}
 </ul>` : ''}
 </article>
+${extras.versions ?? ''}
 ${relatedBlock(ctx, page, extras.related)}
 ${node.kind === 'corrections' ? correctionsList(ctx, page.corrections) : ''}
 ${landingList(ctx, page.landingItems)}

@@ -60,7 +60,7 @@ ${searchForm(ctx, '', 'site-search-q')}
 ${frame.body}
 </main>
 <footer class="site-footer">
-<p>© ${edition.siteName}. ${t(lang, 'footer')} <a href="${ctx.prefix}/archive">${t(lang, 'archive')}</a> <a href="${ctx.prefix}/user/login" rel="nofollow">${t(lang, 'signIn')}</a></p>
+<p>© ${edition.siteName}. ${t(lang, 'footer')} <a href="${ctx.prefix}/archive">${t(lang, 'archive')}</a> <a href="${ctx.prefix}/corrections">${t(lang, 'correctionsTitle')}</a> <a href="${ctx.prefix}/user/login" rel="nofollow">${t(lang, 'signIn')}</a></p>
 </footer>
 </body>
 </html>

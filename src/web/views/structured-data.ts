@@ -1,9 +1,10 @@
-import type { NodeDetail, TermRef } from '../../domain/content.ts';
+import type { CorrectionEntry, NodeDetail, TermRef } from '../../domain/content.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { trustedHtml } from '../../domain/safe-html.ts';
 import { isoDateTime } from '../../text/dates.ts';
 import type { SiteContext } from '../site-context.ts';
 import { absoluteUrl, homeUrl, termUrl } from '../urls.ts';
+import { correctionText } from './revisions-view.ts';
 import { creditSources } from '../../text/credit-sources.ts';
 
 /** A schema.org object, as JSON-LD (https://json-ld.org/). */
@@ -58,8 +59,16 @@ export function absoluteImage(ctx: SiteContext, src: string): string {
   return /^https?:\/\//i.test(src) ? src : absoluteUrl(ctx, src.startsWith('/') ? src : `/${src}`);
 }
 
-/** schema.org NewsArticle for an article page. */
-export function newsArticleData(ctx: SiteContext, node: NodeDetail, selfUrl: string): StructuredData {
+/** schema.org CorrectionComment entries (https://schema.org/correction) of an article's corrections and updates. */
+function correctionData(ctx: SiteContext, corrections: readonly CorrectionEntry[]): StructuredData {
+  if (corrections.length === 0) return {};
+  return {
+    correction: corrections.map((c) => ({ '@type': 'CorrectionComment', text: correctionText(c), datePublished: isoDateTime(c.publishedAt, ctx.edition.timeZone) })),
+  };
+}
+
+/** schema.org NewsArticle for an article page, with its corrections. */
+export function newsArticleData(ctx: SiteContext, node: NodeDetail, selfUrl: string, corrections: readonly CorrectionEntry[] = []): StructuredData {
   const { edition } = ctx;
   const publisher = { '@type': 'Organization', name: edition.siteName, url: absoluteUrl(ctx, homeUrl(ctx)) };
   return {
@@ -79,5 +88,6 @@ export function newsArticleData(ctx: SiteContext, node: NodeDetail, selfUrl: str
     ...(node.teaser ? { description: node.teaser } : {}),
     ...(node.photo ? { image: absoluteImage(ctx, node.photo.src) } : {}),
     sourceOrganization: creditOrganizations(node.credit, edition.siteName).map((name) => ({ '@type': 'Organization', name })),
+    ...correctionData(ctx, corrections),
   };
 }

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { Parser } from 'htmlparser2';
+
+/** The `<loc>` URLs of a sitemap or sitemap index, read with an XML parser (entities decoded). */
+export function sitemapLocations(xml: string): string[] {
+  const found: string[] = [];
+  let inLoc = false;
+  let text = '';
+  const parser = new Parser({
+    onopentag: (name) => void ((inLoc = name === 'loc'), (text = '')),
+    ontext: (t) => void (inLoc && (text += t)),
+    onclosetag: (name) => void (name === 'loc' && (found.push(text.trim()), (inLoc = false))),
+  }, { xmlMode: true, decodeEntities: true });
+  parser.end(xml);
+  return found;
+}
+
+/** The path and query of a URL, as a request line carries it. */
+export function requestTarget(url: string): string {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+}
+
+/**
+ * Every URL the site's sitemaps list, read through the real app in process, so the WARC holds
+ * exactly what the site tells crawlers it publishes. The sitemap documents and robots.txt come
+ * first: a replayed archive answers for them too.
+ */
+export async function* sitemapUrls(app: FastifyInstance, siteUrl: string): AsyncGenerator<string> {
+  const index = `${siteUrl}/sitemap.xml`;
+  yield `${siteUrl}/robots.txt`;
+  yield index;
+  const res = await app.inject({ method: 'GET', url: '/sitemap.xml' });
+  if (res.statusCode !== 200) throw new Error(`/sitemap.xml answered ${res.statusCode}: the site lists no pages to archive`);
+  for (const page of sitemapLocations(res.body)) {
+    yield page;
+    const pageRes = await app.inject({ method: 'GET', url: requestTarget(page) });
+    if (pageRes.statusCode !== 200) throw new Error(`${page} answered ${pageRes.statusCode}`);
+    yield* sitemapLocations(pageRes.body);
+  }
+}

@@ -1,0 +1,87 @@
+import type { CorrectionEntry, NodeDetail, Photo } from '../domain/content.ts';
+import type { Edition } from '../domain/edition.ts';
+import { NotFound } from '../domain/errors.ts';
+import type { ContentReader, RevisionQueries, RevisionWrite } from '../store/types.ts';
+
+/** One Memento (RFC 7089 §1.1) of an article: a version as it stood from `datetime` on. */
+export interface Memento {
+  /** Epoch seconds; also the Memento's URL key, so two versions never share a second (see below). */
+  readonly datetime: number;
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly summary: string | null;
+  readonly credit: string | null;
+  readonly photo: Photo | null;
+}
+
+/** An article with its Mementos (oldest first, at least one) and its corrections and updates. */
+export interface ArticleHistory {
+  readonly node: NodeDetail;
+  readonly mementos: readonly Memento[];
+  readonly corrections: readonly CorrectionEntry[];
+}
+
+function mementoOf(r: Pick<RevisionWrite, 'title' | 'bodyHtml' | 'summary' | 'credit' | 'photo'>, datetime: number): Memento {
+  return { datetime, title: r.title, bodyHtml: r.bodyHtml, summary: r.summary, credit: r.credit, photo: r.photo };
+}
+
+/**
+ * The Mementos of a node from its stored revisions. Revisions stored in the same second keep only
+ * the last, since a Memento is named by its second. A node whose row is newer than every revision
+ * (written before revisions were kept) has its row as the newest Memento, so every node has one.
+ */
+export function mementosOf(node: NodeDetail, revisions: readonly RevisionWrite[]): Memento[] {
+  const bySecond = new Map<number, Memento>();
+  for (const r of revisions) bySecond.set(r.revisedAt, mementoOf(r, r.revisedAt));
+  const mementos = [...bySecond.values()].sort((a, b) => a.datetime - b.datetime);
+  const last = mementos.at(-1);
+  const rowTime = Math.max(node.updatedAt, node.publishedAt);
+  const rowDiffers = !last || last.title !== node.title || last.bodyHtml !== node.bodyHtml;
+  if (!last || (rowTime > last.datetime && rowDiffers)) mementos.push(mementoOf(node, rowTime));
+  return mementos;
+}
+
+/**
+ * The Memento a TimeGate answers for a datetime (RFC 7089 §4.1): the newest one made at or before
+ * it; before the first, the first; with no datetime asked, the newest.
+ */
+export function chooseMemento(mementos: readonly Memento[], at: number | undefined): Memento {
+  const first = mementos[0];
+  if (!first) throw new NotFound();
+  if (at === undefined) return mementos.at(-1)!;
+  let best = first;
+  for (const m of mementos) if (m.datetime <= at) best = m;
+  return best;
+}
+
+/** Reads articles as Memento-aware resources: their versions and their corrections record. */
+export class MementoService {
+  constructor(private readonly content: ContentReader, private readonly revisions: RevisionQueries) {}
+
+  /** The node a path names in this edition: a stored path (old ones too) or `node/<nid>`. */
+  async resolveNode(edition: Edition, path: string): Promise<number> {
+    const bare = /^node\/(\d{1,10})$/.exec(path);
+    if (bare) return Number(bare[1]);
+    const target = await this.content.resolvePath(edition.code, path);
+    if (target?.targetType !== 'node') throw new NotFound();
+    return target.targetId;
+  }
+
+  /** A published node of this edition with its versions and corrections; NotFound otherwise. */
+  async history(edition: Edition, nid: number): Promise<ArticleHistory> {
+    const node = await this.content.findNode(edition.code, nid);
+    if (!node) throw new NotFound();
+    return this.historyOf(edition, node);
+  }
+
+  /** The same for a node already read (the article page has it). */
+  async historyOf(edition: Edition, node: NodeDetail): Promise<ArticleHistory> {
+    const [revisions, corrections] = await Promise.all([this.revisions.revisionsOf(node.nid), this.revisions.correctionsOf(edition.code, [node.nid])]);
+    return { node, mementos: mementosOf(node, revisions), corrections: corrections.get(node.nid) ?? [] };
+  }
+
+  /** The corrections and updates of several nodes at once (feed items). */
+  async correctionsOf(edition: Edition, nids: readonly number[]): Promise<Map<number, CorrectionEntry[]>> {
+    return this.revisions.correctionsOf(edition.code, nids);
+  }
+}

@@ -1,0 +1,83 @@
+import type { NodeSummary } from '../domain/content.ts';
+import type { Memento } from '../services/memento-service.ts';
+import type { SiteContext } from './site-context.ts';
+import { absoluteUrl, nodeUrl } from './urls.ts';
+import { httpDate } from './http-date.ts';
+
+// Memento (RFC 7089) URLs and Link headers. An article's Mementos live under a fixed prefix,
+// /revisions/<unix-time>/<path>, like a web archive's /web/<time>/<url>: a stored path may have
+// any shape, and a fixed prefix can never be mistaken for one.
+
+type NodeRef = Pick<NodeSummary, 'nid' | 'path'>;
+
+/** The path a node's Memento URLs carry: its alias, or node/<nid>. */
+function resourcePath(node: NodeRef): string {
+  return node.path ?? `node/${node.nid}`;
+}
+
+/** A Memento of the node: its version as of `datetime` (epoch seconds). */
+export function mementoUrl(ctx: SiteContext, node: NodeRef, datetime: number): string {
+  return `${ctx.prefix}/revisions/${datetime}/${resourcePath(node)}`;
+}
+
+/** The node's TimeGate (RFC 7089 §4). */
+export function timegateUrl(ctx: SiteContext, node: NodeRef): string {
+  return `${ctx.prefix}/timegate/${resourcePath(node)}`;
+}
+
+/** The node's TimeMap in link format (RFC 7089 §5). */
+export function timemapUrl(ctx: SiteContext, node: NodeRef): string {
+  return `${ctx.prefix}/timemap/link/${resourcePath(node)}`;
+}
+
+/** The media type of TimeMaps (RFC 6690). */
+export const LINK_FORMAT = 'application/link-format';
+
+/**
+ * A URL as an HTTP header may carry it: stored paths are Unicode (Arabic slugs), and header values
+ * are ASCII, so every other character is percent-encoded (RFC 3987 §3.1); existing escapes stay.
+ */
+export function headerUrl(url: string): string {
+  return url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+}
+
+function link(url: string, rel: string, params = ''): string {
+  return `<${headerUrl(url)}>; rel="${rel}"${params}`;
+}
+
+/** A Memento's entry: its relation ("first memento", "last memento", both or neither) and its datetime. */
+function mementoLink(ctx: SiteContext, node: NodeRef, mementos: readonly Memento[], index: number): string {
+  const rel = [index === 0 ? 'first' : '', index === mementos.length - 1 ? 'last' : '', 'memento'].filter(Boolean).join(' ');
+  const m = mementos[index]!;
+  return link(absoluteUrl(ctx, mementoUrl(ctx, node, m.datetime)), rel, `; datetime="${httpDate(m.datetime)}"`);
+}
+
+/** The Link header of the Original Resource (the article page): where its TimeGate and TimeMap are. */
+export function originalLinks(ctx: SiteContext, node: NodeRef): string {
+  return [
+    link(absoluteUrl(ctx, timegateUrl(ctx, node)), 'timegate'),
+    link(absoluteUrl(ctx, timemapUrl(ctx, node)), 'timemap', `; type="${LINK_FORMAT}"`),
+  ].join(', ');
+}
+
+/** The Link header of a TimeGate's answer or a Memento: original, TimeGate, TimeMap, first and last Mementos. */
+export function mementoLinks(ctx: SiteContext, node: NodeRef, mementos: readonly Memento[]): string {
+  const ends = [...new Set([0, mementos.length - 1])];
+  return [
+    link(absoluteUrl(ctx, nodeUrl(ctx, node)), 'original'),
+    originalLinks(ctx, node),
+    ...ends.map((i) => mementoLink(ctx, node, mementos, i)),
+  ].join(', ');
+}
+
+/** The TimeMap body: the original, its TimeGate, the map itself, then every Memento oldest first. */
+export function timemapBody(ctx: SiteContext, node: NodeRef, mementos: readonly Memento[]): string {
+  const from = httpDate(mementos[0]!.datetime);
+  const until = httpDate(mementos.at(-1)!.datetime);
+  return `${[
+    link(absoluteUrl(ctx, nodeUrl(ctx, node)), 'original'),
+    link(absoluteUrl(ctx, timegateUrl(ctx, node)), 'timegate'),
+    link(absoluteUrl(ctx, timemapUrl(ctx, node)), 'self', `; type="${LINK_FORMAT}"; from="${from}"; until="${until}"`),
+    ...mementos.map((_, i) => mementoLink(ctx, node, mementos, i)),
+  ].join(',\n')}\n`;
+}
