@@ -128,6 +128,21 @@ export interface ImportedNode {
   readonly provenance: ImportProvenance;
 }
 
+/** A correction, update or letter (the Editor's Corner), on an item or on its own. */
+export interface ImportedCorrection {
+  readonly type: 'correction';
+  readonly key: string;
+  /** The original record's id, kept so the order of the Editor's Corner survives. */
+  readonly id: number | null;
+  readonly nodeKey: string | null;
+  readonly kind: 'correction' | 'update' | 'letter';
+  readonly title: string;
+  /** HTML, rendered through Full HTML on the way in. */
+  readonly bodyHtml: string;
+  readonly publishedAt: number;
+  readonly provenance: ImportProvenance;
+}
+
 /** A user who signs in (moderators, editors, admins). */
 export interface ImportedUser {
   readonly type: 'user';
@@ -191,7 +206,7 @@ export interface ImportSkip {
   readonly reason: string;
 }
 
-export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportedRedirect | ImportedUser | ImportSkip;
+export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportedRedirect | ImportedUser | ImportedCorrection | ImportSkip;
 
 /**
  * A source adapter: reads its input and yields records. Terms, authors and blogs come before the

@@ -4,7 +4,7 @@ import type { ImportBatch } from '../store/types.ts';
 export type MutableBatch = { -readonly [K in keyof ImportBatch]: ImportBatch[K][number][] };
 
 export function emptyBatch(): MutableBatch {
-  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], landing: [], translations: [], redirects: [], items: [] };
+  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], corrections: [], landing: [], translations: [], redirects: [], items: [] };
 }
 
 /** One item's share of a failed batch, to retry alone. */
@@ -22,11 +22,11 @@ export interface BatchPart {
 export function splitBatch(batch: ImportBatch): BatchPart[] {
   const itemsOf = (type: string, id: number) => batch.items.filter((i) => i.type === type && i.id === id);
   const keysOf = (items: ImportBatch['items']) => items.map((i) => `${i.type}\u0000${i.key}`);
-  const shared = batch.items.filter((i) => i.type === 'term' || i.type === 'author' || i.type === 'blog');
+  const shared = batch.items.filter((i) => i.type === 'term' || i.type === 'author' || i.type === 'blog' || i.type === 'correction');
   const parts: BatchPart[] = [{
-    ref: 'taxonomy, authors and blogs of the batch',
+    ref: 'taxonomy, authors, blogs and corrections of the batch',
     keys: keysOf(shared),
-    batch: { ...emptyBatch(), terms: batch.terms, authors: batch.authors, blogs: batch.blogs, gone: batch.gone, redirects: batch.redirects, items: shared },
+    batch: { ...emptyBatch(), terms: batch.terms, authors: batch.authors, blogs: batch.blogs, corrections: batch.corrections, gone: batch.gone, redirects: batch.redirects, items: shared },
   }];
   for (const node of batch.nodes) {
     const items = itemsOf('node', node.nid);

@@ -52,15 +52,15 @@ export interface ReportSink {
 
 export function emptyCounts(): Record<ImportItemType, ActionCounts> {
   const zero = (): ActionCounts => ({ imported: 0, updated: 0, unchanged: 0 });
-  return { node: zero(), term: zero(), author: zero(), blog: zero(), comment: zero() };
+  return { node: zero(), term: zero(), author: zero(), blog: zero(), comment: zero(), correction: zero() };
 }
 
 /** One line per kind, for the terminal. */
 export function describeSummary(s: ImportSummary): string {
   const verb = s.dryRun ? 'would be ' : '';
   const lines = [`${s.dryRun ? 'Dry run of' : 'Import'} ${s.source} into edition "${s.edition}"${s.runId === null ? '' : ` (run ${s.runId})`}: ${s.seconds.toFixed(1)} s`];
-  const labels: Record<ImportItemType, string> = { node: 'items', term: 'terms', author: 'authors', blog: 'blogs', comment: 'comments' };
-  for (const type of ['node', 'comment', 'term', 'author', 'blog'] as const) {
+  const labels: Record<ImportItemType, string> = { node: 'items', term: 'terms', author: 'authors', blog: 'blogs', comment: 'comments', correction: 'corrections' };
+  for (const type of ['node', 'comment', 'term', 'author', 'blog', 'correction'] as const) {
     const c = s.counts[type];
     if (c.imported + c.updated + c.unchanged === 0) continue;
     lines.push(`  ${labels[type]}: ${c.imported} ${verb}imported, ${c.updated} ${verb}updated, ${c.unchanged} unchanged`);

@@ -1,10 +1,11 @@
 import type { Edition } from '../domain/edition.ts';
 import { sanctionedWriter, type WritableEdition } from '../domain/edition-guard.ts';
 import type {
-  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRedirect, ImportedTerm, ImportedUser, ImportRecord, ImportSource, ImportSourceName,
+  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRedirect, ImportedTerm, ImportedUser, ImportedCorrection, ImportRecord, ImportSource, ImportSourceName,
 } from '../domain/import-record.ts';
 import type { ImportService } from '../services/import-service.ts';
 import type { ImportBatch, ImportItemType } from '../store/types.ts';
+import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { readAhead } from './read-ahead.ts';
@@ -95,7 +96,7 @@ export class ImportRun {
 
   async execute(): Promise<ImportSummary> {
     const started = Date.now();
-    for (const type of ['node', 'term', 'author', 'blog', 'comment'] as const) this.ids[type] = new IdAllocator(await this.service.maxId(type));
+    for (const type of ['node', 'term', 'author', 'blog', 'comment', 'correction'] as const) this.ids[type] = new IdAllocator(await this.service.maxId(type));
     if (!this.dryRun) this.runId = await this.service.startRun(this.edition, this.options.sourceName, this.options.inputs);
     const batchSize = this.options.batchSize ?? 500;
     for await (const record of readAhead(this.options.source, READ_AHEAD)) {
@@ -165,6 +166,7 @@ export class ImportRun {
     await this.resolveBlogs(records.filter((r): r is ImportedBlog => r.type === 'blog'), batch, reported);
     await this.nodes.resolve(records.filter((r): r is ImportedNode => r.type === 'node'), batch, reported);
     await this.comments.resolve(records.filter((r): r is ImportedComment => r.type === 'comment'), batch, reported);
+    await this.resolveCorrections(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);
     for (const g of records.filter((r): r is ImportedGone => r.type === 'gone')) {
       batch.gone.push({ path: g.path.replace(/^\/+/, ''), reason: g.reason });
       this.gone++;
@@ -342,6 +344,28 @@ export class ImportRun {
       if (action === 'unchanged') continue;
       batch.blogs.push({ bid, uid: r.uid, title: r.title, slug: r.slug, ownerName: r.ownerName });
       batch.items.push(this.item('blog', r.key, bid, state, r.provenance));
+    }
+  }
+
+  private async resolveCorrections(records: ImportedCorrection[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
+    if (records.length === 0) return;
+    const stored = await this.service.findItems(this.edition, 'correction', records.map((r) => r.key));
+    const nodeKeys = records.flatMap((r) => (r.nodeKey !== null && this.nodeIds.get(r.nodeKey) === undefined ? [r.nodeKey] : []));
+    for (const [key, item] of await this.service.findItems(this.edition, 'node', nodeKeys)) this.nodeIds.set(key, item.id);
+    const taken = await this.service.takenIds('correction', records.flatMap((r) => (r.id !== null && !stored.has(r.key) ? [r.id] : [])));
+    for (const r of records) {
+      const nid = r.nodeKey === null ? null : this.nodeIds.get(r.nodeKey) ?? null;
+      if (r.nodeKey !== null && nid === null) this.warn(r.key, `its item ${r.nodeKey} was not imported; kept on the corrections page only`);
+      const before = stored.get(r.key);
+      const id = before?.id ?? (r.id !== null && !taken.has(r.id) && !this.ids.correction.claimedInRun(r.id) ? this.ids.correction.claim(r.id) : this.ids.correction.fresh());
+      // Corrections are editors' HTML: trusted, but sanitised like any editor's body.
+      const bodyHtml = formatText('full_html', r.bodyHtml).html;
+      const state = JSON.stringify({ nid, kind: r.kind, title: r.title, bodyHtml, publishedAt: r.publishedAt });
+      const action = ImportRun.action(before?.state, state);
+      reported.push({ type: 'correction', key: r.key, id, action, path: null, legacyPaths: [] });
+      if (action === 'unchanged') continue;
+      batch.corrections.push({ id, nid, kind: r.kind, title: r.title, bodyHtml, publishedAt: r.publishedAt });
+      batch.items.push(this.item('correction', r.key, id, state, r.provenance));
     }
   }
 

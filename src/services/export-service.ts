@@ -67,6 +67,7 @@ export class ExportService {
       yield* comments;
       after = comments[comments.length - 1]!.cid!;
     }
+    yield* await this.queries.corrections(edition);
     yield* await this.queries.gone(edition);
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
-  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRevision, ImportedTerm, ImportedUser, ImportProvenance,
+  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRevision, ImportedTerm, ImportedUser, ImportedCorrection, ImportProvenance,
 } from '../domain/import-record.ts';
 import type { CommentPolicy } from '../domain/edition.ts';
 import type { NodeKind, Vocabulary } from '../domain/content.ts';
@@ -122,6 +122,14 @@ export class KyselyExportQueries {
     const rows = await this.db.selectFrom('path_aliases').select('path').where('edition', '=', edition).where('canonical', '=', 0)
       .where('path', '>', afterPath).orderBy('path').limit(limit).execute();
     return rows.map((r) => r.path);
+  }
+
+  async corrections(edition: string): Promise<ImportedCorrection[]> {
+    const rows = await this.db.selectFrom('corrections').selectAll().where('edition', '=', edition).orderBy('id').execute();
+    return rows.map((c) => ({
+      type: 'correction', key: `correction/${c.id}`, id: Number(c.id), nodeKey: c.nid === null ? null : `node/${c.nid}`,
+      kind: c.kind as ImportedCorrection['kind'], title: c.title, bodyHtml: c.body_html, publishedAt: Number(c.published_at), provenance: FROM_FOLIO,
+    }));
   }
 
   /** Users; their password hashes only when asked (a backup meant to restore sign-ins). */

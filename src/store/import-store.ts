@@ -14,6 +14,7 @@ const ID_TABLES = {
   author: ['authors', 'aid'],
   blog: ['blogs', 'bid'],
   comment: ['comments', 'cid'],
+  correction: ['corrections', 'id'],
 } as const;
 
 function chunks<T>(rows: readonly T[], size = BATCH_ROWS): T[][] {
@@ -169,6 +170,12 @@ export class KyselyImportStore implements ImportStore {
         const at = Math.floor(Date.now() / 1000);
         await trx.insertInto('gone_paths').values(part.map((g) => ({ edition: edition.code, path: g.path, reason: g.reason, since: at })))
           .onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason') }))).execute();
+      }
+      for (const part of chunks(lastByKey(batch.corrections, (c) => String(c.id)))) {
+        await trx.deleteFrom('corrections').where('id', 'in', part.map((c) => c.id)).execute();
+        await trx.insertInto('corrections').values(part.map((c) => ({
+          id: c.id, edition: edition.code, nid: c.nid, kind: c.kind, title: c.title, body_html: c.bodyHtml, published_at: c.publishedAt,
+        }))).execute();
       }
       for (const l of batch.landing) {
         await trx.deleteFrom('landing_items').where('landing_nid', '=', l.landingNid).execute();

@@ -10,7 +10,7 @@ import type { KyselyExportQueries } from './export-queries.ts';
 import type { KyselyFixityQueries } from './fixity-queries.ts';
 
 /** Everything an edition holds, as import records (Folio's JSON export). */
-export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone' | 'legacyAliases' | 'users'>;
+export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone' | 'legacyAliases' | 'users' | 'corrections'>;
 
 export type { SitemapQueries };
 import type { ArchiveQueries } from './archive-queries.ts';
@@ -306,7 +306,7 @@ export interface Store {
 }
 
 /** The kinds of imported item the importer tracks by key. */
-export type ImportItemType = 'node' | 'term' | 'author' | 'blog' | 'comment';
+export type ImportItemType = 'node' | 'term' | 'author' | 'blog' | 'comment' | 'correction';
 
 /** What an earlier run made of an imported item. */
 export interface ImportedItemState {
@@ -357,6 +357,8 @@ export interface ImportBatch {
   readonly revisions: readonly RevisionWrite[];
   readonly comments: readonly (CommentWrite & { readonly changedAt: number })[];
   readonly gone: readonly { path: string; reason: string }[];
+  /** Corrections, updates and letters, replaced by id. */
+  readonly corrections: readonly (Omit<CorrectionEntry, 'kind'> & { kind: string })[];
   /** Landing pages' item lists, replaced whole. */
   readonly landing: readonly { landingNid: number; nids: readonly number[] }[];
   /** Translation set memberships (Drupal's tnid). */

@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { Invalid } from '../../domain/errors.ts';
 import type { ImportRecord, ImportSource } from '../../domain/import-record.ts';
 
-const RECORD_TYPES = new Set(['term', 'author', 'blog', 'node', 'comment', 'gone', 'redirect', 'user']);
+const RECORD_TYPES = new Set(['term', 'author', 'blog', 'node', 'comment', 'gone', 'redirect', 'user', 'correction']);
 
 function linesOf(path: string): AsyncIterable<string> {
   const raw = createReadStream(path);
