@@ -21,8 +21,7 @@ export function exportCommand(): Command {
       const progress = startProgress('Exporting');
       try {
         if (options.edition) for (const code of options.edition) runtime.editions.get(code);
-        const total = await runtime.store.content.countNodes();
-        const summary = await exportJson(runtime.exports, file, { ...(options.edition ? { editions: options.edition } : {}), includeSecrets: options.includeSecrets ?? false, onProgress: (n) => progress.update(n, Math.max(n, total)) });
+        const summary = await exportJson(runtime.exports, file, { ...(options.edition ? { editions: options.edition } : {}), includeSecrets: options.includeSecrets ?? false, onProgress: (n) => progress.update(n, null) });
         progress.stop();
         const counts = Object.entries(summary.records).map(([type, n]) => `${n} ${type}`).join(', ');
         process.stdout.write(`exported ${summary.editions.join(', ')} to ${file}: ${counts} (${(summary.bytes / 1024 / 1024).toFixed(1)} MiB)\n`);

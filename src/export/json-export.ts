@@ -35,7 +35,7 @@ export async function exportJson(service: ExportService, file: string, options: 
   for (const edition of header.editions) {
     for await (const record of service.records(edition)) {
       await write(out, `${JSON.stringify(record)}\n`);
-      records[record.type] = (records[record.type] ?? 0) + 1;
+      if (record.type !== 'folio-edition') records[record.type] = (records[record.type] ?? 0) + 1;
       if (++total % 1000 === 0) options.onProgress?.(total);
     }
   }
