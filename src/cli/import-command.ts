@@ -50,6 +50,7 @@ export function importCommand(): Command {
     .option('--report <file>', 'write the full report as JSON: every item with its id, canonical path and legacy paths')
     .option('--database <url>', 'Folio\'s database: sqlite:<file> or postgres://…');
   return command.action(async (sourceName: string, inputs: string[], options: ImportOptions) => {
+    if (!(SOURCE_NAMES as readonly string[]).includes(sourceName)) throw new Invalid(`unknown import source "${sourceName}": use one of ${SOURCE_NAMES.join(', ')}`);
     const missing = inputs.find((input) => !existsSync(input));
     if (missing !== undefined && sourceName !== 'drupal') throw new Invalid(`no such file or folder: ${missing}`);
     const everyEdition = sourceName === 'folio' && command.getOptionValueSource('edition') === 'default' && inputs[0] !== undefined;
