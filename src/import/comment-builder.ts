@@ -4,7 +4,6 @@ import type { ImportedComment } from '../domain/import-record.ts';
 import { formatText } from '../filter/index.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
-import type { Prerendered } from './prerender.ts';
 import { sha256 } from './content-hash.ts';
 import type { ReportedItem } from './import-report.ts';
 import { ImportRun } from './importer.ts';
@@ -85,7 +84,7 @@ export class CommentBuilder {
       cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : r.spam ? COMMENT_STATUS.spam : COMMENT_STATUS.pending,
       name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format,
       // Each comment renders through Folio's implementation of the format it was written in.
-      bodyHtml: (r as Extract<Prerendered, { type: 'comment' }>).renderedHtml ?? formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
+      bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
     });
     batch.items.push(run.item('comment', r.key, cid, state, r.provenance, content));
   }

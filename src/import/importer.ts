@@ -9,7 +9,6 @@ import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { readAhead } from './read-ahead.ts';
-import { renderAhead } from './render-ahead.ts';
 import { sha256 } from './content-hash.ts';
 import { IdAllocator } from './id-allocator.ts';
 import { emptyCounts, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem } from './import-report.ts';
@@ -100,7 +99,7 @@ export class ImportRun {
     for (const type of ['node', 'term', 'author', 'blog', 'comment', 'correction'] as const) this.ids[type] = new IdAllocator(await this.service.maxId(type));
     if (!this.dryRun) this.runId = await this.service.startRun(this.edition, this.options.sourceName, this.options.inputs);
     const batchSize = this.options.batchSize ?? 500;
-    for await (const record of renderAhead(readAhead(this.options.source, READ_AHEAD))) {
+    for await (const record of readAhead(this.options.source, READ_AHEAD)) {
       this.done++;
       if (record.type === 'skip') {
         this.skip(record.ref, record.reason);

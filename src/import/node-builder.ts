@@ -1,18 +1,18 @@
 import type { ImportedNode, ImportedRevision } from '../domain/import-record.ts';
+import { formatText } from '../filter/index.ts';
 import type { ImportNodeWrite, RevisionWrite } from '../store/types.ts';
 import { leadAndTeaser } from '../text/teaser.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { revisionHash } from './content-hash.ts';
-import { renderRevisionHtml, type Prerendered } from './prerender.ts';
 import type { ImportAction, ReportedItem } from './import-report.ts';
 import type { ImportRun } from './importer.ts';
 import { mergeState, stateOf, type NodeState } from './node-state.ts';
 
-/** A revision's row: its markup rendered in its own text format, as the original site did (or already rendered ahead). */
-function renderRevision(nid: number, hash: string, r: ImportedRevision, html?: string): RevisionWrite {
+/** Renders a revision's markup in its own text format, as the original site did. */
+function renderRevision(nid: number, hash: string, r: ImportedRevision): RevisionWrite {
   return {
-    nid, contentHash: hash, sourceVid: r.vid, title: r.title, bodyHtml: html ?? renderRevisionHtml(r),
+    nid, contentHash: hash, sourceVid: r.vid, title: r.title, bodyHtml: formatText(r.bodyFormat, r.body).html,
     summary: r.summary, credit: r.credit, photo: r.photo, revisedAt: r.revisedAt, log: r.log,
   };
 }
@@ -61,13 +61,12 @@ export class NodeBuilder {
     return nid;
   }
 
-  private async resolveOne(record: ImportedNode & Extract<Prerendered, { type: 'node' }>, taken: Set<number>, batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
+  private async resolveOne(record: ImportedNode, taken: Set<number>, batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
     const { run } = this;
     const before = this.states.get(record.key);
     const nid = before?.nid ?? this.allocate(record, taken);
     run.nodeIds.set(record.key, nid);
-    const ahead = record.rendered;
-    const hashes = ahead?.hashes ?? record.revisions.map(revisionHash);
+    const hashes = record.revisions.map(revisionHash);
     // The record's last revision is its current one (a Drupal node reverted to an old revision
     // shows that old text); between records, the one captured or revised later wins.
     const latest = record.revisions.length - 1;
@@ -78,7 +77,7 @@ export class NodeBuilder {
     const added: RevisionWrite[] = [];
     record.revisions.forEach((r, i) => {
       if (known.has(hashes[i]!) || added.some((a) => a.contentHash === hashes[i])) return;
-      const revision = renderRevision(nid, hashes[i]!, r, ahead?.html[i]);
+      const revision = renderRevision(nid, hashes[i]!, r);
       added.push(revision);
       this.rendered.set(`${nid}\u0000${revision.contentHash}`, revision);
     });
@@ -88,7 +87,7 @@ export class NodeBuilder {
     reported.push({ type: 'node', key: record.key, id: nid, action, path: state.path ?? `node/${nid}`, legacyPaths: canonicalPaths });
     if (action === 'unchanged') return;
     const current = incomingIsCurrent
-      ? this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? renderRevision(nid, state.current.hash, record.revisions[latest]!, ahead?.html[latest])
+      ? this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? renderRevision(nid, state.current.hash, record.revisions[latest]!)
       : this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? (await run.service.revision(nid, state.current.hash));
     this.states.set(record.key, { nid, state: stateJson });
     for (const r of added) known.add(r.contentHash);
@@ -97,15 +96,14 @@ export class NodeBuilder {
       // Only in a dry run: the current version would have been written by an earlier batch.
       return;
     }
-    const opening = incomingIsCurrent && ahead ? { leadHtml: ahead.leadHtml, teaser: ahead.teaser } : leadAndTeaser(current.bodyHtml);
-    batch.nodes.push(await this.nodeRow(record.key, nid, state, current, opening, batch, reported));
+    batch.nodes.push(await this.nodeRow(record.key, nid, state, current, batch, reported));
     if (state.translationSet !== null) batch.translations.push({ nid, tnid: state.translationSet });
     if (state.landingItems.length > 0) run.landingQueue.push({ key: record.key, landingNid: nid, items: state.landingItems });
     batch.revisions.push(...added);
     batch.items.push(run.item('node', record.key, nid, stateJson, record.provenance, state.current.hash));
   }
 
-  private async nodeRow(key: string, nid: number, state: NodeState, current: RevisionWrite, opening: { leadHtml: string; teaser: string }, batch: MutableBatch, reported: ReportedItem[]): Promise<ImportNodeWrite> {
+  private async nodeRow(key: string, nid: number, state: NodeState, current: RevisionWrite, batch: MutableBatch, reported: ReportedItem[]): Promise<ImportNodeWrite> {
     const { run } = this;
     const termIds: number[] = [];
     let sectionTid: number | null = null;
@@ -131,6 +129,7 @@ export class NodeBuilder {
     for (const name of state.authors) authorIds.push(await run.authorFor(name, batch, reported));
     const blogId = state.blogKey === null ? null : ((await run.blogFor(state.blogKey)) ?? null);
     if (state.blogKey !== null && blogId === null) run.warn(key, `its blog ${state.blogKey} was not imported`);
+    const opening = leadAndTeaser(current.bodyHtml);
     return {
       nid, kind: state.kind, title: current.title, path: state.path, legacyPaths: state.legacyPaths, summary: current.summary,
       teaser: current.summary ?? opening.teaser, leadHtml: opening.leadHtml, bodyHtml: current.bodyHtml,
