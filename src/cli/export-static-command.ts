@@ -10,6 +10,10 @@ import { configFrom, type StoreOptions } from './options.ts';
 import { startProgress } from './progress.ts';
 
 const WORKER = new URL('./export-static-worker.ts', import.meta.url);
+/** Each render thread holds its own app and database cache (~150 MB): more than this by default only costs memory. */
+const MAX_DEFAULT_THREADS = 8;
+/** URLs handed to each render thread at once: enough that it never waits for the next one. */
+const URLS_PER_THREAD = 8;
 
 /** `folio export static <dir>`: the edition as static files for any host or for opening from disk. */
 export function exportStaticCommand(): Command {
@@ -22,7 +26,7 @@ export function exportStaticCommand(): Command {
     .option('--database <url>', 'sqlite:<file> or postgres://…')
     .action(async (dir: string, options: StoreOptions & { edition?: string[]; baseUrl?: string; threads?: string }) => {
       if (options.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(options.baseUrl)) throw new Invalid(`--base-url must be an http(s) URL (got "${options.baseUrl}")`);
-      const threads = options.threads === undefined ? availableParallelism() : Number(options.threads);
+      const threads = options.threads === undefined ? Math.min(availableParallelism(), MAX_DEFAULT_THREADS) : Number(options.threads);
       if (!Number.isInteger(threads) || threads < 0) throw new Invalid(`--threads must be a whole number (got "${options.threads}")`);
       // Each page is rendered once: a page cache would only spend time compressing copies.
       const config = { ...configFrom(options), pageCacheMegabytes: 0 };
@@ -40,7 +44,7 @@ export function exportStaticCommand(): Command {
             onProgress: (done, known) => progress.update(done, known),
             // Threads each open the database themselves, which an in-memory one cannot share.
             ...(threads > 0 && !(config.database.kind === 'sqlite' && config.database.file === ':memory:')
-              ? { startRenderer: (env) => RenderPool.start(threads, { entry: WORKER, data: { config, env } satisfies ExportStaticWorkerData }) }
+              ? { startRenderer: (env) => RenderPool.start(threads, { entry: WORKER, data: { config, env } satisfies ExportStaticWorkerData }), concurrency: threads * URLS_PER_THREAD }
               : {}),
           },
         );

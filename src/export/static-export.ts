@@ -1,14 +1,14 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Parser } from 'htmlparser2';
+import type { FastifyInstance } from 'fastify';
 import type { Edition } from '../domain/edition.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ExportService } from '../services/export-service.ts';
 import type { SitemapService } from '../services/sitemap-service.ts';
 import { OutputDir, type OutputCounts } from './static/output-dir.ts';
 import { metaRefreshPage, nginxMap, NGINX_MAP_FILE, redirectsFile, REDIRECTS_FILE, type Redirect } from './static/redirect-files.ts';
+import { inProcessRenderer, isRedirect, type RenderEnv, type Renderer } from './static/render-url.ts';
 import { rewritePage, type PageContext } from './static/rewrite-page.ts';
 import { bundleSearchScript, SEARCH_SCRIPT_FILE } from './static/search-script.ts';
-import { SearchIndexBuilder, searchDocumentOf } from './static/search-index.ts';
+import { SearchIndexBuilder } from './static/search-index.ts';
 import { crawl } from './static/site-crawl.ts';
 import { absoluteLink, decodePath, fileForUrl, relativeLink } from './static/url-files.ts';
 
@@ -29,9 +29,14 @@ export interface StaticExportOptions {
   readonly editions?: readonly string[];
   /** Absolute links under this URL instead of relative ones. */
   readonly baseUrl?: string | null;
-  /** Pages rendered at once: the app awaits the database, so a few overlap usefully. */
+  /** URLs in flight at once: the app awaits the database, and render threads want a few queued each. */
   readonly concurrency?: number;
   readonly onProgress?: (done: number, known: number) => void;
+  /**
+   * Renders the crawl's URLs elsewhere (worker threads: `RenderPool`); closed when the export
+   * ends. In process, on `deps.app`, when absent.
+   */
+  readonly startRenderer?: (env: RenderEnv) => Renderer;
 }
 
 /** What an export did. */
@@ -50,24 +55,6 @@ const MAX_HOPS = 5;
 const TARGETS_PER_READ = 5000;
 /** A path no site has, to render each edition's 404 page. */
 const MISSING_PATH = '/folio-static-export-missing-page';
-
-function isRedirect(res: LightMyRequestResponse): boolean {
-  return res.statusCode >= 300 && res.statusCode < 400 && typeof res.headers.location === 'string';
-}
-
-/** The `<loc>` URLs of a sitemap or sitemap index, read with an XML parser. */
-function sitemapLocations(xml: string): string[] {
-  const found: string[] = [];
-  let inLoc = false;
-  let text = '';
-  const parser = new Parser({
-    onopentag: (name) => void ((inLoc = name === 'loc'), (text = '')),
-    ontext: (t) => void (inLoc && (text += t)),
-    onclosetag: (name) => void (name === 'loc' && (found.push(text.trim()), (inLoc = false))),
-  }, { xmlMode: true, decodeEntities: true });
-  parser.end(xml);
-  return found;
-}
 
 /**
  * `folio export static`: renders every URL of the chosen editions through the real app in
@@ -100,34 +87,28 @@ export async function exportStatic(deps: StaticExportDeps, options: StaticExport
     if (!out.has(file)) await out.write(file, metaRefreshPage(`${href}${new URL(target, siteOrigin).hash}`, edition.lang, target));
   };
 
-  const visit = async (url: string): Promise<string[]> => {
-    const parsed = new URL(url, siteOrigin);
-    const file = fileForUrl(parsed.pathname, parsed.search);
-    if (file === null || !exported(parsed.pathname)) return [];
-    const edition = deps.editions.forPath(parsed.pathname);
-    const res = await deps.app.inject({ method: 'GET', url });
-    if (isRedirect(res)) {
-      const target = new URL(res.headers.location as string, new URL(url, siteOrigin));
-      if (target.origin !== siteOrigin) return [];
-      await redirectTo(file, `${target.pathname}${target.search}${target.hash}`, edition, parsed.pathname);
-      return [`${target.pathname}${target.search}`];
+  const env: RenderEnv = { siteOrigin, baseUrl, codes: [...codes] };
+  const renderer = options.startRenderer?.(env) ?? inProcessRenderer(deps.app, deps.editions, env);
+  const visit = async (url: string): Promise<readonly string[]> => {
+    const rendered = await renderer.render(url);
+    switch (rendered.kind) {
+      case 'none':
+        return [];
+      case 'missing':
+        missing.push(url);
+        return [];
+      case 'redirect': {
+        const parsed = new URL(url, siteOrigin);
+        await redirectTo(fileForUrl(parsed.pathname, parsed.search)!, rendered.target, deps.editions.forPath(parsed.pathname), parsed.pathname);
+        const target = new URL(rendered.target, siteOrigin);
+        return [`${target.pathname}${target.search}`];
+      }
+      case 'file':
+        out.writeHashed(rendered.file, rendered.bytes, rendered.hash);
+        if (rendered.page) pages++;
+        if (rendered.doc) indexes.get(deps.editions.forPath(new URL(url, siteOrigin).pathname).code)?.add(rendered.doc);
+        return rendered.links;
     }
-    if (res.statusCode !== 200) {
-      missing.push(url);
-      return [];
-    }
-    const type = String(res.headers['content-type'] ?? '');
-    if (type.startsWith('text/html')) {
-      const page = rewritePage(res.body, context(url, file, edition, baseUrl), SEARCH_SCRIPT_FILE);
-      await out.write(file, page.html);
-      pages++;
-      const doc = searchDocumentOf(file, page.jsonLd);
-      if (doc) indexes.get(edition.code)?.add(doc);
-      return [...page.links];
-    }
-    await out.write(file, res.rawPayload);
-    if (!type.includes('xml') || !/<(?:urlset|sitemapindex)\b/.test(res.body.slice(0, 500))) return [];
-    return sitemapLocations(res.body).map((loc) => new URL(loc, siteOrigin)).filter((u) => u.origin === siteOrigin).map((u) => `${u.pathname}${u.search}`);
   };
 
   const seeds = editions.flatMap((e) => ['/', '/node', '/archive', '/blog', '/blog/feed', '/rss.xml', '/search', '/filter/tips'].map((p) => `${e.pathPrefix}${p}`));
@@ -137,7 +118,12 @@ export async function exportStatic(deps: StaticExportDeps, options: StaticExport
     if (targets.length === 0) break;
     for (const t of targets) if (t.targetType === 'node' && codes.has(t.edition)) seeds.push(`${deps.editions.get(t.edition).pathPrefix}/comment/feed/${t.id}`);
   }
-  const urls = await crawl(seeds, options.concurrency ?? DEFAULT_CONCURRENCY, visit, options.onProgress);
+  let urls: number;
+  try {
+    urls = await crawl(seeds, options.concurrency ?? DEFAULT_CONCURRENCY, visit, options.onProgress);
+  } finally {
+    await renderer.close();
+  }
 
   for (const edition of editions) {
     for await (const path of deps.exports.legacyPaths(edition.code)) {

@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** The manifest of what the last export wrote: file → SHA-256 of its bytes. */
 export const MANIFEST_FILE = '.folio-static-manifest.json';
+
+/** The SHA-256 the manifest records for a file's bytes. */
+export function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
 
 /** What an export did to the folder. */
 export interface OutputCounts {
@@ -19,14 +24,20 @@ export interface OutputCounts {
  * The export folder, written incrementally: a file is rewritten only when its bytes changed
  * since the last export (per the manifest), and files the export no longer produces are
  * removed when it finishes. A re-export of an unchanged archive touches nothing but the manifest.
+ *
+ * Files are written synchronously: the pages are rendered elsewhere (worker threads), and a
+ * promise-based write costs this thread three round trips (open, write, close) per file, which
+ * made file output the main thread's largest cost (issue 6).
  */
 export class OutputDir {
   private readonly produced = new Map<string, string>();
+  /** Folders known to exist, so each is created once rather than once per file. */
+  private readonly folders = new Set<string>(['.']);
   private written = 0;
   private unchanged = 0;
   private bytes = 0;
 
-  private constructor(readonly root: string, private readonly previous: ReadonlyMap<string, string>) {}
+  private constructor(readonly root: string, private readonly previous: ReadonlyMap<string, string>, private readonly present: ReadonlySet<string>) {}
 
   /** Opens (creating) the folder and reads the previous export's manifest, if any. */
   static async open(root: string): Promise<OutputDir> {
@@ -37,7 +48,10 @@ export class OutputDir {
     } catch {
       // No manifest (first export) or an unreadable one: every file is written afresh.
     }
-    return new OutputDir(root, previous);
+    // One listing of the folder instead of a check per file: a file the manifest names but
+    // someone deleted since is written again.
+    const present = previous.size === 0 ? new Set<string>() : new Set(await readdir(root, { recursive: true }));
+    return new OutputDir(root, previous, present);
   }
 
   /** True when this export already produced the file. */
@@ -48,38 +62,49 @@ export class OutputDir {
   /** Writes a file unless the last export left the same bytes there. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    const hash = createHash('sha256').update(bytes).digest('base64url');
+    this.writeHashed(file, bytes, hashOf(bytes));
+  }
+
+  /** `write` for bytes whose hash (`hashOf`) is already known. */
+  writeHashed(file: string, bytes: Uint8Array, hash: string): void {
     this.produced.set(file, hash);
     this.bytes += bytes.length;
-    const path = join(this.root, file);
-    if (this.previous.get(file) === hash && existsSync(path)) {
+    if (this.previous.get(file) === hash && this.present.has(file)) {
       this.unchanged++;
       return;
     }
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
+    const folder = dirname(file);
+    if (!this.folders.has(folder)) {
+      mkdirSync(join(this.root, folder), { recursive: true });
+      for (let d = folder; d !== '.' && !this.folders.has(d); d = dirname(d)) this.folders.add(d);
+    }
+    writeFileSync(join(this.root, file), bytes);
     this.written++;
   }
 
   /** Removes what the last export wrote and this one did not, then saves the manifest. */
   async finish(): Promise<OutputCounts> {
     let removed = 0;
+    const emptied = new Set<string>();
     for (const file of this.previous.keys()) {
       if (this.produced.has(file)) continue;
       await rm(join(this.root, file), { force: true });
-      await removeEmptyParents(this.root, dirname(file));
+      for (let d = dirname(file); d !== '.' && d !== '' && !emptied.has(d); d = dirname(d)) emptied.add(d);
       removed++;
     }
+    // Folders left empty go once at the end, deepest first, rather than a listing after each removal.
+    for (const folder of [...emptied].sort((a, b) => b.length - a.length)) await removeIfEmpty(join(this.root, folder));
     const manifest = Object.fromEntries([...this.produced].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     await writeFile(join(this.root, MANIFEST_FILE), JSON.stringify(manifest));
     return { written: this.written, unchanged: this.unchanged, removed, files: this.produced.size, bytes: this.bytes };
   }
 }
 
-async function removeEmptyParents(root: string, dir: string): Promise<void> {
-  for (let d = dir; d !== '.' && d !== ''; d = dirname(d)) {
-    const path = join(root, d);
-    if (!existsSync(path) || (await readdir(path)).length > 0) return;
+async function removeIfEmpty(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  try {
     await rmdir(path);
+  } catch {
+    // Not empty: it still holds files of this export.
   }
 }

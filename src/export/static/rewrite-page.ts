@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
+import { isTag, type ChildNode, type Document, type Element } from 'domhandler';
 import type { Lang } from '../../domain/errors.ts';
 import { t } from '../../text/messages.ts';
 import { isCommentPermalink, isDroppedPath, isSearchPath } from './link-policy.ts';
@@ -41,6 +41,80 @@ function linkTo(ctx: PageContext, file: string, suffix: string): string {
   return `${ctx.baseUrl === null ? relativeLink(ctx.file, file) : absoluteLink(ctx.baseUrl, file)}${suffix}`;
 }
 
+/** Where a same-site link leads, worked out once per distinct link text (see `targetOf`). */
+interface LinkTarget {
+  readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+  readonly href: string;
+  /** What the link becomes: kept live, removed, an anchor on this page, the search page, or a file. */
+  readonly kind: 'live' | 'dropped' | 'anchor' | 'search' | 'file';
+  /** The export file it points at ('search' and 'file'). */
+  readonly file: string | null;
+  /** The URL the crawl follows ('file'). */
+  readonly follow: string | null;
+}
+
+/** Root-relative links (`/section/politics`) recur on every page: their targets are kept, per export. */
+const targetCache = new WeakMap<PageContext['exported'], Map<string, LinkTarget | null>>();
+/** Distinct links remembered per export; most (article links) are seen a handful of times. */
+const TARGET_CACHE_SIZE = 20_000;
+
+function classify(target: URL, ctx: PageContext): LinkTarget | null {
+  const { pathname, search, hash, href } = target;
+  const base = { pathname, search, hash, href, file: null, follow: null };
+  if (target.origin !== ctx.siteOrigin) return null;
+  if (!ctx.exported(pathname)) return { ...base, kind: 'live' };
+  if (isDroppedPath(pathname, ctx.prefixes)) return { ...base, kind: 'dropped' };
+  if (isCommentPermalink(pathname, ctx.prefixes) && hash !== '') return { ...base, kind: 'anchor' };
+  if (isSearchPath(pathname, ctx.prefixes)) return { ...base, kind: 'search', file: fileForUrl(pathname, '')! };
+  const exact = fileForUrl(pathname, search);
+  const file = exact ?? fileForUrl(pathname, '');
+  if (file === null) return null;
+  return { ...base, kind: 'file', file, follow: exact === null ? pathname : `${pathname}${search}` };
+}
+
+/** The target of a link's text on this page, or null when the export leaves the link alone. */
+function targetOf(value: string, here: URL, ctx: PageContext): LinkTarget | null {
+  const rootRelative = value.startsWith('/') && !value.startsWith('//');
+  let cache: Map<string, LinkTarget | null> | undefined;
+  if (rootRelative) {
+    cache = targetCache.get(ctx.exported);
+    if (!cache) targetCache.set(ctx.exported, (cache = new Map()));
+    const known = cache.get(value);
+    if (known !== undefined) return known;
+  }
+  let target: URL;
+  try {
+    target = new URL(value, here);
+  } catch {
+    return null;
+  }
+  const result = classify(target, ctx);
+  if (cache) {
+    if (cache.size >= TARGET_CACHE_SIZE) cache.clear();
+    cache.set(value, result);
+  }
+  return result;
+}
+
+/** The elements a rewrite works on, found in one walk of the document, in document order. */
+function elementsOf(doc: Document): { withUrls: Element[]; commentForms: Element[]; jsonLd: Element[] } {
+  const withUrls: Element[] = [];
+  const commentForms: Element[] = [];
+  const jsonLd: Element[] = [];
+  const stack: ChildNode[] = [...doc.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (URL_ATTRIBUTES[node.name] !== undefined) withUrls.push(node);
+    if (node.name === 'form' && /\bcomment-form\b/.test(node.attribs.class ?? '')) commentForms.push(node);
+    if (node.name === 'script' && node.attribs.type === 'application/ld+json') jsonLd.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return { withUrls, commentForms, jsonLd };
+}
+
 /**
  * Rewrites one rendered page for the export: same-site links to the files they land in,
  * links to staff and posting pages removed, the comment form replaced by a localised note that
@@ -50,35 +124,37 @@ export function rewritePage(html: string, ctx: PageContext, searchScript: string
   const doc = parseDocument(html);
   const links = new Set<string>();
   const here = new URL(ctx.url, ctx.siteOrigin);
-  for (const el of DomUtils.findAll((e) => URL_ATTRIBUTES[e.name] !== undefined, doc.children)) {
+  // One walk finds everything: a link's removal takes only an emptied paragraph or list item
+  // with it, never a comment form or structured data.
+  const found = elementsOf(doc);
+  for (const el of found.withUrls) {
     const attr = URL_ATTRIBUTES[el.name]!;
     const value = el.attribs[attr];
     if (value === undefined || value.startsWith('#') || namesLivePage(el)) continue;
-    let target: URL;
-    try {
-      target = new URL(value, here);
-    } catch {
-      continue;
-    }
-    if (target.origin !== ctx.siteOrigin) continue;
-    if (!ctx.exported(target.pathname)) {
-      el.attribs[attr] = target.href;
-    } else if (isDroppedPath(target.pathname, ctx.prefixes)) {
-      if (el.name === 'a') removeLink(el);
-    } else if (isCommentPermalink(target.pathname, ctx.prefixes) && target.hash !== '') {
-      el.attribs[attr] = target.hash;
-    } else if (isSearchPath(target.pathname, ctx.prefixes)) {
-      el.attribs[attr] = linkTo(ctx, fileForUrl(target.pathname, '')!, `${target.search}${target.hash}`);
-    } else {
-      const file = fileForUrl(target.pathname, target.search) ?? fileForUrl(target.pathname, '');
-      if (file === null) continue;
-      links.add(fileForUrl(target.pathname, target.search) === null ? target.pathname : `${target.pathname}${target.search}`);
-      el.attribs[attr] = linkTo(ctx, file, target.hash);
+    const target = targetOf(value, here, ctx);
+    if (target === null) continue;
+    switch (target.kind) {
+      case 'live':
+        el.attribs[attr] = target.href;
+        break;
+      case 'dropped':
+        if (el.name === 'a') removeLink(el);
+        break;
+      case 'anchor':
+        el.attribs[attr] = target.hash;
+        break;
+      case 'search':
+        el.attribs[attr] = linkTo(ctx, target.file!, `${target.search}${target.hash}`);
+        break;
+      case 'file':
+        links.add(target.follow!);
+        el.attribs[attr] = linkTo(ctx, target.file!, target.hash);
+        break;
     }
   }
-  closeCommentForms(doc, ctx.lang);
+  closeCommentForms(found.commentForms, ctx.lang);
   if (isSearchPath(here.pathname, ctx.prefixes)) addClientSearch(doc, ctx, searchScript);
-  const jsonLd = DomUtils.findAll((e) => e.name === 'script' && e.attribs.type === 'application/ld+json', doc.children).map((e) => DomUtils.textContent(e));
+  const jsonLd = found.jsonLd.map((e) => DomUtils.textContent(e));
   return { html: DomUtils.getOuterHTML(doc, { encodeEntities: 'utf8' }), links: [...links], jsonLd };
 }
 
@@ -90,8 +166,8 @@ function removeLink(el: Element): void {
 }
 
 /** The comment form's section becomes a note, keeping its id so "add a comment" anchors still land. */
-function closeCommentForms(doc: ReturnType<typeof parseDocument>, lang: Lang): void {
-  for (const el of DomUtils.findAll((e) => e.name === 'form' && /\bcomment-form\b/.test(e.attribs.class ?? ''), doc.children)) {
+function closeCommentForms(forms: readonly Element[], lang: Lang): void {
+  for (const el of forms) {
     const wrapper = el.parent !== null && /\bcomment-form-wrapper\b/.test((el.parent as Element).attribs?.class ?? '') ? el.parent as Element : el;
     const id = wrapper.attribs.id ? ` id="${wrapper.attribs.id}"` : '';
     const note = parseDocument(`<section class="comments-closed"${id}><p>${escapeText(t(lang, 'commentsClosed'))}</p></section>`).children[0]!;
