@@ -1,10 +1,10 @@
-import { exportStaticCommand } from './export-static-command.ts';
 import { Command } from 'commander';
 import { exportJson } from '../export/json-export.ts';
 import { openRuntime } from '../runtime.ts';
 import { configFrom, type StoreOptions } from './options.ts';
 import { startProgress } from './progress.ts';
 import { exportBagitCommand } from './export-bagit-command.ts';
+import { exportStaticCommand } from './export-static-command.ts';
 import { exportWarcCommand } from './export-warc-command.ts';
 
 /** `folio export json <file>`: the whole archive as JSON lines, restorable with `folio import folio`. */

@@ -1,11 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Parser } from 'htmlparser2';
 import type { EditionRegistry } from '../../services/editions.ts';
 import { hashOf } from './output-dir.ts';
 import { rewritePage } from './rewrite-page.ts';
 import { SEARCH_SCRIPT_FILE } from './search-script.ts';
 import { searchDocumentOf, type SearchDocument } from './search-index.ts';
 import { fileForUrl } from './url-files.ts';
+import { sitemapLocations } from '../sitemap-locations.ts';
 
 /** What every renderer of one export agrees on; plain data, so it crosses to worker threads. */
 export interface RenderEnv {
@@ -46,20 +46,6 @@ export interface Renderer {
 /** True for a redirect response with somewhere to go. */
 export function isRedirect(res: LightMyRequestResponse): boolean {
   return res.statusCode >= 300 && res.statusCode < 400 && typeof res.headers.location === 'string';
-}
-
-/** The `<loc>` URLs of a sitemap or sitemap index, read with an XML parser. */
-function sitemapLocations(xml: string): string[] {
-  const found: string[] = [];
-  let inLoc = false;
-  let text = '';
-  const parser = new Parser({
-    onopentag: (name) => void ((inLoc = name === 'loc'), (text = '')),
-    ontext: (t) => void (inLoc && (text += t)),
-    onclosetag: (name) => void (name === 'loc' && (found.push(text.trim()), (inLoc = false))),
-  }, { xmlMode: true, decodeEntities: true });
-  parser.end(xml);
-  return found;
 }
 
 /**

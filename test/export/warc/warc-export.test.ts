@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WARCParser } from 'warcio';
 import { exportWarc, type WarcExportReport } from '../../../src/export/warc-export.ts';
-import { sitemapLocations } from '../../../src/export/warc/sitemap-urls.ts';
+import { sitemapLocations } from '../../../src/export/sitemap-locations.ts';
 import { FIXTURE, seedFixture } from '../../support/fixture-site.ts';
 import { testDialects } from '../../support/databases.ts';
 import { runCli } from '../../support/run-cli.ts';
