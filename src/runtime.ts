@@ -21,6 +21,7 @@ import { ExportService } from './services/export-service.ts';
 import { FixityService } from './services/fixity-service.ts';
 import { MementoService } from './services/memento-service.ts';
 import { CorrectionsService } from './services/corrections-service.ts';
+import { ChangeStamps } from './services/change-stamps.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -44,6 +45,8 @@ export interface Runtime {
   readonly corrections: CorrectionsService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
+  /** Polls for changes other processes made (a CLI correction, an import, another instance) every `intervalMs`. */
+  watchChanges(intervalMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,9 +71,15 @@ async function siteSecret(store: Store): Promise<string> {
 export async function openRuntime(config: Config): Promise<Runtime> {
   const store = await openStore(connect(config), (code) => config.editions.find((e) => e.code === code)?.lang ?? 'en');
   const listeners: ((edition: string) => void)[] = [];
-  const changed = (edition: string) => {
+  const tell = (edition: string) => {
     for (const l of listeners) l(edition);
   };
+  const stamps = new ChangeStamps({ getMeta: (k) => store.content.getMeta(k), setMeta: (k, v) => store.writer.setMeta(k, v) }, config.editions.map((e) => e.code), tell);
+  const changed = (edition: string) => {
+    tell(edition);
+    stamps.noteLocal(edition);
+  };
+  let watcher: NodeJS.Timeout | null = null;
   const secret = config.secret ?? (await siteSecret(store));
   const reader = new ReaderService(store.content);
   const search = new SearchService(store.search, store.content, (code) => {
@@ -97,6 +106,15 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     mementos: new MementoService(store.content, store.revisions),
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     onContentChanged: (l) => void listeners.push(l),
-    close: () => store.close(),
+    async watchChanges(intervalMs) {
+      await stamps.poll();
+      watcher = setInterval(() => void stamps.poll().catch(() => undefined), intervalMs);
+      watcher.unref();
+    },
+    async close() {
+      if (watcher) clearInterval(watcher);
+      await stamps.flush();
+      await store.close();
+    },
   };
 }

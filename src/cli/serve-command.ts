@@ -21,6 +21,8 @@ export function serveCommand(): Command {
       }
       const folio = await buildApp({ ...runtime, logger: { level: config.logLevel } });
       runtime.onContentChanged((edition) => folio.contentChanged(edition));
+      // Corrections, imports and articles added from the command line reach this server's caches.
+      await runtime.watchChanges(2000);
       const shutdown = async () => {
         await folio.app.close();
         await runtime.close();

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+
+/** The store's small key-value table, which every process sharing the database sees. */
+export interface MetaTable {
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+}
+
+/**
+ * Carries "this edition changed" between processes that share a database: a CLI correction or
+ * import, or another app instance, must reach a running server's page cache. A change writes a
+ * stamp (at most one write per edition per `delayMs`, so a burst of comments costs one write);
+ * a server polls the stamps and drops its caches when one moved that it did not write.
+ */
+export class ChangeStamps {
+  private readonly seen = new Map<string, string>();
+  private readonly due = new Map<string, NodeJS.Timeout>();
+  private readonly writes = new Set<Promise<void>>();
+  private count = 0;
+  private primed = false;
+
+  constructor(
+    private readonly meta: MetaTable,
+    private readonly editions: readonly string[],
+    private readonly onForeignChange: (edition: string) => void,
+    private readonly delayMs = 500,
+  ) {}
+
+  /** Records a change made by this process. */
+  noteLocal(edition: string): void {
+    if (this.due.has(edition)) return;
+    const timer = setTimeout(() => {
+      this.due.delete(edition);
+      this.write(edition);
+    }, this.delayMs);
+    timer.unref();
+    this.due.set(edition, timer);
+  }
+
+  /**
+   * Reads every edition's stamp; a stamp that moved since the last poll was another process's
+   * change. The first poll only learns where the stamps stand.
+   */
+  async poll(): Promise<void> {
+    for (const edition of this.editions) {
+      const stamp = (await this.meta.getMeta(stampKey(edition))) ?? '';
+      const before = this.seen.get(edition) ?? '';
+      this.seen.set(edition, stamp);
+      if (this.primed && before !== stamp) this.onForeignChange(edition);
+    }
+    this.primed = true;
+  }
+
+  /** Writes pending stamps now (before a process exits). */
+  async flush(): Promise<void> {
+    for (const [edition, timer] of this.due) {
+      clearTimeout(timer);
+      this.write(edition);
+    }
+    this.due.clear();
+    await Promise.all(this.writes);
+  }
+
+  private write(edition: string): void {
+    // Random, so two instances (on two machines sharing PostgreSQL) never write the same stamp.
+    const stamp = `${Date.now()}-${++this.count}-${randomBytes(6).toString('hex')}`;
+    this.seen.set(edition, stamp);
+    const done: Promise<void> = this.meta.setMeta(stampKey(edition), stamp).catch(() => undefined).then(() => void this.writes.delete(done));
+    this.writes.add(done);
+  }
+}
+
+function stampKey(edition: string): string {
+  return `changed:${edition}`;
+}

@@ -1,0 +1,60 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../../src/config/config.ts';
+import { parseArticleInput } from '../../src/domain/article-input.ts';
+import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { ChangeStamps } from '../../src/services/change-stamps.ts';
+import { testDialects } from '../support/databases.ts';
+import { seedFixture } from '../support/fixture-site.ts';
+import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+
+test('stamps: a burst of local changes is one write; only changes by others are reported', async () => {
+  const table = new Map<string, string>();
+  let writes = 0;
+  const meta = { getMeta: async (k: string) => table.get(k), setMeta: async (k: string, v: string) => void (writes++, table.set(k, v)) };
+  const heard: string[] = [];
+  const mine = new ChangeStamps(meta, ['en', 'ar'], (e) => heard.push(e), 20);
+  await mine.poll();
+  for (let i = 0; i < 50; i++) mine.noteLocal('ar');
+  await mine.flush();
+  assert.equal(writes, 1);
+  await mine.poll();
+  assert.deepEqual(heard, [], 'its own change is not news to it');
+  const other = new ChangeStamps(meta, ['en', 'ar'], () => undefined, 20);
+  other.noteLocal('ar');
+  await other.flush();
+  await mine.poll();
+  assert.deepEqual(heard, ['ar']);
+});
+
+for (const dialect of testDialects()) {
+  describe(`a change made by another process reaches the server's caches (${dialect})`, () => {
+    let site: TestSite;
+    let cli: Runtime;
+    before(async () => {
+      site = await openTestSite(dialect, seedFixture);
+      await site.runtime.watchChanges(50);
+      cli = await openRuntime(loadConfig({ FOLIO_BASE_URL: 'http://folio.test' }, { databaseUrl: site.db.url, port: 1 }));
+    });
+    after(async () => {
+      await site.close();
+    });
+
+    test('an article published from the command line shows on the cached Arabic section page', async () => {
+      const first = await site.folio.app.inject({ method: 'GET', url: '/ar/section/politics' });
+      assert.equal(first.statusCode, 200);
+      assert.ok(!first.body.includes('خبر جديد من سطر الأوامر'));
+      await cli.publishing.addArticle(cli.editions.get('ar'), parseArticleInput({
+        title: 'خبر جديد من سطر الأوامر', body: '<p>نص الخبر.</p>', published: new Date().toISOString(), section: 'politics', authors: [], tags: [], credit: null,
+      }));
+      await cli.close();
+      let shown = false;
+      for (let i = 0; i < 40 && !shown; i++) {
+        await sleep(50);
+        shown = (await site.folio.app.inject({ method: 'GET', url: '/ar/section/politics' })).body.includes('خبر جديد من سطر الأوامر');
+      }
+      assert.ok(shown, 'the page cache was dropped within two seconds');
+    });
+  });
+}
