@@ -1,15 +1,12 @@
 import type { Connection } from 'mysql2/promise';
-import type { AliasRow, BlogUserRow, CommentRow, DrupalCounts, DrupalReader, FileRow, NodeRow, RevisionRow, TermLinkRow, TermRow, VocabularyRow } from './drupal-rows.ts';
+import type { CommentRow, DrupalReader, FileRow, RevisionRow, TermLinkRow } from './drupal-rows.ts';
 import { selectRows, text } from './sql-rows.ts';
+import { DRUPAL6_NAMES, sharedQueries } from './shared-queries.ts';
 
 // Drupal 6 core schema (modules/node, taxonomy, path, comment, upload, filter, system) plus one
 // CCK table for ordered bylines: content_field_author(vid, nid, delta, field_author_value), a
 // content_taxonomy field whose values are tids in the "Authors" vocabulary. Without that table the
 // Authors-vocabulary terms in term_node still give the byline, in tid order.
-
-/** url_alias rows pointing at node/<nid> for a node that no longer exists. */
-const ORPHAN_NODE_ALIASES = `FROM url_alias a LEFT JOIN node n ON n.nid = CAST(SUBSTRING(a.src, 6) AS UNSIGNED)
-  WHERE a.src REGEXP '^node/[0-9]+$' AND n.nid IS NULL`;
 
 /** Reads a Drupal 6 database. */
 export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>): Promise<DrupalReader> {
@@ -23,27 +20,7 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
   return {
     version: 6,
     commentStatusPublishedIs: 0,
-    async counts(): Promise<DrupalCounts> {
-      const [row] = await selectRows<Record<keyof DrupalCounts, unknown>>(db, `
-        SELECT (SELECT COUNT(*) FROM term_data) AS terms, (SELECT COUNT(DISTINCT uid) FROM node WHERE type = 'blog') AS blogs,
-               (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${ORPHAN_NODE_ALIASES}) AS gone, (SELECT COUNT(*) FROM comments) AS comments`);
-      return { terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone), comments: Number(row?.comments) };
-    },
-    vocabularies: () => selectRows<VocabularyRow>(db, 'SELECT vid, name FROM vocabulary ORDER BY weight, vid'),
-    terms: () => selectRows<TermRow>(db, `
-      SELECT d.tid, d.vid, d.name, d.weight, COALESCE(MIN(h.parent), 0) AS parent
-      FROM term_data d LEFT JOIN term_hierarchy h ON h.tid = d.tid
-      GROUP BY d.tid, d.vid, d.name, d.weight ORDER BY d.tid`),
-    async aliases(sources) {
-      if (sources.length === 0) return [];
-      return selectRows<AliasRow>(db, 'SELECT pid, src AS source, dst AS alias FROM url_alias WHERE src IN (?) ORDER BY pid', [sources]);
-    },
-    blogUsers: () => selectRows<BlogUserRow>(db, `
-      SELECT b.uid, COALESCE(u.name, '') AS name
-      FROM (SELECT DISTINCT uid FROM node WHERE type = 'blog') b LEFT JOIN users u ON u.uid = b.uid ORDER BY b.uid`),
-    nodesAfter: (nid, limit) => selectRows<NodeRow>(db, `
-      SELECT nid, vid, type, uid, status, created, changed, comment, promote
-      FROM node WHERE nid > ? ORDER BY nid LIMIT ?`, [nid, limit]),
+    ...sharedQueries(db, DRUPAL6_NAMES),
     async revisions(nids) {
       if (nids.length === 0) return [];
       const rows = await selectRows<Record<string, unknown>>(db, `
@@ -84,8 +61,6 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
       const hidden = text(rows[0]?.value).matchAll(/s:\d+:"toggle_node_info_([a-z0-9_]+)";(?:i:0|b:0|s:1:"0");/g);
       return new Set([...hidden].map((m) => m[1]!));
     },
-    orphanNodeAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
-      SELECT a.pid, a.src AS source, a.dst AS alias ${ORPHAN_NODE_ALIASES} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
         SELECT c.cid, c.pid, c.nid, c.subject, c.comment, c.format, c.hostname, c.timestamp, c.status, c.thread,

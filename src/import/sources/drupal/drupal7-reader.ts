@@ -1,16 +1,13 @@
 import type { Connection } from 'mysql2/promise';
-import type { AliasRow, BlogUserRow, CommentRow, DrupalCounts, DrupalReader, FileRow, NodeRow, RevisionRow, TermLinkRow, TermRow, VocabularyRow } from './drupal-rows.ts';
+import type { CommentRow, DrupalReader, FileRow, RevisionRow, TermLinkRow } from './drupal-rows.ts';
 import { firstRowPer, isPlainIdentifier, selectRows, text } from './sql-rows.ts';
+import { DRUPAL7_NAMES, sharedQueries } from './shared-queries.ts';
 
 // Drupal 7 core schema. Term links and images live in Field API tables whose names depend on the
 // site, so they are discovered from field_config: every taxonomy_term_reference field (field_tags,
 // field_section, field_author …) and every image field. Bylines are a term reference field into
 // the "Authors" vocabulary, ordered by delta. Revision tables (field_revision_*) are read rather
 // than field_data_*, so unpublished nodes and older revisions get their terms and photos too.
-
-/** url_alias rows pointing at node/<nid> for a node that no longer exists. */
-const ORPHAN_NODE_ALIASES = `FROM url_alias a LEFT JOIN node n ON n.nid = CAST(SUBSTRING(a.source, 6) AS UNSIGNED)
-  WHERE a.source REGEXP '^node/[0-9]+$' AND n.nid IS NULL`;
 
 /** Reads a Drupal 7 database. */
 export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>): Promise<DrupalReader> {
@@ -21,27 +18,7 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
   return {
     version: 7,
     commentStatusPublishedIs: 1,
-    async counts(): Promise<DrupalCounts> {
-      const [row] = await selectRows<Record<keyof DrupalCounts, unknown>>(db, `
-        SELECT (SELECT COUNT(*) FROM taxonomy_term_data) AS terms, (SELECT COUNT(DISTINCT uid) FROM node WHERE type = 'blog') AS blogs,
-               (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${ORPHAN_NODE_ALIASES}) AS gone, (SELECT COUNT(*) FROM comment) AS comments`);
-      return { terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone), comments: Number(row?.comments) };
-    },
-    vocabularies: () => selectRows<VocabularyRow>(db, 'SELECT vid, name FROM taxonomy_vocabulary ORDER BY weight, vid'),
-    terms: () => selectRows<TermRow>(db, `
-      SELECT d.tid, d.vid, d.name, d.weight, COALESCE(MIN(h.parent), 0) AS parent
-      FROM taxonomy_term_data d LEFT JOIN taxonomy_term_hierarchy h ON h.tid = d.tid
-      GROUP BY d.tid, d.vid, d.name, d.weight ORDER BY d.tid`),
-    async aliases(sources) {
-      if (sources.length === 0) return [];
-      return selectRows<AliasRow>(db, 'SELECT pid, source, alias FROM url_alias WHERE source IN (?) ORDER BY pid', [sources]);
-    },
-    blogUsers: () => selectRows<BlogUserRow>(db, `
-      SELECT b.uid, COALESCE(u.name, '') AS name
-      FROM (SELECT DISTINCT uid FROM node WHERE type = 'blog') b LEFT JOIN users u ON u.uid = b.uid ORDER BY b.uid`),
-    nodesAfter: (nid, limit) => selectRows<NodeRow>(db, `
-      SELECT nid, vid, type, uid, status, created, changed, comment, promote
-      FROM node WHERE nid > ? ORDER BY nid LIMIT ?`, [nid, limit]),
+    ...sharedQueries(db, DRUPAL7_NAMES),
     async revisions(nids) {
       if (nids.length === 0) return [];
       // delta 0 of the body; a translated body adds rows per language, and the first one per vid wins.
@@ -94,8 +71,6 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
       const rows = await selectRows<{ name: unknown; value: unknown }>(db, "SELECT name, value FROM variable WHERE name LIKE 'node\\_submitted\\_%'");
       return new Set(rows.filter((r) => /^(?:i:0|b:0|s:1:"0");$/.test(text(r.value))).map((r) => text(r.name).slice('node_submitted_'.length)));
     },
-    orphanNodeAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
-      SELECT a.pid, a.source AS source, a.alias AS alias ${ORPHAN_NODE_ALIASES} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
         SELECT c.cid, c.pid, c.nid, c.subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,

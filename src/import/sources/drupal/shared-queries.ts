@@ -1,0 +1,51 @@
+import type { Connection } from 'mysql2/promise';
+import type { AliasRow, BlogUserRow, DrupalCounts, DrupalReader, NodeRow, TermRow, VocabularyRow } from './drupal-rows.ts';
+import { selectRows } from './sql-rows.ts';
+
+/** Where Drupal 6 and 7 keep the same facts under different names. */
+export interface SchemaNames {
+  readonly termData: 'term_data' | 'taxonomy_term_data';
+  readonly termHierarchy: 'term_hierarchy' | 'taxonomy_term_hierarchy';
+  readonly vocabulary: 'vocabulary' | 'taxonomy_vocabulary';
+  readonly comments: 'comments' | 'comment';
+  /** url_alias columns: src/dst in Drupal 6, source/alias in Drupal 7. */
+  readonly aliasSource: 'src' | 'source';
+  readonly aliasTarget: 'dst' | 'alias';
+}
+
+export const DRUPAL6_NAMES: SchemaNames = { termData: 'term_data', termHierarchy: 'term_hierarchy', vocabulary: 'vocabulary', comments: 'comments', aliasSource: 'src', aliasTarget: 'dst' };
+export const DRUPAL7_NAMES: SchemaNames = { termData: 'taxonomy_term_data', termHierarchy: 'taxonomy_term_hierarchy', vocabulary: 'taxonomy_vocabulary', comments: 'comment', aliasSource: 'source', aliasTarget: 'alias' };
+
+type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter'>;
+
+/** The queries that differ between the two versions only by table and column names. */
+export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
+  // url_alias rows pointing at node/<nid> for a node that no longer exists.
+  const orphanNodeAliases = `FROM url_alias a LEFT JOIN node n ON n.nid = CAST(SUBSTRING(a.${n.aliasSource}, 6) AS UNSIGNED)
+    WHERE a.${n.aliasSource} REGEXP '^node/[0-9]+$' AND n.nid IS NULL`;
+  return {
+    async counts(): Promise<DrupalCounts> {
+      const [row] = await selectRows<Record<keyof DrupalCounts, unknown>>(db, `
+        SELECT (SELECT COUNT(*) FROM ${n.termData}) AS terms, (SELECT COUNT(DISTINCT uid) FROM node WHERE type = 'blog') AS blogs,
+               (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${orphanNodeAliases}) AS gone, (SELECT COUNT(*) FROM ${n.comments}) AS comments`);
+      return { terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone), comments: Number(row?.comments) };
+    },
+    vocabularies: () => selectRows<VocabularyRow>(db, `SELECT vid, name FROM ${n.vocabulary} ORDER BY weight, vid`),
+    terms: () => selectRows<TermRow>(db, `
+      SELECT d.tid, d.vid, d.name, d.weight, COALESCE(MIN(h.parent), 0) AS parent
+      FROM ${n.termData} d LEFT JOIN ${n.termHierarchy} h ON h.tid = d.tid
+      GROUP BY d.tid, d.vid, d.name, d.weight ORDER BY d.tid`),
+    async aliases(sources) {
+      if (sources.length === 0) return [];
+      return selectRows<AliasRow>(db, `SELECT pid, ${n.aliasSource} AS source, ${n.aliasTarget} AS alias FROM url_alias WHERE ${n.aliasSource} IN (?) ORDER BY pid`, [sources]);
+    },
+    blogUsers: () => selectRows<BlogUserRow>(db, `
+      SELECT b.uid, COALESCE(u.name, '') AS name
+      FROM (SELECT DISTINCT uid FROM node WHERE type = 'blog') b LEFT JOIN users u ON u.uid = b.uid ORDER BY b.uid`),
+    nodesAfter: (nid, limit) => selectRows<NodeRow>(db, `
+      SELECT nid, vid, type, uid, status, created, changed, comment, promote
+      FROM node WHERE nid > ? ORDER BY nid LIMIT ?`, [nid, limit]),
+    orphanNodeAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
+      SELECT a.pid, a.${n.aliasSource} AS source, a.${n.aliasTarget} AS alias ${orphanNodeAliases} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
+  };
+}
