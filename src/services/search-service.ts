@@ -6,7 +6,7 @@ import { describeQuery } from '../search/describe-query.ts';
 import { indexText } from '../search/index-text.ts';
 import { parseQuery, type QueryError } from '../search/parse-query.ts';
 import type { QueryNode } from '../domain/search-query.ts';
-import { passageText } from '../search/passage-text.ts';
+import { storedHtmlOpeningText } from '../text/markup-text.ts';
 import { snippet, SNIPPET_SCAN_CHARS, type SnippetPart } from '../search/snippet.ts';
 import { creditSources } from '../text/credit-sources.ts';
 import { localDateParts } from '../text/dates.ts';
@@ -165,7 +165,7 @@ export class SearchService {
     const [summaries, openings] = await Promise.all([this.content.summariesByIds(nids), this.content.bodyOpenings(nids, PASSAGE_HTML_CHARS)]);
     return summaries.map((node) => {
       const opening = openings.get(node.nid);
-      return { node, snippet: snippet(opening === undefined ? node.teaser : passageText(opening), terms, lang) };
+      return { node, snippet: snippet(opening === undefined ? node.teaser : storedHtmlOpeningText(opening), terms, lang) };
     });
   }
 

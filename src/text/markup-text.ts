@@ -18,6 +18,23 @@ const BLOCK = new Set([
  * of indexing an import. Not for arbitrary HTML: use htmlToText() there.
  */
 export function storedHtmlText(html: string): string {
-  const text = html.replace(HIDDEN, ' ').replace(TAG, (_, name: string) => (BLOCK.has(name.toLowerCase()) ? ' ' : ''));
+  return decoded(withoutTags(html));
+}
+
+// A body cut short by the store may end inside a tag or a character reference. Text never holds
+// a bare '<' (the text formats escape it), so once whole tags are gone any '<' left opens a cut one.
+const CUT_TAG = /<[^]*$/;
+const CUT_REFERENCE = /&[#\w]*$/;
+
+/** storedHtmlText() of the opening of a body (search snippets read only that), cut anywhere. */
+export function storedHtmlOpeningText(opening: string): string {
+  return decoded(withoutTags(opening).replace(CUT_TAG, '').replace(CUT_REFERENCE, ''));
+}
+
+function withoutTags(html: string): string {
+  return html.replace(HIDDEN, ' ').replace(TAG, (_, name: string) => (BLOCK.has(name.toLowerCase()) ? ' ' : ''));
+}
+
+function decoded(text: string): string {
   return (text.indexOf('&') === -1 ? text : decodeHTMLStrict(text)).replace(/\s+/g, ' ').trim();
 }
