@@ -5,7 +5,7 @@ import { Invalid } from '../domain/errors.ts';
 import type { AuthorRef, TermRef } from '../domain/content.ts';
 import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
-import { firstParagraph, teaserFromHtml } from '../text/teaser.ts';
+import { leadAndTeaser } from '../text/teaser.ts';
 import type { ContentReader, ContentWriter } from '../store/types.ts';
 
 /** What publishing reports back. */
@@ -55,14 +55,15 @@ export class PublishingService {
     // a pasted embed must not be able to run script on readers' pages.
     const bodyHtml = formatText('full_html', input.body).html;
     const published = Math.floor(input.published.getTime() / 1000);
+    const opening = leadAndTeaser(bodyHtml);
     await this.writer.saveNodes(target, [{
       nid,
       kind: 'article',
       title: input.title,
       path,
       summary: input.summary,
-      teaser: input.summary ?? teaserFromHtml(bodyHtml),
-      leadHtml: firstParagraph(bodyHtml),
+      teaser: input.summary ?? opening.teaser,
+      leadHtml: opening.leadHtml,
       bodyHtml,
       credit: input.credit,
       photo: input.photo,

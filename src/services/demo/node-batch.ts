@@ -1,6 +1,6 @@
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import type { CommentWrite, ContentWriter, NodeWrite } from '../../store/types.ts';
-import { cutTeaser, firstParagraph, htmlToText } from '../../text/teaser.ts';
+import { leadAndTeaser } from '../../text/teaser.ts';
 import type { EditionTally } from './demo-report.ts';
 
 /** A node before its teaser and lead are derived; `opening` is the start of the body. */
@@ -13,7 +13,8 @@ export type NodeDraft = Omit<NodeWrite, 'teaser' | 'leadHtml'> & { readonly open
  */
 export function finishNode(draft: NodeDraft): NodeWrite {
   const { opening, ...node } = draft;
-  return { ...node, teaser: node.summary ?? cutTeaser(htmlToText(opening)), leadHtml: firstParagraph(opening) };
+  const derived = leadAndTeaser(opening);
+  return { ...node, teaser: node.summary ?? derived.teaser, leadHtml: derived.leadHtml };
 }
 
 // Nodes per saveNodes call: one transaction each, large enough to amortise it, small enough
