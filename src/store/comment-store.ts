@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../domain/comment.ts';
 import { nextThread } from '../domain/comment-thread.ts';
 import type { Database } from './schema.ts';
+import { maxId } from './ids.ts';
 import type { Dialect } from './connection.ts';
 import { binaryThread, maxThread } from './sql-helpers.ts';
 import { GroupCommitQueue } from './comment-write-queue.ts';
@@ -9,14 +10,13 @@ import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } 
 
 const now = () => Math.floor(Date.now() / 1000);
 
-async function nextId(trx: Transaction<Database>, table: 'comments' | 'moderation_log', column: 'cid' | 'id'): Promise<number> {
-  const row = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(trx);
-  return Number(row.rows[0]?.n ?? 0) + 1;
+async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation'): Promise<number> {
+  return (await maxId(trx, kind)) + 1;
 }
 
 async function log(trx: Transaction<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
   await trx.insertInto('moderation_log').values({
-    id: await nextId(trx, 'moderation_log', 'id'), cid, uid: actor.uid, actor: actor.name, action, from_status: from, to_status: to, at: now(),
+    id: await nextId(trx, 'moderation'), cid, uid: actor.uid, actor: actor.name, action, from_status: from, to_status: to, at: now(),
   }).execute();
 }
 
@@ -45,7 +45,7 @@ export class KyselyCommentStore implements CommentStore {
   addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
     if (this.delegate) return this.delegate.addComment(comment, actor);
     return this.writes.run(async (trx) => {
-      const cid = await nextId(trx, 'comments', 'cid');
+      const cid = await nextId(trx, 'comment');
       let parentThread: string | null = null;
       if (comment.pid !== null) {
         const parent = await trx.selectFrom('comments').select('thread').where('cid', '=', comment.pid).where('nid', '=', comment.nid).executeTakeFirst();

@@ -3,20 +3,13 @@ import { sql } from 'kysely';
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type { Blog, CorrectionEntry } from '../domain/content.ts';
 import type { Database } from './schema.ts';
+import { maxId } from './ids.ts';
 import { joinTranslationSet } from './translation-queries.ts';
 import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from './types.ts';
 import { firstRevision, revisionRow } from './fixity-queries.ts';
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
 const BATCH_ROWS = 400;
-
-const ID_COLUMNS = {
-  node: ['nodes', 'nid'],
-  term: ['terms', 'tid'],
-  author: ['authors', 'aid'],
-  blog: ['blogs', 'bid'],
-  comment: ['comments', 'cid'],
-} as const;
 
 /** Inserts rows in batches so a 100,000-article seed does not pay one statement per row. */
 async function insertBatched<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly Record<string, unknown>[]): Promise<void> {
@@ -30,11 +23,10 @@ async function insertBatched<T extends keyof Database>(trx: Transaction<Database
 export class KyselyContentWriter implements ContentWriter {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async nextId(kind: keyof typeof ID_COLUMNS): Promise<number> {
-    const [table, column] = ID_COLUMNS[kind];
-    const row = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(this.db);
-    return Number(row.rows[0]?.n ?? 0) + 1;
+  async nextId(kind: 'node' | 'term' | 'author' | 'blog' | 'comment'): Promise<number> {
+    return (await maxId(this.db, kind)) + 1;
   }
+
 
   async saveTerms(edition: WritableEdition, terms: readonly TermWrite[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -129,7 +121,6 @@ export class KyselyContentWriter implements ContentWriter {
   }
 
   private async nextCorrectionId(): Promise<number> {
-    const row = await this.db.selectFrom('corrections').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0) + 1;
+    return (await maxId(this.db, 'correction')) + 1;
   }
 }

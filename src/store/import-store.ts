@@ -1,21 +1,13 @@
 import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type { Database } from './schema.ts';
+import { ID_COLUMNS, maxId } from './ids.ts';
 import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from './types.ts';
 
 /** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */
 const BATCH_ROWS = 300;
-
-const ID_TABLES = {
-  node: ['nodes', 'nid'],
-  term: ['terms', 'tid'],
-  author: ['authors', 'aid'],
-  blog: ['blogs', 'bid'],
-  comment: ['comments', 'cid'],
-  correction: ['corrections', 'id'],
-} as const;
 
 function chunks<T>(rows: readonly T[], size = BATCH_ROWS): T[][] {
   const out: T[][] = [];
@@ -72,14 +64,12 @@ export class KyselyImportStore implements ImportStore {
     };
   }
 
-  async maxId(type: ImportItemType): Promise<number> {
-    const [table, column] = ID_TABLES[type];
-    const row = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(this.db);
-    return Number(row.rows[0]?.n ?? 0);
+  maxId(type: ImportItemType): Promise<number> {
+    return maxId(this.db, type);
   }
 
   async takenIds(type: ImportItemType, ids: readonly number[]): Promise<Set<number>> {
-    const [table, column] = ID_TABLES[type];
+    const [table, column] = ID_COLUMNS[type];
     const taken = new Set<number>();
     for (const part of chunks([...new Set(ids)], 500)) {
       const rows = await sql<{ id: number }>`select ${sql.ref(column)} as id from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(part)})`.execute(this.db);
@@ -121,8 +111,7 @@ export class KyselyImportStore implements ImportStore {
       // and a checkpoint (with its fsync) after nearly every batch was the costliest commit step.
       await sql`pragma wal_autocheckpoint = 16384`.execute(this.db);
     }
-    const row = await this.db.selectFrom('import_runs').select((eb) => eb.fn.max('run_id').as('n')).executeTakeFirst();
-    const runId = Number(row?.n ?? 0) + 1;
+    const runId = (await maxId(this.db, 'importRun')) + 1;
     await this.db.insertInto('import_runs').values({ run_id: runId, edition, source, inputs: JSON.stringify(inputs), started_at: at, finished_at: null, summary: null }).execute();
     return runId;
   }
@@ -149,9 +138,8 @@ export class KyselyImportStore implements ImportStore {
           updated++;
           continue;
         }
-        const row = await trx.selectFrom('users').select((eb) => eb.fn.max('uid').as('n')).executeTakeFirst();
         await trx.insertInto('users').values({
-          uid: Number(row?.n ?? 0) + 1, name: u.name.trim(), name_key: key, email: u.email, password_hash: u.passwordHash, role: u.role,
+          uid: (await maxId(trx, 'user')) + 1, name: u.name.trim(), name_key: key, email: u.email, password_hash: u.passwordHash, role: u.role,
           failed_logins: 0, locked_until: null, created_at: u.createdAt,
         }).execute();
         added++;

@@ -4,6 +4,7 @@ import type { CorrectionEntry } from '../domain/content.ts';
 import type { Database } from './schema.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ArticleCorrection, RevisionQueries, RevisionWrite } from './types.ts';
+import { maxId } from './ids.ts';
 
 /** The kinds of corrections entry that change what an article says (letters do not). */
 const ARTICLE_KINDS = ['correction', 'update'] as const;
@@ -52,8 +53,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
 
   async recordCorrection(edition: WritableEdition, entry: Omit<CorrectionEntry, 'id'>, revisions: readonly RevisionWrite[]): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('corrections').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst();
-      const id = Number(row?.n ?? 0) + 1;
+      const id = (await maxId(trx, 'correction')) + 1;
       await trx.insertInto('corrections').values({
         id, edition: edition.code, nid: entry.nid, kind: entry.kind, title: entry.title, body_html: entry.bodyHtml, published_at: entry.publishedAt,
       }).execute();

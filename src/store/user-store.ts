@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from './schema.ts';
 import type { UserRecord, UserStore } from './types.ts';
+import { maxId } from './ids.ts';
 
 function toUser(row: Selectable<UsersTable>): UserRecord {
   return {
@@ -21,8 +22,7 @@ export class KyselyUserStore implements UserStore {
 
   async createUser(user: { name: string; email: string | null; passwordHash: string; role: string; createdAt: number }): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('users').select((eb) => eb.fn.max('uid').as('n')).executeTakeFirst();
-      const uid = Number(row?.n ?? 0) + 1;
+      const uid = (await maxId(trx, 'user')) + 1;
       await trx.insertInto('users').values({
         uid, name: user.name.trim(), name_key: nameKey(user.name), email: user.email, password_hash: user.passwordHash,
         role: user.role, failed_logins: 0, locked_until: null, created_at: user.createdAt,
