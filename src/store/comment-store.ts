@@ -3,6 +3,7 @@ import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type Moderat
 import { nextThread } from '../domain/comment-thread.ts';
 import type { Database } from './schema.ts';
 import { maxId } from './ids.ts';
+import { recountComments } from './comment-counts.ts';
 import type { Dialect } from './connection.ts';
 import { binaryThread, maxThread } from './sql-helpers.ts';
 import { GroupCommitQueue } from './comment-write-queue.ts';
@@ -18,12 +19,6 @@ async function log(trx: Transaction<Database>, cid: number, actor: Actor, action
   await trx.insertInto('moderation_log').values({
     id: await nextId(trx, 'moderation'), cid, uid: actor.uid, actor: actor.name, action, from_status: from, to_status: to, at: now(),
   }).execute();
-}
-
-async function recount(trx: Transaction<Database> | Kysely<Database>, nids: readonly number[]): Promise<void> {
-  if (nids.length === 0) return;
-  await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = ${COMMENT_STATUS.published})
-    where nid in (${sql.join([...new Set(nids)])})`.execute(trx);
 }
 
 /** Comments as moderators handle them, and durable comment writes. */
@@ -63,7 +58,7 @@ export class KyselyCommentStore implements CommentStore {
         body: comment.body, format: comment.format, body_html: comment.bodyHtml, created_at: comment.createdAt, changed_at: comment.createdAt,
       }).execute();
       await log(trx, cid, actor, 'post', null, comment.status);
-      if (comment.status === COMMENT_STATUS.published) await recount(trx, [comment.nid]);
+      if (comment.status === COMMENT_STATUS.published) await recountComments(trx, [comment.nid]);
       return { cid, thread };
     });
   }
@@ -91,7 +86,7 @@ export class KyselyCommentStore implements CommentStore {
       if (changed.length > 0) {
         await trx.updateTable('comments').set({ status, changed_at: now() }).where('cid', 'in', changed.map((r) => r.cid)).execute();
         for (const r of changed) await log(trx, r.cid, actor, action, r.status, status);
-        await recount(trx, changed.map((r) => r.nid));
+        await recountComments(trx, changed.map((r) => r.nid));
       }
       return { changed: changed.map((r) => r.cid), editions: [...new Set(changed.map((r) => r.edition))] };
     });
@@ -112,7 +107,7 @@ export class KyselyCommentStore implements CommentStore {
       if (ids.length > 0) {
         await trx.deleteFrom('comments').where('cid', 'in', ids).execute();
         for (const [cid, c] of doomed) await log(trx, cid, actor, 'delete', c.status, null);
-        await recount(trx, [...doomed.values()].map((c) => c.nid));
+        await recountComments(trx, [...doomed.values()].map((c) => c.nid));
       }
       return { deleted: ids.sort((a, b) => a - b), editions: [...new Set([...doomed.values()].map((c) => c.edition))] };
     });

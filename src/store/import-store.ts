@@ -2,6 +2,7 @@ import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type { Database } from './schema.ts';
 import { ID_COLUMNS, maxId } from './ids.ts';
+import { recountComments } from './comment-counts.ts';
 import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from './types.ts';
@@ -257,7 +258,7 @@ export class KyselyImportStore implements ImportStore {
       await trx.insertInto('node_revisions').values(part.map(revisionRow)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
     }
     // Comment counts survive the row replacement: recount what the store holds for these nodes.
-    await this.recount(trx, nodes.map((n) => n.nid));
+    await recountComments(trx, nodes.map((n) => n.nid));
   }
 
   private async writeComments(trx: Transaction<Database>, batch: ImportBatch): Promise<void> {
@@ -270,13 +271,7 @@ export class KyselyImportStore implements ImportStore {
         created_at: c.createdAt, changed_at: c.changedAt,
       }))).execute();
     }
-    await this.recount(trx, comments.map((c) => c.nid));
+    await recountComments(trx, comments.map((c) => c.nid));
   }
 
-  private async recount(trx: Transaction<Database>, nids: readonly number[]): Promise<void> {
-    for (const part of chunks([...new Set(nids)], 500)) {
-      await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = 1)
-        where nid in (${sql.join(part)})`.execute(trx);
-    }
-  }
 }
