@@ -4,24 +4,13 @@ import type { ImportedNode } from '../domain/import-record.ts';
  * The node-level fields of an imported item as the store keeps them between runs (JSON in
  * import_items.state). Revisions are kept apart, by hash; `current` says which one the page shows.
  */
-export interface NodeState {
-  readonly kind: ImportedNode['kind'];
-  readonly path: string | null;
-  readonly legacyPaths: readonly string[];
-  readonly published: boolean;
-  readonly promoted: boolean;
-  readonly publishedAt: number;
-  readonly showDate: boolean;
-  readonly sectionKey: string | null;
-  readonly tagKeys: readonly string[];
-  readonly authors: readonly string[];
-  readonly blogKey: string | null;
-  readonly commentPolicy: ImportedNode['commentPolicy'];
-  readonly files: readonly string[];
+export type NodeState = Readonly<Pick<ImportedNode, 'kind' | 'path' | 'legacyPaths' | 'published' | 'promoted' | 'publishedAt' | 'showDate'
+  | 'sectionKey' | 'tagKeys' | 'authors' | 'blogKey' | 'commentPolicy' | 'files'>> & {
+  // Optional on records, always present here, so a stored state compares equal to a fresh one.
   readonly translationSet: number | null;
   readonly landingItems: readonly string[];
   readonly current: { readonly hash: string; readonly revisedAt: number };
-}
+};
 
 function union(...lists: readonly (readonly string[])[]): string[] {
   return [...new Set(lists.flat())].sort();
