@@ -5,6 +5,7 @@ import type {
 import type { CommentPolicy } from '../domain/edition.ts';
 import type { NodeKind, Vocabulary } from '../domain/content.ts';
 import type { Database } from './schema.ts';
+import { photoOf } from './row-mappers.ts';
 
 const FROM_FOLIO: ImportProvenance = { source: 'folio', originalUrl: null, capturedAt: null };
 
@@ -84,11 +85,11 @@ export class KyselyExportQueries {
       const nid = Number(r.nid);
       const current: ImportedRevision = {
         vid: null, title: r.title, body: r.body_html, bodyFormat: 'full_html', summary: r.summary, credit: r.credit,
-        photo: r.photo_src === null ? null : { src: r.photo_src, caption: r.photo_caption, credit: r.photo_credit }, revisedAt: Number(r.updated_at), log: null,
+        photo: photoOf(r), revisedAt: Number(r.updated_at), log: null,
       };
       const stored = (revisionsBy.get(nid) ?? []).map((v): ImportedRevision => ({
         vid: v.source_vid === null ? null : Number(v.source_vid), title: v.title, body: v.body_html, bodyFormat: 'full_html', summary: v.summary,
-        credit: v.credit, photo: v.photo_src === null ? null : { src: v.photo_src, caption: v.photo_caption, credit: v.photo_credit },
+        credit: v.credit, photo: photoOf(v),
         revisedAt: Number(v.revised_at), log: v.log,
       }));
       // Items published before revisions were kept (the demo, live publishing) have their row as their one version.

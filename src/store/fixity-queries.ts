@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { revisionFixity } from '../domain/revision-fixity.ts';
 import type { Database, NodeRevisionsTable } from './schema.ts';
 import type { NodeWrite, RevisionWrite } from './types.ts';
+import { photoOf } from './row-mappers.ts';
 
 /** A stored revision with its recorded fixity value, as `folio verify` reads it. */
 export interface StoredRevision extends RevisionWrite {
@@ -20,10 +21,6 @@ export interface StoredNodeContent {
   readonly credit: string | null;
   readonly photo: { src: string; caption: string | null; credit: string | null } | null;
   readonly updatedAt: number;
-}
-
-function photoOf(row: { photo_src: string | null; photo_caption: string | null; photo_credit: string | null }): StoredNodeContent['photo'] {
-  return row.photo_src === null ? null : { src: row.photo_src, caption: row.photo_caption, credit: row.photo_credit };
 }
 
 /**

@@ -6,6 +6,7 @@ import { recountComments } from './comment-counts.ts';
 import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from './types.ts';
+import { toRevision } from './row-mappers.ts';
 
 /** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */
 const BATCH_ROWS = 300;
@@ -56,13 +57,7 @@ export class KyselyImportStore implements ImportStore {
 
   async revision(nid: number, contentHash: string): Promise<RevisionWrite | undefined> {
     const r = await this.db.selectFrom('node_revisions').selectAll().where('nid', '=', nid).where('content_hash', '=', contentHash).executeTakeFirst();
-    if (!r) return undefined;
-    return {
-      nid: Number(r.nid), contentHash: r.content_hash, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title,
-      bodyHtml: r.body_html, summary: r.summary, credit: r.credit,
-      photo: r.photo_src === null ? null : { src: r.photo_src, caption: r.photo_caption, credit: r.photo_credit },
-      revisedAt: Number(r.revised_at), log: r.log,
-    };
+    return r === undefined ? undefined : toRevision(r);
   }
 
   maxId(type: ImportItemType): Promise<number> {

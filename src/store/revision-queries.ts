@@ -5,6 +5,7 @@ import type { Database } from './schema.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ArticleCorrection, RevisionQueries, RevisionWrite } from './types.ts';
 import { maxId } from './ids.ts';
+import { toRevision } from './row-mappers.ts';
 
 /** The kinds of corrections entry that change what an article says (letters do not). */
 const ARTICLE_KINDS = ['correction', 'update'] as const;
@@ -18,14 +19,9 @@ export class KyselyRevisionQueries implements RevisionQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
   async revisionsOf(nid: number): Promise<RevisionWrite[]> {
-    const rows = await this.db.selectFrom('node_revisions')
-      .select(['nid', 'content_hash', 'source_vid', 'title', 'body_html', 'summary', 'credit', 'photo_src', 'photo_caption', 'photo_credit', 'revised_at', 'log'])
+    const rows = await this.db.selectFrom('node_revisions').selectAll()
       .where('nid', '=', nid).orderBy('revised_at').orderBy('content_hash').execute();
-    return rows.map((r) => ({
-      nid: Number(r.nid), contentHash: r.content_hash, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title,
-      bodyHtml: r.body_html, summary: r.summary, credit: r.credit, revisedAt: Number(r.revised_at), log: r.log,
-      photo: r.photo_src === null ? null : { src: r.photo_src, caption: r.photo_caption, credit: r.photo_credit },
-    }));
+    return rows.map(toRevision);
   }
 
   async correctionsOf(edition: string, nids: readonly number[]): Promise<Map<number, CorrectionEntry[]>> {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { AuthorRef, Blog, NodeKind, NodeSummary, PublicComment, TermRef, Vocabulary } from '../domain/content.ts';
-import type { BlogsTable, CommentsTable, NodesTable, TermsTable } from './schema.ts';
+import type { AuthorRef, Blog, NodeKind, NodeSummary, Photo, PublicComment, TermRef, Vocabulary } from '../domain/content.ts';
+import type { BlogsTable, CommentsTable, NodeRevisionsTable, NodesTable, TermsTable } from './schema.ts';
+import type { RevisionWrite } from './types.ts';
 
 /** Columns every summary needs; listings select only these. */
 export const SUMMARY_COLUMNS = [
@@ -28,7 +29,7 @@ export function toSummary(row: SummaryRow, authors: readonly AuthorRef[], blog: 
     showDate: row.show_date === 1,
     authors,
     commentCount: row.comment_count,
-    photo: row.photo_src ? { src: row.photo_src, caption: row.photo_caption, credit: row.photo_credit } : null,
+    photo: row.photo_src ? photoOf(row) : null,
     blog,
   };
 }
@@ -59,5 +60,18 @@ export function toPublicComment(row: Pick<Selectable<CommentsTable>, typeof PUBL
     bodyHtml: row.body_html,
     createdAt: Number(row.created_at),
     verified: row.uid !== null && row.uid > 0,
+  };
+}
+
+/** The lead photo columns of a node or revision row, as a photo (or none). */
+export function photoOf(row: { photo_src: string | null; photo_caption: string | null; photo_credit: string | null }): Photo | null {
+  return row.photo_src === null ? null : { src: row.photo_src, caption: row.photo_caption, credit: row.photo_credit };
+}
+
+/** A node_revisions row as the importer, Memento and corrections use it. */
+export function toRevision(r: Selectable<NodeRevisionsTable>): RevisionWrite {
+  return {
+    nid: Number(r.nid), contentHash: r.content_hash, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title,
+    bodyHtml: r.body_html, summary: r.summary, credit: r.credit, photo: photoOf(r), revisedAt: Number(r.revised_at), log: r.log,
   };
 }
