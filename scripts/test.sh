@@ -9,32 +9,23 @@ cd "$(dirname "$0")/.."
 skipped=()
 missing_in_ci=()
 
-pg_url="${FOLIO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" "$pg_url" 2>/dev/null; then
-  export FOLIO_TEST_PG=1
-else
-  export FOLIO_TEST_PG=0
-  skipped+=("PostgreSQL store tests (no server at $pg_url)")
-  missing_in_ci+=("PostgreSQL")
-fi
+# probe VAR "what is skipped" "service" url 'node snippet that exits 0 when the service at process.argv[1] answers'
+probe() {
+  if node -e "$5" "$4" 2>/dev/null; then
+    export "$1=1"
+  else
+    export "$1=0"
+    skipped+=("$2 (no $3 at $4)")
+    missing_in_ci+=("$3")
+  fi
+}
 
-redis_url="${FOLIO_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
-if node -e "const R=require('ioredis');const r=new R(process.argv[1],{lazyConnect:true,connectTimeout:2000,maxRetriesPerRequest:0,retryStrategy:()=>null});r.connect().then(()=>r.ping()).then(()=>{r.disconnect();process.exit(0)},()=>process.exit(1))" "$redis_url" 2>/dev/null; then
-  export FOLIO_TEST_REDIS=1
-else
-  export FOLIO_TEST_REDIS=0
-  skipped+=("shared rate-limit tests (no Redis at $redis_url)")
-  missing_in_ci+=("Redis")
-fi
-
-mysql_url="${FOLIO_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/}"
-if node -e "require('mysql2/promise').createConnection({uri:process.argv[1],connectTimeout:3000}).then(c=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" "$mysql_url" 2>/dev/null; then
-  export FOLIO_TEST_MYSQL=1
-else
-  export FOLIO_TEST_MYSQL=0
-  skipped+=("Drupal database import tests (no MariaDB/MySQL at $mysql_url)")
-  missing_in_ci+=("MariaDB")
-fi
+probe FOLIO_TEST_PG "PostgreSQL store tests" PostgreSQL "${FOLIO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+  "const c=new (require('pg').Client)({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))"
+probe FOLIO_TEST_REDIS "shared rate-limit tests" Redis "${FOLIO_TEST_REDIS_URL:-redis://127.0.0.1:6379}" \
+  "const R=require('ioredis');const r=new R(process.argv[1],{lazyConnect:true,connectTimeout:2000,maxRetriesPerRequest:0,retryStrategy:()=>null});r.connect().then(()=>r.ping()).then(()=>{r.disconnect();process.exit(0)},()=>process.exit(1))"
+probe FOLIO_TEST_MYSQL "Drupal database import tests" MariaDB "${FOLIO_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/}" \
+  "require('mysql2/promise').createConnection({uri:process.argv[1],connectTimeout:3000}).then(c=>c.end()).then(()=>process.exit(0),()=>process.exit(1))"
 
 if [[ -x /usr/bin/chromium ]]; then
   export FOLIO_TEST_BROWSER=1
