@@ -74,6 +74,21 @@ export class MementoService {
     return this.historyOf(edition, node);
   }
 
+  /**
+   * What the article page shows of its history: the times of its versions and its corrections.
+   * Only the times are read; revision bodies are needed only when the node's row is newer than
+   * every revision (stores older than fixity), where the full history decides.
+   */
+  async versionsOf(edition: Edition, node: NodeDetail): Promise<{ versions: readonly Pick<Memento, 'datetime'>[]; corrections: readonly CorrectionEntry[] }> {
+    const [times, corrections] = await Promise.all([this.revisions.revisionTimesOf(node.nid), this.revisions.correctionsOf(edition.code, [node.nid])]);
+    const last = times.at(-1);
+    if (last === undefined || Math.max(node.updatedAt, node.publishedAt) > last) {
+      const full = await this.historyOf(edition, node);
+      return { versions: full.mementos, corrections: full.corrections };
+    }
+    return { versions: times.map((datetime) => ({ datetime })), corrections: corrections.get(node.nid) ?? [] };
+  }
+
   /** The same for a node already read (the article page has it). */
   async historyOf(edition: Edition, node: NodeDetail): Promise<ArticleHistory> {
     const [revisions, corrections] = await Promise.all([this.revisions.revisionsOf(node.nid), this.revisions.correctionsOf(edition.code, [node.nid])]);

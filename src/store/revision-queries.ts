@@ -24,6 +24,11 @@ export class KyselyRevisionQueries implements RevisionQueries {
     return rows.map(toRevision);
   }
 
+  async revisionTimesOf(nid: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('node_revisions').select('revised_at').distinct().where('nid', '=', nid).orderBy('revised_at').execute();
+    return rows.map((r) => Number(r.revised_at));
+  }
+
   async correctionsOf(edition: string, nids: readonly number[]): Promise<Map<number, CorrectionEntry[]>> {
     const byNid = new Map<number, CorrectionEntry[]>();
     if (nids.length === 0) return byNid;

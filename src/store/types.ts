@@ -403,6 +403,8 @@ export interface ArticleCorrection {
 export interface RevisionQueries {
   /** Every stored revision of a node, oldest first. */
   revisionsOf(nid: number): Promise<RevisionWrite[]>;
+  /** When each stored revision of a node was made, oldest first, without their content (for version lists). */
+  revisionTimesOf(nid: number): Promise<number[]>;
   /** The corrections and updates (not letters) of these nodes in an edition, oldest first. */
   correctionsOf(edition: string, nids: readonly number[]): Promise<Map<number, CorrectionEntry[]>>;
   /** The newest corrections and updates of an edition's published articles. */

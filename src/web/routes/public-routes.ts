@@ -64,7 +64,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const isArticle = node.kind === 'article' || node.kind === 'blog_post';
     const around = node.kind === 'article' ? await related.forNode(node) : null;
     const versions = languageVersions(request, deps, node, page.translations);
-    const history = await deps.mementos.historyOf(edition, node);
+    const history = await deps.mementos.versionsOf(edition, node);
     const meta: PageMetadata = {
       languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
       type: isArticle ? 'article' : 'website',
@@ -78,7 +78,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     // Every node page is a Memento Original Resource (RFC 7089 §2.2.1): it names its TimeGate and TimeMap.
     reply.header('link', originalLinks(ctx, node));
     const body = articleView(ctx, page, self, {
-      status, commentForm, replyBase, related: around, translations, corrections: history.corrections, versions: versionsList(ctx, node, history.mementos),
+      status, commentForm, replyBase, related: around, translations, corrections: history.corrections, versions: versionsList(ctx, node, history.versions),
     });
     return sendView(request, reply, ctx, node.title, self, body, { ...(node.teaser ? { description: node.teaser } : {}), meta });
   }

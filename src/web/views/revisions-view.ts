@@ -22,7 +22,7 @@ export function mementoNotice(ctx: SiteContext, node: Pick<NodeSummary, 'nid' | 
  * "This article was changed after publication", with every version (the newest is the article
  * itself); nothing for an article that never changed.
  */
-export function versionsList(ctx: SiteContext, node: Pick<NodeSummary, 'nid' | 'path'>, mementos: readonly Memento[], showing?: Memento): SafeHtml {
+export function versionsList(ctx: SiteContext, node: Pick<NodeSummary, 'nid' | 'path'>, mementos: readonly Pick<Memento, 'datetime'>[], showing?: Pick<Memento, 'datetime'>): SafeHtml {
   if (mementos.length < 2) return html``;
   const { lang, timeZone } = ctx.edition;
   const last = mementos.length - 1;
@@ -33,7 +33,7 @@ export function versionsList(ctx: SiteContext, node: Pick<NodeSummary, 'nid' | '
     const date = formatCommentDate(m.datetime, lang, timeZone);
     const label = i === last ? t(lang, 'versionCurrent', { date }) : t(lang, 'versionOf', { date });
     const href = i === last ? nodeUrl(ctx, node) : mementoUrl(ctx, node, m.datetime);
-    return html`<li>${m === showing ? html`<span aria-current="page">${label}</span>` : html`<a href="${href}">${label}</a>`}</li>`;
+    return html`<li>${m.datetime === showing?.datetime ? html`<span aria-current="page">${label}</span>` : html`<a href="${href}">${label}</a>`}</li>`;
   })}</ol>
 </section>`;
 }
