@@ -37,6 +37,13 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test('a page compressed on its first rendering carries no digest of other bytes', async () => {
+      const res = await site.folio.app.inject({ method: 'GET', url: `/${FIXTURE.coAuthored.path}`, headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(res.statusCode, 200);
+      const digest = res.headers['repr-digest'];
+      if (digest !== undefined) assert.equal(digest, reprDigest(res.rawPayload), String(res.headers['content-encoding']));
+    });
+
     test('error pages carry none', async () => {
       const res = await site.folio.app.inject({ method: 'GET', url: '/content/no-such-page-here' });
       assert.equal(res.statusCode, 404);
