@@ -3,6 +3,7 @@ import { openRuntime } from '../runtime.ts';
 import { buildApp } from '../web/app.ts';
 import { configFrom, type StoreOptions } from './options.ts';
 import { seedDemo } from './seed-demo.ts';
+import { installCrashGuard } from './crash-guard.ts';
 
 /** `folio serve` (what `npm start` runs): seeds the demo on an empty database, then serves both editions. */
 export function serveCommand(): Command {
@@ -30,6 +31,10 @@ export function serveCommand(): Command {
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
+      installCrashGuard(folio.app.log, async () => {
+        await folio.app.close();
+        await runtime.close();
+      });
       const host = options.host ?? config.host;
       await folio.app.listen({ port: config.port, host });
       const shown = host === '0.0.0.0' ? 'localhost' : host;

@@ -4,6 +4,7 @@ import type { EditionRegistry } from '../services/editions.ts';
 import type { ExportService } from '../services/export-service.ts';
 import type { SitemapService } from '../services/sitemap-service.ts';
 import { OutputDir, type OutputCounts } from './static/output-dir.ts';
+import { hasControlCharacter, toUriReference } from '../text/uri-reference.ts';
 import { metaRefreshPage, nginxMap, NGINX_MAP_FILE, redirectsFile, REDIRECTS_FILE, type Redirect } from './static/redirect-files.ts';
 import { inProcessRenderer, isRedirect, type RenderEnv, type Renderer } from './static/render-url.ts';
 import { rewritePage, type PageContext } from './static/rewrite-page.ts';
@@ -128,16 +129,18 @@ export async function exportStatic(deps: StaticExportDeps, options: StaticExport
   for (const edition of editions) {
     for await (const path of deps.exports.legacyPaths(edition.code)) {
       const from = `${edition.pathPrefix}/${path}`;
-      const file = fileForUrl(encodeURI(from), '');
+      // A path no host could redirect from (a control character) stays out of the redirect files.
+      if (hasControlCharacter(from)) continue;
+      const file = fileForUrl(toUriReference(from), '');
       if (file === null) continue;
-      let target = encodeURI(from);
+      let target = toUriReference(from);
       let res = await deps.app.inject({ method: 'GET', url: target });
       for (let hops = 0; isRedirect(res) && hops < MAX_HOPS; hops++) {
         const next = new URL(res.headers.location as string, new URL(target, siteOrigin));
         target = `${next.pathname}${next.search}${next.hash}`;
         res = await deps.app.inject({ method: 'GET', url: target });
       }
-      if (res.statusCode === 200 && target !== encodeURI(from)) await redirectTo(file, target, edition, from);
+      if (res.statusCode === 200 && target !== toUriReference(from)) await redirectTo(file, target, edition, from);
     }
     const notFound = await deps.app.inject({ method: 'GET', url: `${edition.pathPrefix}${MISSING_PATH}` });
     // A host serves the 404 page at any depth, so its links must not be relative.

@@ -25,7 +25,13 @@ import { tipsRoutes } from './routes/tips-routes.ts';
 import { mementoRoutes } from './routes/memento-routes.ts';
 import { correctionsRoutes } from './routes/corrections-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
+import { failRawRequest } from './raw-failure.ts';
+import { SharedLocalStore } from './shared-local-store.ts';
+import { CSRF_COOKIE } from './csrf-token.ts';
 import type { WebDeps, WebServices } from './web-deps.ts';
+
+/** Browser features no Folio page uses, switched off for every page (and any injected script). */
+export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
 
 /** What buildApp needs: the services, and a few knobs for tests. */
 export interface AppOptions extends WebServices {
@@ -62,12 +68,27 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     logger: options.logger ?? false,
     // Cached pages are answered here, before the framework builds its request and reply: a
     // warm page costs little more than a bare node:http server sending the same bytes.
+    // Nothing thrown here may reach the event loop: it is outside every handler, and an uncaught
+    // exception would take the process down (as a cached unencoded Location once did).
     serverFactory: (handler) => createServer((req: IncomingMessage, res: ServerResponse) => {
-      if (req.method === 'GET' || req.method === 'HEAD') {
-        const hit = cache.get(rawCacheKey(req));
-        if (hit) return serveCached(req, res, hit);
+      try {
+        if (req.method === 'GET' || req.method === 'HEAD') {
+          const key = rawCacheKey(req);
+          const hit = cache.get(key);
+          if (hit) {
+            try {
+              return serveCached(req, res, hit);
+            } catch (err) {
+              // A page that cannot be written is dropped, so the next reader gets a fresh render.
+              cache.delete(key);
+              throw err;
+            }
+          }
+        }
+        handler(req, res);
+      } catch (err) {
+        failRawRequest(app, req, res, err);
       }
-      handler(req, res);
     }),
     trustProxy: config.trustProxy === false ? false : config.trustProxy.split(',').map((s) => s.trim()),
     // A host bound to a prefixed edition serves that edition at its root: rewrite onto the prefix.
@@ -110,11 +131,16 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  // Helmet has no Permissions-Policy: no page of ours uses these features, so none may.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    done();
+  });
   await app.register(formbody, { bodyLimit: 256 * 1024, parser: parseForm });
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'folio_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies === 'always' ? true : 'auto' },
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
   });
@@ -125,7 +151,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, {
     global: false,
-    ...(redis ? { redis, nameSpace: 'folio-rate-limit:' } : {}),
+    // One count per address and group across both editions' routes (see SharedLocalStore).
+    ...(redis ? { redis, nameSpace: 'folio-rate-limit:' } : { store: SharedLocalStore }),
     // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
     errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
     // One line for whoever watches for credential stuffing.

@@ -3,6 +3,7 @@ import type { Memento } from '../services/memento-service.ts';
 import type { SiteContext } from './site-context.ts';
 import { absoluteUrl, nodeUrl } from './urls.ts';
 import { httpDate } from './http-date.ts';
+import { toUriReference } from '../text/uri-reference.ts';
 
 // Memento (RFC 7089) URLs and Link headers. An article's Mementos live under a fixed prefix,
 // /revisions/<unix-time>/<path>, like a web archive's /web/<time>/<url>: a stored path may have
@@ -33,16 +34,8 @@ export function timemapUrl(ctx: SiteContext, node: NodeRef): string {
 /** The media type of TimeMaps (RFC 6690). */
 export const LINK_FORMAT = 'application/link-format';
 
-/**
- * A URL as an HTTP header may carry it: stored paths are Unicode (Arabic slugs), and header values
- * are ASCII, so every other character is percent-encoded (RFC 3987 §3.1); existing escapes stay.
- */
-export function headerUrl(url: string): string {
-  return url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
-}
-
 function link(url: string, rel: string, params = ''): string {
-  return `<${headerUrl(url)}>; rel="${rel}"${params}`;
+  return `<${toUriReference(url)}>; rel="${rel}"${params}`;
 }
 
 /** A Memento's entry: its relation ("first memento", "last memento", both or neither) and its datetime. */

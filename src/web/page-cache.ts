@@ -74,6 +74,12 @@ export class PageCache {
     return entry;
   }
 
+  /** Drops one page (one that could not be written to a socket). */
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) this.remove(key, entry);
+  }
+
   /** Retires every cached page of an edition (after a comment, an import, a publish). */
   invalidate(edition: string): void {
     this.generations.set(edition, this.generation(edition) + 1);

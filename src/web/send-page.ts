@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Edition } from '../domain/edition.ts';
+import { redirectTarget } from '../text/uri-reference.ts';
 import { chooseEncoding, etagOf, identityBody, reprDigestOf, type CachedPage, type PageCache } from './page-cache.ts';
 
 /**
@@ -91,6 +92,22 @@ export interface FreshPage {
   readonly personal?: boolean;
 }
 
+/**
+ * Whether Node will write these headers: a character above U+00FF or a CR/LF in a value makes
+ * writeHead throw, which the page cache's raw fast path must never meet.
+ */
+export function validHeaders(headers: Readonly<Record<string, string>>): boolean {
+  try {
+    for (const [name, value] of Object.entries(headers)) {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Sends a rendered page through Fastify and keeps it (with compressed variants made later) for the next reader. */
 export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: PageCache, fresh: FreshPage): FastifyReply {
   const body = Buffer.from(fresh.body, 'utf8');
@@ -99,7 +116,8 @@ export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: P
     .header('content-type', fresh.contentType ?? 'text/html; charset=utf-8')
     .header('cache-control', fresh.personal ? 'no-store' : cacheControlFor(fresh.edition, fresh.status))
     .header('vary', 'Accept-Encoding');
-  if (fresh.location) reply.header('location', fresh.location);
+  // Throws UnsafeUrl (400) for control characters, before anything is sent or kept.
+  if (fresh.location) reply.header('location', redirectTarget(fresh.location));
   if (fresh.status === 200) {
     reply.header('etag', etag).header('repr-digest', reprDigestOf(body));
     const inm = request.headers['if-none-match'];
@@ -110,7 +128,8 @@ export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: P
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined && name !== 'etag' && name !== 'set-cookie' && name !== 'repr-digest') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
-    cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag, body });
+    // Only what a socket will accept is kept: the cache is served outside any handler (app.ts).
+    if (validHeaders(headers)) cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag, body });
   }
   return reply.send(body);
 }

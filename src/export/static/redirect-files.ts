@@ -1,5 +1,8 @@
 // Legacy paths as redirect files, for every kind of host: an nginx map, a Netlify-style
 // _redirects file (also read by Cloudflare Pages), and meta-refresh pages for plain hosts.
+// Targets are URI references made by the same function as the server's Location headers.
+
+import { hasControlCharacter, toUriReference } from '../../text/uri-reference.ts';
 
 /** One old path and where its content now is. */
 export interface Redirect {
@@ -24,13 +27,18 @@ function nginxQuote(s: string): string {
  * `if ($folio_redirect) { return 301 $folio_redirect; }` in the server{}.
  */
 export function nginxMap(redirects: readonly Redirect[]): string {
-  const lines = redirects.map((r) => `${nginxQuote(r.from)} ${nginxQuote(encodeURI(r.to))};`);
+  const lines = followable(redirects).map((r) => `${nginxQuote(r.from)} ${nginxQuote(toUriReference(r.to))};`);
   return `# Legacy paths of the archive (see the comment in Folio's redirect-files.ts for the nginx setup).\n${lines.join('\n')}\n`;
 }
 
 /** A `_redirects` file: one `from to 301` line per old path, URLs percent-encoded. */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  return `${redirects.map((r) => `${encodeURI(r.from)} ${encodeURI(r.to)} 301`).join('\n')}\n`;
+  return `${followable(redirects).map((r) => `${toUriReference(r.from)} ${toUriReference(r.to)} 301`).join('\n')}\n`;
+}
+
+/** Redirects a host can follow: a control character would break a line of either file. */
+function followable(redirects: readonly Redirect[]): readonly Redirect[] {
+  return redirects.filter((r) => !hasControlCharacter(r.from) && !hasControlCharacter(r.to));
 }
 
 function escapeAttribute(s: string): string {

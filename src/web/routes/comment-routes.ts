@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseCommentForm, type CommentErrors, type CommentFormValues } from '../../domain/comment-form.ts';
 import type { Edition } from '../../domain/edition.ts';
 import type { CommentContext, CommentSubmission, RenderedComment } from '../../services/comment-service.ts';
-import { t } from '../../text/messages.ts';
+import { MESSAGES, t } from '../../text/messages.ts';
+import type { UserRecord } from '../../services/auth-service.ts';
+import { hasValidCsrfToken } from '../csrf-token.ts';
 import { INVALID_UTF8_KEY, type ParsedForm } from '../form-parser.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
@@ -10,6 +12,7 @@ import { currentUser } from '../session.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
 import { nodeUrl } from '../urls.ts';
+import { seeOther } from './send-staff-page.ts';
 import { EMPTY_COMMENT, type CommentFormModel } from '../views/comment-form-view.ts';
 import { commentPageView } from '../views/comment-page-view.ts';
 import type { WebDeps } from '../web-deps.ts';
@@ -22,12 +25,15 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
   async function page(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, options: {
     status: number; context: CommentContext; values: CommentFormValues; errors: CommentErrors; formToken: string;
     preview: { rendered: RenderedComment; author: string } | null;
+    /** A signed-in user on this (uncached) page posts as themselves, with a CSRF token. */
+    staff: UserRecord | null;
   }) {
     const lang = ctx.edition.lang;
     const { context } = options;
     const action = `${ctx.prefix}/comment/reply/${context.target.nid}${context.parent ? `/${context.parent.cid}` : ''}`;
     const form: CommentFormModel | null = context.policy === 'closed' ? null : {
-      action, formToken: options.formToken, values: options.values, errors: options.errors, signedInAs: null,
+      action, formToken: options.formToken, values: options.values, errors: options.errors,
+      signedInAs: options.staff?.name ?? null, csrfToken: options.staff ? reply.generateCsrf() : null,
       heading: context.parent ? 'replyToComment' : 'postNewComment',
     };
     const title = options.preview ? t(lang, 'previewComment') : t(lang, context.parent ? 'replyToComment' : 'addNewComment');
@@ -45,7 +51,8 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
       const ctx = siteContextFor(request, edition, deps);
       const nid = Number(request.params.nid);
       const context = await deps.comments.context(edition, nid, request.params.pid ? Number(request.params.pid) : null);
-      return page(request, reply, ctx, { status: 200, context, values: EMPTY_COMMENT, errors: {}, formToken: deps.comments.formToken(nid), preview: null });
+      const staff = await currentUser(request, deps);
+      return page(request, reply, ctx, { status: 200, context, values: EMPTY_COMMENT, errors: {}, formToken: deps.comments.formToken(nid), preview: null, staff });
     };
 
     const submit = async (request: FastifyRequest<ReplyParams>, reply: FastifyReply) => {
@@ -56,30 +63,37 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
       const values = normaliseCommentForm(body as Record<string, unknown>);
       const context = await deps.comments.context(edition, nid, pid);
       const user = await currentUser(request, deps);
+      // The inline form on cached pages carries no CSRF token, so it always posts as a visitor,
+      // through the form token, moderation and the anti-abuse checks. A signed-in user posts as
+      // themselves only from the reply page, which carries a CSRF token; a token that does not
+      // match is refused (a forged post must not publish past moderation), with the text kept.
+      const staff = user && body._csrf !== undefined ? user : null;
       const submission: CommentSubmission = {
         edition, nid, pid, values, formToken: body.form_token ?? '', honeypot: body.website ?? '', ip: request.ip,
-        // The inline form on cached pages carries no CSRF token, so it always posts as a visitor;
-        // staff accounts comment as themselves only through forms that carry one (see moderation).
-        user: user && body._csrf ? user : null,
-        invalidUtf8: body[INVALID_UTF8_KEY] ?? [],
+        user: staff, invalidUtf8: body[INVALID_UTF8_KEY] ?? [],
       };
+      if (staff && !hasValidCsrfToken(request, body._csrf)) {
+        return page(request, reply, ctx, {
+          status: 403, context, values, errors: { form: { en: MESSAGES.en.formOutdated, ar: MESSAGES.ar.formOutdated } }, formToken: submission.formToken, preview: null, staff,
+        });
+      }
       if (body.op === 'preview') {
         const { errors, rendered } = await deps.comments.preview(submission);
         return page(request, reply, ctx, {
           status: Object.keys(errors).length > 0 ? 400 : 200, context, values, errors, formToken: submission.formToken,
-          preview: rendered ? { rendered, author: `${values.name || 'Anonymous'}${t(edition.lang, 'notVerified')}` } : null,
+          preview: rendered ? { rendered, author: staff ? staff.name : `${values.name || 'Anonymous'}${t(edition.lang, 'notVerified')}` } : null, staff,
         });
       }
       const outcome = await deps.comments.post(submission, context);
       if (outcome.kind === 'refused') {
-        return page(request, reply, ctx, { status: outcome.status, context, values, errors: outcome.errors, formToken: submission.formToken, preview: null });
+        return page(request, reply, ctx, { status: outcome.status, context, values, errors: outcome.errors, formToken: submission.formToken, preview: null, staff });
       }
       const target = nodeUrl(ctx, outcome.target);
       const location = outcome.published
         ? `${target}?${outcome.page > 0 ? `page=${outcome.page}&` : ''}comment=posted#comment-${outcome.cid}`
         : `${target}?comment=queued#comment-form`;
       // 303: the browser follows with a GET, so reloading the result never posts twice.
-      return reply.code(303).header('location', location).header('cache-control', 'no-store').send();
+      return seeOther(reply, location);
     };
 
     app.get(url, showForm);

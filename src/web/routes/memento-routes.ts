@@ -3,8 +3,9 @@ import type { Edition } from '../../domain/edition.ts';
 import { Invalid, NotFound } from '../../domain/errors.ts';
 import { chooseMemento } from '../../services/memento-service.ts';
 import { MESSAGES } from '../../text/messages.ts';
+import { redirectTarget } from '../../text/uri-reference.ts';
 import { httpDate, parseHttpDate } from '../http-date.ts';
-import { headerUrl, LINK_FORMAT, mementoLinks, mementoUrl, timemapBody } from '../memento-links.ts';
+import { LINK_FORMAT, mementoLinks, mementoUrl, timemapBody } from '../memento-links.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
@@ -44,7 +45,7 @@ export function mementoRoutes(edition: Edition, deps: WebDeps) {
       const chosen = chooseMemento(history.mementos, at);
       // The answer depends on a request header the page cache does not key on: never cache it here.
       return reply.code(302)
-        .header('location', headerUrl(absoluteUrl(ctx, mementoUrl(ctx, history.node, chosen.datetime))))
+        .header('location', redirectTarget(absoluteUrl(ctx, mementoUrl(ctx, history.node, chosen.datetime))))
         .header('vary', 'accept-datetime')
         .header('link', mementoLinks(ctx, history.node, history.mementos))
         .header('cache-control', 'no-cache')

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '../../domain/safe-html.ts';
+import { redirectTarget } from '../../text/uri-reference.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -21,5 +22,5 @@ export async function sendStaffPage(
 
 /** A 303 See Other that nobody stores: the browser follows it with a GET, so reloading never re-posts. */
 export function seeOther(reply: FastifyReply, location: string): FastifyReply {
-  return reply.code(303).header('location', location).header('cache-control', 'no-store').send();
+  return reply.code(303).header('location', redirectTarget(location)).header('cache-control', 'no-store').send();
 }

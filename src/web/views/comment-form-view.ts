@@ -13,6 +13,8 @@ export interface CommentFormModel {
   readonly errors: CommentErrors;
   /** A signed-in user posts under their account: no name, e-mail or homepage fields. */
   readonly signedInAs: string | null;
+  /** Set with signedInAs: staff posts must carry a valid CSRF token (web/csrf-token.ts). */
+  readonly csrfToken?: string | null;
   readonly heading: 'postNewComment' | 'replyToComment';
 }
 
@@ -87,6 +89,7 @@ ${fieldError(ctx, 'comment', model)}
 <input type="text" id="edit-website" name="website" value="" tabindex="-1" autocomplete="off">
 </div>
 <input type="hidden" name="form_token" value="${model.formToken}">
+${model.csrfToken ? html`<input type="hidden" name="_csrf" value="${model.csrfToken}">` : ''}
 <div class="form-actions">
 <button type="submit" name="op" value="save">${t(lang, 'formSave')}</button>
 <button type="submit" name="op" value="preview" class="secondary">${t(lang, 'formPreview')}</button>
