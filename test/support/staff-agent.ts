@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { socketRequest } from './socket-client.ts';
 
 /** What one request answered, with the body as text. */
 export interface AgentResponse {
@@ -16,13 +17,19 @@ export function csrfTokenIn(body: string): string {
   return token;
 }
 
+/** A server listening on 127.0.0.1 that trusts 127.0.0.1 as its proxy (FOLIO_TRUST_PROXY). */
+export interface ListeningServer {
+  readonly port: number;
+}
+
 /**
- * A browser in miniature for app.inject: it keeps cookies between requests (dropping the ones a
- * response clears) and comes from its own address, so each test has its own sign-in rate limit.
+ * A browser in miniature for app.inject, or for a real socket: it keeps cookies between requests
+ * (dropping the ones a response clears) and comes from its own address (through X-Forwarded-For
+ * on a socket), so each test has its own sign-in rate limit.
  */
 export class StaffAgent {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance, readonly ip: string) {}
+  constructor(private readonly app: FastifyInstance | ListeningServer, readonly ip: string) {}
 
   /** GET a URL (its non-ASCII characters, such as Arabic paths, are percent-encoded here). */
   get(url: string): Promise<AgentResponse> {
@@ -44,7 +51,22 @@ export class StaffAgent {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (payload !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const res = await this.app.inject({ method, url: url.replace(/[^\x00-\x7f]+/g, (c) => encodeURIComponent(c)), headers, remoteAddress: this.ip, ...(payload !== undefined ? { payload } : {}) });
+    const path = url.replace(/[^\x00-\x7f]+/g, (c) => encodeURIComponent(c));
+    if ('port' in this.app) {
+      const res = await socketRequest(this.app.port, { method, path, headers: { ...headers, 'x-forwarded-for': this.ip }, ...(payload !== undefined ? { body: payload } : {}) });
+      const setCookies = new Map<string, string>();
+      for (const line of res.headers['set-cookie'] ?? []) {
+        const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
+        const name = pair.slice(0, pair.indexOf('='));
+        const value = pair.slice(pair.indexOf('=') + 1);
+        const cleared = value === '' || attributes.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()));
+        setCookies.set(name, cleared ? '' : value);
+        if (cleared) this.cookies.delete(name);
+        else this.cookies.set(name, value);
+      }
+      return { status: res.status, headers: res.headers as AgentResponse['headers'], body: res.body, setCookies };
+    }
+    const res = await this.app.inject({ method, url: path, headers, remoteAddress: this.ip, ...(payload !== undefined ? { payload } : {}) });
     const setCookies = new Map<string, string>();
     for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
       const cleared = c.value === '' || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
