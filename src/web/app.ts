@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import { RateLimited, ReadOnlyEdition } from '../domain/errors.ts';
 import { MESSAGES } from '../text/messages.ts';
+import { UnsafeUrl } from '../text/uri-reference.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { parseForm } from './form-parser.ts';
 import { installErrorHandlers } from './errors.ts';
@@ -157,6 +158,13 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
     // One line for whoever watches for credential stuffing.
     onExceeded: (request, key) => request.log.warn({ key, url: request.url }, 'sign-in rate limit exceeded'),
+  });
+
+  // No page lives at a path with a NUL (PostgreSQL cannot even compare one): refused before any
+  // lookup, the same on every store, with the page that names control characters.
+  app.addHook('onRequest', async (request) => {
+    const query = request.url.indexOf('?');
+    if (/%00|\u0000/i.test(query === -1 ? request.url : request.url.slice(0, query))) throw new UnsafeUrl();
   });
 
   // The archive's run-time guard: any write not to a route that takes writes is refused.

@@ -10,11 +10,15 @@ import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 // HTTP: no answer may be a 5xx, no header may be one a socket refuses, and the server must still
 // answer at the end. The seed is fixed and printed, so a failure can be replayed:
 //   FOLIO_FUZZ_SEED=<seed> FOLIO_FUZZ_REQUESTS=<n> npm run test:fuzz
+// With FOLIO_FUZZ_PORT=<port> the walk goes to a server already running on 127.0.0.1 (such as
+// `npm start`) instead of a test site, once: FOLIO_FUZZ_PORT=8080 npm run test:fuzz
 
 const SEED = Number(process.env.FOLIO_FUZZ_SEED ?? 20261202);
 const REQUESTS = Number(process.env.FOLIO_FUZZ_REQUESTS ?? 1500);
 /** Requests in flight at once: enough to interleave renders and cache hits, few enough for 2 cores. */
 const CONCURRENCY = 6;
+/** A running server to walk instead of a test site of each dialect. */
+const EXTERNAL_PORT = process.env.FOLIO_FUZZ_PORT ? Number(process.env.FOLIO_FUZZ_PORT) : null;
 
 /** mulberry32: a tiny seeded generator, so every run of one seed sends the same requests. */
 function generator(seed: number): () => number {
@@ -38,6 +42,14 @@ const SEGMENTS = [
   '%F0%9F%98%80', '%E2%80%AE', '%E2%80%A8', '%E2%81%A6', '%EF%BB%BF', '%C3%A9', '%E9', '%FF', '%C0%AF', '%0D%0A', '%00', '%09', '%7F', '%C2%85',
   'a b', '<script>', '"', "'", '~', '@', ':', ';', '=', '&', '+', '*', '!', '$', '(', ')', ',', '[', ']', '{', '}', '|', '\\', '^', '`',
 ];
+/** Pages that exist, so the walk also renders, caches and serves real pages, not only 404s. */
+const REAL = [
+  '/', '/node', `/node/${FIXTURE.article.nid}`, `/${FIXTURE.article.path}`, `/${FIXTURE.article.legacyPath}`, `/${FIXTURE.gazaTag.path}`, `/${FIXTURE.politics.path}`,
+  `/${FIXTURE.palestine.path}`, `/${FIXTURE.author.path}`, '/blog', `/${FIXTURE.blog.path}`, `/${FIXTURE.blog.post}`, '/comment/1', `/comment/reply/${FIXTURE.article.nid}`,
+  '/archive', '/archive/2014', '/archive/2014/11', '/search', '/search.json', '/rss.xml', `/taxonomy/term/${FIXTURE.gazaTag.tid}/feed`, `/comment/feed/${FIXTURE.article.nid}`,
+  '/sitemap.xml', '/sitemap-news.xml', '/robots.txt', '/filter/tips', '/user/login', '/corrections', `/timemap/link/${FIXTURE.article.path}`, `/timegate/${FIXTURE.article.path}`,
+  `/${FIXTURE.landing.path}`, `/${FIXTURE.newsletter.path}`, '/assets/folio.css', `/ar/${FIXTURE.arabic.path}`, `/ar/node/${FIXTURE.arabic.nid}`, '/ar/', '/ar/archive',
+];
 const QUERY_KEYS = ['page', 'q', 'sort', 'format', 'comment', 'destination', 'edition', 'x', 'page[]', ''];
 const QUERY_VALUES = ['0', '1', '-1', '99999999999999999999', 'gaza', 'غزة', '"gaza', 'a OR', '-', '*', 'newest', 'atom', 'queued', 'posted', '/admin', '//evil.example', 'javascript:alert(1)', '%D8%A7', '%0D%0A', '%00', '%E9', '%', ''];
 const METHODS = ['GET', 'GET', 'GET', 'GET', 'HEAD', 'POST', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
@@ -50,9 +62,15 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 
 /** One random request: path from the site's vocabulary and hostile pieces, query, headers, body. */
 function randomRequest(rand: () => number): SocketRequest {
-  const depth = 1 + Math.floor(rand() * 4);
-  let path = pick(rand, PREFIXES);
-  for (let i = 0; i < depth; i++) path += `/${pick(rand, SEGMENTS)}`;
+  let path: string;
+  if (rand() < 0.4) {
+    path = pick(rand, REAL);
+    if (rand() < 0.3) path += `/${pick(rand, SEGMENTS)}`;
+  } else {
+    path = pick(rand, PREFIXES);
+    const depth = 1 + Math.floor(rand() * 4);
+    for (let i = 0; i < depth; i++) path += `/${pick(rand, SEGMENTS)}`;
+  }
   if (rand() < 0.2) path += '/';
   // Node's client sends only bytes 0x21-0xFF in a path: encode what it would refuse.
   path = path.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c));
@@ -80,24 +98,29 @@ function randomRequest(rand: () => number): SocketRequest {
   return { method, path, headers, ...(body !== undefined ? { body } : {}) };
 }
 
-for (const dialect of testDialects()) {
-  describe(`fuzzing the server over HTTP (${dialect}, seed ${SEED}, ${REQUESTS} requests)`, () => {
-    let site: TestSite;
+for (const target of EXTERNAL_PORT === null ? testDialects() : [`port ${EXTERNAL_PORT}`]) {
+  describe(`fuzzing the server over HTTP (${target}, seed ${SEED}, ${REQUESTS} requests)`, () => {
+    let site: TestSite | undefined;
     let port: number;
 
     before(async () => {
-      site = await openTestSite(dialect, seedFixture, { FOLIO_MIN_POST_SECONDS: '0', FOLIO_TRUST_PROXY: '127.0.0.1' });
+      if (EXTERNAL_PORT !== null) {
+        port = EXTERNAL_PORT;
+        return;
+      }
+      site = await openTestSite(target as 'sqlite' | 'postgres', seedFixture, { FOLIO_MIN_POST_SECONDS: '0', FOLIO_TRUST_PROXY: '127.0.0.1' });
       await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
       port = (site.folio.app.server.address() as AddressInfo).port;
     });
     after(async () => {
-      await site.close();
+      await site?.close();
     });
 
-    test('no 5xx, no header a socket refuses, and the server answers at the end', async () => {
+    test('no 5xx, no header a socket refuses, and the server answers at the end', async (t) => {
       const rand = generator(SEED);
       const requests = Array.from({ length: REQUESTS }, () => randomRequest(rand));
       const failures: string[] = [];
+      const statuses = new Map<number, number>();
       let next = 0;
       const worker = async () => {
         while (next < requests.length) {
@@ -105,6 +128,7 @@ for (const dialect of testDialects()) {
           const req = requests[index]!;
           try {
             const res = await socketRequest(port, req);
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
             if (res.status >= 500) failures.push(`#${index} ${req.method} ${req.path} → ${res.status}`);
             for (const bad of headersAreWireSafe(res.headers)) failures.push(`#${index} ${req.method} ${req.path}: ${bad}`);
           } catch (err) {
@@ -113,6 +137,7 @@ for (const dialect of testDialects()) {
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      t.diagnostic(`seed ${SEED}: ${REQUESTS} requests, answers by status: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`);
       assert.deepEqual(failures.slice(0, 20), [], `seed ${SEED}: ${failures.length} failures (replay with FOLIO_FUZZ_SEED=${SEED})`);
       assert.equal((await socketRequest(port, { path: '/' })).status, 200);
     });
