@@ -22,6 +22,7 @@ import { FixityService } from './services/fixity-service.ts';
 import { MementoService } from './services/memento-service.ts';
 import { CorrectionsService } from './services/corrections-service.ts';
 import { ChangeStamps } from './services/change-stamps.ts';
+import { HealthService } from './services/health-service.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -43,6 +44,7 @@ export interface Runtime {
   readonly fixity: FixityService;
   readonly mementos: MementoService;
   readonly corrections: CorrectionsService;
+  readonly health: HealthService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   /** Polls for changes other processes made (a CLI correction, an import, another instance) every `intervalMs`. */
@@ -105,6 +107,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     auth: new AuthService(store.users),
     mementos: new MementoService(store.content, store.revisions),
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
+    health: new HealthService(store.content),
     onContentChanged: (l) => void listeners.push(l),
     async watchChanges(intervalMs) {
       await stamps.poll();

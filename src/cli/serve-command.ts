@@ -5,6 +5,9 @@ import { configFrom, type StoreOptions } from './options.ts';
 import { seedDemo } from './seed-demo.ts';
 import { installCrashGuard } from './crash-guard.ts';
 
+/** The longest a stop on SIGTERM or SIGINT may take (below systemd's and Kubernetes's defaults). */
+const SHUTDOWN_SECONDS = 20;
+
 /** `folio serve` (what `npm start` runs): seeds the demo on an empty database, then serves both editions. */
 export function serveCommand(): Command {
   return new Command('serve')
@@ -24,7 +27,14 @@ export function serveCommand(): Command {
       runtime.onContentChanged((edition) => folio.contentChanged(edition));
       // Corrections, imports and articles added from the command line reach this server's caches.
       await runtime.watchChanges(2000);
-      const shutdown = async () => {
+      // Graceful stop: no new connections, in-flight requests finish, queued comments are written
+      // and pools close; past SHUTDOWN_SECONDS the process exits anyway, so a deploy never hangs.
+      const shutdown = async (signal: NodeJS.Signals) => {
+        folio.app.log.info({ signal }, 'stopping: finishing in-flight requests');
+        setTimeout(() => {
+          folio.app.log.error(`still busy after ${SHUTDOWN_SECONDS} s: exiting anyway`);
+          process.exit(1);
+        }, SHUTDOWN_SECONDS * 1000).unref();
         await folio.app.close();
         await runtime.close();
         process.exit(0);

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
@@ -15,6 +15,7 @@ import { installErrorHandlers } from './errors.ts';
 import { PageCache } from './page-cache.ts';
 import { NavigationMemo } from './render.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { FeedSender, feedRoutes } from './routes/feed-routes.ts';
 import { sitemapRoutes, type SitemapSource } from './routes/sitemap-routes.ts';
@@ -27,12 +28,41 @@ import { mementoRoutes } from './routes/memento-routes.ts';
 import { correctionsRoutes } from './routes/corrections-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
+import { CachedAccessLog } from './cached-access-log.ts';
 import { SharedLocalStore } from './shared-local-store.ts';
 import { CSRF_COOKIE } from './csrf-token.ts';
 import type { WebDeps, WebServices } from './web-deps.ts';
+import type { DependencyState } from '../services/health-service.ts';
 
 /** Browser features no Folio page uses, switched off for every page (and any injected script). */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
+
+/**
+ * Idle keep-alive connections stay open longer than a load balancer keeps its own (nginx and the
+ * cloud balancers use 60 s): a server that closes first races the balancer's next request on that
+ * connection, the classic source of sporadic 502s. Headers must arrive within the same bound
+ * (slow clients), and a whole request within REQUEST_TIMEOUT_SECONDS.
+ */
+export const KEEP_ALIVE_SECONDS = 75;
+const REQUEST_TIMEOUT_SECONDS = 60;
+
+function withTimeouts(server: Server): Server {
+  server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
+  // Node's guidance: headersTimeout above keepAliveTimeout, so an idle socket is never cut mid-header.
+  server.headersTimeout = (KEEP_ALIVE_SECONDS + 5) * 1000;
+  server.requestTimeout = REQUEST_TIMEOUT_SECONDS * 1000;
+  return server;
+}
+
+/** Redis as /readyz reports it: a PING answered within two seconds. */
+async function redisState(redis: Redis): Promise<DependencyState> {
+  try {
+    await Promise.race([redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2000 ms')), 2000).unref())]);
+    return { name: 'redis', ok: true };
+  } catch (err) {
+    return { name: 'redis', ok: false, detail: err instanceof Error ? err.message : String(err) };
+  }
+}
 
 /** What buildApp needs: the services, and a few knobs for tests. */
 export interface AppOptions extends WebServices {
@@ -71,14 +101,15 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     // warm page costs little more than a bare node:http server sending the same bytes.
     // Nothing thrown here may reach the event loop: it is outside every handler, and an uncaught
     // exception would take the process down (as a cached unencoded Location once did).
-    serverFactory: (handler) => createServer((req: IncomingMessage, res: ServerResponse) => {
+    serverFactory: (handler) => withTimeouts(createServer((req: IncomingMessage, res: ServerResponse) => {
       try {
         if (req.method === 'GET' || req.method === 'HEAD') {
           const key = rawCacheKey(req);
           const hit = cache.get(key);
           if (hit) {
             try {
-              return serveCached(req, res, hit);
+              accessLog?.record(req, serveCached(req, res, hit));
+              return;
             } catch (err) {
               // A page that cannot be written is dropped, so the next reader gets a fresh render.
               cache.delete(key);
@@ -90,7 +121,9 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       } catch (err) {
         failRawRequest(app, req, res, err);
       }
-    }),
+    })),
+    // On close, idle keep-alive connections end at once; busy ones finish their request first.
+    forceCloseConnections: 'idle',
     trustProxy: config.trustProxy === false ? false : config.trustProxy.split(',').map((s) => s.trim()),
     // A host bound to a prefixed edition serves that edition at its root: rewrite onto the prefix.
     rewriteUrl(req) {
@@ -100,10 +133,12 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       return `${edition.pathPrefix}${url}`;
     },
   });
+  const accessLog: CachedAccessLog | null = options.logger ? new CachedAccessLog(app.log) : null;
+  if (accessLog) app.addHook('onClose', async () => accessLog.flush());
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
-    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, cache, nav,
+    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, cache, nav,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).
@@ -176,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   });
 
   installErrorHandlers(app, deps);
+  await app.register(healthRoutes(deps, redis ? [() => redisState(redis)] : []));
   await app.register(assetRoutes());
   for (const edition of editions.all) {
     await app.register(mementoRoutes(edition, deps), { prefix: edition.pathPrefix });

@@ -57,20 +57,21 @@ function headerList(page: CachedPage, encoding: 'br' | 'gzip' | null, body: Buff
 /**
  * Writes a cached page to a raw response. This is the hot path: it runs before the framework
  * sees the request (see app.ts serverFactory), and the page's headers, security ones included,
- * were captured when it was rendered.
+ * were captured when it was rendered. Returns the status sent, for the access log.
  */
-export function serveCached(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+export function serveCached(req: IncomingMessage, res: ServerResponse, page: CachedPage): number {
   const encoding = chooseEncoding(req.headers['accept-encoding'], page);
   const etag = page.status === 200 ? encodedEtag(page.etag, encoding) : null;
   const inm = req.headers['if-none-match'];
   if (etag && inm && inm.split(',').some((t) => t.trim() === etag)) {
     res.writeHead(304, headerList(page, encoding, null, etag));
     res.end();
-    return;
+    return 304;
   }
   const body = encoding === 'br' ? page.br! : encoding === 'gzip' ? page.gzip! : identityBody(page);
   res.writeHead(page.status, headerList(page, encoding, body, etag));
   res.end(req.method === 'HEAD' ? undefined : body);
+  return page.status;
 }
 
 /** The same, from inside Fastify (app.inject in tests goes this way). */

@@ -9,6 +9,7 @@ import type { ModerationService } from '../services/moderation-service.ts';
 import type { SearchService } from '../services/search-service.ts';
 import type { MementoService } from '../services/memento-service.ts';
 import type { CorrectionsService } from '../services/corrections-service.ts';
+import type { HealthService } from '../services/health-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -25,6 +26,7 @@ export interface WebServices {
   readonly search: SearchService;
   readonly mementos: MementoService;
   readonly corrections: CorrectionsService;
+  readonly health: HealthService;
 }
 
 /** What routes are given: the services plus the web layer's own caches. */
