@@ -23,6 +23,7 @@ import { MementoService } from './services/memento-service.ts';
 import { CorrectionsService } from './services/corrections-service.ts';
 import { ChangeStamps } from './services/change-stamps.ts';
 import { HealthService } from './services/health-service.ts';
+import { RedisChangeChannel } from './store/redis/change-channel.ts';
 import { randomBytes } from 'node:crypto';
 
 /** Services wired to one store: what the CLI commands and the server use. */
@@ -47,7 +48,11 @@ export interface Runtime {
   readonly health: HealthService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
-  /** Polls for changes other processes made (a CLI correction, an import, another instance) every `intervalMs`. */
+  /**
+   * Listens for changes other processes made (a CLI correction, an import, another instance):
+   * through Redis pub/sub when FOLIO_REDIS_URL is set, and by polling the database stamps every
+   * `intervalMs` (the fallback while Redis is down, and the only way without it).
+   */
   watchChanges(intervalMs: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,9 +82,11 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     for (const l of listeners) l(edition);
   };
   const stamps = new ChangeStamps({ getMeta: (k) => store.content.getMeta(k), setMeta: (k, v) => store.writer.setMeta(k, v) }, config.editions.map((e) => e.code), tell);
+  const channel = config.redisUrl ? new RedisChangeChannel(config.redisUrl, config.editions.map((e) => e.code), tell) : null;
   const changed = (edition: string) => {
     tell(edition);
     stamps.noteLocal(edition);
+    channel?.publish(edition);
   };
   let watcher: NodeJS.Timeout | null = null;
   const secret = config.secret ?? (await siteSecret(store));
@@ -110,6 +117,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     health: new HealthService(store.content),
     onContentChanged: (l) => void listeners.push(l),
     async watchChanges(intervalMs) {
+      await channel?.listen();
       await stamps.poll();
       watcher = setInterval(() => void stamps.poll().catch(() => undefined), intervalMs);
       watcher.unref();
@@ -117,6 +125,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     async close() {
       if (watcher) clearInterval(watcher);
       await stamps.flush();
+      await channel?.close();
       await store.close();
     },
   };
