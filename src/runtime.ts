@@ -130,3 +130,6 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     },
   };
 }
+
+/** Backups and restores work on the database as a whole, beside the services (see store/backup.ts). */
+export { backupDatabase, restoreDatabase, type BackupReport } from './store/backup.ts';

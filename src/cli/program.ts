@@ -12,6 +12,7 @@ import { reindexCommand, searchCommand } from './search-command.ts';
 import { userCommand } from './user-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { correctionCommand } from './correction-command.ts';
+import { backupCommand, restoreCommand } from './backup-command.ts';
 
 /** The `folio` command line. */
 export function buildProgram(): Command {
@@ -36,5 +37,7 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(verifyCommand());
   program.addCommand(correctionCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
   return program;
 }

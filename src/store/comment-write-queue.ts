@@ -45,19 +45,45 @@ export class GroupCommitQueue {
   private async commit(batch: Pending<unknown>[]): Promise<void> {
     const results: unknown[] = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await whenNotBusy(() => this.db.transaction().execute(async (trx) => {
+        results.length = 0;
         for (const item of batch) results.push(await item.work(trx));
-      });
+      }));
       batch.forEach((item, i) => item.resolve(results[i]));
     } catch {
       // One bad write must not fail its neighbours: retry each on its own, so only it fails.
       for (const item of batch) {
         try {
-          item.resolve(await this.db.transaction().execute((trx) => item.work(trx)));
+          item.resolve(await whenNotBusy(() => this.db.transaction().execute((trx) => item.work(trx))));
         } catch (err) {
           item.reject(err);
         }
       }
     }
   }
+}
+
+/** Attempts of a transaction that met a busy database, with backoff: about a second in all. */
+const BUSY_ATTEMPTS = 8;
+
+/**
+ * SQLite answers SQLITE_BUSY at once, without its busy timeout, when a transaction that began
+ * by reading must upgrade to writing and another connection (the main thread's stamps, a backup,
+ * an import) wrote in between: its snapshot is stale. Starting the transaction again, on a fresh
+ * snapshot, succeeds. Nothing was committed by the failed attempt, so a retry never doubles a write.
+ */
+async function whenNotBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (i >= BUSY_ATTEMPTS || !isBusy(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** i));
+    }
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || (err instanceof Error && /database is locked/.test(err.message));
 }
