@@ -27,6 +27,14 @@ probe FOLIO_TEST_REDIS "shared rate-limit tests" Redis "${FOLIO_TEST_REDIS_URL:-
 probe FOLIO_TEST_MYSQL "Drupal database import tests" MariaDB "${FOLIO_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/}" \
   "require('mysql2/promise').createConnection({uri:process.argv[1],connectTimeout:3000}).then(c=>c.end()).then(()=>process.exit(0),()=>process.exit(1))"
 
+if command -v nginx >/dev/null 2>&1 && [[ "$FOLIO_TEST_PG" == 1 && "$FOLIO_TEST_REDIS" == 1 ]]; then
+  export FOLIO_TEST_CLUSTER=1
+else
+  export FOLIO_TEST_CLUSTER=0
+  skipped+=("the nginx cluster test (needs nginx: apt-get install -y nginx, plus PostgreSQL and Redis)")
+  command -v nginx >/dev/null 2>&1 || missing_in_ci+=("nginx")
+fi
+
 if [[ -x /usr/bin/chromium ]]; then
   export FOLIO_TEST_BROWSER=1
 else

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# `npm run cluster [-- up|down|status] [instances]`: several Folio instances on PostgreSQL and Redis,
+# behind Debian's nginx, on this machine. State (pids, logs, nginx config) lives in .cluster/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ACTION="${1:-up}"
+INSTANCES="${2:-${FOLIO_CLUSTER_INSTANCES:-3}}"
+PORT="${FOLIO_CLUSTER_PORT:-8080}"
+FIRST_INSTANCE_PORT="${FOLIO_CLUSTER_FIRST_PORT:-8181}"
+PG_ADMIN="${FOLIO_CLUSTER_PG_ADMIN:-postgres://postgres@127.0.0.1:5432/postgres}"
+DB_NAME="${FOLIO_CLUSTER_DB:-folio_cluster}"
+DATABASE_URL="${PG_ADMIN%/*}/${DB_NAME}"
+REDIS_URL="${FOLIO_CLUSTER_REDIS:-redis://127.0.0.1:6379}"
+DIR="${FOLIO_CLUSTER_DIR:-$(pwd)/.cluster}"
+
+say() { echo "cluster: $*"; }
+
+ensure_services() {
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    say "PostgreSQL is down: starting it"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  fi
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    say "Redis is down: starting it"
+    redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log
+    for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 1; done
+  fi
+  if ! command -v nginx >/dev/null 2>&1; then
+    say "nginx is not installed: installing Debian's package"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  fi
+}
+
+wait_ready() {
+  local url="$1"
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  say "no answer from $url (see $DIR/*.log)"
+  return 1
+}
+
+up() {
+  ensure_services
+  mkdir -p "$DIR"
+  if [[ -f "$DIR/nginx.pid" ]] && kill -0 "$(cat "$DIR/nginx.pid")" 2>/dev/null; then say "already up (npm run cluster -- down first)"; exit 1; fi
+  if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname='${DB_NAME}'" | grep -q 1; then
+    psql "$PG_ADMIN" -qc "CREATE DATABASE ${DB_NAME}"
+    say "generating the demo newspaper into ${DB_NAME}"
+    # FOLIO_CLUSTER_DEMO_ARGS: e.g. "--articles 50 --arabic 20" for a quick test cluster.
+    # shellcheck disable=SC2086
+    node bin/folio.js demo --database "$DATABASE_URL" ${FOLIO_CLUSTER_DEMO_ARGS:-} >"$DIR/demo.log" 2>&1
+  fi
+  local upstreams=""
+  for i in $(seq 0 $((INSTANCES - 1))); do
+    local port=$((FIRST_INSTANCE_PORT + i))
+    FOLIO_DATABASE_URL="$DATABASE_URL" FOLIO_REDIS_URL="$REDIS_URL" FOLIO_TRUST_PROXY=127.0.0.1 FOLIO_BASE_URL="http://127.0.0.1:${PORT}" \
+      nohup node bin/folio.js serve --no-demo --host 127.0.0.1 --port "$port" >"$DIR/instance-$port.log" 2>&1 &
+    echo $! >"$DIR/instance-$port.pid"
+    upstreams+="    server 127.0.0.1:${port} max_fails=2 fail_timeout=5s;"$'\n'
+  done
+  for i in $(seq 0 $((INSTANCES - 1))); do wait_ready "http://127.0.0.1:$((FIRST_INSTANCE_PORT + i))/readyz"; done
+  mkdir -p "$DIR/client-body" "$DIR/proxy" "$DIR/fastcgi" "$DIR/uwsgi" "$DIR/scgi"
+  UPSTREAMS="$upstreams" DIR="$DIR" PORT="$PORT" node -e '
+    const fs = require("fs");
+    const t = fs.readFileSync("deploy/nginx-cluster.conf.template", "utf8");
+    fs.writeFileSync(process.env.DIR + "/nginx.conf", t.replaceAll("@DIR@", process.env.DIR).replaceAll("@PORT@", process.env.PORT).replace("@UPSTREAMS@", process.env.UPSTREAMS.trimEnd()));'
+  nginx -t -q -c "$DIR/nginx.conf" -g 'daemon on;' 2>>"$DIR/nginx-error.log"
+  nginx -c "$DIR/nginx.conf" -g 'daemon on;'
+  wait_ready "http://127.0.0.1:${PORT}/readyz"
+  say "${INSTANCES} instances on ${FIRST_INSTANCE_PORT}-$((FIRST_INSTANCE_PORT + INSTANCES - 1)), nginx on http://127.0.0.1:${PORT}/ (PostgreSQL ${DB_NAME}, Redis ${REDIS_URL})"
+}
+
+down() {
+  if [[ -f "$DIR/nginx.pid" ]]; then nginx -c "$DIR/nginx.conf" -g 'daemon on;' -s quit 2>/dev/null || kill "$(cat "$DIR/nginx.pid")" 2>/dev/null || true; fi
+  local pids=()
+  for pidfile in "$DIR"/instance-*.pid; do
+    [[ -f "$pidfile" ]] || continue
+    pids+=("$(cat "$pidfile")")
+    kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+  # Each instance drains within its 20 s bound; wait for them, so `down` returns with the ports free.
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 110); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  done
+  rm -f "$DIR/nginx.pid"
+  say "stopped"
+}
+
+status() {
+  for pidfile in "$DIR"/instance-*.pid; do
+    [[ -f "$pidfile" ]] || continue
+    local port="${pidfile##*instance-}"; port="${port%.pid}"
+    if kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "instance $port: running (pid $(cat "$pidfile"))"; else echo "instance $port: stopped"; fi
+  done
+  if [[ -f "$DIR/nginx.pid" ]] && kill -0 "$(cat "$DIR/nginx.pid")" 2>/dev/null; then echo "nginx: running on $PORT"; else echo "nginx: stopped"; fi
+}
+
+case "$ACTION" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: npm run cluster -- up|down|status [instances]" >&2; exit 2 ;;
+esac
