@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'NOT_IMPLEMENTED'
   | 'CONFIG'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 interface CatalogueEntry {
@@ -35,6 +36,7 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, CatalogueEntry>> = Obje
   RATE_LIMITED: { status: 429, title: { en: 'Too many requests', ar: 'طلبات كثيرة جداً' } },
   NOT_IMPLEMENTED: { status: 501, title: { en: 'Not available yet', ar: 'غير متوفر بعد' } },
   CONFIG: { status: 500, title: { en: 'Configuration error', ar: 'خطأ في الإعدادات' } },
+  UNAVAILABLE: { status: 503, title: { en: 'Temporarily unavailable', ar: 'غير متاح مؤقتاً' } },
   INTERNAL: { status: 500, title: { en: 'Something went wrong', ar: 'حدث خطأ ما' } },
 });
 
@@ -128,6 +130,22 @@ export class RateLimited extends FolioError {
 export class NotImplemented extends FolioError {
   constructor(message: string | Readonly<Record<Lang, string>>) {
     super('NOT_IMPLEMENTED', message);
+  }
+}
+
+/** Seconds a client should wait before trying again after an Unavailable (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database (or another service a request needs) does not answer right now: a restart, a
+ * failover. Nothing was written; the same request will work again shortly (503, Retry-After).
+ */
+export class Unavailable extends FolioError {
+  constructor(message: string | Readonly<Record<Lang, string>> = {
+    en: 'The newspaper\'s database is not answering at the moment. Nothing was lost: please try again in a few seconds.',
+    ar: 'قاعدة بيانات الصحيفة لا تستجيب حالياً. لم يضِع شيء: يرجى المحاولة مجدداً بعد بضع ثوانٍ.',
+  }, options?: { cause?: unknown }) {
+    super('UNAVAILABLE', message, options);
   }
 }
 

@@ -108,7 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
           const hit = cache.get(key);
           if (hit) {
             try {
-              accessLog?.record(req, serveCached(req, res, hit));
+              const status = serveCached(req, res, hit);
+              accessLog?.record(req, status);
               return;
             } catch (err) {
               // A page that cannot be written is dropped, so the next reader gets a fresh render.

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CATALOGUE, FolioError, NotFound } from '../domain/errors.ts';
+import { ERROR_CATALOGUE, FolioError, NotFound, RETRY_AFTER_SECONDS } from '../domain/errors.ts';
 import { renderDocument } from './render.ts';
 import { sendFresh } from './send-page.ts';
 import { siteContextFor } from './site-context-for.ts';
@@ -18,6 +18,7 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, deps: Web
   const message = error ? error.messageIn(lang) : title;
   const body = errorView(ctx, title, message, status, status === 404 ? notFoundQuery(request.url) : '');
   const doc = await renderDocument(ctx, deps.nav, { title, canonical: null, body });
+  if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return sendFresh(request, reply, deps.cache, { edition, status, body: doc, cache: false });
 }
 
@@ -26,7 +27,8 @@ export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, deps, new NotFound(), 404));
   app.setErrorHandler(async (err: FastifyError | FolioError, request, reply) => {
     if (err instanceof FolioError) {
-      if (err.status >= 500) request.log.error({ err }, 'folio error');
+      if (err.code === 'UNAVAILABLE') request.log.warn({ err: err.cause ?? err }, 'database unavailable: answered 503');
+      else if (err.status >= 500) request.log.error({ err }, 'folio error');
       return sendError(request, reply, deps, err, err.status);
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

@@ -1,11 +1,54 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
+import { Unavailable } from '../../domain/errors.ts';
 
 // int8 (our epoch-second columns and count(*)) arrives as a string by default; every value we
 // store fits in a double, so read it as a number.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+/**
+ * Errors that mean "the server is not there right now" (refused, cut, shutting down, starting
+ * up, out of connections), not "this query is wrong": node's socket codes, pg's own messages,
+ * and SQLSTATE classes 08 (connection exception) and 57P (operator intervention), plus 53300.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|08\w{3}|57P0[1-3]|53300)$/.test(code)
+    || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(message);
+}
+
+function translated(err: unknown): unknown {
+  return isConnectionFailure(err) ? new Unavailable(undefined, { cause: err }) : err;
+}
+
+/**
+ * The pool as Kysely sees it, with connection failures turned into Unavailable (a readable 503
+ * with Retry-After) instead of a 500. pg itself reconnects: the next query after PostgreSQL comes
+ * back opens a fresh connection, so nothing else is needed to recover.
+ */
+function unavailableWhenDown(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (err) {
+        throw translated(err);
+      }
+      const query = ((...args: unknown[]) => {
+        // A cursor (Kysely's streams) is returned as it is; promises have their failure translated.
+        const result = (client.query as (...a: unknown[]) => unknown)(...args);
+        return result instanceof Promise ? result.catch((err: unknown) => { throw translated(err); }) : result;
+      }) as PostgresPoolClient['query'];
+      return { query, release: () => client.release() };
+    },
+    end: () => pool.end(),
+  };
+}
 
 /** Opens a pool to a PostgreSQL database. */
 export function connectPostgres(url: string, poolSize = 10): Connection {
@@ -14,7 +57,7 @@ export function connectPostgres(url: string, poolSize = 10): Connection {
   // emits 'error' on the pool, which would crash the process if nobody listened. The pool
   // replaces the connection on the next query, so there is nothing more to do than note it.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: unavailableWhenDown(pool) }) });
   return {
     db,
     dialect: 'postgres',

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseCommentForm, type CommentErrors, type CommentFormValues } from '../../domain/comment-form.ts';
 import type { Edition } from '../../domain/edition.ts';
+import { RETRY_AFTER_SECONDS, Unavailable } from '../../domain/errors.ts';
 import type { CommentContext, CommentSubmission, RenderedComment } from '../../services/comment-service.ts';
 import { MESSAGES, t } from '../../text/messages.ts';
 import type { UserRecord } from '../../services/auth-service.ts';
@@ -19,6 +20,18 @@ import type { WebDeps } from '../web-deps.ts';
 
 type ReplyParams = { Params: { nid: string; pid?: string } };
 const ID = '(^\\d{1,10}$)';
+
+/**
+ * What the form page needs when the database cannot say more: the node by id, and the parent
+ * by id only (its text is not shown), so the form posts to the same place once it is back.
+ */
+function offlineContext(edition: Edition, nid: number, pid: number | null): CommentContext {
+  return {
+    target: { nid, edition: edition.code, title: `#${nid}`, path: null, kind: 'article', commentPolicy: null },
+    policy: edition.commentPolicy,
+    parent: pid === null ? null : { cid: pid, name: '', subject: '', bodyHtml: '' },
+  };
+}
 
 /** Reading and posting comments: /comment/reply/<nid>[/<pid>], GET for the form, POST to preview or save. */
 export function commentRoutes(edition: Edition, deps: WebDeps) {
@@ -56,11 +69,28 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
     };
 
     const submit = async (request: FastifyRequest<ReplyParams>, reply: FastifyReply) => {
+      const body = (request.body ?? {}) as ParsedForm;
+      const values = normaliseCommentForm(body as Record<string, unknown>);
+      try {
+        return await submitValues(request, reply, body, values);
+      } catch (err) {
+        // The database did not answer: nothing was saved, and the reader keeps every word typed,
+        // on a form that needs nothing from the database to be drawn again.
+        if (!(err instanceof Unavailable)) throw err;
+        request.log.warn({ err: err.cause ?? err }, 'database unavailable: comment form sent back with 503');
+        const nid = Number(request.params.nid);
+        const pid = request.params.pid ? Number(request.params.pid) : null;
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return page(request, reply, siteContextFor(request, edition, deps), {
+          status: 503, context: offlineContext(edition, nid, pid), values, errors: { form: err.localized }, formToken: body.form_token ?? '', preview: null, staff: null,
+        });
+      }
+    };
+
+    const submitValues = async (request: FastifyRequest<ReplyParams>, reply: FastifyReply, body: ParsedForm, values: CommentFormValues) => {
       const ctx = siteContextFor(request, edition, deps);
       const nid = Number(request.params.nid);
       const pid = request.params.pid ? Number(request.params.pid) : null;
-      const body = (request.body ?? {}) as ParsedForm;
-      const values = normaliseCommentForm(body as Record<string, unknown>);
       const context = await deps.comments.context(edition, nid, pid);
       const user = await currentUser(request, deps);
       // The inline form on cached pages carries no CSRF token, so it always posts as a visitor,

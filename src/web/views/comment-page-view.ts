@@ -27,7 +27,7 @@ export function commentPageView(ctx: SiteContext, model: CommentPageModel): Safe
 <h1 class="page-title">${model.title}</h1>
 ${archiveNotice(ctx.edition)}
 <p class="comment-target">${t(lang, 'inReplyTo')}: <a href="${nodeUrl(ctx, target)}">${target.title}</a></p>
-${parent ? html`<article class="comment comment-parent">
+${parent && parent.bodyHtml !== '' ? html`<article class="comment comment-parent">
 <h2 class="comment-subject">${parent.subject}</h2>
 <p class="submitted">${parent.name}</p>
 <div class="comment-body">${trustedHtml(parent.bodyHtml)}</div>
