@@ -1,4 +1,5 @@
 import type { Lang } from './errors.ts';
+import { URL_SCHEMES } from './url-schemes.ts';
 
 /** What a reader typed into the comment form, exactly as sent. */
 export interface CommentFormValues {
@@ -49,11 +50,16 @@ export function isValidEmail(mail: string): boolean {
   return EMAIL.test(mail);
 }
 
-/** Drupal's valid_url($url, TRUE) for homepages: absolute http, https, ftp or feed URLs with a host. */
+/**
+ * True for an absolute URL with a host whose scheme is in URL_SCHEMES.web. Drupal's
+ * valid_url($url, TRUE) also took ftp and feed; a homepage is shown as a link readers open in
+ * the browser, so Folio takes only http and https (docs/url-schemes.md).
+ */
 export function isValidHomepage(url: string): boolean {
-  if (!/^(https?|ftp|feed):\/\/[^\s]+$/i.test(url)) return false;
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i.test(url)) return false;
   try {
-    return new URL(url).hostname.length > 0;
+    const parsed = new URL(url);
+    return URL_SCHEMES.web.includes(parsed.protocol.slice(0, -1)) && parsed.hostname.length > 0;
   } catch {
     return false;
   }

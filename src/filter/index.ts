@@ -30,4 +30,4 @@ export { filterXss, filterXssAdmin } from './filter-xss.ts';
 export { filterHtml, filterHtmlEscape, type FilterHtmlOptions } from './filter-html.ts';
 export { filterUrl, type FilterUrlOptions } from './filter-url.ts';
 export { filterAutop } from './filter-autop.ts';
-export { FOLIO_PROTOCOLS, LINK_REL, SITE_ALLOWED_HTML, URL_LENGTH, parseAllowedHtml } from './filter-settings.ts';
+export { LINK_REL, SITE_ALLOWED_HTML, URL_LENGTH, parseAllowedHtml } from './filter-settings.ts';

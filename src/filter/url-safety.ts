@@ -4,7 +4,8 @@
  */
 import { checkPlain } from './check-plain.ts';
 import { decodeUntilStable } from './decode-entities.ts';
-import { DRUPAL_PROTOCOLS, FOLIO_PROTOCOLS } from './filter-settings.ts';
+import { URL_SCHEMES } from '../domain/url-schemes.ts';
+import { DRUPAL_PROTOCOLS } from './filter-settings.ts';
 
 const RELATIVE_MARKERS = /[/?#]/;
 
@@ -47,7 +48,7 @@ export function urlScheme(value: string): string | null {
  * scheme is allowed, and stays so however many more times it is entity-decoded (feeds and
  * careless consumers decode twice).
  */
-export function isSafeUrl(value: string, protocols: readonly string[] = FOLIO_PROTOCOLS): boolean {
+export function isSafeUrl(value: string, protocols: readonly string[] = URL_SCHEMES.links): boolean {
   const once = urlScheme(value);
   if (once !== null && !protocols.includes(once)) return false;
   const fully = decodeUntilStable(value);
