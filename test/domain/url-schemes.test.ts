@@ -33,3 +33,15 @@ test('mailto: and tel: are link schemes but not homepages', () => {
   assert.ok(isSafeUrl('mailto:a@b.org') && isSafeUrl('tel:+9611234567'));
   assert.ok(!isValidHomepage('mailto:a@b.org') && !isValidHomepage('tel:+9611234567'));
 });
+
+test('a homepage with another scheme is refused with its own message, in both languages', async () => {
+  const { validateCommentForm } = await import('../../src/domain/comment-form.ts');
+  const values = { name: 'Rana', mail: 'rana@example.org', homepage: 'ftp://rana.example.org/', subject: '', comment: 'x' };
+  const scheme = validateCommentForm(values).homepage;
+  assert.ok(scheme);
+  assert.match(scheme.en, /http:\/\/ or https:\/\//);
+  assert.match(scheme.ar, /http:\/\/ أو https:\/\//);
+  // A URL that is not absolute keeps Drupal's message.
+  const drupal = validateCommentForm({ ...values, homepage: 'example.com' }).homepage;
+  assert.match(drupal!.en, /must be fully qualified/);
+});

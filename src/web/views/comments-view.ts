@@ -1,3 +1,4 @@
+import { isValidHomepage } from '../../domain/comment-form.ts';
 import type { PublicComment } from '../../domain/content.ts';
 import type { Page } from '../../domain/pagination.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
@@ -18,10 +19,14 @@ function displayName(name: string): string {
   return chars.length > NAME_MAX ? `${chars.slice(0, NAME_KEEP).join('')}...` : name;
 }
 
-/** The author: name + " (not verified)" for anonymous posters, linked nofollow to their homepage. */
+/**
+ * The author: name + " (not verified)" for anonymous posters, linked nofollow to their homepage.
+ * The homepage is checked again here: imported comments never went through the form, and only
+ * http(s) pages may become links (docs/url-schemes.md).
+ */
 export function commentAuthor(ctx: SiteContext, c: PublicComment): SafeHtml {
   const label = `${displayName(c.name)}${c.verified ? '' : t(ctx.edition.lang, 'notVerified')}`;
-  return c.homepage
+  return c.homepage && isValidHomepage(c.homepage)
     ? html`<a class="username" href="${c.homepage}" rel="nofollow ugc noopener">${label}</a>`
     : html`<span class="username">${label}</span>`;
 }
