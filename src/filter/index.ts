@@ -25,7 +25,7 @@ export { TIP_KEYS, tipString, type TipKey, type TipLanguage } from './tip-string
 export { checkPlain } from './check-plain.ts';
 export { decodeEntities } from './decode-entities.ts';
 export { truncateUtf8, shortenLinkText, type TruncateOptions } from './truncate-utf8.ts';
-export { checkUrl, isSafeUrl, stripDangerousProtocols, urlScheme } from './url-safety.ts';
+export { checkUrl, isSafeUrl, schemeCandidate, stripDangerousProtocols, urlScheme } from './url-safety.ts';
 export { filterXss, filterXssAdmin } from './filter-xss.ts';
 export { filterHtml, filterHtmlEscape, type FilterHtmlOptions } from './filter-html.ts';
 export { filterUrl, type FilterUrlOptions } from './filter-url.ts';

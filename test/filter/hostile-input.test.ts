@@ -71,6 +71,13 @@ const VECTORS: readonly string[] = [
   '<img src=x:alert(alt) onerror=eval(src) alt=0>',
   '<blockquote cite="javascript:alert(1)">q</blockquote>',
   '<p arg="\u00e0">" style="background-image: url(javascript:alert(0));"\u00e0<p>',
+  // Schemes hidden by invisible or compatibility characters (issue 10, docs/url-schemes.md).
+  '<a href="java\u200Bscript:alert(1)">x</a>',
+  '<a href="\u00A0javascript:alert(1)">x</a>',
+  '<a href="javascript\uFF1Aalert(1)">x</a>',
+  '<img src="\uFF4A\uFF41\uFF56\uFF41\uFF53\uFF43\uFF52\uFF49\uFF50\uFF54:alert(1)">',
+  '<a href="\uFEFFjava\u00ADscript:alert(1)">x</a>',
+  '<blockquote cite="java&#x2060;script:alert(1)">q</blockquote>',
 ];
 
 const FORMATS: ReadonlyArray<readonly [FormatName, SafetyRules]> = [

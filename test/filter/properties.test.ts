@@ -17,7 +17,10 @@ const ATTRIBUTE_NAMES = ['href', 'src', 'title', 'alt', 'cite', 'lang', 'dir', '
   'width', 'rel', 'xlink:href', 'formaction', 'HREF'];
 const VALUES = ['http://x.org/a?b=1&c=2', 'javascript:alert(1)', 'JaVa\tScRiPt:x', ' &#14; javascript:x', '&#106;avascript:x',
   '&amp;#106;avascript&amp;#58;x', 'data:text/html,x', '/rel:ative', 'mailto:a@b.org', '"><script>x</script>', "'", 'rtl',
-  'en', '10', 'vbscript:x', 'java&Tab;script:x', 'javascript&colon;x'];
+  'en', '10', 'vbscript:x', 'java&Tab;script:x', 'javascript&colon;x',
+  // Hidden schemes (docs/url-schemes.md): zero-width, BOM, soft hyphen, fullwidth, NBSP.
+  'java\u200Bscript:x', '\uFEFFjavascript:x', 'java\u00ADscript:x', '\uFF4Aavascript:x', 'javascript\uFF1Ax', '\u00A0javascript:x',
+  'java&#x200D;script:x', '\uFF48ttp://x.org'];
 
 const attribute = fc
   .tuple(fc.constantFrom(...ATTRIBUTE_NAMES), fc.constantFrom(...VALUES), fc.constantFrom('"', "'", ''))
