@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Command } from 'commander';
 import { Invalid } from '../domain/errors.ts';
-import { FORMAT_NAMES, FilterInputError, decodeUtf8Strict, formatToString, runStage, type FormatName, type StageName } from '../filter/index.ts';
+import { FORMAT_NAMES, FilterInputError, FilterLimitError, decodeUtf8Strict, formatToString, runStage, type FormatName, type StageName } from '../filter/index.ts';
 import { byteLines, readAllBytes, tooLongLine } from './byte-lines.ts';
 
 const STAGES: readonly StageName[] = ['url', 'html', 'autop', 'repair'];
@@ -67,6 +67,7 @@ function formatLine(format: FormatName, stage: StageName | undefined, bytes: Uin
   } catch (err) {
     // A JSON escape can still carry what the bytes could not (\u0000, a lone \ud800).
     if (err instanceof FilterInputError) throw new Invalid(`line ${number}: the string ${STRING_PROBLEMS[err.problem]}`);
+    if (err instanceof FilterLimitError) throw new Invalid(`line ${number}: ${err.message}`);
     throw err;
   }
 }

@@ -94,10 +94,12 @@ function cannotNest(container: string | null, tag: string): boolean {
 
 /**
  * Deepest nesting written (blocks plus inline elements around a piece of text). Deeper markup is
- * kept as its text, paragraphs and breaks: real comments never come close, and recursion over
- * 20 000 nested `<em>`s would overflow the stack.
+ * kept as its text, paragraphs and breaks: real comments never come close, and every paragraph
+ * re-opens the inline elements around it, so this bounds what each paragraph adds to the output.
+ * MARKUP_LIMITS.depth (markup-limits.ts) sits above it with room for the `<p>` and `<a>` the
+ * format adds, so the output is always accepted when formatted again (decision 8).
  */
-export const MAX_NESTING = 64;
+export const MAX_NESTING = 32;
 
 function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy: TreePolicy, container: string | null, depth: number): void {
   if (node.nodeName === '#text') {

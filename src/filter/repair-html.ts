@@ -12,7 +12,7 @@
  * trailing whitespace (the HTML stage trims, so a kept trailing newline would not come back).
  */
 import { defaultTreeAdapter, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { MAX_NESTING, renderFlow } from './canonical-flow.ts';
+import { renderFlow } from './canonical-flow.ts';
 import { parseSubset } from './subset-parser.ts';
 import { phpTrim } from './filter-html.ts';
 import {
@@ -28,6 +28,12 @@ import {
 
 export type { TreePolicy } from './tree-policy.ts';
 
+/**
+ * Deepest nesting the faithful writer (full_html) recurses into; deeper markup is written as its
+ * text. Input is already bounded by MARKUP_LIMITS before parsing; this guards the recursion.
+ */
+const MAX_TREE_DEPTH = 64;
+
 // The fragment is parsed as the content of <body>, as Drupal's corrector does.
 const BODY_CONTEXT = defaultTreeAdapter.createElement('body', 'http://www.w3.org/1999/xhtml' as never, []);
 
@@ -37,7 +43,7 @@ function serializeChildren(children: readonly TreeChild[], policy: TreePolicy, d
   return out;
 }
 
-/** Past MAX_NESTING: only the subtree's text, gathered without recursion. */
+/** Past MAX_TREE_DEPTH: only the subtree's text, gathered without recursion. */
 function textOf(root: TreeChild, policy: TreePolicy): string {
   let out = '';
   const pending: TreeChild[] = [root];
@@ -61,7 +67,7 @@ function serializeNode(node: TreeChild, policy: TreePolicy, depth: number): stri
   if (!('tagName' in node)) return '';
   const fate = elementFate(node, policy);
   if (fate === 'drop') return '';
-  if (depth >= MAX_NESTING) return textOf(node, policy);
+  if (depth >= MAX_TREE_DEPTH) return textOf(node, policy);
   if (fate === 'unwrap') return serializeChildren(node.childNodes, policy, depth + 1);
   const open = startTag(node, policy);
   if (isVoid(node.tagName)) return open;

@@ -95,6 +95,24 @@ describe('folio format', () => {
     }
   });
 
+  test('markup over a bound: one line and exit 2, or with --jsonl an {"error"} line and the rest formatted', async () => {
+    const deep = `${'<em>'.repeat(20_000)}x`;
+    const single = await runCliWithInput(['format', 'filtered_html'], deep);
+    assert.equal(single.code, 2, single.stderr);
+    oneLine(single.stderr);
+    assert.match(single.stderr, /^folio: The text nests HTML tags more than 40 levels deep/);
+    assert.equal(single.stdout, '');
+    const wide = `<a ${'title=x '.repeat(1_000)}>x</a>`;
+    const batch = await runCliWithInput(['format', 'full_html', '--jsonl'], jsonl(['ok', deep, wide, 'after']));
+    assert.equal(batch.code, 1, batch.stderr);
+    const lines = batch.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+    assert.deepEqual(lines[0], '<p>ok</p>');
+    assert.match((lines[1] as { error: string }).error, /^line 2: The text nests HTML tags more than 40 levels deep/);
+    assert.match((lines[2] as { error: string }).error, /^line 3: A tag in the text has more than 64 attributes/);
+    assert.deepEqual(lines[3], '<p>after</p>');
+    assert.match(batch.stderr, /^folio: 2 of 4 lines refused/);
+  });
+
   test('--jsonl: exit 0 when every line is formatted, even with only blank lines', async () => {
     for (const input of ['"a"\n"b"\n', '\n\n', '']) {
       const res = await runCliWithInput(['format', 'filtered_html', '--jsonl'], input);
