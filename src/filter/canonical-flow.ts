@@ -20,6 +20,7 @@
  * next run, so that stage finds nothing new to link.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { BidiTracker } from '../text/bidi-controls.ts';
 import { linkText } from './filter-url.ts';
 import { elementFate, escapeText, isVoid, removeControlCharacters, startTag, type TreeChild, type TreeElement, type TreePolicy } from './tree-policy.ts';
 
@@ -258,7 +259,9 @@ function writeRun(run: Run, policy: TreePolicy): string {
   let out = '';
   let segment = '';
   let open: readonly Mark[] = [];
+  let bidi: BidiTracker | null = null;
   for (const item of run) {
+    if (item.kind === 'content' && item.text && BIDI_SCOPED.test(item.html)) (bidi ??= new BidiTracker()).feed(item.html);
     const marks = item.marks;
     let shared = 0;
     while (shared < open.length && shared < marks.length && open[shared] === marks[shared]) shared++;
@@ -273,10 +276,17 @@ function writeRun(run: Run, policy: TreePolicy): string {
     if (item.kind === 'content' && item.text) segment += item.html;
     else out += item.kind === 'line' ? '<br />\n' : item.kind === 'content' ? item.html : '';
   }
+  // A paragraph closes the embeddings, overrides and isolates its text opened (issue 10), as
+  // text inside the innermost open element: the next run reads the closers back as part of the
+  // same run, finds nothing open, and writes the same output (decision 8).
+  if (bidi !== null) segment += bidi.closeTo(0);
   if (segment !== '') out += linkSegment(segment, open, policy);
   for (let k = open.length - 1; k >= 0; k--) out += (open[k] as Mark).close;
   return out;
 }
+
+// Controls that open or close a bidi scope (bidi-controls.ts reads them).
+const BIDI_SCOPED = /[\u202A-\u202E\u2066-\u2069]/;
 
 function linkSegment(segment: string, open: readonly Mark[], policy: TreePolicy): string {
   if (policy.linkRel === null) return segment;

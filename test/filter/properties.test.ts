@@ -36,7 +36,8 @@ const fragment = fc.oneof(
     weight: 6,
     arbitrary: fc.constantFrom('a', 'word', ' ', '  ', '\n', '\n\n', '\r\n', '\t', '<', '>', '&', '&amp;', '&lt;', '&#10;',
       '&nbsp;', '&#x3C;', '"', "'", 'www.x.com', 'http://y.org/p?q=1&r=2', 'me@z.net', 'sftp://s.org', '<!--', '-->',
-      '<!-- c -->', '&{', '}', '.', ',', '(', ')', 'دروبال', '😀', '\u00a0', '\u200b', '&#0;', '&#xD800;', '&copy', 'javascript:'),
+      '<!-- c -->', '&{', '}', '.', ',', '(', ')', 'دروبال', '😀', '\u00a0', '\u200b', '&#0;', '&#xD800;', '&copy', 'javascript:',
+      '\u202E', '\u202B', '\u202C', '\u2067', '\u2069', '&#x202E;'),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
