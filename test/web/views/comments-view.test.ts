@@ -35,3 +35,44 @@ for (const [homepage, linked] of homepages) {
     assert.ok(out.includes('Rana'), out);
   });
 }
+
+// Issue 10: an unclosed embedding, override or isolate in a name or subject must not reorder
+// what the page prints after it, so the text is isolated in <bdi>.
+const RLO = '\u202E', PDF = '\u202C', RLI = '\u2067', LRE = '\u202A';
+const bidiNames: ReadonlyArray<readonly [string, boolean]> = [
+  ['Rana', false],
+  ['رنا', false],
+  [`${RLO}exe.txt`, true],
+  [`${RLI}name`, true],
+  [`a${LRE}b`, true],
+  [`${RLO}closed${PDF}`, false],
+];
+
+for (const [name, isolated] of bidiNames) {
+  test(`commentAuthor: name ${JSON.stringify(name)} ${isolated ? 'is' : 'is not'} wrapped in <bdi>`, () => {
+    for (const homepage of [null, 'https://x.example/']) {
+      const out = commentAuthor(context('ar'), comment({ name, homepage })).html;
+      assert.equal(out.includes(`<bdi>${name}</bdi>`), isolated, out);
+      // "(not verified)" stays outside the isolate, so the override cannot reach it.
+      if (isolated) assert.match(out, /<\/bdi>[^<]*\(/);
+    }
+  });
+}
+
+test('commentsView: an unclosed subject is isolated, and stripped of controls in the aria-label', async () => {
+  const { commentsView } = await import('../../../src/web/views/comments-view.ts');
+  const subject = `${RLO}gnp.evil`;
+  const page = { items: [comment({ subject })], total: 1, page: 0, pageSize: 50 };
+  const out = commentsView(context('en'), page, '/node/1', '/comment/reply/1').html;
+  assert.ok(out.includes(`<bdi>${subject}</bdi>`), out);
+  assert.ok(out.includes('aria-label="reply: gnp.evil"'), out);
+});
+
+test('layout: the page <title> carries no bidi embedding, override or isolate controls', async () => {
+  const { layout } = await import('../../../src/web/views/layout.ts');
+  const { html } = await import('../../../src/web/views/html.ts');
+  const out = layout(context('ar'), { title: `${RLO}evil${RLI}`, canonical: '/x', sections: [], body: html`<p>x</p>`, feed: '/rss.xml' }).html;
+  const title = /<title>([^<]*)<\/title>/.exec(out)?.[1] ?? '';
+  assert.ok(title.startsWith('evil |'), title);
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(out.slice(0, out.indexOf('</head>'))), 'no controls anywhere in the head');
+});
