@@ -4,7 +4,7 @@
  */
 import { trustedHtml, type SafeHtml } from '../domain/safe-html.ts';
 import { TEXT_FORMATS, type FormatName, type StageName } from './text-formats.ts';
-import { FilterLimitError, findMarkupProblem, type MarkupProblem } from './markup-limits.ts';
+import { FilterLimitError, findMarkupProblem } from './markup-limits.ts';
 import { assertValidText } from './text-validation.ts';
 
 /**
@@ -32,12 +32,14 @@ export function formatToString(format: FormatName, input: string): string {
 }
 
 /**
- * The markup bound `input` goes over in `format`, or null: what `formatText` would refuse with
- * `FilterLimitError`, for forms that show it next to the field instead.
+ * The `FilterLimitError` `formatText` would throw for `input` in `format`, or null: for forms
+ * that show it next to the field, and importers that skip the item with its message.
  */
-export function findFormatProblem(format: FormatName, input: string): MarkupProblem | null {
+export function formatLimitError(format: FormatName, input: string): FilterLimitError | null {
   const definition = TEXT_FORMATS[format];
-  return definition.limits === null ? null : findMarkupProblem(definition.prepare(input), definition.limits);
+  if (definition.limits === null) return null;
+  const problem = findMarkupProblem(definition.prepare(input), definition.limits);
+  return problem === null ? null : new FilterLimitError(problem, definition.limits);
 }
 
 /**

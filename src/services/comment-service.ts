@@ -5,7 +5,7 @@ import type { CommentPolicy, Edition } from '../domain/edition.ts';
 import { NotFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
 import type { SafeHtml } from '../domain/safe-html.ts';
-import { defaultSubject, FilterLimitError, findFormatProblem, findTextProblem, formatText, NO_SUBJECT } from '../filter/index.ts';
+import { defaultSubject, findTextProblem, formatLimitError, formatText, NO_SUBJECT } from '../filter/index.ts';
 import type { CommentStore, CommentTarget, ContentReader, UserRecord, UserStore } from '../store/types.ts';
 import type { CommentGuard } from './comment-guard.ts';
 import type { FormTokens } from './form-token.ts';
@@ -147,8 +147,8 @@ export class CommentService {
     // Markup over the filter's bounds (depth, attributes, tags) would be refused by formatText:
     // say so next to the field, keeping the text, rather than failing the whole request.
     if (!errors.comment) {
-      const markup = findFormatProblem(COMMENT_FORMAT, s.values.comment);
-      if (markup !== null) errors.comment = new FilterLimitError(markup).localized;
+      const markup = formatLimitError(COMMENT_FORMAT, s.values.comment);
+      if (markup !== null) errors.comment = markup.localized;
     }
     if (!s.user && s.values.name !== '' && !errors.name && (await this.users.nameTaken(s.values.name))) {
       errors.name = { en: 'The name you used belongs to a registered user.', ar: 'الاسم الذي استخدمته يعود لمستخدم مسجّل.' };
