@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import sanitizeHtml from 'sanitize-html';
 import { LinkifyIt } from 'linkify-it';
+import { URL_SCHEMES } from '../src/domain/url-schemes.ts';
 import { formatToString } from '../src/filter/index.ts';
 import { CommentMaker } from '../src/services/demo/comment-maker.ts';
 import { SeededRandom } from '../src/services/demo/seeded-random.ts';
@@ -34,7 +35,7 @@ export function baselineFormat(text: string): string {
   return sanitizeHtml(paragraphs, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'title', 'hreflang', 'rel'], img: ['src', 'alt', 'title', 'width', 'height'], blockquote: ['cite'], '*': ['lang', 'dir'] },
-    allowedSchemes: ['http', 'https', 'mailto', 'ftp', 'tel'],
+    allowedSchemes: [...URL_SCHEMES.links],
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }) },
   });
 }

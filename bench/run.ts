@@ -9,6 +9,7 @@ import { startFolio } from './folio-server.ts';
 import { haveWrk, wrk, type WrkResult } from './wrk.ts';
 import { measureComments } from './comments-bench.ts';
 import { measureFormat } from './format-bench.ts';
+import { measureFormatMemory } from './format-memory.ts';
 import { measureSearch } from './search-bench.ts';
 import { measureDrupalImport, measureWarcImport, type ImportMeasure } from './import-bench.ts';
 import { measureStaticExport } from './export-bench.ts';
@@ -121,6 +122,10 @@ function formatSection(): void {
   const r = measureFormat();
   console.log(`\nFormat benchmark: filtered_html over ${r.corpus} demo comment bodies (English and Arabic)\n`);
   console.log(`Folio filtered_html: ${fmt(r.folioPerSec, 0)} comments/s; baseline linkify-it + paragraphs + sanitize-html: ${fmt(r.baselinePerSec, 0)} comments/s; ratio ${fmt(r.folioPerSec / r.baselinePerSec, 2)}, target ≥ 1: ${r.folioPerSec >= r.baselinePerSec ? 'meets' : 'MISSES'}`);
+  console.log('\nPeak memory growth formatting hostile comments at the size limit (each in a fresh process), target < 64 MiB:\n');
+  for (const row of measureFormatMemory()) {
+    console.log(`${row.format.padEnd(13)} ${row.shape.padEnd(62)} ${fmt(row.mib, 1).padStart(6)} MiB  ${row.mib < 64 ? 'meets' : 'MISSES'}  ${row.outcome.slice(0, 60)}`);
+  }
 }
 
 async function searchSection(): Promise<void> {

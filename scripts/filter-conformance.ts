@@ -52,9 +52,9 @@ const EXPECTED_DIFFERENCES: readonly Difference[] = [
     applies: (c) => c.filter === 'url' && c.settings?.['filter_url_length'] === 20,
   },
   {
-    decision: 'decision 3 (protocol list)',
-    why: 'only http, https, mailto, ftp and tel are linked; sftp:, ssh:, news:, telnet:, irc:, webcal:, rtsp: are not',
-    applies: (c) => c.filter === 'url' && /\b(?:sftp|ssh|news|telnet|irc|webcal|rtsp):/.test(c.input),
+    decision: 'decision 3 (protocol list, narrowed in docs/url-schemes.md)',
+    why: 'only http, https, mailto and tel are linked; ftp:, sftp:, ssh:, news:, telnet:, irc:, webcal:, rtsp: are not',
+    applies: (c) => c.filter === 'url' && /\b(?:ftp|sftp|ssh|news|telnet|irc|webcal|rtsp):/.test(c.input),
   },
   {
     decision: 'decision 6 (HTML5 repair)',

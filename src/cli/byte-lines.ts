@@ -16,6 +16,19 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 export interface ByteLine {
   readonly number: number;
   readonly bytes: Buffer;
+  /** Set (with empty bytes) for a line over MAX_INPUT_BYTES under `overlong: 'report'`. */
+  readonly overlong?: true;
+}
+
+/** What `byteLines` does with a line longer than MAX_INPUT_BYTES. */
+export interface ByteLineOptions {
+  /** 'throw' (the default) stops with an Invalid; 'report' skips the line's bytes and yields it marked. */
+  readonly overlong?: 'throw' | 'report';
+}
+
+/** The error for a line over MAX_INPUT_BYTES. */
+export function tooLongLine(number: number): Invalid {
+  return tooLong(`line ${number}`);
 }
 
 const LF = 0x0a;
@@ -44,32 +57,53 @@ function withoutCr(bytes: Buffer): Buffer {
 
 /**
  * The lines of a stream as they arrive (LF or CRLF endings), holding only the current line in
- * memory. A last line without a newline still counts; the empty "line" after a final newline does not.
+ * memory. A last line without a newline still counts; the empty "line" after a final newline does
+ * not. A line over MAX_INPUT_BYTES throws, or with `overlong: 'report'` is read past (never held)
+ * and yielded empty with `overlong` set, so a batch can answer it and go on.
  */
-export async function* byteLines(source: AsyncIterable<Buffer | string>): AsyncGenerator<ByteLine> {
+export async function* byteLines(source: AsyncIterable<Buffer | string>, options: ByteLineOptions = {}): AsyncGenerator<ByteLine> {
+  const report = options.overlong === 'report';
   let pending: Buffer[] = [];
   let pendingLength = 0;
   let number = 0;
+  // True while skipping the rest of an overlong line (report mode).
+  let skipping = false;
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let start = 0;
     for (let lf = bytes.indexOf(LF, start); lf !== -1; lf = bytes.indexOf(LF, start)) {
-      const tail = bytes.subarray(start, lf);
+      const lineStart = start;
+      number += 1;
+      start = lf + 1;
+      if (skipping) {
+        skipping = false;
+        yield { number, bytes: Buffer.alloc(0), overlong: true };
+        continue;
+      }
+      const tail = bytes.subarray(lineStart, lf);
       const line = pendingLength === 0 ? tail : Buffer.concat([...pending, tail], pendingLength + tail.length);
       pending = [];
       pendingLength = 0;
-      number += 1;
-      if (line.length > MAX_INPUT_BYTES) throw tooLong(`line ${number}`);
+      if (line.length > MAX_INPUT_BYTES) {
+        if (!report) throw tooLong(`line ${number}`);
+        yield { number, bytes: Buffer.alloc(0), overlong: true };
+        continue;
+      }
       yield { number, bytes: withoutCr(line) };
-      start = lf + 1;
     }
-    if (start < bytes.length) {
+    if (start < bytes.length && !skipping) {
       pending.push(bytes.subarray(start));
       pendingLength += bytes.length - start;
-      if (pendingLength > MAX_INPUT_BYTES) throw tooLong(`line ${number + 1}`);
+      if (pendingLength > MAX_INPUT_BYTES) {
+        if (!report) throw tooLong(`line ${number + 1}`);
+        pending = [];
+        pendingLength = 0;
+        skipping = true;
+      }
     }
   }
-  if (pendingLength > 0) yield { number: number + 1, bytes: withoutCr(Buffer.concat(pending, pendingLength)) };
+  if (skipping) yield { number: number + 1, bytes: Buffer.alloc(0), overlong: true };
+  else if (pendingLength > 0) yield { number: number + 1, bytes: withoutCr(Buffer.concat(pending, pendingLength)) };
 }
 
 /** The first line of a stream, without its line ending; undefined when the stream is empty. */

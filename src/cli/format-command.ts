@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { Command } from 'commander';
 import { Invalid } from '../domain/errors.ts';
-import { FORMAT_NAMES, FilterInputError, decodeUtf8Strict, formatToString, runStage, type FormatName, type StageName } from '../filter/index.ts';
-import { byteLines, readAllBytes } from './byte-lines.ts';
+import { FORMAT_NAMES, FilterInputError, FilterLimitError, decodeUtf8Strict, formatToString, runStage, type FormatName, type StageName } from '../filter/index.ts';
+import { byteLines, readAllBytes, tooLongLine } from './byte-lines.ts';
 
 const STAGES: readonly StageName[] = ['url', 'html', 'autop', 'repair'];
 
@@ -55,23 +55,47 @@ function parseJsonString(text: string, number: number): string {
   return value;
 }
 
-async function formatJsonLines(format: FormatName, stage: StageName | undefined): Promise<void> {
-  for await (const line of byteLines(process.stdin)) {
-    const text = decode(line.bytes, `line ${line.number}`);
-    // Blank lines carry no string: they are skipped (an editor's trailing newline is common),
-    // and errors still count physical lines so they point at the right place.
-    if (text.trim() === '') continue;
-    const input = parseJsonString(text, line.number);
-    let html: string;
-    try {
-      html = render(format, stage, input);
-    } catch (err) {
-      // A JSON escape can still carry what the bytes could not (\u0000, a lone \ud800).
-      if (err instanceof FilterInputError) throw new Invalid(`line ${line.number}: the string ${STRING_PROBLEMS[err.problem]}`);
-      throw err;
-    }
-    await write(`${JSON.stringify(html)}\n`);
+/** Formats one --jsonl line; every refusal is an `Invalid` naming the line. */
+function formatLine(format: FormatName, stage: StageName | undefined, bytes: Uint8Array, number: number): string | null {
+  const text = decode(bytes, `line ${number}`);
+  // Blank lines carry no string: they are skipped (an editor's trailing newline is common),
+  // and errors still count physical lines so they point at the right place.
+  if (text.trim() === '') return null;
+  const input = parseJsonString(text, number);
+  try {
+    return render(format, stage, input);
+  } catch (err) {
+    // A JSON escape can still carry what the bytes could not (\u0000, a lone \ud800).
+    if (err instanceof FilterInputError) throw new Invalid(`line ${number}: the string ${STRING_PROBLEMS[err.problem]}`);
+    if (err instanceof FilterLimitError) throw new Invalid(`line ${number}: ${err.message}`);
+    throw err;
   }
+}
+
+/**
+ * One output line per non-blank input line: the HTML as a JSON string, or `{"error": "…"}` for a
+ * refused line, so one bad line in a batch neither stops the rest nor shifts their answers.
+ * Returns how many lines were answered and how many of them were refused.
+ */
+async function formatJsonLines(format: FormatName, stage: StageName | undefined): Promise<{ answered: number; refused: number }> {
+  let answered = 0;
+  let refused = 0;
+  for await (const line of byteLines(process.stdin, { overlong: 'report' })) {
+    let out: string;
+    try {
+      if (line.overlong) throw tooLongLine(line.number);
+      const html = formatLine(format, stage, line.bytes, line.number);
+      if (html === null) continue;
+      out = JSON.stringify(html);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      out = JSON.stringify({ error: err.message });
+      refused += 1;
+    }
+    answered += 1;
+    await write(`${out}\n`);
+  }
+  return { answered, refused };
 }
 
 /** `folio format`: the HTML a comment typed in a format would publish as, from stdin. */
@@ -80,13 +104,15 @@ export function formatCommand(): Command {
     .description(`print the HTML a text would be published as, read from stdin (format: ${FORMAT_NAMES.join(' | ')}); needs no database`)
     .usage('<format> [options]')
     .argument('[format]', FORMAT_NAMES.join(' | '))
-    .option('--jsonl', 'one JSON string per input line in, one JSON string of HTML per line out, streamed; blank lines are skipped')
+    .option('--jsonl', 'one JSON string per input line in, one JSON string of HTML (or {"error": "…"}) per line out, streamed; blank lines are skipped')
     .option('--stage <stage>', `run one stage alone (${STAGES.join(' | ')}), as the pipeline runs it: no input check, no preparation`)
     .option('--database <url>', 'accepted like every command; ignored, format opens no database')
     .addHelpText('after', [
       '',
-      'Input must be UTF-8 without NUL bytes, or the command stops with exit code 2 (naming the line with --jsonl).',
-      'Without --jsonl the HTML is printed followed by one newline; --jsonl output is exact.',
+      'Input must be UTF-8 without NUL bytes, within the markup bounds (nesting, attributes, tags), or it is refused.',
+      'Without --jsonl the HTML is printed followed by one newline, and a refused input stops with one line and exit code 2.',
+      'With --jsonl output is exact and every line is processed: a refused line is answered on its own output line',
+      'with {"error": "line N …"}. Exit code 0 when every line was formatted, 1 when any line was refused.',
     ].join('\n'))
     .action(async (rawFormat: string | undefined, options: { jsonl?: boolean; stage?: string }) => {
       const format = parseFormat(rawFormat);
@@ -97,7 +123,11 @@ export function formatCommand(): Command {
         throw err;
       });
       if (options.jsonl) {
-        await formatJsonLines(format, stage);
+        const { answered, refused } = await formatJsonLines(format, stage);
+        if (refused > 0) {
+          process.stderr.write(`folio: ${refused} of ${answered} lines refused (answered with {"error": …})\n`);
+          process.exitCode = 1;
+        }
         return;
       }
       const text = decode(await readAllBytes(process.stdin), 'stdin');

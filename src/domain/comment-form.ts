@@ -1,4 +1,5 @@
 import type { Lang } from './errors.ts';
+import { URL_SCHEMES } from './url-schemes.ts';
 
 /** What a reader typed into the comment form, exactly as sent. */
 export interface CommentFormValues {
@@ -49,15 +50,39 @@ export function isValidEmail(mail: string): boolean {
   return EMAIL.test(mail);
 }
 
-/** Drupal's valid_url($url, TRUE) for homepages: absolute http, https, ftp or feed URLs with a host. */
+/**
+ * True for an absolute URL with a host whose scheme is in URL_SCHEMES.web. Drupal's
+ * valid_url($url, TRUE) also took ftp and feed; a homepage is shown as a link readers open in
+ * the browser, so Folio takes only http and https (docs/url-schemes.md).
+ */
 export function isValidHomepage(url: string): boolean {
-  if (!/^(https?|ftp|feed):\/\/[^\s]+$/i.test(url)) return false;
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i.test(url)) return false;
   try {
-    return new URL(url).hostname.length > 0;
+    const parsed = new URL(url);
+    return URL_SCHEMES.web.includes(parsed.protocol.slice(0, -1)) && parsed.hostname.length > 0;
   } catch {
     return false;
   }
 }
+
+// An absolute URL with some scheme ("ftp://", "feed:"), as opposed to text that is not a URL at all.
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+function isWebScheme(url: string): boolean {
+  return URL_SCHEMES.web.includes(url.slice(0, url.indexOf(':')).toLowerCase());
+}
+
+/** Drupal's message for a homepage that is not a fully qualified URL. */
+const HOMEPAGE_FORMAT: Localized = {
+  en: 'The URL of your homepage is not valid. Remember that it must be fully qualified, i.e. of the form http://example.com/directory.',
+  ar: 'عنوان صفحتك الشخصية غير صالح. يجب أن يكون كاملاً، أي على شكل http://example.com/directory.',
+};
+
+/** Folio's message for a homepage with a scheme other than http or https (docs/url-schemes.md). */
+const HOMEPAGE_SCHEME: Localized = {
+  en: 'Your homepage must be a web address starting with http:// or https://, for example https://example.com/.',
+  ar: 'يجب أن تكون صفحتك الشخصية عنوان ويب يبدأ بـ http:// أو https://، مثل https://example.com/.',
+};
 
 function required(field: CommentField): Localized {
   return { en: `${LABELS[field].en} field is required.`, ar: `حقل ${LABELS[field].ar} مطلوب.` };
@@ -97,10 +122,7 @@ export function validateCommentForm(values: CommentFormValues): CommentErrors {
   if (values.mail === '') errors.mail = required('mail');
   else if (!errors.mail && !isValidEmail(values.mail)) errors.mail = { en: 'The e-mail address you specified is not valid.', ar: 'عنوان البريد الإلكتروني الذي أدخلته غير صالح.' };
   if (values.homepage !== '' && !errors.homepage && !isValidHomepage(values.homepage)) {
-    errors.homepage = {
-      en: 'The URL of your homepage is not valid. Remember that it must be fully qualified, i.e. of the form http://example.com/directory.',
-      ar: 'عنوان صفحتك الشخصية غير صالح. يجب أن يكون كاملاً، أي على شكل http://example.com/directory.',
-    };
+    errors.homepage = OTHER_SCHEME.test(values.homepage) && !isWebScheme(values.homepage) ? HOMEPAGE_SCHEME : HOMEPAGE_FORMAT;
   }
   if (values.comment.trim() === '') errors.comment = required('comment');
   return errors;

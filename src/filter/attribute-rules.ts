@@ -2,7 +2,8 @@
  * Which attributes a tag may keep and what their values may be (decisions 2 and 3). Shared by
  * the HTML stage (text level) and the repair stage (tree level), so both enforce the same list.
  */
-import { FOLIO_PROTOCOLS, URL_ATTRIBUTES } from './filter-settings.ts';
+import { URL_SCHEMES } from '../domain/url-schemes.ts';
+import { URL_ATTRIBUTES } from './filter-settings.ts';
 import { isSafeUrl } from './url-safety.ts';
 
 /** A per-tag attribute allow-list with attributes every tag may carry. */
@@ -43,7 +44,7 @@ const NUMERIC_ATTRIBUTES = new Set(['width', 'height', 'colspan', 'rowspan', 'sp
 export function cleanAttributeValue(
   name: string,
   value: string,
-  protocols: readonly string[] = FOLIO_PROTOCOLS,
+  protocols: readonly string[] = URL_SCHEMES.links,
 ): string | null {
   if (URL_ATTRIBUTES.has(name)) return isSafeUrl(value, protocols) ? value : null;
   if (name === 'lang' || name === 'hreflang') return LANGUAGE_TAG.test(value) ? value : null;

@@ -20,6 +20,7 @@
  * next run, so that stage finds nothing new to link.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { BidiTracker } from '../text/bidi-controls.ts';
 import { linkText } from './filter-url.ts';
 import { elementFate, escapeText, isVoid, removeControlCharacters, startTag, type TreeChild, type TreeElement, type TreePolicy } from './tree-policy.ts';
 
@@ -94,10 +95,12 @@ function cannotNest(container: string | null, tag: string): boolean {
 
 /**
  * Deepest nesting written (blocks plus inline elements around a piece of text). Deeper markup is
- * kept as its text, paragraphs and breaks: real comments never come close, and recursion over
- * 20 000 nested `<em>`s would overflow the stack.
+ * kept as its text, paragraphs and breaks: real comments never come close, and every paragraph
+ * re-opens the inline elements around it, so this bounds what each paragraph adds to the output.
+ * MARKUP_LIMITS.depth (markup-limits.ts) sits above it with room for the `<p>` and `<a>` the
+ * format adds, so the output is always accepted when formatted again (decision 8).
  */
-export const MAX_NESTING = 64;
+export const MAX_NESTING = 32;
 
 function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy: TreePolicy, container: string | null, depth: number): void {
   if (node.nodeName === '#text') {
@@ -256,7 +259,9 @@ function writeRun(run: Run, policy: TreePolicy): string {
   let out = '';
   let segment = '';
   let open: readonly Mark[] = [];
+  let bidi: BidiTracker | null = null;
   for (const item of run) {
+    if (item.kind === 'content' && item.text && BIDI_SCOPED.test(item.html)) (bidi ??= new BidiTracker()).feed(item.html);
     const marks = item.marks;
     let shared = 0;
     while (shared < open.length && shared < marks.length && open[shared] === marks[shared]) shared++;
@@ -271,10 +276,17 @@ function writeRun(run: Run, policy: TreePolicy): string {
     if (item.kind === 'content' && item.text) segment += item.html;
     else out += item.kind === 'line' ? '<br />\n' : item.kind === 'content' ? item.html : '';
   }
+  // A paragraph closes the embeddings, overrides and isolates its text opened (issue 10), as
+  // text inside the innermost open element: the next run reads the closers back as part of the
+  // same run, finds nothing open, and writes the same output (decision 8).
+  if (bidi !== null) segment += bidi.closeTo(0);
   if (segment !== '') out += linkSegment(segment, open, policy);
   for (let k = open.length - 1; k >= 0; k--) out += (open[k] as Mark).close;
   return out;
 }
+
+// Controls that open or close a bidi scope (bidi-controls.ts reads them).
+const BIDI_SCOPED = /[\u202A-\u202E\u2066-\u2069]/;
 
 function linkSegment(segment: string, open: readonly Mark[], policy: TreePolicy): string {
   if (policy.linkRel === null) return segment;

@@ -4,9 +4,9 @@
  */
 import { checkPlain } from './check-plain.ts';
 import { decodeEntities } from './decode-entities.ts';
+import { URL_SCHEMES } from '../domain/url-schemes.ts';
 import { allowedAttributes, cleanAttributeValue, type AttributeList } from './attribute-rules.ts';
 import {
-  FOLIO_PROTOCOLS,
   FOLIO_TAG_ATTRIBUTES,
   GLOBAL_ATTRIBUTES,
   LINK_REL,
@@ -43,7 +43,7 @@ export function writeAllowedAttributes(list: AttributeList, rel: string | null):
     const values = new Map<string, string | null>();
     for (const attribute of attributes) {
       if (attribute.value === null || !names.includes(attribute.name) || values.has(attribute.name)) continue;
-      values.set(attribute.name, cleanAttributeValue(attribute.name, decodeEntities(attribute.value), FOLIO_PROTOCOLS));
+      values.set(attribute.name, cleanAttributeValue(attribute.name, decodeEntities(attribute.value), URL_SCHEMES.links));
     }
     let out = '';
     for (const name of names) {

@@ -26,13 +26,13 @@ export const DRUPAL_ADMIN_TAGS: readonly string[] = Object.freeze([
   'var', 'wbr',
 ]);
 
-/** Drupal 7's default `filter_allowed_protocols`. Only the D7-compatible helpers use it. */
+/**
+ * Drupal 7's default `filter_allowed_protocols`. Only the D7-compatible helpers use it; Folio's
+ * own stages use URL_SCHEMES (domain/url-schemes.ts, docs/url-schemes.md).
+ */
 export const DRUPAL_PROTOCOLS: readonly string[] = Object.freeze([
   'ftp', 'http', 'https', 'irc', 'mailto', 'news', 'nntp', 'rtsp', 'sftp', 'ssh', 'tel', 'telnet', 'webcal',
 ]);
-
-/** Decision 3: the only URL schemes Folio lets through (relative URLs are always fine). */
-export const FOLIO_PROTOCOLS: readonly string[] = Object.freeze(['http', 'https', 'mailto', 'ftp', 'tel']);
 
 /** `filter_url_length`: link text longer than this many characters is shortened (decision 5). */
 export const URL_LENGTH = 72;

@@ -2,14 +2,15 @@
  * The URL stage: Drupal 7.34's `_filter_url` (weight 0). Turns absolute URLs, e-mail addresses
  * and `www.` addresses in text into links, never inside tags, comments or skipped elements.
  * Folio differences, each documented where it happens: link text is shortened by characters
- * with "…" (decision 5); only Folio's protocols are recognised (decision 3); "+" is allowed in
+ * with "…" (decision 5); only URL_SCHEMES.links are recognised (docs/url-schemes.md); "+" is allowed in
  * e-mail local parts (as Drupal 7.40+); a scheme must start a word ("sftp://x" is not
  * "s" + ftp link); a link stops at any character reference but `&amp;` (an encoded `<`, `>`,
  * quote or NBSP is never part of a URL). Tags are found by the tokenizer the HTML stage uses.
  */
 import { checkPlain } from './check-plain.ts';
 import { decodeEntities } from './decode-entities.ts';
-import { FOLIO_PROTOCOLS, URL_LENGTH } from './filter-settings.ts';
+import { URL_SCHEMES } from '../domain/url-schemes.ts';
+import { URL_LENGTH } from './filter-settings.ts';
 import { readTagName, tokenizeMarkup } from './markup-tokens.ts';
 import { shortenLinkText } from './truncate-utf8.ts';
 
@@ -17,7 +18,7 @@ import { shortenLinkText } from './truncate-utf8.ts';
 export interface FilterUrlOptions {
   /** Maximum link text length in characters; 0 disables shortening. Default 72. */
   readonly length?: number;
-  /** Schemes recognised in absolute URLs. Default Folio's (decision 3). */
+  /** Schemes recognised in absolute URLs. Default URL_SCHEMES.links (docs/url-schemes.md). */
   readonly protocols?: readonly string[];
   /**
    * Elements whose content is never linked. Default Drupal's a, script, style, code, pre.
@@ -182,7 +183,7 @@ function linkPieces(pieces: Piece[], find: Finder, hint: string | RegExp, prefix
  */
 export function linkText(text: string, options: FilterUrlOptions & { readonly rel?: string | null } = {}): string {
   if (text.indexOf(':') === -1 && text.indexOf('@') === -1 && text.indexOf('www.') === -1) return text;
-  const patterns = patternsFor(options.protocols ?? FOLIO_PROTOCOLS);
+  const patterns = patternsFor(options.protocols ?? URL_SCHEMES.links);
   const length = options.length ?? URL_LENGTH;
   const rel = options.rel ?? null;
   // Drupal's order: absolute URLs, then e-mail addresses, then www. addresses; links made by an

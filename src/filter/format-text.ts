@@ -4,11 +4,13 @@
  */
 import { trustedHtml, type SafeHtml } from '../domain/safe-html.ts';
 import { TEXT_FORMATS, type FormatName, type StageName } from './text-formats.ts';
+import { FilterLimitError, findMarkupProblem } from './markup-limits.ts';
 import { assertValidText } from './text-validation.ts';
 
 /**
  * Renders `input` in `format`. Throws `FilterInputError` (an `Invalid`) for text holding NUL or
- * a lone surrogate (decision 1). For filtered_html the result is a fixed point: formatting
+ * a lone surrogate (decision 1), and `FilterLimitError` for markup over the format's bounds
+ * (markup-limits.ts), before any stage runs. For filtered_html the result is a fixed point: formatting
  * `result.html` again returns the same HTML (decision 8). plain_text escapes its input, so its
  * output is not (it would show the tags); full_html's repair stage is a plain corrector.
  */
@@ -21,8 +23,23 @@ export function formatToString(format: FormatName, input: string): string {
   assertValidText(input);
   const definition = TEXT_FORMATS[format];
   let text = definition.prepare(input);
+  if (definition.limits !== null) {
+    const problem = findMarkupProblem(text, definition.limits);
+    if (problem !== null) throw new FilterLimitError(problem, definition.limits);
+  }
   for (const stage of definition.stages) text = definition.run[stage](text);
   return text;
+}
+
+/**
+ * The `FilterLimitError` `formatText` would throw for `input` in `format`, or null: for forms
+ * that show it next to the field, and importers that skip the item with its message.
+ */
+export function formatLimitError(format: FormatName, input: string): FilterLimitError | null {
+  const definition = TEXT_FORMATS[format];
+  if (definition.limits === null) return null;
+  const problem = findMarkupProblem(definition.prepare(input), definition.limits);
+  return problem === null ? null : new FilterLimitError(problem, definition.limits);
 }
 
 /**

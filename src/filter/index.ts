@@ -2,7 +2,8 @@
  * The comment filter's public API: untrusted text in, safe HTML out. Pure: no I/O, no clock.
  * See docs spec "filtered-html.md" for the behaviour and Folio's ten decisions.
  */
-export { formatText, formatToString, runStage } from './format-text.ts';
+export { formatLimitError, formatText, formatToString, runStage } from './format-text.ts';
+export { FULL_HTML_MARKUP_LIMITS, FilterLimitError, MARKUP_LIMITS, findMarkupProblem, type MarkupLimits, type MarkupProblem } from './markup-limits.ts';
 export { FORMAT_NAMES, TEXT_FORMATS, type FormatName, type StageName } from './text-formats.ts';
 export { FilterInputError, assertValidText, decodeUtf8Strict, findTextProblem, validateUtf8, type TextProblem } from './text-validation.ts';
 export { DEFAULT_SUBJECT_LENGTH, NO_SUBJECT, defaultSubject } from './default-subject.ts';
@@ -25,9 +26,9 @@ export { TIP_KEYS, tipString, type TipKey, type TipLanguage } from './tip-string
 export { checkPlain } from './check-plain.ts';
 export { decodeEntities } from './decode-entities.ts';
 export { truncateUtf8, shortenLinkText, type TruncateOptions } from './truncate-utf8.ts';
-export { checkUrl, isSafeUrl, stripDangerousProtocols, urlScheme } from './url-safety.ts';
+export { checkUrl, isSafeUrl, schemeCandidate, stripDangerousProtocols, urlScheme } from './url-safety.ts';
 export { filterXss, filterXssAdmin } from './filter-xss.ts';
 export { filterHtml, filterHtmlEscape, type FilterHtmlOptions } from './filter-html.ts';
 export { filterUrl, type FilterUrlOptions } from './filter-url.ts';
 export { filterAutop } from './filter-autop.ts';
-export { FOLIO_PROTOCOLS, LINK_REL, SITE_ALLOWED_HTML, URL_LENGTH, parseAllowedHtml } from './filter-settings.ts';
+export { LINK_REL, SITE_ALLOWED_HTML, URL_LENGTH, parseAllowedHtml } from './filter-settings.ts';

@@ -29,38 +29,44 @@ export interface TokenizeOptions {
   readonly multilineComments: boolean;
 }
 
-const ANGLE = /[<>]/g;
-
 function isTagStart(code: number): boolean {
   // After `<`: an ASCII letter, `!` or `/` starts a tag; anything else makes the `<` lone.
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x21 || code === 0x2f;
 }
 
-/** Splits `text` into tokens covering it end to end, in order. */
-export function tokenizeMarkup(text: string, options: TokenizeOptions): MarkupToken[] {
-  const tokens: MarkupToken[] = [];
+/** Called for each token in order; returning false stops the scan. */
+export type TokenVisitor = (kind: MarkupTokenKind, start: number, end: number) => boolean | void;
+
+/**
+ * Visits the tokens of `text` end to end, in order, without building a list: the markup bounds
+ * (markup-limits.ts) count tokens before any stage runs, and stop at the first one over a bound.
+ */
+export function scanMarkup(text: string, options: TokenizeOptions, visit: TokenVisitor): void {
   const length = text.length;
   let textStart = 0;
   let nextGt = -2; // cached indexOf('>') result; -2 = not computed yet
   let commentClose = -2; // cached indexOf('-->') result
-  ANGLE.lastIndex = 0;
+  // A regex of its own: the scan may run inside a visitor of another scan.
+  const angle = /[<>]/g;
 
   let match: RegExpExecArray | null;
-  while ((match = ANGLE.exec(text)) !== null) {
+  while ((match = angle.exec(text)) !== null) {
     const at = match.index;
     if (text.charCodeAt(at) === 0x3e) {
-      if (at > textStart) tokens.push({ kind: 'text', start: textStart, end: at });
-      tokens.push({ kind: 'gt', start: at, end: at + 1 });
+      if (at > textStart && visit('text', textStart, at) === false) return;
+      if (visit('gt', at, at + 1) === false) return;
       textStart = at + 1;
       continue;
     }
-    if (at > textStart) tokens.push({ kind: 'text', start: textStart, end: at });
+    if (at > textStart && visit('text', textStart, at) === false) return;
     let end: number;
+    let kind: MarkupTokenKind;
     if (at + 1 < length && !isTagStart(text.charCodeAt(at + 1))) {
-      tokens.push({ kind: 'lt', start: at, end: at + 1 });
+      kind = 'lt';
       end = at + 1;
     } else {
       end = -1;
+      kind = 'comment';
       if (text.startsWith('<!--', at)) {
         if (commentClose !== -1 && commentClose < at + 4) commentClose = text.indexOf('-->', at + 4);
         if (commentClose !== -1) {
@@ -68,18 +74,25 @@ export function tokenizeMarkup(text: string, options: TokenizeOptions): MarkupTo
           if (options.multilineComments || inside === -1 || inside > commentClose) end = commentClose + 3;
         }
       }
-      if (end !== -1) {
-        tokens.push({ kind: 'comment', start: at, end });
-      } else {
+      if (end === -1) {
         if (nextGt !== -1 && nextGt <= at) nextGt = text.indexOf('>', at + 1);
         end = nextGt === -1 ? length : nextGt + 1;
-        tokens.push({ kind: 'tag', start: at, end });
+        kind = 'tag';
       }
     }
+    if (visit(kind, at, end) === false) return;
     textStart = end;
-    ANGLE.lastIndex = end;
+    angle.lastIndex = end;
   }
-  if (length > textStart) tokens.push({ kind: 'text', start: textStart, end: length });
+  if (length > textStart) visit('text', textStart, length);
+}
+
+/** Splits `text` into tokens covering it end to end, in order. */
+export function tokenizeMarkup(text: string, options: TokenizeOptions): MarkupToken[] {
+  const tokens: MarkupToken[] = [];
+  scanMarkup(text, options, (kind, start, end) => {
+    tokens.push({ kind, start, end });
+  });
   return tokens;
 }
 

@@ -12,7 +12,8 @@
  * trailing whitespace (the HTML stage trims, so a kept trailing newline would not come back).
  */
 import { defaultTreeAdapter, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { MAX_NESTING, renderFlow } from './canonical-flow.ts';
+import { BidiTracker } from '../text/bidi-controls.ts';
+import { renderFlow } from './canonical-flow.ts';
 import { parseSubset } from './subset-parser.ts';
 import { phpTrim } from './filter-html.ts';
 import {
@@ -28,16 +29,22 @@ import {
 
 export type { TreePolicy } from './tree-policy.ts';
 
+/**
+ * Deepest nesting the faithful writer (full_html) recurses into; deeper markup is written as its
+ * text. Input is already bounded by MARKUP_LIMITS before parsing; this guards the recursion.
+ */
+const MAX_TREE_DEPTH = 64;
+
 // The fragment is parsed as the content of <body>, as Drupal's corrector does.
 const BODY_CONTEXT = defaultTreeAdapter.createElement('body', 'http://www.w3.org/1999/xhtml' as never, []);
 
-function serializeChildren(children: readonly TreeChild[], policy: TreePolicy, depth: number): string {
+function serializeChildren(children: readonly TreeChild[], policy: TreePolicy, depth: number, bidi: BidiTracker): string {
   let out = '';
-  for (const child of children) out += serializeNode(child, policy, depth);
+  for (const child of children) out += serializeNode(child, policy, depth, bidi);
   return out;
 }
 
-/** Past MAX_NESTING: only the subtree's text, gathered without recursion. */
+/** Past MAX_TREE_DEPTH: only the subtree's text, gathered without recursion. */
 function textOf(root: TreeChild, policy: TreePolicy): string {
   let out = '';
   const pending: TreeChild[] = [root];
@@ -51,9 +58,16 @@ function textOf(root: TreeChild, policy: TreePolicy): string {
   return out;
 }
 
-/** The faithful writer: the tree as parsed, minus what the policy removes. */
-function serializeNode(node: TreeChild, policy: TreePolicy, depth: number): string {
-  if (node.nodeName === '#text') return escapeText((node as DefaultTreeAdapterMap['textNode']).value);
+/**
+ * The faithful writer: the tree as parsed, minus what the policy removes. Each element closes the
+ * bidi embeddings, overrides and isolates its text opened, before its end tag (issue 10).
+ */
+function serializeNode(node: TreeChild, policy: TreePolicy, depth: number, bidi: BidiTracker): string {
+  if (node.nodeName === '#text') {
+    const text = escapeText((node as DefaultTreeAdapterMap['textNode']).value);
+    bidi.feed(text);
+    return text;
+  }
   if (node.nodeName === '#comment') {
     const data = removeControlCharacters((node as DefaultTreeAdapterMap['commentNode']).data);
     return policy.keepComments && isSafeComment(data) ? `<!--${data}-->` : '';
@@ -61,11 +75,16 @@ function serializeNode(node: TreeChild, policy: TreePolicy, depth: number): stri
   if (!('tagName' in node)) return '';
   const fate = elementFate(node, policy);
   if (fate === 'drop') return '';
-  if (depth >= MAX_NESTING) return textOf(node, policy);
-  if (fate === 'unwrap') return serializeChildren(node.childNodes, policy, depth + 1);
+  if (depth >= MAX_TREE_DEPTH) {
+    const text = textOf(node, policy);
+    bidi.feed(text);
+    return text;
+  }
+  if (fate === 'unwrap') return serializeChildren(node.childNodes, policy, depth + 1, bidi);
   const open = startTag(node, policy);
   if (isVoid(node.tagName)) return open;
-  let inner = serializeChildren(node.childNodes, policy, depth + 1);
+  const outer = bidi.depth;
+  let inner = serializeChildren(node.childNodes, policy, depth + 1, bidi) + bidi.closeTo(outer);
   // The parser drops one newline right after <pre>; write it back so the text is unchanged.
   if (node.tagName === 'pre' && inner.startsWith('\n')) inner = '\n' + inner;
   return `${open}${inner}</${node.tagName}>`;
@@ -78,6 +97,12 @@ function serializeNode(node: TreeChild, policy: TreePolicy, depth: number): stri
  */
 export function repairHtml(html: string, policy: TreePolicy): string {
   const fragment = parseSubset(html) ?? parseFragment(BODY_CONTEXT, html, {});
-  const out = policy.canonicalFlow ? renderFlow(fragment.childNodes, policy) : serializeChildren(fragment.childNodes, policy, 0);
+  let out: string;
+  if (policy.canonicalFlow) {
+    out = renderFlow(fragment.childNodes, policy);
+  } else {
+    const bidi = new BidiTracker();
+    out = serializeChildren(fragment.childNodes, policy, 0, bidi) + bidi.closeTo(0);
+  }
   return phpTrim(out);
 }

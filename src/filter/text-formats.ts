@@ -18,6 +18,7 @@ import {
 } from './filter-settings.ts';
 import { DRUPAL_URL_SKIP_TAGS, filterUrl } from './filter-url.ts';
 import { filterXssWith, removeNetscapeEntities, type XssPolicy } from './filter-xss.ts';
+import { FULL_HTML_MARKUP_LIMITS, limitsFor, type MarkupLimits } from './markup-limits.ts';
 import { repairHtml, type TreePolicy } from './repair-html.ts';
 
 /** The comment text formats. */
@@ -29,6 +30,8 @@ export type StageName = 'url' | 'html' | 'autop' | 'repair';
 /** One format: how input is prepared, and its stages in order. */
 export interface TextFormat {
   readonly prepare: (text: string) => string;
+  /** Bounds on the prepared text's markup, checked before any stage; null when no markup is parsed. */
+  readonly limits: MarkupLimits | null;
   readonly stages: readonly StageName[];
   readonly run: Readonly<Record<StageName, (text: string) => string>>;
 }
@@ -131,6 +134,7 @@ const FULL_NORMALISE_POLICY: XssPolicy = Object.freeze<XssPolicy>({
 export const TEXT_FORMATS: Readonly<Record<FormatName, TextFormat>> = Object.freeze({
   filtered_html: {
     prepare: prepareHtmlText,
+    limits: limitsFor(FILTERED_TREE_POLICY.allowedTags),
     // Folio runs the HTML stage before the URL stage; Drupal ran filter_url first so that
     // filter_xss would re-check the links it made. Here the repair stage re-checks everything
     // (decision 10), and filtering first means the URL stage sees exactly the text the reader
@@ -146,6 +150,8 @@ export const TEXT_FORMATS: Readonly<Record<FormatName, TextFormat>> = Object.fre
   },
   plain_text: {
     prepare: preparePlainText,
+    // Every "<" is escaped by the first stage: no markup reaches the parser, whatever its shape.
+    limits: null,
     // Drupal's plain_text order: escape (filter_html_escape) first, then URLs, then line breaks.
     stages: ['html', 'url', 'autop', 'repair'],
     run: {
@@ -157,6 +163,7 @@ export const TEXT_FORMATS: Readonly<Record<FormatName, TextFormat>> = Object.fre
   },
   full_html: {
     prepare: prepareHtmlText,
+    limits: FULL_HTML_MARKUP_LIMITS,
     stages: ['url', 'html', 'autop', 'repair'],
     run: {
       url: (text) => filterUrl(text, { skipTags: DRUPAL_URL_SKIP_TAGS }),

@@ -4,7 +4,8 @@
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { allowedAttributes, cleanAttributeValue, type AttributeList } from './attribute-rules.ts';
-import { DROP_WITH_CONTENT, FOLIO_PROTOCOLS, VOID_ELEMENTS } from './filter-settings.ts';
+import { URL_SCHEMES } from '../domain/url-schemes.ts';
+import { DROP_WITH_CONTENT, VOID_ELEMENTS } from './filter-settings.ts';
 
 /** A parse5 element of the default tree adapter. */
 export type TreeElement = DefaultTreeAdapterMap['element'];
@@ -101,7 +102,7 @@ export function startTag(element: TreeElement, policy: TreePolicy): string {
       const value = cleanAttributeValue(
         attribute.name,
         removeControlCharacters(attribute.value),
-        policy.protocols ?? FOLIO_PROTOCOLS,
+        policy.protocols ?? URL_SCHEMES.links,
       );
       if (value !== null) values.set(attribute.name, value);
     }

@@ -4,7 +4,8 @@
  */
 import { checkPlain } from './check-plain.ts';
 import { decodeUntilStable } from './decode-entities.ts';
-import { DRUPAL_PROTOCOLS, FOLIO_PROTOCOLS } from './filter-settings.ts';
+import { URL_SCHEMES } from '../domain/url-schemes.ts';
+import { DRUPAL_PROTOCOLS } from './filter-settings.ts';
 
 const RELATIVE_MARKERS = /[/?#]/;
 
@@ -42,16 +43,48 @@ export function urlScheme(value: string): string | null {
   return match?.[1] ? match[1].toLowerCase() : null;
 }
 
+// Characters a normalising consumer (a search index, a feed reader, a copy-paste) drops: zero-width
+// space and joiners, word joiner, BOM, soft hyphen, bidi controls, variation selectors …
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Leading white space (NBSP and the ideographic space included; NFKC makes NBSP a space anyway)
+// and controls, C0 and C1.
+const LEADING_SPACE_OR_CONTROL = /^[\p{White_Space}\p{Cc}]+/u;
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * The scheme of a URL as read on a normalised copy (NFKC, default-ignorable code points, tabs and
+ * newlines removed, leading space and controls trimmed, lowercased): the text before the first
+ * colon, or null when there is no colon, it comes first, or `/`, `?` or `#` precede it (a
+ * relative URL). Unlike `urlScheme`, any text counts, so `java\u200Bscript` is a scheme, an
+ * unknown one, as Drupal's filter_xss_bad_protocol reads it (docs/url-schemes.md).
+ */
+export function schemeCandidate(value: string): string | null {
+  // NFKC also turns the fullwidth colon (U+FF1A) into ":", so it is found below.
+  const folded = NOT_ASCII.test(value) ? value.normalize('NFKC').replace(IGNORABLE, '') : value;
+  const normalised = folded.replace(URL_TAB_NEWLINE, '').replace(LEADING_SPACE_OR_CONTROL, '');
+  const colon = normalised.indexOf(':');
+  if (colon <= 0) return null;
+  const scheme = normalised.slice(0, colon);
+  return RELATIVE_MARKERS.test(scheme) ? null : scheme.toLowerCase();
+}
+
+function schemeAllowed(value: string, protocols: readonly string[]): boolean {
+  // Both readings must pass: the browser's (which skips leading junk such as "\x0e ") and the
+  // normalised one (which sees through invisible and fullwidth characters).
+  const browser = urlScheme(value);
+  if (browser !== null && !protocols.includes(browser)) return false;
+  const normalised = schemeCandidate(value);
+  return normalised === null || protocols.includes(normalised);
+}
+
 /**
  * True when a decoded attribute value may be used as a link or image URL: it is relative or its
  * scheme is allowed, and stays so however many more times it is entity-decoded (feeds and
- * careless consumers decode twice).
+ * careless consumers decode twice). An unknown scheme, however it is disguised, makes the value
+ * unsafe; callers drop it.
  */
-export function isSafeUrl(value: string, protocols: readonly string[] = FOLIO_PROTOCOLS): boolean {
-  const once = urlScheme(value);
-  if (once !== null && !protocols.includes(once)) return false;
+export function isSafeUrl(value: string, protocols: readonly string[] = URL_SCHEMES.links): boolean {
+  if (!schemeAllowed(value, protocols)) return false;
   const fully = decodeUntilStable(value);
-  if (fully === value) return true;
-  const deep = urlScheme(fully);
-  return deep === null || protocols.includes(deep);
+  return fully === value || schemeAllowed(fully, protocols);
 }

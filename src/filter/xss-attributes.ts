@@ -31,6 +31,22 @@ const MALFORMED = new RegExp(`^(?:"[^"]*(?:"|$)|'[^']*(?:'|$)|[^\\t\\n\\v\\f\\r 
  */
 export function parseXssAttributes(text: string): RawAttribute[] {
   const attributes: RawAttribute[] = [];
+  readAttributes(text, attributes, Infinity);
+  return attributes;
+}
+
+/**
+ * How many attributes the text names (dropped ones included: they are read all the same),
+ * counting no further than `max + 1`, so a tag with a million attributes costs no more to
+ * refuse than one just over the bound.
+ */
+export function countXssAttributes(text: string, max: number): number {
+  return readAttributes(text, null, max);
+}
+
+/** The state machine; collects into `attributes` when given, and returns the names read. */
+function readAttributes(text: string, attributes: RawAttribute[] | null, max: number): number {
+  let count = 0;
   let rest = text;
   let mode = 0;
   let name = '';
@@ -41,8 +57,10 @@ export function parseXssAttributes(text: string): RawAttribute[] {
     if (mode === 0) {
       match = NAME.exec(rest);
       if (match !== null) {
+        if (++count > max) return count;
         name = match[0].toLowerCase();
-        skip = isSkippedAttributeName(name);
+        // When only counting, every attribute is read as if dropped: nothing is collected.
+        skip = attributes === null || isSkippedAttributeName(name);
         working = true;
         mode = 1;
         rest = rest.slice(match[0].length);
@@ -55,16 +73,16 @@ export function parseXssAttributes(text: string): RawAttribute[] {
       } else if ((match = SPACES.exec(rest)) !== null) {
         working = true;
         mode = 0;
-        if (!skip) attributes.push({ name, value: null, quote: '"' });
+        if (!skip) attributes!.push({ name, value: null, quote: '"' });
         rest = rest.slice(match[0].length);
       }
     } else {
       if ((match = DOUBLE_QUOTED.exec(rest)) !== null) {
-        if (!skip) attributes.push({ name, value: match[1] ?? '', quote: '"' });
+        if (!skip) attributes!.push({ name, value: match[1] ?? '', quote: '"' });
       } else if ((match = SINGLE_QUOTED.exec(rest)) !== null) {
-        if (!skip) attributes.push({ name, value: match[1] ?? '', quote: "'" });
+        if (!skip) attributes!.push({ name, value: match[1] ?? '', quote: "'" });
       } else if ((match = UNQUOTED.exec(rest)) !== null) {
-        if (!skip) attributes.push({ name, value: match[1] ?? '', quote: '"' });
+        if (!skip) attributes!.push({ name, value: match[1] ?? '', quote: '"' });
       }
       if (match !== null) {
         working = true;
@@ -81,8 +99,8 @@ export function parseXssAttributes(text: string): RawAttribute[] {
       mode = 0;
     }
   }
-  if (mode === 1 && !skip) attributes.push({ name, value: null, quote: '"' });
-  return attributes;
+  if (mode === 1 && !skip) attributes!.push({ name, value: null, quote: '"' });
+  return count;
 }
 
 /** Drupal's unconditional drops: `style`, event handlers (`on*`), and 7.80+'s odd names. */

@@ -1,7 +1,7 @@
 import { COMMENT_STATUS } from '../domain/comment.ts';
 import { nextThread } from '../domain/comment-thread.ts';
 import type { ImportedComment } from '../domain/import-record.ts';
-import { formatText } from '../filter/index.ts';
+import { formatLimitError, formatText } from '../filter/index.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { sha256 } from './content-hash.ts';
@@ -52,6 +52,13 @@ export class CommentBuilder {
     const nid = run.nodeIds.get(r.nodeKey);
     if (nid === undefined) {
       run.skip(r.key, `its item ${r.nodeKey} was not imported`);
+      return;
+    }
+    // Markup over the filter's bounds (markup-limits.ts) cannot be rendered: skip the comment
+    // with the reason instead of stopping the whole run.
+    const refused = formatLimitError(r.format, r.body);
+    if (refused !== null) {
+      run.skip(r.key, `its text was refused: ${refused.message}`);
       return;
     }
     const before = run.commentIds.get(r.key);

@@ -1,5 +1,5 @@
 import type { ImportedNode, ImportedRevision } from '../domain/import-record.ts';
-import { formatText } from '../filter/index.ts';
+import { formatLimitError, formatText } from '../filter/index.ts';
 import type { ImportNodeWrite, RevisionWrite } from '../store/types.ts';
 import { leadAndTeaser } from '../text/teaser.ts';
 import type { MutableBatch } from './batch.ts';
@@ -47,6 +47,13 @@ export class NodeBuilder {
     for (const record of records) {
       if (record.revisions.length === 0) {
         run.skip(record.key, 'it has no content (no revision)');
+        continue;
+      }
+      // Markup over the filter's bounds (markup-limits.ts) cannot be rendered: skip the item
+      // with the reason instead of stopping the whole run.
+      const refused = record.revisions.map((r) => formatLimitError(r.bodyFormat, r.body)).find((e) => e !== null);
+      if (refused) {
+        run.skip(record.key, `its text was refused: ${refused.message}`);
         continue;
       }
       await this.resolveOne(record, taken, batch, reported);

@@ -5,7 +5,7 @@ import type { CommentPolicy, Edition } from '../domain/edition.ts';
 import { NotFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
 import type { SafeHtml } from '../domain/safe-html.ts';
-import { defaultSubject, findTextProblem, formatText, NO_SUBJECT } from '../filter/index.ts';
+import { defaultSubject, findTextProblem, formatLimitError, formatText, NO_SUBJECT } from '../filter/index.ts';
 import type { CommentStore, CommentTarget, ContentReader, UserRecord, UserStore } from '../store/types.ts';
 import type { CommentGuard } from './comment-guard.ts';
 import type { FormTokens } from './form-token.ts';
@@ -143,6 +143,12 @@ export class CommentService {
           ? { en: 'This field contains a NUL character, which is not allowed. Please remove it.', ar: 'يحتوي هذا الحقل على محرف NUL غير المسموح به. يرجى إزالته.' }
           : { en: 'This field contains bytes that are not valid UTF-8 text; they are shown as �. Please correct them.', ar: 'يحتوي هذا الحقل على بايتات ليست نصاً صالحاً بترميز UTF-8، وتظهر على شكل �. يرجى تصحيحها.' };
       }
+    }
+    // Markup over the filter's bounds (depth, attributes, tags) would be refused by formatText:
+    // say so next to the field, keeping the text, rather than failing the whole request.
+    if (!errors.comment) {
+      const markup = formatLimitError(COMMENT_FORMAT, s.values.comment);
+      if (markup !== null) errors.comment = markup.localized;
     }
     if (!s.user && s.values.name !== '' && !errors.name && (await this.users.nameTaken(s.values.name))) {
       errors.name = { en: 'The name you used belongs to a registered user.', ar: 'الاسم الذي استخدمته يعود لمستخدم مسجّل.' };

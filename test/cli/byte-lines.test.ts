@@ -33,6 +33,25 @@ describe('byteLines', () => {
     await assert.rejects(readAllBytes(chunks(big)), /stdin is longer than 16 MiB/);
   });
 
+  test("overlong: 'report' yields an overlong line marked and empty, and goes on with the next", async () => {
+    const big = Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61);
+    const half = Buffer.alloc(MAX_INPUT_BYTES / 2 + 1, 0x62);
+    const cases: [Buffer[], [number, string, boolean][]][] = [
+      [[Buffer.from('a\n'), big, Buffer.from('\nc\n')], [[1, 'a', false], [2, '', true], [3, 'c', false]]],
+      // Overlong only once two chunks are joined, and its end in a later chunk with the next line.
+      [[Buffer.from('a\n'), half, half, half, Buffer.from('x\nc')], [[1, 'a', false], [2, '', true], [3, 'c', false]]],
+      // Overlong up to the end of input, without a final newline.
+      [[Buffer.from('a\n'), big], [[1, 'a', false], [2, '', true]]],
+      // Overlong inside one chunk that also holds the line ending.
+      [[Buffer.concat([Buffer.from('a\n'), big, Buffer.from('\nc')])], [[1, 'a', false], [2, '', true], [3, 'c', false]]],
+    ];
+    for (const [parts, expected] of cases) {
+      const out: [number, string, boolean][] = [];
+      for await (const line of byteLines(chunks(...parts), { overlong: 'report' })) out.push([line.number, line.bytes.toString(), line.overlong === true]);
+      assert.deepEqual(out, expected);
+    }
+  });
+
   test('readFirstLine stops at the first line', async () => {
     assert.equal((await readFirstLine(chunks('secret pass', 'word\r\nsecond\n')))?.toString(), 'secret password');
     assert.equal(await readFirstLine(chunks()), undefined);

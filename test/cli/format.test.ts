@@ -60,19 +60,64 @@ describe('folio format', () => {
     const cases: [string[], Uint8Array, RegExp][] = [
       [[], Buffer.from([0xc0, 0x61, 0x61, 0x61]), /^folio: stdin is not valid UTF-8\n$/],
       [['--stage', 'html'], Buffer.from('a\u0000b'), /^folio: stdin contains a NUL byte\n$/],
-      [['--jsonl'], Buffer.concat([Buffer.from('"ok"\n"b'), Buffer.from([0xff]), Buffer.from('"\n')]), /^folio: line 2 is not valid UTF-8\n$/],
-      [['--jsonl'], Buffer.from('"ok"\n\n"a\u0000"\n'), /^folio: line 3 contains a NUL byte\n$/],
-      // A JSON escape can carry what raw bytes cannot; the whole pipeline still refuses it.
-      [['--jsonl'], Buffer.from('"ok"\n"a\\u0000"\n"\\ud800"\n'), /^folio: line 2: the string holds a NUL character/],
-      [['--jsonl'], Buffer.from('"ok"\n42\n"never"\n'), /^folio: line 2 must be one JSON string \(got number\)\n$/],
     ];
     for (const [extra, bytes, message] of cases) {
       const res = await runCliWithInput(['format', 'filtered_html', ...extra], bytes);
       assert.equal(res.code, 2, `${extra.join(' ')}: ${res.stderr}`);
       oneLine(res.stderr);
       assert.match(res.stderr, message);
-      // Lines before the bad one are already out; nothing after it is.
-      if (extra.includes('--jsonl')) assert.equal(res.stdout, '"<p>ok</p>"\n');
+    }
+  });
+
+  test('--jsonl: a refused line is answered with {"error"} on its own output line, the rest still run, exit 1', async () => {
+    const cases: [Uint8Array, RegExp][] = [
+      [Buffer.concat([Buffer.from('"ok"\n"b'), Buffer.from([0xff]), Buffer.from('"\n"after"\n')]), /^line 2 is not valid UTF-8$/],
+      // The blank line 2 is skipped (no output line), so the error names physical line 3.
+      [Buffer.from('"ok"\n\n"a\u0000"\n"after"\n'), /^line 3 contains a NUL byte$/],
+      // A JSON escape can carry what raw bytes cannot; the whole pipeline still refuses it.
+      [Buffer.from('"ok"\n"a\\u0000"\n"after"\n'), /^line 2: the string holds a NUL character/],
+      [Buffer.from('"ok"\n"\\ud800"\n"after"\n'), /^line 2: the string holds a lone surrogate/],
+      [Buffer.from('"ok"\n42\n"after"\n'), /^line 2 must be one JSON string \(got number\)$/],
+      [Buffer.from('"ok"\n{"a":\n"after"\n'), /^line 2 is not JSON: /],
+    ];
+    for (const [bytes, message] of cases) {
+      const res = await runCliWithInput(['format', 'filtered_html', '--jsonl'], bytes);
+      assert.equal(res.code, 1, res.stderr);
+      const lines = res.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+      assert.equal(lines.length, 3, res.stdout);
+      assert.equal(lines[0], '<p>ok</p>');
+      const error = lines[1] as { error: string };
+      assert.deepEqual(Object.keys(error), ['error']);
+      assert.match(error.error, message);
+      assert.equal(lines[2], '<p>after</p>');
+      oneLine(res.stderr);
+      assert.match(res.stderr, /^folio: 1 of 3 lines refused/);
+    }
+  });
+
+  test('markup over a bound: one line and exit 2, or with --jsonl an {"error"} line and the rest formatted', async () => {
+    const deep = `${'<em>'.repeat(20_000)}x`;
+    const single = await runCliWithInput(['format', 'filtered_html'], deep);
+    assert.equal(single.code, 2, single.stderr);
+    oneLine(single.stderr);
+    assert.match(single.stderr, /^folio: The text nests HTML tags more than 40 levels deep/);
+    assert.equal(single.stdout, '');
+    const wide = `<a ${'title=x '.repeat(1_000)}>x</a>`;
+    const batch = await runCliWithInput(['format', 'full_html', '--jsonl'], jsonl(['ok', deep, wide, 'after']));
+    assert.equal(batch.code, 1, batch.stderr);
+    const lines = batch.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+    assert.deepEqual(lines[0], '<p>ok</p>');
+    assert.match((lines[1] as { error: string }).error, /^line 2: The text nests HTML tags more than 40 levels deep/);
+    assert.match((lines[2] as { error: string }).error, /^line 3: A tag in the text has more than 64 attributes/);
+    assert.deepEqual(lines[3], '<p>after</p>');
+    assert.match(batch.stderr, /^folio: 2 of 4 lines refused/);
+  });
+
+  test('--jsonl: exit 0 when every line is formatted, even with only blank lines', async () => {
+    for (const input of ['"a"\n"b"\n', '\n\n', '']) {
+      const res = await runCliWithInput(['format', 'filtered_html', '--jsonl'], input);
+      assert.equal(res.code, 0, res.stderr);
+      assert.equal(res.stderr, '');
     }
   });
 

@@ -7,11 +7,11 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { decodeUntilStable } from '../../src/filter/decode-entities.ts';
 import {
   DRUPAL_ADMIN_TAGS,
-  FOLIO_PROTOCOLS,
   FULL_HTML_GLOBAL_ATTRIBUTES,
   FULL_HTML_TAG_ATTRIBUTES,
 } from '../../src/filter/filter-settings.ts';
 import { urlScheme } from '../../src/filter/url-safety.ts';
+import { URL_SCHEMES } from '../../src/domain/url-schemes.ts';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 
@@ -55,10 +55,17 @@ export const PLAIN_RULES: SafetyRules = {
   comments: false,
 };
 
+// Both the scheme a browser reads and the one a normalising consumer reads (NFKC, ignorables
+// removed: docs/url-schemes.md) must be allowed.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
 function schemeIsAllowed(value: string): boolean {
-  for (const candidate of [value, decodeUntilStable(value)]) {
-    const scheme = urlScheme(candidate);
-    if (scheme !== null && !FOLIO_PROTOCOLS.includes(scheme)) return false;
+  for (const decoded of [value, decodeUntilStable(value)]) {
+    const normalised = decoded.normalize('NFKC').replace(IGNORABLE, '').replace(/^[\s\p{Cc}]+/u, '');
+    for (const candidate of [decoded, normalised]) {
+      const scheme = urlScheme(candidate);
+      if (scheme !== null && !URL_SCHEMES.links.includes(scheme)) return false;
+    }
   }
   return true;
 }

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatToString } from '../../src/filter/format-text.ts';
+import { FilterLimitError } from '../../src/filter/markup-limits.ts';
 import type { FormatName } from '../../src/filter/text-formats.ts';
 import { FILTERED_RULES, FULL_RULES, PLAIN_RULES, assertSafeHtml, type SafetyRules } from './assert-safe-html.ts';
 
@@ -71,6 +72,13 @@ const VECTORS: readonly string[] = [
   '<img src=x:alert(alt) onerror=eval(src) alt=0>',
   '<blockquote cite="javascript:alert(1)">q</blockquote>',
   '<p arg="\u00e0">" style="background-image: url(javascript:alert(0));"\u00e0<p>',
+  // Schemes hidden by invisible or compatibility characters (issue 10, docs/url-schemes.md).
+  '<a href="java\u200Bscript:alert(1)">x</a>',
+  '<a href="\u00A0javascript:alert(1)">x</a>',
+  '<a href="javascript\uFF1Aalert(1)">x</a>',
+  '<img src="\uFF4A\uFF41\uFF56\uFF41\uFF53\uFF43\uFF52\uFF49\uFF50\uFF54:alert(1)">',
+  '<a href="\uFEFFjava\u00ADscript:alert(1)">x</a>',
+  '<blockquote cite="java&#x2060;script:alert(1)">q</blockquote>',
 ];
 
 const FORMATS: ReadonlyArray<readonly [FormatName, SafetyRules]> = [
@@ -92,16 +100,25 @@ test('filtered_html: the vectors keep no trace of a script element or handler', 
   }
 });
 
-test('deep nesting neither overflows the stack nor breaks the fixed point', () => {
+test('deep nesting is refused before parsing; nesting within the bound keeps the fixed point', () => {
+  // Over MARKUP_LIMITS.depth (markup-limits.ts): refused with an Invalid, never parsed.
   const deep = [
     `${'<em>'.repeat(2000)}x`,
     `${'<blockquote>'.repeat(1500)}x`,
     `${'<ul><li>'.repeat(1000)}x`,
     `${'<span><strong>'.repeat(1000)}x\n\ny`,
     `${'<h2><em>'.repeat(500)}x`,
-    `${'<blockquote><em>'.repeat(40)}www.x.com\n\n${'</em></blockquote>'.repeat(40)}`,
   ];
   for (const input of deep) {
+    for (const format of ['filtered_html', 'full_html'] as const) assert.throws(() => formatToString(format, input), FilterLimitError);
+    formatToString('plain_text', input);
+  }
+  const within = [
+    `${'<blockquote><em>'.repeat(20)}www.x.com\n\n${'</em></blockquote>'.repeat(20)}`,
+    `${'<span><strong>'.repeat(20)}x\n\ny`,
+    `${'<h2><em>'.repeat(20)}x`,
+  ];
+  for (const input of within) {
     for (const format of ['filtered_html', 'plain_text', 'full_html'] as const) formatToString(format, input);
     const once = formatToString('filtered_html', input);
     assertSafeHtml(once);
@@ -124,5 +141,14 @@ test('large hostile inputs finish (no catastrophic backtracking)', { timeout: 12
   ];
   // Not a speed target (those live in the benchmark): a quadratic or exponential pass on these
   // inputs would run for many minutes, so the generous timeout below only catches a hang.
-  for (const input of inputs) for (const format of ['filtered_html', 'plain_text', 'full_html'] as const) formatToString(format, input);
+  // Finishing includes being refused for a markup bound (the many-attribute tag is).
+  for (const input of inputs) {
+    for (const format of ['filtered_html', 'plain_text', 'full_html'] as const) {
+      try {
+        formatToString(format, input);
+      } catch (err) {
+        if (!(err instanceof FilterLimitError)) throw err;
+      }
+    }
+  }
 });

@@ -17,7 +17,10 @@ const ATTRIBUTE_NAMES = ['href', 'src', 'title', 'alt', 'cite', 'lang', 'dir', '
   'width', 'rel', 'xlink:href', 'formaction', 'HREF'];
 const VALUES = ['http://x.org/a?b=1&c=2', 'javascript:alert(1)', 'JaVa\tScRiPt:x', ' &#14; javascript:x', '&#106;avascript:x',
   '&amp;#106;avascript&amp;#58;x', 'data:text/html,x', '/rel:ative', 'mailto:a@b.org', '"><script>x</script>', "'", 'rtl',
-  'en', '10', 'vbscript:x', 'java&Tab;script:x', 'javascript&colon;x'];
+  'en', '10', 'vbscript:x', 'java&Tab;script:x', 'javascript&colon;x',
+  // Hidden schemes (docs/url-schemes.md): zero-width, BOM, soft hyphen, fullwidth, NBSP.
+  'java\u200Bscript:x', '\uFEFFjavascript:x', 'java\u00ADscript:x', '\uFF4Aavascript:x', 'javascript\uFF1Ax', '\u00A0javascript:x',
+  'java&#x200D;script:x', '\uFF48ttp://x.org'];
 
 const attribute = fc
   .tuple(fc.constantFrom(...ATTRIBUTE_NAMES), fc.constantFrom(...VALUES), fc.constantFrom('"', "'", ''))
@@ -33,7 +36,8 @@ const fragment = fc.oneof(
     weight: 6,
     arbitrary: fc.constantFrom('a', 'word', ' ', '  ', '\n', '\n\n', '\r\n', '\t', '<', '>', '&', '&amp;', '&lt;', '&#10;',
       '&nbsp;', '&#x3C;', '"', "'", 'www.x.com', 'http://y.org/p?q=1&r=2', 'me@z.net', 'sftp://s.org', '<!--', '-->',
-      '<!-- c -->', '&{', '}', '.', ',', '(', ')', 'دروبال', '😀', '\u00a0', '\u200b', '&#0;', '&#xD800;', '&copy', 'javascript:'),
+      '<!-- c -->', '&{', '}', '.', ',', '(', ')', 'دروبال', '😀', '\u00a0', '\u200b', '&#0;', '&#xD800;', '&copy', 'javascript:',
+      '\u202E', '\u202B', '\u202C', '\u2067', '\u2069', '&#x202E;'),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );

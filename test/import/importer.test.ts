@@ -169,5 +169,19 @@ for (const dialect of testDialects()) {
       assert.equal((await get(site, '/content/fine-one')).statusCode, 200);
       assert.equal((await get(site, '/content/broken')).statusCode, 404);
     });
+
+    test('an item whose text is over the markup bounds is skipped with the reason; the run goes on (issue 10)', async () => {
+      const deepNode = nodeRecord({ key: 'node/8810', nid: 8810, path: 'content/too-deep', revisions: [revision({ title: 'Too deep', body: '<div>'.repeat(1_000) })] });
+      const fine = nodeRecord({ key: 'node/8811', nid: 8811, path: 'content/fine-two', revisions: [revision({ title: 'Fine two' })] });
+      const deepComment = commentRecord({ key: 'comment/590', cid: 590, nodeKey: 'node/8811', body: '<em>'.repeat(1_000), format: 'filtered_html' });
+      const fineComment = commentRecord({ key: 'comment/591', cid: 591, nodeKey: 'node/8811', body: 'Fine comment', format: 'filtered_html' });
+      const run = await importInto(site, [deepNode, fine, deepComment, fineComment]);
+      assert.equal(run.counts.node.imported, 1);
+      assert.equal(run.counts.comment.imported, 1);
+      for (const ref of ['node/8810', 'comment/590']) {
+        assert.ok(run.skips.some((s) => s.ref === ref && /its text was refused: The text nests HTML tags more than 40 levels deep/.test(s.reason)), JSON.stringify(run.skips));
+      }
+      assert.equal((await get(site, '/content/fine-two')).statusCode, 200);
+    });
   });
 }

@@ -103,6 +103,37 @@ for (const dialect of testDialects()) {
       assert.match(long.body, /Name cannot be longer than 60 characters but is currently 61 characters long\./);
     });
 
+    test('a homepage that is not http(s) is refused in either language, with everything typed kept (docs/url-schemes.md)', async () => {
+      for (const homepage of ['ftp://rana.example.org/', 'feed://rana.example.org/rss']) {
+        const en = await post({ ...good, homepage, subject: 'Kept subject' });
+        assert.equal(en.statusCode, 400, homepage);
+        assert.match(en.body, /Your homepage must be a web address starting with http:\/\/ or https:\/\//);
+        assert.equal(inputValue(en.body, 'homepage'), homepage);
+        assert.equal(inputValue(en.body, 'subject'), 'Kept subject');
+        assert.match(en.body, /<textarea[^>]*>First line\nsecond line/);
+      }
+      const ar = await post({ ...good, homepage: 'ftp://rana.example.org/' }, { url: `/ar/${FIXTURE.arabic.path}`, action: `/ar/comment/reply/${FIXTURE.arabic.nid}` });
+      assert.equal(ar.statusCode, 400);
+      assert.match(ar.body, /يجب أن تكون صفحتك الشخصية عنوان ويب/);
+      assert.equal(inputValue(ar.body, 'homepage'), 'ftp://rana.example.org/');
+    });
+
+    test('markup over the filter\'s bounds is a field error in either language, the text kept (issue 10)', async () => {
+      const deep = `${'<em>'.repeat(4_000)}deep`; // within COMMENT_LIMITS.comment
+      const en = await post({ ...good, comment: deep });
+      assert.equal(en.statusCode, 400);
+      assert.match(en.body, /The text nests HTML tags more than 40 levels deep/);
+      assert.match(en.body, /<textarea[^>]*>(?:&lt;em&gt;){4000}deep<\/textarea>/);
+      assert.equal(inputValue(en.body, 'name'), good.name);
+      const preview = await post({ ...good, op: 'preview', comment: `<em ${'lang=x '.repeat(100)}>x</em>` });
+      assert.equal(preview.statusCode, 400);
+      assert.match(preview.body, /more than 64 attributes/);
+      const ar = await post({ ...good, comment: deep }, { url: `/ar/${FIXTURE.arabic.path}`, action: `/ar/comment/reply/${FIXTURE.arabic.nid}` });
+      assert.equal(ar.statusCode, 400);
+      assert.match(ar.body, /يتداخل النص في وسوم HTML أكثر من 40 مستوى/);
+      assert.match(ar.body, /<textarea[^>]*>(?:&lt;em&gt;){4000}deep<\/textarea>/);
+    });
+
     test('NUL bytes and invalid UTF-8 are refused with a message, never silently dropped', async () => {
       const nul = await post({ ...good, comment: 'before\u0000after' });
       assert.equal(nul.statusCode, 400);

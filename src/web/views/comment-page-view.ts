@@ -5,6 +5,7 @@ import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { nodeUrl } from '../urls.ts';
 import { commentFormView, type CommentFormModel } from './comment-form-view.ts';
+import { readerText } from './bidi.ts';
 import { html } from './html.ts';
 import { archiveNotice, backToTop } from './parts.ts';
 
@@ -28,16 +29,16 @@ export function commentPageView(ctx: SiteContext, model: CommentPageModel): Safe
 ${archiveNotice(ctx.edition)}
 <p class="comment-target">${t(lang, 'inReplyTo')}: <a href="${nodeUrl(ctx, target)}">${target.title}</a></p>
 ${parent && parent.bodyHtml !== '' ? html`<article class="comment comment-parent">
-<h2 class="comment-subject">${parent.subject}</h2>
-<p class="submitted">${parent.name}</p>
+<h2 class="comment-subject">${readerText(parent.subject)}</h2>
+<p class="submitted">${readerText(parent.name)}</p>
 <div class="comment-body">${trustedHtml(parent.bodyHtml)}</div>
 </article>` : ''}
 ${model.preview ? html`<section class="comment-preview" aria-labelledby="preview-title">
 <h2 id="preview-title" class="visually-hidden">${t(lang, 'previewComment')}</h2>
 <p class="messages" role="status">${t(lang, 'previewNote')}</p>
 <article class="comment comment-by-anonymous">
-<h3 class="comment-subject">${model.preview.rendered.subject}</h3>
-<p class="submitted"><span class="username">${model.preview.author}</span></p>
+<h3 class="comment-subject">${readerText(model.preview.rendered.subject)}</h3>
+<p class="submitted"><span class="username">${readerText(model.preview.author)}</span></p>
 <div class="comment-body">${model.preview.rendered.bodyHtml}</div>
 </article>
 </section>` : ''}

@@ -1,10 +1,13 @@
+import { isValidHomepage } from '../../domain/comment-form.ts';
 import type { PublicComment } from '../../domain/content.ts';
 import type { Page } from '../../domain/pagination.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { trustedHtml } from '../../domain/safe-html.ts';
 import { formatCommentDate } from '../../text/dates.ts';
+import { stripBidiControls } from '../../text/bidi-controls.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
+import { readerText } from './bidi.ts';
 import { html } from './html.ts';
 import { pager } from './parts.ts';
 import { timeTag } from './teasers.ts';
@@ -18,10 +21,15 @@ function displayName(name: string): string {
   return chars.length > NAME_MAX ? `${chars.slice(0, NAME_KEEP).join('')}...` : name;
 }
 
-/** The author: name + " (not verified)" for anonymous posters, linked nofollow to their homepage. */
+/**
+ * The author: name + " (not verified)" for anonymous posters, linked nofollow to their homepage.
+ * The homepage is checked again here: imported comments never went through the form, and only
+ * http(s) pages may become links (docs/url-schemes.md).
+ */
 export function commentAuthor(ctx: SiteContext, c: PublicComment): SafeHtml {
-  const label = `${displayName(c.name)}${c.verified ? '' : t(ctx.edition.lang, 'notVerified')}`;
-  return c.homepage
+  // The name alone is isolated: "(not verified)" must stay out of reach of its controls.
+  const label = html`${readerText(displayName(c.name))}${c.verified ? '' : t(ctx.edition.lang, 'notVerified')}`;
+  return c.homepage && isValidHomepage(c.homepage)
     ? html`<a class="username" href="${c.homepage}" rel="nofollow ugc noopener">${label}</a>`
     : html`<span class="username">${label}</span>`;
 }
@@ -45,10 +53,10 @@ export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, no
     while (open > d) { parts.push(html`</div>`); open--; }
     const permalink = `${ctx.prefix}/comment/${c.cid}#comment-${c.cid}`;
     parts.push(html`<article class="comment${c.verified ? '' : ' comment-by-anonymous'}" id="comment-${c.cid}">
-<h3 class="comment-subject"><a href="${permalink}" rel="bookmark" class="permalink">${c.subject}</a></h3>
+<h3 class="comment-subject"><a href="${permalink}" rel="bookmark" class="permalink">${readerText(c.subject)}</a></h3>
 <p class="submitted">${commentAuthor(ctx, c)} – ${timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, ctx.edition.timeZone))}</p>
 <div class="comment-body">${trustedHtml(c.bodyHtml)}</div>
-${replyBase ? html`<p class="comment-links"><a href="${replyBase}/${c.cid}" aria-label="${t(lang, 'reply')}: ${c.subject}">${t(lang, 'reply')}</a></p>` : ''}
+${replyBase ? html`<p class="comment-links"><a href="${replyBase}/${c.cid}" aria-label="${t(lang, 'reply')}: ${stripBidiControls(c.subject)}">${t(lang, 'reply')}</a></p>` : ''}
 </article>`);
   }
   while (open > 0) { parts.push(html`</div>`); open--; }

@@ -1,5 +1,6 @@
 import type { TermRef } from '../../domain/content.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
+import { stripBidiControls } from '../../text/bidi-controls.ts';
 import { directionOf } from '../../text/direction.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -27,7 +28,10 @@ export function layout(ctx: SiteContext, frame: PageFrame): SafeHtml {
   const lang = edition.lang;
   const other = ctx.editions.find((e) => e.code !== edition.code);
   const topSections = frame.sections.filter((s) => s.parentTid === null);
-  const title = frame.title === edition.siteName ? edition.siteName : `${frame.title} | ${edition.siteName}`;
+  // A title holds no bidi embedding, override or isolate: browsers show it outside the page,
+  // where a control left open would reorder the site name after it (issue 10).
+  const pageTitle = stripBidiControls(frame.title);
+  const title = pageTitle === edition.siteName ? edition.siteName : `${pageTitle} | ${edition.siteName}`;
   return html`<!DOCTYPE html>
 <html lang="${lang}" dir="${directionOf(lang)}">
 <head>
@@ -38,7 +42,7 @@ ${frame.description ? html`<meta name="description" content="${frame.description
 <link rel="stylesheet" href="${assetUrl('folio.css')}">
 ${frame.canonical ? html`<link rel="canonical" href="${absoluteUrl(ctx, frame.canonical)}">` : ''}
 ${frame.feed ? html`<link rel="alternate" type="application/rss+xml" title="${title}" href="${absoluteUrl(ctx, frame.feed)}">` : ''}
-${metadataTags(ctx, { title: frame.title, canonical: frame.canonical, ...(frame.description ? { description: frame.description } : {}), ...(frame.meta ? { meta: frame.meta } : {}) })}
+${metadataTags(ctx, { title: pageTitle, canonical: frame.canonical, ...(frame.description ? { description: frame.description } : {}), ...(frame.meta ? { meta: frame.meta } : {}) })}
 </head>
 <body>
 <a class="skip-link" href="#main">${t(lang, 'skipToContent')}</a>

@@ -6,6 +6,7 @@ import { localizeDigits } from '../../text/numerals.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { nodeUrl } from '../urls.ts';
+import { readerText } from './bidi.ts';
 import { html } from './html.ts';
 import { historyUrl } from './staff-urls.ts';
 import { timeTag } from './teasers.ts';
@@ -31,12 +32,12 @@ export function moderatedCommentView(ctx: SiteContext, c: ModeratedComment, show
   const published = statusName(c.status) === 'published';
   const label = t(lang, 'selectComment', { cid: localizeDigits(String(c.cid), lang) });
   // Every item has the same two links: name the comment too, for lists of links read aloud.
-  const which = html`<span class="visually-hidden"> (${c.subject})</span>`;
+  const which = html`<span class="visually-hidden"> (${readerText(c.subject)})</span>`;
   return html`<article class="moderated-comment" id="comment-${c.cid}" aria-labelledby="comment-${c.cid}-subject">
 <p class="select-comment"><input type="checkbox" id="select-${c.cid}" name="comments[${c.cid}]" value="1"> <label for="select-${c.cid}">${label}</label></p>
-<h2 class="comment-subject" id="comment-${c.cid}-subject">${c.subject}</h2>
+<h2 class="comment-subject" id="comment-${c.cid}-subject">${readerText(c.subject)}</h2>
 <dl class="comment-meta">
-${field(t(lang, 'fieldAuthor'), c.name)}
+${field(t(lang, 'fieldAuthor'), readerText(c.name))}
 ${showEmail ? field(t(lang, 'formEmail'), ltr(ctx, c.email)) : ''}
 ${field(t(lang, 'formHomepage'), ltr(ctx, c.homepage))}
 ${field(t(lang, 'fieldHostname'), ltr(ctx, c.hostname))}
@@ -45,7 +46,7 @@ ${field(t(lang, 'fieldPostedIn'), html`<a href="${article}">${c.nodeTitle}</a>`)
 </dl>
 <div class="comment-body">${trustedHtml(c.bodyHtml)}</div>
 ${c.parent ? html`<div class="comment-context">
-<p class="context-label">${t(lang, 'inReplyTo')}: <strong>${c.parent.subject}</strong> – ${c.parent.name}</p>
+<p class="context-label">${t(lang, 'inReplyTo')}: <strong>${readerText(c.parent.subject)}</strong> – ${readerText(c.parent.name)}</p>
 <div class="comment-body">${trustedHtml(c.parent.bodyHtml)}</div>
 </div>` : ''}
 ${c.nodeTeaser ? html`<div class="comment-context">
