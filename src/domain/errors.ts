@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'NOT_IMPLEMENTED'
   | 'CONFIG'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 interface CatalogueEntry {
@@ -35,6 +36,7 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, CatalogueEntry>> = Obje
   RATE_LIMITED: { status: 429, title: { en: 'Too many requests', ar: 'طلبات كثيرة جداً' } },
   NOT_IMPLEMENTED: { status: 501, title: { en: 'Not available yet', ar: 'غير متوفر بعد' } },
   CONFIG: { status: 500, title: { en: 'Configuration error', ar: 'خطأ في الإعدادات' } },
+  UNAVAILABLE: { status: 503, title: { en: 'Service unavailable', ar: 'الخدمة غير متاحة' } },
   INTERNAL: { status: 500, title: { en: 'Something went wrong', ar: 'حدث خطأ ما' } },
 });
 
@@ -135,7 +137,15 @@ export class NotImplemented extends FolioError {
 export class ConfigError extends FolioError {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
-    super('CONFIG', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One problem fits the CLI's one-line contract; several are a list, one per line.
+    super('CONFIG', problems.length === 1 ? `invalid configuration: ${problems[0]}` : `invalid configuration, ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.problems = problems;
+  }
+}
+
+/** Something Folio depends on (its database) cannot be reached or opened; the message says how to fix it. */
+export class Unavailable extends FolioError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('UNAVAILABLE', message, options);
   }
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
+import { checkPostgresReachable } from './reachability.ts';
 
 // int8 (our epoch-second columns and count(*)) arrives as a string by default; every value we
 // store fits in a double, so read it as a number.
@@ -19,6 +20,7 @@ export function connectPostgres(url: string, poolSize = 10): Connection {
     db,
     dialect: 'postgres',
     describe: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    ready: () => checkPostgresReachable(url),
     async close() {
       await db.destroy();
     },
