@@ -1,6 +1,6 @@
 /**
  * The comment filter's public API: untrusted text in, safe HTML out. Pure: no I/O, no clock.
- * See docs spec "filtered-html.md" for the behaviour and Folio's ten decisions.
+ * See docs/comment-format.md for the behaviour and Folio's ten decisions.
  */
 export { formatText, formatToString, runStage } from './format-text.ts';
 export { FORMAT_NAMES, TEXT_FORMATS, type FormatName, type StageName } from './text-formats.ts';

@@ -1,4 +1,4 @@
-/** The URL stage (spec §3, Drupal 7.34's _filter_url) with Folio's decisions 3 and 5. */
+/** The URL stage (docs/comment-format.md §3, Drupal 7.34's _filter_url) with docs/comment-format.md decisions 3 and 5. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterUrl } from '../../src/filter/filter-url.ts';
@@ -18,7 +18,7 @@ const cases: ReadonlyArray<readonly [string, string, string]> = [
   ['user, password, path', 'ftp://user:pass@ftp.example.com/~home/dir1', link('ftp://user:pass@ftp.example.com/~home/dir1')],
   ['an IPv4 host', 'http://127.0.0.1/x', link('http://127.0.0.1/x')],
   ['an unknown scheme is not linked', 'not foo://disallowed.com.', 'not foo://disallowed.com.'],
-  ['decision 3: only http https mailto ftp tel are linked', 'sftp://x.com irc://y.org', 'sftp://x.com irc://y.org'],
+  ['docs/comment-format.md decision 3: only http https mailto ftp tel are linked', 'sftp://x.com irc://y.org', 'sftp://x.com irc://y.org'],
   ['"sftp://" does not become "s" plus an ftp link', 'sftp://secure.host', 'sftp://secure.host'],
   ['a final label over 64 letters is not a domain', `www.${'toolong'.repeat(10)}`, `www.${'toolong'.repeat(10)}`],
   ['text in tags and attributes is never linked', '<p xmlns="http://namespace.com" title="www.x.com">t</p>', '<p xmlns="http://namespace.com" title="www.x.com">t</p>'],
@@ -46,7 +46,7 @@ test('filterUrl: 254 local-part characters link whole; with 255 only the last 25
   );
 });
 
-test('filterUrl: decision 5, link text is shortened by characters with "…"', () => {
+test('filterUrl: docs/comment-format.md decision 5, link text is shortened by characters with "…"', () => {
   assert.equal(
     filterUrl('www.trimmed.com/d/ff.ext?a=1&b=2#a1', { length: 20 }),
     '<a href="http://www.trimmed.com/d/ff.ext?a=1&amp;b=2#a1">www.trimmed.com/d/ff…</a>',

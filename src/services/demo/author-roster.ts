@@ -29,7 +29,7 @@ interface Writer {
 const ALTERNATE_SHARE = 0.25;
 
 /**
- * Output per writer follows a lognormal (spec: "a few wrote over 100 pieces, most wrote 1 to 3"),
+ * Output per writer follows a lognormal (docs/original-site.md "Content shape": a few wrote over 100 pieces, most 1 to 3),
  * taken at evenly spaced quantiles so the shape does not depend on luck. σ = 2.8 with the top
  * three flattened gives, at about 900 bylines, three or four writers over 100 and most at 1–3:
  * an uncapped lognormal that wide hands one writer a third of the paper.

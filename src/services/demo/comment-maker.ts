@@ -13,7 +13,7 @@ import { WeightedTable, type SeededRandom } from './seeded-random.ts';
 /** The filter step: raw comment text in, rendered HTML out. */
 export type RenderComment = (body: string) => string;
 
-// spec/original-site.md: none on ~60%, 1 on ~15%, 2–3 on ~13%, 4–9 on ~9%, 10–32 on ~3%.
+// docs/original-site.md: none on ~60%, 1 on ~15%, 2–3 on ~13%, 4–9 on ~9%, 10–32 on ~3%.
 const BUCKETS = new WeightedTable<readonly [number, number]>([[0, 0], [1, 1], [2, 3], [4, 9], [10, 32]], [60, 15, 13, 9, 3]);
 // Replies nest at most this deep; deeper threads were rare on the original and read badly.
 const MAX_REPLY_DEPTH = 3;
@@ -21,7 +21,7 @@ const MAX_REPLY_DEPTH = 3;
 const HOST_PREFIXES = ['192.0.2.', '198.51.100.', '203.0.113.'] as const;
 const MAIL_DOMAINS = ['example.net', 'example.com', 'example.org'] as const;
 
-/** Published comments an item gets, from the spec's buckets (the 10–32 bucket leans low). */
+/** Published comments an item gets, from the buckets of docs/original-site.md "Content shape" (the 10–32 bucket leans low). */
 export function drawCommentCount(rng: SeededRandom): number {
   const [lo, hi] = BUCKETS.draw(rng);
   if (lo === hi) return lo;

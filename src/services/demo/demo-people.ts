@@ -4,7 +4,7 @@ import {
 } from './demo-names.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
-// About 60 bylines (spec): 57 people, three of them also printed under a second spelling.
+// About 60 bylines (docs/original-site.md "Content shape"): 57 people, three of them also printed under a second spelling.
 const ENGLISH_PEOPLE = 57;
 // Mid-ranking writers: prolific enough that both spellings show up, not so prolific that it jars.
 const TWO_SPELLINGS_AT = [4, 9, 16] as const;

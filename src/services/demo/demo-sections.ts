@@ -27,7 +27,7 @@ export interface PlacedSection extends SectionSpec {
   readonly termIds: readonly number[];
 }
 
-// Shares follow spec/original-site.md "Content shape" (of all items: Politics 45%, Culture &
+// Shares follow docs/original-site.md "Content shape" (of all items: Politics 45%, Culture &
 // Society 25%, Economy 7%, Series and Features 5%, Portraits 3%); here they are relative to the
 // sectioned items, and the generator scales them by the sectioned fraction.
 /** The English edition's sections. */

@@ -34,7 +34,7 @@ export interface EditionSeedInput {
   readonly progress: (nodes: number) => void;
 }
 
-// spec/original-site.md: from 2011-08-18 to 2015-03-05, growing through 2012–2014, thinning at the end.
+// docs/original-site.md: from 2011-08-18 to 2015-03-05, growing through 2012–2014, thinning at the end.
 const FIRST_DAY: CalendarDate = { year: 2011, month: 8, day: 18 };
 const LAST_DAY: CalendarDate = { year: 2015, month: 3, day: 5 };
 const VOLUME: readonly (readonly [number, number])[] = [

@@ -62,7 +62,7 @@ export interface BuiltItem {
   readonly blog: DemoBlog | null;
 }
 
-// Shares from spec/original-site.md "Content shape": ~15% unsigned, 3–5% co-authored.
+// Shares from docs/original-site.md "Content shape": ~15% unsigned, 3–5% co-authored.
 const UNSIGNED = 0.15;
 const CO_AUTHORED_OF_SIGNED = 0.045;
 const SUMMARY = 0.2;

@@ -3,7 +3,7 @@ import { PLACES } from './english-lexicon.ts';
 import type { SeededRandom } from './seeded-random.ts';
 import type { FixedTagSpec, TailSpec } from './tag-picker.ts';
 
-// spec/original-site.md "Content shape": two giant tags (~30% and ~19%), about ten mid-sized ones
+// docs/original-site.md "Content shape": two giant tags (~30% and ~19%), about ten mid-sized ones
 // (20 to 80 items at 1,200 items, i.e. 1.7%–6.7%) and a long tail of 1 to 8 items; one term has
 // no alias. The giants are boosted in their own subsection, as a desk tags its own beat.
 /** The English edition's tags that exist from the start. */

@@ -10,7 +10,7 @@ import { IdAllocator } from './id-allocator.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { pairTranslations } from './translation-pairs.ts';
 
-/** English items of the default demo: the size the spec's shares are quoted at. */
+/** English items of the default demo: the size the shares of docs/original-site.md are quoted at. */
 export const DEMO_DEFAULT_ARTICLES = 1200;
 /** Arabic articles of the default demo. */
 export const DEMO_DEFAULT_ARABIC_ARTICLES = 200;

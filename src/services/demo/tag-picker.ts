@@ -38,7 +38,7 @@ interface OpenTailTag {
   left: number;
 }
 
-// Tail tags end up with 1 to 8 items (spec: "a long tail of 1 to 8 items"), small ones commonest.
+// Tail tags end up with 1 to 8 items (docs/original-site.md "Content shape": "a long tail of 1 to 8 items"), small ones commonest.
 const TAIL_SIZES = new WeightedTable([1, 2, 3, 4, 5, 6, 7, 8], [30, 20, 14, 10, 8, 7, 6, 5]);
 // Several tail tags are open at once, so a small story's items are spread over a few days.
 const OPEN_TAIL_TAGS = 8;

@@ -84,7 +84,7 @@ describe('generateDemo (default size, in-memory SQLite)', () => {
     assert.ok(end2015 < year2014 * 0.7, `2015 (${end2015}) thinner than 2014 (${year2014})`);
   });
 
-  it('files items under sections with the spec’s shares, parents listing their subsections', async () => {
+  it('files items under sections with the shares of docs/original-site.md, parents listing their subsections', async () => {
     const sections = await store.content.listTerms('en', 'section');
     const byPath = new Map(sections.map((s) => [s.path, s]));
     for (const p of ['section/politics', 'section/politics/palestine', 'section/politics/lebanon', 'section/politics/syria', 'section/politics/arab-world', 'section/culture-society', 'section/economy']) {
@@ -147,7 +147,7 @@ describe('generateDemo (default size, in-memory SQLite)', () => {
     within(share(articles.filter((a) => a.authors > 1).length, articles.length), 0.025, 0.055, 'co-authored');
   });
 
-  it('spreads comments as the spec’s buckets say, counting only published ones', () => {
+  it('spreads comments as the buckets of docs/original-site.md say, counting only published ones', () => {
     const items = enNodes.filter((x) => x.kind === 'article' || x.kind === 'page' || x.kind === 'blog_post');
     const bucket = (lo: number, hi: number): number => share(items.filter((x) => x.commentCount >= lo && x.commentCount <= hi).length, items.length);
     within(bucket(0, 0), 0.54, 0.66, 'no comments');
