@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_EDITIONS } from '../../../src/config/default-editions.ts';
-import type { Edition } from '../../../src/domain/edition.ts';
-import type { NodeSummary } from '../../../src/domain/content.ts';
-import { DEMO_FIXED_ITEMS, generateDemo, type DemoReport } from '../../../src/services/demo/index.ts';
-import { alternateSpelling } from '../../../src/services/demo/demo-people.ts';
-import { connectSqlite } from '../../../src/store/sqlite/connect.ts';
-import { openStore } from '../../../src/store/open-store.ts';
-import type { ContentReader, Store } from '../../../src/store/types.ts';
+import { DEFAULT_EDITIONS } from '../../src/config/default-editions.ts';
+import type { Edition } from '../../src/domain/edition.ts';
+import type { NodeSummary } from '../../src/domain/content.ts';
+import { DEMO_FIXED_ITEMS, generateDemo, type DemoReport } from '../../src/demo/index.ts';
+import { alternateSpelling } from '../../src/demo/demo-people.ts';
+import { connectSqlite } from '../../src/store/sqlite/connect.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { ContentReader, Store } from '../../src/store/types.ts';
 import { recordingWriter, type WriteRecord } from './recording-writer.ts';
 
 const [en, ar] = DEFAULT_EDITIONS as [Edition, Edition];

@@ -1,5 +1,5 @@
-import type { NodeKind } from '../../domain/content.ts';
-import type { CommentWrite, NodeWrite } from '../../store/types.ts';
+import type { NodeKind } from '../domain/content.ts';
+import type { CommentWrite, NodeWrite } from '../store/types.ts';
 import type { DemoFixedItems } from './demo-fixed-items.ts';
 
 /** What was written to one edition. */

@@ -1,6 +1,6 @@
-import type { CorrectionEntry } from '../../domain/content.ts';
-import type { NodeWrite } from '../../store/types.ts';
-import { localDateParts, monthName } from '../../text/dates.ts';
+import type { CorrectionEntry } from '../domain/content.ts';
+import type { NodeWrite } from '../store/types.ts';
+import { localDateParts, monthName } from '../text/dates.ts';
 import { escapeHtml } from './english-prose.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './demo-names.ts';
 import type { SeededRandom } from './seeded-random.ts';

@@ -1,4 +1,4 @@
-import { slugify } from '../../text/slugify.ts';
+import { slugify } from '../text/slugify.ts';
 import { WeightedTable, type SeededRandom } from './seeded-random.ts';
 
 /** A byline as the store keeps it. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AuthorRoster, lognormalWeights } from '../../../src/services/demo/author-roster.ts';
-import { alternateSpelling, englishPeople } from '../../../src/services/demo/demo-people.ts';
-import { SeededRandom } from '../../../src/services/demo/seeded-random.ts';
+import { AuthorRoster, lognormalWeights } from '../../src/demo/author-roster.ts';
+import { alternateSpelling, englishPeople } from '../../src/demo/demo-people.ts';
+import { SeededRandom } from '../../src/demo/seeded-random.ts';
 
 describe('AuthorRoster', () => {
   it('weights writers by a flattened lognormal, most prolific first', () => {

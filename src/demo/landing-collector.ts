@@ -1,4 +1,4 @@
-import type { NodeWrite } from '../../store/types.ts';
+import type { NodeWrite } from '../store/types.ts';
 
 /** Which items a landing page lists. */
 export type LandingRule = (node: NodeWrite, sectionKey: string | null) => boolean;

@@ -1,7 +1,7 @@
-import type { Edition } from '../../domain/edition.ts';
-import { sanctionedWriter } from '../../domain/edition-guard.ts';
-import type { ContentWriter, NodeWrite } from '../../store/types.ts';
-import { slugify } from '../../text/slugify.ts';
+import type { Edition } from '../domain/edition.ts';
+import { sanctionedWriter } from '../domain/edition-guard.ts';
+import type { ContentWriter, NodeWrite } from '../store/types.ts';
+import { slugify } from '../text/slugify.ts';
 import { AuthorRoster } from './author-roster.ts';
 import { CommentMaker, type RenderComment } from './comment-maker.ts';
 import { CorrectionsDesk } from './corrections-desk.ts';

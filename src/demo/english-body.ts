@@ -1,7 +1,7 @@
 import type { SeededRandom } from './seeded-random.ts';
 import { BRACKET_OPENERS, QUOTE_OPENERS, QUOTES, type Region } from './english-lexicon.ts';
 import { capitalize, escapeHtml, type EnglishProse, type EnglishTopic } from './english-prose.ts';
-import { TEASER_LIMIT } from '../../text/teaser.ts';
+import { TEASER_LIMIT } from '../text/teaser.ts';
 
 /** How a generated body should open and what it carries. */
 export interface EnglishBodyOptions {

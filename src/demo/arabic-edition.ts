@@ -1,5 +1,5 @@
-import { sanctionedWriter } from '../../domain/edition-guard.ts';
-import { slugify } from '../../text/slugify.ts';
+import { sanctionedWriter } from '../domain/edition-guard.ts';
+import { slugify } from '../text/slugify.ts';
 import type { ArabicRegion } from './arabic-lexicon.ts';
 import { AR_AGENCIES } from './arabic-lexicon.ts';
 import { ArabicProse, type ArabicTopic } from './arabic-prose.ts';

@@ -1,6 +1,6 @@
-import type { WritableEdition } from '../../domain/edition-guard.ts';
-import type { CommentWrite, ContentWriter, NodeWrite } from '../../store/types.ts';
-import { leadAndTeaser } from '../../text/teaser.ts';
+import type { WritableEdition } from '../domain/edition-guard.ts';
+import type { CommentWrite, ContentWriter, NodeWrite } from '../store/types.ts';
+import { leadAndTeaser } from '../text/teaser.ts';
 import type { EditionTally } from './demo-report.ts';
 
 /** A node before its teaser and lead are derived; `opening` is the start of the body. */

@@ -1,4 +1,4 @@
-import { localDateParts } from '../../text/dates.ts';
+import { localDateParts } from '../text/dates.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** A calendar date on the newsroom's wall clock. */

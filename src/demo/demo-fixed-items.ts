@@ -1,5 +1,5 @@
-import type { NodeKind } from '../../domain/content.ts';
-import { slugify } from '../../text/slugify.ts';
+import type { NodeKind } from '../domain/content.ts';
+import { slugify } from '../text/slugify.ts';
 import type { CalendarDate } from './demo-calendar.ts';
 import { ENGLISH_SECTIONS } from './demo-sections.ts';
 import { ENGLISH_FIXED_TAGS } from './english-tags.ts';

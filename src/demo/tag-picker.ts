@@ -1,5 +1,5 @@
-import type { TermWrite } from '../../store/types.ts';
-import { slugify } from '../../text/slugify.ts';
+import type { TermWrite } from '../store/types.ts';
+import { slugify } from '../text/slugify.ts';
 import type { PathRegistry } from './path-registry.ts';
 import { WeightedTable, type SeededRandom } from './seeded-random.ts';
 

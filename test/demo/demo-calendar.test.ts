@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { datesBetween, interpolate, planDays, timesOfDay, zonedEpoch } from '../../../src/services/demo/demo-calendar.ts';
-import { SeededRandom } from '../../../src/services/demo/seeded-random.ts';
+import { datesBetween, interpolate, planDays, timesOfDay, zonedEpoch } from '../../src/demo/demo-calendar.ts';
+import { SeededRandom } from '../../src/demo/seeded-random.ts';
 
 describe('demo calendar', () => {
   it('converts Beirut wall-clock times with the right offset in summer and winter', () => {

@@ -1,6 +1,6 @@
-import type { NodeWrite } from '../../store/types.ts';
-import { formatWeekOf } from '../../text/dates.ts';
-import { slugify } from '../../text/slugify.ts';
+import type { NodeWrite } from '../store/types.ts';
+import { formatWeekOf } from '../text/dates.ts';
+import { slugify } from '../text/slugify.ts';
 import { zonedEpoch, type CalendarDate } from './demo-calendar.ts';
 import { escapeHtml } from './english-prose.ts';
 import { finishNode } from './node-batch.ts';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_EDITIONS } from '../../../src/config/default-editions.ts';
-import type { Edition } from '../../../src/domain/edition.ts';
-import { DEMO_FIXED_ITEMS, generateDemo, type DemoReport } from '../../../src/services/demo/index.ts';
-import { connectSqlite } from '../../../src/store/sqlite/connect.ts';
-import { openStore } from '../../../src/store/open-store.ts';
-import type { Store } from '../../../src/store/types.ts';
+import { DEFAULT_EDITIONS } from '../../src/config/default-editions.ts';
+import type { Edition } from '../../src/domain/edition.ts';
+import { DEMO_FIXED_ITEMS, generateDemo, type DemoReport } from '../../src/demo/index.ts';
+import { connectSqlite } from '../../src/store/sqlite/connect.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/types.ts';
 
 const [en, ar] = DEFAULT_EDITIONS as [Edition, Edition];
 

@@ -1,4 +1,4 @@
-import { uniqueSlug } from '../../text/slugify.ts';
+import { uniqueSlug } from '../text/slugify.ts';
 
 /**
  * The aliases one edition has handed out, so new ones never collide. Only the strings are kept

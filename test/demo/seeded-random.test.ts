@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SeededRandom, WeightedTable } from '../../../src/services/demo/seeded-random.ts';
+import { SeededRandom, WeightedTable } from '../../src/demo/seeded-random.ts';
 
 describe('SeededRandom', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {

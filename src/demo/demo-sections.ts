@@ -1,5 +1,5 @@
-import type { TermWrite } from '../../store/types.ts';
-import { slugify } from '../../text/slugify.ts';
+import type { TermWrite } from '../store/types.ts';
+import { slugify } from '../text/slugify.ts';
 import type { Region } from './english-lexicon.ts';
 import type { EnglishTopic } from './english-prose.ts';
 import { WeightedTable } from './seeded-random.ts';

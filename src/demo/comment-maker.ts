@@ -1,8 +1,8 @@
-import type { CommentWrite } from '../../store/types.ts';
-import { COMMENT_STATUS } from '../../domain/comment.ts';
-import { nextThread } from '../../domain/comment-thread.ts';
-import { DEFAULT_SUBJECT_LENGTH, decodeEntities, truncateUtf8 } from '../../filter/index.ts';
-import { slugify } from '../../text/slugify.ts';
+import type { CommentWrite } from '../store/types.ts';
+import { COMMENT_STATUS } from '../domain/comment.ts';
+import { nextThread } from '../domain/comment-thread.ts';
+import { DEFAULT_SUBJECT_LENGTH, decodeEntities, truncateUtf8 } from '../filter/index.ts';
+import { slugify } from '../text/slugify.ts';
 import { COMMENTER_HANDLES, ARABIC_COMMENTER_HANDLES } from './demo-names.ts';
 import {
   AR_COMMENT_PLACES, AR_COMMENT_SENTENCES, AR_LINK_LINES, AR_MARKUP_LINES, AR_REPLY_OPENERS, AR_SUBJECTS,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { DEFAULT_EDITIONS } from '../../../src/config/default-editions.ts';
-import type { Edition } from '../../../src/domain/edition.ts';
-import { generateDemo } from '../../../src/services/demo/index.ts';
-import { connectSqlite } from '../../../src/store/sqlite/connect.ts';
-import { openStore } from '../../../src/store/open-store.ts';
+import { DEFAULT_EDITIONS } from '../../src/config/default-editions.ts';
+import type { Edition } from '../../src/domain/edition.ts';
+import { generateDemo } from '../../src/demo/index.ts';
+import { connectSqlite } from '../../src/store/sqlite/connect.ts';
+import { openStore } from '../../src/store/open-store.ts';
 
 const [en, ar] = DEFAULT_EDITIONS as [Edition, Edition];
 

@@ -1,5 +1,5 @@
-import type { WritableEdition } from '../../../src/domain/edition-guard.ts';
-import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../../../src/store/types.ts';
+import type { WritableEdition } from '../../src/domain/edition-guard.ts';
+import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../../src/store/types.ts';
 
 /** What one NodeWrite looked like, minus its (large) body. */
 export interface NodeFacts {

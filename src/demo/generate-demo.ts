@@ -1,7 +1,7 @@
-import type { Edition } from '../../domain/edition.ts';
-import { Conflict, Invalid } from '../../domain/errors.ts';
-import { formatText } from '../../filter/index.ts';
-import type { ContentWriter } from '../../store/types.ts';
+import type { Edition } from '../domain/edition.ts';
+import { Conflict, Invalid } from '../domain/errors.ts';
+import { formatText } from '../filter/index.ts';
+import type { ContentWriter } from '../store/types.ts';
 import { seedArabicEdition } from './arabic-edition.ts';
 import type { RenderComment } from './comment-maker.ts';
 import type { DemoReport } from './demo-report.ts';

@@ -1,6 +1,6 @@
-import type { Edition } from '../../domain/edition.ts';
-import { sanctionedWriter } from '../../domain/edition-guard.ts';
-import type { ContentWriter } from '../../store/types.ts';
+import type { Edition } from '../domain/edition.ts';
+import { sanctionedWriter } from '../domain/edition-guard.ts';
+import type { ContentWriter } from '../store/types.ts';
 import type { DemoFixedItems } from './demo-fixed-items.ts';
 import type { EditionCounts } from './demo-report.ts';
 

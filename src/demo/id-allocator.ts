@@ -1,4 +1,4 @@
-import type { ContentWriter } from '../../store/types.ts';
+import type { ContentWriter } from '../store/types.ts';
 
 /** The id spaces the store shares between editions. */
 export type IdKind = 'node' | 'term' | 'author' | 'blog' | 'comment';

@@ -1,4 +1,4 @@
-import type { NodeWrite } from '../../store/types.ts';
+import type { NodeWrite } from '../store/types.ts';
 import { escapeHtml } from './english-prose.ts';
 import { finishNode } from './node-batch.ts';
 

@@ -1,6 +1,6 @@
-import type { CommentWrite, NodeWrite } from '../../store/types.ts';
-import { localDateParts, monthName } from '../../text/dates.ts';
-import { slugify } from '../../text/slugify.ts';
+import type { CommentWrite, NodeWrite } from '../store/types.ts';
+import { localDateParts, monthName } from '../text/dates.ts';
+import { slugify } from '../text/slugify.ts';
 import type { AuthorRoster } from './author-roster.ts';
 import { drawCommentCount, type CommentMaker } from './comment-maker.ts';
 import type { PlacedSection } from './demo-sections.ts';
