@@ -3,8 +3,8 @@ import sanitizeHtml from 'sanitize-html';
 import { LinkifyIt } from 'linkify-it';
 import { URL_SCHEMES } from '../src/domain/url-schemes.ts';
 import { formatToString } from '../src/filter/index.ts';
-import { CommentMaker } from '../src/services/demo/comment-maker.ts';
-import { SeededRandom } from '../src/services/demo/seeded-random.ts';
+import { CommentMaker } from '../src/demo/comment-maker.ts';
+import { SeededRandom } from '../src/demo/seeded-random.ts';
 
 /** A realistic corpus: the demo's comment bodies (links, allowed tags, line breaks) in both languages. */
 export function commentCorpus(size: number): string[] {

@@ -1,12 +1,13 @@
 /**
  * Runs Drupal 7.34's own filter test vectors against Folio's filter stages and helpers.
  *
- *   node --import tsx scripts/filter-conformance.ts /work/shared/spec/drupal-7.34-filter-tests.json [--verbose]
+ *   node --import tsx scripts/filter-conformance.ts <drupal-7.34-filter-tests.json> [--verbose]
  *
  * Every case is run against the matching stage or helper and compared with its expectation.
- * Cases where Folio deliberately differs (docs spec "filtered-html.md", "Folio's decisions") are
+ * Cases where Folio deliberately differs (docs/comment-format.md, "Where Folio differs from Drupal 7.34") are
  * listed in EXPECTED_DIFFERENCES with the decision behind them; they are reported, not failed.
- * The data file is not part of the project: it is read from the path given on the command line.
+ * The data file is not part of the project (docs/comment-format.md, "Checking against Drupal"): it
+ * is read from the path given on the command line.
  * Exit status: 0 when every case passes or differs only as documented, 1 otherwise.
  */
 import { readFileSync } from 'node:fs';
@@ -39,30 +40,30 @@ interface Difference {
   readonly applies: (c: Case) => boolean;
 }
 
-/** Where Folio differs on purpose. Each entry names the decision of the spec behind it. */
+/** Where Folio differs on purpose. Each entry names the decision of docs/comment-format.md behind it. */
 const EXPECTED_DIFFERENCES: readonly Difference[] = [
   {
-    decision: 'decision 4 (link rel)',
+    decision: 'docs/comment-format.md decision 4 (link rel)',
     why: 'links get rel="nofollow ugc noopener", so the exact string rel="nofollow" does not occur',
     applies: (c) => c.filter === 'html' && c.settings?.['filter_html_nofollow'] === 1,
   },
   {
-    decision: 'decision 5 (shortening by characters)',
+    decision: 'docs/comment-format.md decision 5 (shortening by characters)',
     why: 'long link text keeps 20 characters and gains "…", not 20 bytes and "..."',
     applies: (c) => c.filter === 'url' && c.settings?.['filter_url_length'] === 20,
   },
   {
-    decision: 'decision 3 (protocol list, narrowed in docs/url-schemes.md)',
+    decision: 'docs/comment-format.md decision 3 (protocol list, narrowed in docs/url-schemes.md)',
     why: 'only http, https, mailto and tel are linked; ftp:, sftp:, ssh:, news:, telnet:, irc:, webcal:, rtsp: are not',
     applies: (c) => c.filter === 'url' && /\b(?:ftp|sftp|ssh|news|telnet|irc|webcal|rtsp):/.test(c.input),
   },
   {
-    decision: 'decision 6 (HTML5 repair)',
+    decision: 'docs/comment-format.md decision 6 (HTML5 repair)',
     why: 'HTML5 turns a stray </p> into an empty <p></p> and </br> into a second <br>',
     applies: (c) => c.filter === 'htmlcorrector' && /<\/p>$|<\/br>/.test(c.input) && /<hr|<div|<\/br>/.test(c.input),
   },
   {
-    decision: 'decision 10 / full_html safety',
+    decision: 'docs/comment-format.md decision 10 / full_html safety',
     why: 'script and style never survive the repair stage, so there is no CDATA wrapping to compare',
     applies: (c) => c.filter === 'htmlcorrector' && /<(?:script|style)/i.test(c.input),
   },
@@ -73,13 +74,13 @@ function settingNumber(c: Case, key: string, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
 }
 
-/** Runs one case against Folio; `rejected` when decision 1 refuses the input. */
+/** Runs one case against Folio; `rejected` when docs/comment-format.md decision 1 refuses the input. */
 function run(c: Case): { output: string; note: string } {
   let input = c.input;
   if (c.input_hex !== undefined) {
     const bytes = Buffer.from(c.input_hex, 'hex');
-    // Decision 1: invalid UTF-8 is refused before any filter runs; nothing is rendered.
-    if (!validateUtf8(bytes)) return { output: '', note: 'rejected as invalid UTF-8 (decision 1)' };
+    // docs/comment-format.md decision 1: invalid UTF-8 is refused before any filter runs; nothing is rendered.
+    if (!validateUtf8(bytes)) return { output: '', note: 'rejected as invalid UTF-8 (docs/comment-format.md decision 1)' };
     input = bytes.toString('utf8');
   }
   const settings = c.settings ?? {};

@@ -1,7 +1,7 @@
 /**
  * Reading stdin as bytes, not text: Node's own text decoding (setEncoding, readline) turns
- * invalid UTF-8 into U+FFFD silently, and Folio refuses such input instead (filtered-html.md,
- * decision 1). Callers decode each piece strictly themselves.
+ * invalid UTF-8 into U+FFFD silently, and Folio refuses such input instead
+ * (docs/comment-format.md decision 1). Callers decode each piece strictly themselves.
  */
 import { Invalid } from '../domain/errors.ts';
 

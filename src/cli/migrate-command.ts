@@ -12,7 +12,7 @@ export function migrateCommand(): Command {
       const config = configFrom(options);
       const connection = connect(config);
       try {
-        const { applied } = await migrateToLatest(connection.db);
+        const { applied } = await migrateToLatest(connection);
         process.stdout.write(applied.length === 0
           ? `${connection.describe}: schema already up to date\n`
           : `${connection.describe}: applied ${applied.length} migration(s): ${applied.join(', ')}\n`);

@@ -13,11 +13,13 @@ import { userCommand } from './user-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { correctionCommand } from './correction-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
+import { folioVersion } from './version.ts';
 
 /** The `folio` command line. */
 export function buildProgram(): Command {
   const program = new Command('folio')
     .description('Folio: a newspaper in two editions, a read-only English archive and a live Arabic edition')
+    .version(folioVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError('(run folio --help for usage)')
     .exitOverride((err) => {
       // Commander has printed its own one-line message; keep its exit code (0 for --help).

@@ -1,4 +1,4 @@
-import { generateDemo } from '../services/demo/index.ts';
+import { generateDemo } from '../demo/index.ts';
 import type { Runtime } from '../runtime.ts';
 import { startProgress } from './progress.ts';
 

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
-import { resolve } from 'node:path';
 import type { Edition } from '../domain/edition.ts';
 import type { CommentConfig } from '../domain/comment.ts';
-
-export type { CommentConfig };
 import { ConfigError } from '../domain/errors.ts';
 import { DEFAULT_EDITIONS } from './default-editions.ts';
+import { envSchema, type DatabaseConfig } from './env-schema.ts';
+import { fileSchema, type FileSettings } from './file-schema.ts';
+import { configErrorMap, describeIssues } from './config-problems.ts';
 
-/** Where content is stored. */
-export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
-
+export type { CommentConfig, DatabaseConfig };
 
 /** Folio's validated, frozen configuration. */
 export interface Config {
@@ -42,90 +39,44 @@ export interface Config {
   readonly trustProxy: false | string;
 }
 
-/** Parses a FOLIO_DATABASE_URL: `sqlite:/path/file.db`, `sqlite::memory:`, or `postgres://…`. */
-export function parseDatabaseUrl(url: string, problems: string[]): DatabaseConfig {
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
-  if (url.startsWith('sqlite:')) {
-    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (file === '') problems.push('FOLIO_DATABASE_URL "sqlite:" needs a file, e.g. sqlite:./data/folio.db');
-    return { kind: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
-  }
-  problems.push(`FOLIO_DATABASE_URL "${url}" is neither sqlite:<file> nor postgres://…`);
-  return { kind: 'sqlite', file: ':memory:' };
-}
-
-function intSetting(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return n;
-}
-
-/** Edition overrides a config file may give: anything but the code. */
-type EditionOverride = Partial<Omit<Edition, 'code'>>;
-
-/** What a FOLIO_CONFIG file may hold. */
-interface FileConfig {
-  editions?: Record<string, EditionOverride>;
-  comments?: Partial<Pick<CommentConfig, 'blockedWords' | 'blockedEmails' | 'blockedNetworks'>>;
-}
-
-function stringList(value: unknown, name: string, problems: string[]): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
-    problems.push(`${name} must be a list of non-empty strings`);
-    return [];
-  }
-  return value.map((v: string) => v.trim());
-}
-
-function validNetwork(entry: string): boolean {
-  const [address, bits, extra] = entry.split('/');
-  if (extra !== undefined || address === undefined) return false;
-  const family = isIP(address);
-  if (family === 0) return false;
-  if (bits === undefined) return true;
-  const n = Number(bits);
-  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
-}
-
-function readFileOverrides(path: string | undefined, problems: string[]): FileConfig {
-  if (!path) return {};
+/** Reads and validates the FOLIO_CONFIG file; an unreadable or invalid file adds problems. */
+function readConfigFile(path: string | null, problems: string[]): FileSettings {
+  if (path === null) return {};
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null) throw new Error('the file must hold a JSON object');
-    return parsed as FileConfig;
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    problems.push(`FOLIO_CONFIG ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? `not valid JSON (${err.message})` : (err as Error).message;
+    problems.push(`FOLIO_CONFIG: cannot read ${path}: ${reason}`);
     return {};
   }
+  const result = fileSchema.safeParse(parsed, { error: configErrorMap });
+  if (result.success) return result.data;
+  problems.push(...describeIssues('FOLIO_CONFIG', result.error.issues));
+  return {};
 }
 
-function validateEditions(editions: readonly Edition[], problems: string[]): void {
-  const prefixes = new Set<string>();
-  const hosts = new Set<string>();
-  for (const e of editions) {
-    if (!/^[a-z]{2,8}$/.test(e.code)) problems.push(`edition code "${e.code}" must be 2 to 8 lower-case letters`);
-    if (e.lang !== 'en' && e.lang !== 'ar') problems.push(`edition ${e.code}: lang must be "en" or "ar"`);
-    if (e.mode !== 'archive' && e.mode !== 'live') problems.push(`edition ${e.code}: mode must be "archive" or "live"`);
-    if (e.pathPrefix !== '' && !/^\/[a-z0-9-]+$/.test(e.pathPrefix)) problems.push(`edition ${e.code}: pathPrefix must be "" or like "/ar"`);
-    if (prefixes.has(e.pathPrefix)) problems.push(`edition ${e.code}: pathPrefix "${e.pathPrefix}" is used twice`);
-    prefixes.add(e.pathPrefix);
-    for (const h of e.hosts) {
-      if (hosts.has(h)) problems.push(`host ${h} is bound to two editions`);
-      hosts.add(h.toLowerCase());
-    }
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: e.timeZone });
-    } catch {
-      problems.push(`edition ${e.code}: unknown time zone "${e.timeZone}"`);
-    }
-    if (!['open', 'moderated', 'closed'].includes(e.commentPolicy)) problems.push(`edition ${e.code}: commentPolicy must be open, moderated or closed`);
+/** The default editions with the file's overrides, and the rules that span editions. */
+function mergeEditions(overrides: FileSettings['editions'], problems: string[]): Edition[] {
+  const known = DEFAULT_EDITIONS.map((e) => e.code);
+  for (const code of Object.keys(overrides ?? {})) {
+    if (!known.includes(code)) problems.push(`FOLIO_CONFIG editions.${code}: unknown edition (the editions are ${known.join(', ')})`);
   }
-  if (!prefixes.has('')) problems.push('one edition must be served at the root (pathPrefix "")');
+  const editions = DEFAULT_EDITIONS.map((e): Edition => ({ ...e, ...(overrides?.[e.code] ?? {}), code: e.code }));
+  const prefixes = new Map<string, string>();
+  const hosts = new Map<string, string>();
+  for (const e of editions) {
+    const samePrefix = prefixes.get(e.pathPrefix);
+    if (samePrefix !== undefined) problems.push(`FOLIO_CONFIG editions.${e.code}.pathPrefix: "${e.pathPrefix}" is already edition ${samePrefix}'s`);
+    prefixes.set(e.pathPrefix, e.code);
+    for (const host of e.hosts) {
+      const sameHost = hosts.get(host);
+      if (sameHost !== undefined) problems.push(`FOLIO_CONFIG editions.${e.code}.hosts: ${host} is already bound to edition ${sameHost}`);
+      hosts.set(host, e.code);
+    }
+  }
+  if (!prefixes.has('')) problems.push('FOLIO_CONFIG editions: one edition must be served at the root (pathPrefix "")');
+  return editions;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -137,46 +88,48 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Reads the environment (and the JSON file named by FOLIO_CONFIG) once, validates everything,
- * and returns a frozen Config. All problems are reported together.
+ * Reads the environment (and the JSON file named by FOLIO_CONFIG) once, validates everything
+ * with the schemas in env-schema.ts and file-schema.ts, and returns a frozen Config. Every
+ * problem is reported together, each with its variable or its path in the file.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { databaseUrl?: string; port?: number } = {}): Config {
   const problems: string[] = [];
-  const port = overrides.port ?? intSetting('PORT', env.PORT, 8080, 0, 65535, problems);
-  const database = parseDatabaseUrl(overrides.databaseUrl ?? env.FOLIO_DATABASE_URL ?? 'sqlite:./data/folio.db', problems);
-  const file = readFileOverrides(env.FOLIO_CONFIG, problems);
-  const editions = DEFAULT_EDITIONS.map((e) => ({ ...e, ...(file.editions?.[e.code] ?? {}), code: e.code }));
-  validateEditions(editions, problems);
-  const baseUrl = (env.FOLIO_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+$/.test(baseUrl)) problems.push(`FOLIO_BASE_URL must look like https://example.com (got "${baseUrl}")`);
-  const config: Config = {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    database,
-    baseUrl,
-    editions,
-    demoSeed: intSetting('FOLIO_DEMO_SEED', env.FOLIO_DEMO_SEED, 20110818, 0, 2 ** 31 - 1, problems),
-    logLevel: env.FOLIO_LOG_LEVEL ?? 'info',
-    pageCacheMegabytes: intSetting('FOLIO_PAGE_CACHE_MB', env.FOLIO_PAGE_CACHE_MB, 48, 0, 65_536, problems),
-    comments: {
-      floodLimit: intSetting('FOLIO_FLOOD_LIMIT', env.FOLIO_FLOOD_LIMIT, 5, 1, 10_000, problems),
-      floodWindowSeconds: intSetting('FOLIO_FLOOD_WINDOW', env.FOLIO_FLOOD_WINDOW, 600, 1, 86_400, problems),
-      minSecondsToPost: intSetting('FOLIO_MIN_POST_SECONDS', env.FOLIO_MIN_POST_SECONDS, 3, 0, 3600, problems),
-      maxLinks: intSetting('FOLIO_MAX_LINKS', env.FOLIO_MAX_LINKS, 3, 0, 1000, problems),
-      blockedWords: stringList(file.comments?.blockedWords, 'comments.blockedWords', problems),
-      blockedEmails: stringList(file.comments?.blockedEmails, 'comments.blockedEmails', problems),
-      blockedNetworks: stringList(file.comments?.blockedNetworks, 'comments.blockedNetworks', problems),
-    },
-    secret: env.FOLIO_SECRET && env.FOLIO_SECRET.length > 0 ? env.FOLIO_SECRET : null,
-    redisUrl: env.FOLIO_REDIS_URL && env.FOLIO_REDIS_URL.length > 0 ? env.FOLIO_REDIS_URL : null,
-    secureCookies: env.FOLIO_SECURE_COOKIES === 'always' ? 'always' : 'auto',
-    trustProxy: env.FOLIO_TRUST_PROXY && env.FOLIO_TRUST_PROXY.length > 0 ? env.FOLIO_TRUST_PROXY : false,
-  };
-  if (env.FOLIO_SECURE_COOKIES && !['auto', 'always'].includes(env.FOLIO_SECURE_COOKIES)) problems.push('FOLIO_SECURE_COOKIES must be "auto" or "always"');
-  if (config.trustProxy !== false) for (const n of config.trustProxy.split(',')) if (!validNetwork(n.trim())) problems.push(`FOLIO_TRUST_PROXY: "${n.trim()}" is not an IP address or CIDR network`);
-  for (const n of config.comments.blockedNetworks) if (!validNetwork(n)) problems.push(`comments.blockedNetworks: "${n}" is not an IP address or CIDR network`);
-  if (config.secret !== null && config.secret.length < 32) problems.push('FOLIO_SECRET must be at least 32 characters');
-  if (config.redisUrl !== null && !/^rediss?:\/\//.test(config.redisUrl)) problems.push('FOLIO_REDIS_URL must look like redis://127.0.0.1:6379');
+  const input: NodeJS.ProcessEnv = { ...env };
+  if (overrides.databaseUrl !== undefined) input.FOLIO_DATABASE_URL = overrides.databaseUrl;
+  // --port wins over PORT, which then need not be valid.
+  if (overrides.port !== undefined) input.PORT = String(overrides.port);
+  const parsed = envSchema.safeParse(input, { error: configErrorMap });
+  if (!parsed.success) {
+    problems.push(...describeIssues('', parsed.error.issues));
+    // Report the file's problems too, so one run lists everything.
+    readConfigFile(env.FOLIO_CONFIG ? env.FOLIO_CONFIG : null, problems);
+    throw new ConfigError(problems);
+  }
+  const vars = parsed.data;
+  const file = readConfigFile(vars.FOLIO_CONFIG, problems);
+  const editions = mergeEditions(file.editions, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return deepFreeze(config);
+  return deepFreeze({
+    port: vars.PORT,
+    host: vars.HOST,
+    database: vars.FOLIO_DATABASE_URL,
+    baseUrl: vars.FOLIO_BASE_URL ?? `http://localhost:${vars.PORT}`,
+    editions,
+    demoSeed: vars.FOLIO_DEMO_SEED,
+    logLevel: vars.FOLIO_LOG_LEVEL,
+    pageCacheMegabytes: vars.FOLIO_PAGE_CACHE_MB,
+    comments: {
+      floodLimit: vars.FOLIO_FLOOD_LIMIT,
+      floodWindowSeconds: vars.FOLIO_FLOOD_WINDOW,
+      minSecondsToPost: vars.FOLIO_MIN_POST_SECONDS,
+      maxLinks: vars.FOLIO_MAX_LINKS,
+      blockedWords: file.comments?.blockedWords ?? [],
+      blockedEmails: file.comments?.blockedEmails ?? [],
+      blockedNetworks: file.comments?.blockedNetworks ?? [],
+    },
+    secret: vars.FOLIO_SECRET,
+    redisUrl: vars.FOLIO_REDIS_URL,
+    secureCookies: vars.FOLIO_SECURE_COOKIES,
+    trustProxy: vars.FOLIO_TRUST_PROXY,
+  });
 }

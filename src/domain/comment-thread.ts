@@ -1,5 +1,5 @@
 /**
- * Comment threading keys (spec §7.5, Drupal 7's `comment_save`, `int2vancode`, `vancode2int`).
+ * Comment threading keys (docs/comment-format.md §7.5, Drupal 7's `comment_save`, `int2vancode`, `vancode2int`).
  * A thread key is a dot-separated path of "vancodes" ending in "/". A vancode is a number in base
  * 36 prefixed by (number of digits − 1), so plain string order equals numeric order and sorting
  * threads as strings gives the threaded display order.

@@ -59,7 +59,7 @@ export interface ModerationRecord {
   readonly at: number;
 }
 
-/** Comment anti-abuse settings (filtered-html.md: Folio does better than Drupal core, which had none). */
+/** Comment anti-abuse settings (docs/comment-format.md §7.3 item 7: Folio does better than Drupal core, which had none). */
 export interface CommentConfig {
   /** Comments one address may post per window before answers turn to 429. */
   readonly floodLimit: number;

@@ -137,8 +137,9 @@ export class NotImplemented extends FolioError {
 export const RETRY_AFTER_SECONDS = 5;
 
 /**
- * The database (or another service a request needs) does not answer right now: a restart, a
- * failover. Nothing was written; the same request will work again shortly (503, Retry-After).
+ * The database (or another service a request needs) does not answer or cannot be opened: a
+ * restart, a failover, a wrong address at start-up (then the message says how to fix it). Nothing
+ * was written; a request will work again once it is back (503, Retry-After).
  */
 export class Unavailable extends FolioError {
   constructor(message: string | Readonly<Record<Lang, string>> = {
@@ -153,7 +154,8 @@ export class Unavailable extends FolioError {
 export class ConfigError extends FolioError {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
-    super('CONFIG', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One problem fits the CLI's one-line contract; several are a list, one per line.
+    super('CONFIG', problems.length === 1 ? `invalid configuration: ${problems[0]}` : `invalid configuration, ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.problems = problems;
   }
 }

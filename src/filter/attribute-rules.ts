@@ -1,5 +1,5 @@
 /**
- * Which attributes a tag may keep and what their values may be (decisions 2 and 3). Shared by
+ * Which attributes a tag may keep and what their values may be (docs/comment-format.md decisions 2 and 3). Shared by
  * the HTML stage (text level) and the repair stage (tree level), so both enforce the same list.
  */
 import { URL_SCHEMES } from '../domain/url-schemes.ts';
@@ -38,8 +38,8 @@ const NUMERIC_ATTRIBUTES = new Set(['width', 'height', 'colspan', 'rowspan', 'sp
 
 /**
  * The value to keep for a decoded attribute value, or null to drop the attribute. URLs must be
- * relative or use an allowed scheme, however often they are decoded (decision 3); `title` and
- * `alt` are kept whole (decision 2: no Drupal-style "Re:" stripping).
+ * relative or use an allowed scheme, however often they are decoded (docs/comment-format.md decision 3); `title` and
+ * `alt` are kept whole (docs/comment-format.md decision 2: no Drupal-style "Re:" stripping).
  */
 export function cleanAttributeValue(
   name: string,

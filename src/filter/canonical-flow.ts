@@ -1,5 +1,5 @@
 /**
- * The canonical writer of the repair stage (decision 8: the output is a fixed point).
+ * The canonical writer of the repair stage (docs/comment-format.md decision 8: the output is a fixed point).
  *
  * The line-break stage turns newlines into `<p>` and `<br />`, and parse5 then repairs what that
  * produces (a `<p>` closed early by a list, an `<em>` re-opened in the next paragraph, …). If the

@@ -2,7 +2,7 @@
  * Character-reference decoding. Three flavours, each for one job:
  * - `decodeEntities`: Drupal's `decode_entities()` (a reference needs its `;`), with HTML5's table;
  * - `decodeUntilStable`: what a browser, or a feed reader that decodes twice, could end up seeing;
- *   used only to judge URLs (decision 3);
+ *   used only to judge URLs (docs/comment-format.md decision 3);
  * - `decodeTextReferences`: the filtered_html preparation step (see format-text.ts).
  */
 import { decodeHTML, decodeHTMLStrict } from 'entities/decode';

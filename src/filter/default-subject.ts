@@ -1,5 +1,5 @@
 /**
- * The subject of a comment posted without one (spec §7.3 step 2, Drupal 7's `comment_submit`):
+ * The subject of a comment posted without one (docs/comment-format.md §7.3 step 2, Drupal 7's `comment_submit`):
  * `truncate_utf8(trim(decode_entities(strip_tags(check_markup($body)))), 29, TRUE)`.
  */
 import { decodeEntities } from './decode-entities.ts';

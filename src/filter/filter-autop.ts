@@ -1,6 +1,6 @@
 /**
- * The line-break stage: Drupal 7.34's `_filter_autop` (weight 2), step for step (spec §4), with
- * `aside` added to the block list (decision 7) and `svg` to the skipped elements (as 7.93+).
+ * The line-break stage: Drupal 7.34's `_filter_autop` (weight 2), step for step (docs/comment-format.md §4), with
+ * `aside` added to the block list (docs/comment-format.md decision 7) and `svg` to the skipped elements (as 7.93+).
  * The regexes are Drupal's, with `\s` spelled as ASCII whitespace (PCRE's meaning, not
  * JavaScript's, which would also eat NBSP) and `.` as "not a newline". Steps whose regex would
  * be quadratic on long whitespace runs are written as loops.

@@ -1,6 +1,6 @@
 /**
  * Folio's HTML stage (Drupal's `filter_html`, weight 1): `filter_xss` with the site's tag list,
- * per-tag attributes (decision 2), strict URL checks (decision 3) and `rel` on links (decision 4).
+ * per-tag attributes (docs/comment-format.md decision 2), strict URL checks (docs/comment-format.md decision 3) and `rel` on links (docs/comment-format.md decision 4).
  */
 import { checkPlain } from './check-plain.ts';
 import { decodeEntities } from './decode-entities.ts';
@@ -20,17 +20,17 @@ import { filterXssWith, type AttributeWriter, type XssPolicy } from './filter-xs
 export interface FilterHtmlOptions {
   /** The `allowed_html` setting; default the site's. */
   readonly allowedHtml?: string;
-  /** Add `rel="nofollow ugc noopener"` to every link (decision 4); default true. */
+  /** Add `rel="nofollow ugc noopener"` to every link (docs/comment-format.md decision 4); default true. */
   readonly nofollow?: boolean;
   /**
    * Tags kept although the setting does not list them; default `p` and `br`. They are the tags
    * the line-break stage writes, so keeping them is what makes running the format on its own
-   * output change nothing (decision 8). They carry no attributes but lang and dir.
+   * output change nothing (docs/comment-format.md decision 8). They carry no attributes but lang and dir.
    */
   readonly extraTags?: readonly string[];
 }
 
-/** The attribute allow-list of user-written formats (decision 2). */
+/** The attribute allow-list of user-written formats (docs/comment-format.md decision 2). */
 export const FOLIO_ATTRIBUTE_LIST: AttributeList = Object.freeze({
   perTag: FOLIO_TAG_ATTRIBUTES,
   global: GLOBAL_ATTRIBUTES,

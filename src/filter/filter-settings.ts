@@ -1,6 +1,6 @@
 /**
  * The comment filter's settings, as the original site stored them, plus the lists Folio adds
- * (decisions 2 to 4 of docs spec "filtered-html.md"). Everything here is frozen data.
+ * (docs/comment-format.md decisions 2 to 4 of docs/comment-format.md). Everything here is frozen data.
  */
 
 /** The site's `allowed_html` setting, exactly as stored (the short tip prints it verbatim). */
@@ -34,23 +34,23 @@ export const DRUPAL_PROTOCOLS: readonly string[] = Object.freeze([
   'ftp', 'http', 'https', 'irc', 'mailto', 'news', 'nntp', 'rtsp', 'sftp', 'ssh', 'tel', 'telnet', 'webcal',
 ]);
 
-/** `filter_url_length`: link text longer than this many characters is shortened (decision 5). */
+/** `filter_url_length`: link text longer than this many characters is shortened (docs/comment-format.md decision 5). */
 export const URL_LENGTH = 72;
 
-/** Decision 4: every link in user-written text carries this `rel`. */
+/** docs/comment-format.md decision 4: every link in user-written text carries this `rel`. */
 export const LINK_REL = 'nofollow ugc noopener';
 
-/** Decision 4: attributes every user-posted image gets, in output order. */
+/** docs/comment-format.md decision 4: attributes every user-posted image gets, in output order. */
 export const IMAGE_EXTRA_ATTRIBUTES: ReadonlyArray<readonly [string, string]> = Object.freeze([
   ['loading', 'lazy'],
   ['referrerpolicy', 'no-referrer'],
 ] as const);
 
-/** Attributes that carry a URL and therefore get protocol checks (decision 3). */
+/** Attributes that carry a URL and therefore get protocol checks (docs/comment-format.md decision 3). */
 export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'cite']);
 
 /**
- * Decision 2: attributes kept per tag in user-written formats, in output order. Every allowed
+ * docs/comment-format.md decision 2: attributes kept per tag in user-written formats, in output order. Every allowed
  * tag also keeps `lang` and `dir`; everything else is dropped.
  */
 export const FOLIO_TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -60,7 +60,7 @@ export const FOLIO_TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
   q: ['cite'],
 });
 
-/** Decision 2: attributes every allowed tag may carry. */
+/** docs/comment-format.md decision 2: attributes every allowed tag may carry. */
 export const GLOBAL_ATTRIBUTES: readonly string[] = Object.freeze(['lang', 'dir']);
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The format tips as pure data: the short list under the comment box (spec §1.2) and the long
- * `/filter/tips` page (spec §6). Text is plain (views escape it); the only markup is the "You Get"
+ * The format tips as pure data: the short list under the comment box (docs/comment-format.md §1.2) and the long
+ * `/filter/tips` page (docs/comment-format.md §6). Text is plain (views escape it); the only markup is the "You Get"
  * column, built here from fixed examples and carried as SafeHtml.
  */
 import { trustedHtml, type SafeHtml } from '../domain/safe-html.ts';

@@ -2,7 +2,7 @@
  * The URL stage: Drupal 7.34's `_filter_url` (weight 0). Turns absolute URLs, e-mail addresses
  * and `www.` addresses in text into links, never inside tags, comments or skipped elements.
  * Folio differences, each documented where it happens: link text is shortened by characters
- * with "…" (decision 5); only URL_SCHEMES.links are recognised (docs/url-schemes.md); "+" is allowed in
+ * with "…" (docs/comment-format.md decision 5); only URL_SCHEMES.links are recognised (docs/url-schemes.md); "+" is allowed in
  * e-mail local parts (as Drupal 7.40+); a scheme must start a word ("sftp://x" is not
  * "s" + ftp link); a link stops at any character reference but `&amp;` (an encoded `<`, `>`,
  * quote or NBSP is never part of a URL). Tags are found by the tokenizer the HTML stage uses.
@@ -179,7 +179,7 @@ function linkPieces(pieces: Piece[], find: Finder, hint: string | RegExp, prefix
 /**
  * Links the URLs, e-mail addresses and www. addresses in one run of HTML text (no tags in it).
  * The repair stage calls this on its output's text so that nothing linkable is left for the
- * next run (decision 8); `rel` is then written on the links it makes.
+ * next run (docs/comment-format.md decision 8); `rel` is then written on the links it makes.
  */
 export function linkText(text: string, options: FilterUrlOptions & { readonly rel?: string | null } = {}): string {
   if (text.indexOf(':') === -1 && text.indexOf('@') === -1 && text.indexOf('www.') === -1) return text;

@@ -9,9 +9,9 @@ import { assertValidText } from './text-validation.ts';
 
 /**
  * Renders `input` in `format`. Throws `FilterInputError` (an `Invalid`) for text holding NUL or
- * a lone surrogate (decision 1), and `FilterLimitError` for markup over the format's bounds
+ * a lone surrogate (docs/comment-format.md decision 1), and `FilterLimitError` for markup over the format's bounds
  * (markup-limits.ts), before any stage runs. For filtered_html the result is a fixed point: formatting
- * `result.html` again returns the same HTML (decision 8). plain_text escapes its input, so its
+ * `result.html` again returns the same HTML (docs/comment-format.md decision 8). plain_text escapes its input, so its
  * output is not (it would show the tags); full_html's repair stage is a plain corrector.
  */
 export function formatText(format: FormatName, input: string): SafeHtml {

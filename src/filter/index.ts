@@ -1,6 +1,6 @@
 /**
  * The comment filter's public API: untrusted text in, safe HTML out. Pure: no I/O, no clock.
- * See docs spec "filtered-html.md" for the behaviour and Folio's ten decisions.
+ * See docs/comment-format.md for the behaviour and Folio's ten decisions.
  */
 export { formatLimitError, formatText, formatToString, runStage } from './format-text.ts';
 export { FULL_HTML_MARKUP_LIMITS, FilterLimitError, MARKUP_LIMITS, findMarkupProblem, type MarkupLimits, type MarkupProblem } from './markup-limits.ts';

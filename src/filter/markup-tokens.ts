@@ -3,7 +3,7 @@
  * a lone `<`, a comment, a `<` up to the next `>` (or the end), and a lone `>`; the text in between
  * is copied. The URL stage and the HTML stage share this tokenizer, so the text the URL stage links
  * is exactly the text the HTML stage keeps as text: that is what lets filtered_html be a fixed
- * point (decision 8).
+ * point (docs/comment-format.md decision 8).
  *
  * Written as a scanner with cached look-ups instead of Drupal's regex: the regex re-scans to the
  * next `>` from every `<`, which is quadratic on input such as "<a<a<a<a…".

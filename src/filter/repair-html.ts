@@ -1,6 +1,6 @@
 /**
  * The repair stage (Drupal's `filter_htmlcorrector`, weight 10), rebuilt on HTML5 rules
- * (decision 6) and made the one authority on what survives (decision 10): the text is parsed
+ * (docs/comment-format.md decision 6) and made the one authority on what survives (docs/comment-format.md decision 10): the text is parsed
  * with parse5 (or, for markup HTML5 has nothing to repair in, the strict subset parser that
  * builds the same tree), the tree is walked against an allow-list, and the result is
  * serialised. Nothing rewrites the text after this stage, so nothing an earlier stage produced

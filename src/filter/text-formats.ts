@@ -42,7 +42,7 @@ export const FORMAT_NAMES: readonly FormatName[] = Object.freeze(['filtered_html
 // check_markup(): CRLF and lone CR become LF before any filter runs.
 const CARRIAGE_RETURNS = /\r\n?/g;
 // C0 controls other than tab, newline and CR: invisible, invalid in XML feeds, and able to hide
-// markup from one stage but not another. NUL is refused earlier (decision 1).
+// markup from one stage but not another. NUL is refused earlier (docs/comment-format.md decision 1).
 const CONTROLS = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g;
 const HAS_CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/;
 
@@ -59,7 +59,7 @@ function removeControls(text: string): string {
  * do not stand for markup are decoded, repeatedly until nothing changes (each can expose the
  * other). Afterwards every stage sees the characters a reader will see: the URL stage links
  * `www&#46;example&#46;com` as the reader sees it, and a `&#10;` is a line break to the
- * line-break stage, exactly as on the next run over the output (decision 8).
+ * line-break stage, exactly as on the next run over the output (docs/comment-format.md decision 8).
  */
 export function prepareHtmlText(text: string): string {
   let current = removeControls(text);
@@ -137,9 +137,9 @@ export const TEXT_FORMATS: Readonly<Record<FormatName, TextFormat>> = Object.fre
     limits: limitsFor(FILTERED_TREE_POLICY.allowedTags),
     // Folio runs the HTML stage before the URL stage; Drupal ran filter_url first so that
     // filter_xss would re-check the links it made. Here the repair stage re-checks everything
-    // (decision 10), and filtering first means the URL stage sees exactly the text the reader
+    // (docs/comment-format.md decision 10), and filtering first means the URL stage sees exactly the text the reader
     // will see: text that a stripped tag split ("+@<script>x") is joined before linking, as it
-    // is when the output is formatted again, so the output stays a fixed point (decision 8).
+    // is when the output is formatted again, so the output stays a fixed point (docs/comment-format.md decision 8).
     stages: ['html', 'url', 'autop', 'repair'],
     run: {
       url: (text) => filterUrl(text, { skipTags: ['a', 'code'] }),

@@ -1,5 +1,5 @@
 /**
- * Decision 1: text that is not valid UTF-8, or that contains NUL, is rejected with a clear
+ * docs/comment-format.md decision 1: text that is not valid UTF-8, or that contains NUL, is rejected with a clear
  * message instead of being silently emptied (Drupal 7 returned "" for invalid UTF-8 and deleted
  * NUL bytes).
  */

@@ -1,5 +1,5 @@
 /**
- * Every sentence of the format tips, in English (verbatim from Drupal 7's filter module, spec §1.2
+ * Every sentence of the format tips, in English (verbatim from Drupal 7's filter module, docs/comment-format.md §1.2
  * and §6; the link label is Drupal 6's, as on the original site) and Arabic. Strings are plain
  * text: views escape them. Drupal's HTML-escaped `&lt;li&gt;` appears here as `<li>`.
  */

@@ -17,17 +17,17 @@ export interface TreePolicy {
   /** Elements kept; other HTML elements are unwrapped (their content stays), as Drupal strips tags. */
   readonly allowedTags: ReadonlySet<string>;
   readonly attributes: AttributeList;
-  /** URL schemes allowed in href/src/cite (decision 3). */
+  /** URL schemes allowed in href/src/cite (docs/comment-format.md decision 3). */
   readonly protocols?: readonly string[];
-  /** `rel` forced onto every `<a>` (decision 4), or null. */
+  /** `rel` forced onto every `<a>` (docs/comment-format.md decision 4), or null. */
   readonly linkRel: string | null;
-  /** Attributes added to every `<img>` (decision 4). */
+  /** Attributes added to every `<img>` (docs/comment-format.md decision 4). */
   readonly imageAttributes: ReadonlyArray<readonly [string, string]>;
   /** Keep HTML comments (only full_html does; comments never reach it in user formats). */
   readonly keepComments: boolean;
   /**
    * Write paragraphs and line breaks in canonical form (canonical-flow.ts), so the line-break
-   * stage leaves the output unchanged on the next run (decision 8). Off for full_html, whose
+   * stage leaves the output unchanged on the next run (docs/comment-format.md decision 8). Off for full_html, whose
    * repair stage stays a plain HTML5 corrector.
    */
   readonly canonicalFlow: boolean;

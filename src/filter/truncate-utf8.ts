@@ -1,6 +1,6 @@
 /**
  * Length limits counted in characters (Unicode code points), never bytes, so no character is
- * ever split (decision 5). `truncateUtf8` keeps Drupal 7's `truncate_utf8()` semantics.
+ * ever split (docs/comment-format.md decision 5). `truncateUtf8` keeps Drupal 7's `truncate_utf8()` semantics.
  */
 
 // Drupal's PREG_CLASS_WORD_BOUNDARY is a hand-made list of punctuation, symbol, separator and
@@ -52,7 +52,7 @@ export function truncateUtf8(text: string, maxLength: number, options: TruncateO
   return chars.slice(0, kept).join('') + ellipsis;
 }
 
-/** Decision 5: link text over `maxLength` characters keeps its first `maxLength` and gains "…". */
+/** docs/comment-format.md decision 5: link text over `maxLength` characters keeps its first `maxLength` and gains "…". */
 export function shortenLinkText(text: string, maxLength: number): string {
   if (maxLength <= 0 || text.length <= maxLength) return text;
   const chars = Array.from(text);

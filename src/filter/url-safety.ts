@@ -1,6 +1,6 @@
 /**
  * URL protocol checks. `stripDangerousProtocols` is Drupal 7's algorithm (kept for the helpers
- * and conformance); `isSafeUrl` is what Folio's own stages use (decision 3).
+ * and conformance); `isSafeUrl` is what Folio's own stages use (docs/comment-format.md decision 3).
  */
 import { checkPlain } from './check-plain.ts';
 import { decodeUntilStable } from './decode-entities.ts';

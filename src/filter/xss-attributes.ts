@@ -22,7 +22,7 @@ const SINGLE_QUOTED = new RegExp(`^'([^']*)'(?:${WS}+|$)`);
 const UNQUOTED = new RegExp(`^([^\\t\\n\\v\\f\\r "']+)(?:${WS}+|$)`);
 // "Not well formed; remove and try again": quoted strings or other non-space characters, then
 // spaces. Drupal's regex has an empty alternative here; JavaScript, like PCRE in practice,
-// skips empty iterations, so the whole run is dropped (spec §2.2, `<img onabort!#$%…=…>`).
+// skips empty iterations, so the whole run is dropped (docs/comment-format.md §2.2, `<img onabort!#$%…=…>`).
 const MALFORMED = new RegExp(`^(?:"[^"]*(?:"|$)|'[^']*(?:'|$)|[^\\t\\n\\v\\f\\r ])*${WS}*`);
 
 /**

@@ -135,7 +135,7 @@ export class CommentService {
 
   private async validate(s: CommentSubmission): Promise<CommentErrors> {
     const errors: CommentErrors = s.user ? { ...validateCommentForm({ ...s.values, name: s.user.name, mail: s.user.email ?? 'staff@folio.invalid' }) } : { ...validateCommentForm(s.values) };
-    // Decision 1 of filtered-html.md: bad bytes or NUL reject the form with a message, never silently.
+    // docs/comment-format.md decision 1: bad bytes or NUL reject the form with a message, never silently.
     for (const field of Object.keys(s.values) as CommentField[]) {
       const problem = s.invalidUtf8.includes(field) ? 'invalid_utf8' : findTextProblem(s.values[field]);
       if (problem) {

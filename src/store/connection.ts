@@ -12,5 +12,7 @@ export interface Connection {
   readonly describe: string;
   /** The SQLite file, so a second connection (the comment writer thread) can open it; null otherwise. */
   readonly sqliteFile?: string | null;
+  /** Resolves when the database answers; rejects with an Unavailable error that names it and says how to fix it. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }

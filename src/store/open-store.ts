@@ -17,7 +17,7 @@ import type { Store } from './types.ts';
 
 /** Brings the schema up to date and wraps the connection in the store interfaces. */
 export async function openStore(connection: Connection, langOf: (edition: string) => 'en' | 'ar' = (e) => (e === 'ar' ? 'ar' : 'en')): Promise<Store> {
-  await migrateToLatest(connection.db);
+  await migrateToLatest(connection);
   const writerThread = connection.sqliteFile ? new WorkerCommentWriter(connection.sqliteFile) : null;
   return {
     content: new KyselyContentReader(connection.db, connection.dialect),

@@ -3,7 +3,7 @@ import { foldLatin } from './fold-latin.ts';
 import { toAsciiDigits } from './numerals.ts';
 
 // Re-creates Drupal 7 pathauto_cleanstring() with the defaults the original site ran
-// (spec/original-site.md, "Slug rule"): transliterate, hyphen replaced by the separator, all
+// (docs/original-site.md, "Slug rule"): transliterate, hyphen replaced by the separator, all
 // other punctuation removed, ignore words dropped, lower case, 100 characters.
 
 /** pathauto's PATHAUTO_IGNORE_WORDS default list. */

@@ -4,7 +4,7 @@ import type { DefaultTreeAdapterTypes } from 'parse5';
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
 
-/** The spec's teaser length: listings show the body "cut at a word boundary near 150 characters". */
+/** The teaser length of docs/original-site.md (Standard listings): listings show the body "cut at a word boundary near 150 characters". */
 export const TEASER_LIMIT = 150;
 const ELLIPSIS = '...';
 

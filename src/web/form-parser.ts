@@ -27,7 +27,7 @@ function percentDecode(text: string): Buffer {
 /**
  * Parses application/x-www-form-urlencoded like the standard parser, but checks each value's
  * bytes: invalid UTF-8 is decoded with U+FFFD *and reported*, so the comment form can refuse it
- * with a message and show the text back (filtered-html.md, decision 1) instead of silently
+ * with a message and show the text back (docs/comment-format.md decision 1) instead of silently
  * altering it as querystring parsers do.
  */
 export function parseForm(body: string): ParsedForm {

@@ -18,9 +18,20 @@ const ALLOWED: Record<string, readonly string[]> = {
   services: ['services', 'domain', 'text', 'filter', 'search', 'feed', 'store/types.ts'],
   web: ['web', 'services', 'domain', 'text', 'feed', 'filter', 'search', 'config'],
   import: ['import', 'services', 'domain', 'text', 'filter', 'store/types.ts'],
+  // The demo generator writes a whole newspaper through the store's writer interface; it is a
+  // tool for trying Folio out, not a use case of the site (see DEMO_USERS below).
+  demo: ['demo', 'domain', 'text', 'filter', 'store/types.ts'],
   export: ['export', 'web', 'services', 'domain', 'text', 'feed', 'config'],
-  cli: ['cli', 'services', 'domain', 'text', 'filter', 'config', 'web', 'import', 'export', 'runtime.ts', 'store/migrate.ts'],
+  cli: ['cli', 'services', 'domain', 'text', 'filter', 'config', 'web', 'import', 'export', 'demo', 'runtime.ts', 'store/migrate.ts'],
 };
+
+/**
+ * The only source files that may import demo/: the seeding shared by `folio demo` and `folio serve`
+ * on an empty database. Benchmarks and tests may use it too (they are outside src/).
+ */
+const DEMO_USERS = ['cli/seed-demo.ts'];
+/** The only files that may call that seeding: the demo command and the serve command. */
+const DEMO_SEEDERS = ['cli/demo-command.ts', 'cli/serve-command.ts'];
 
 /** Packages only the store may import. */
 const STORE_ONLY_PACKAGES = ['kysely', 'better-sqlite3', 'pg'];
@@ -74,8 +85,22 @@ test('nothing imports the CLI, and the pure modules do no I/O', () => {
 
 test('only the importer, the demo seeder and an admin\'s correction record may write to an archive', () => {
   const users = files.filter((f) => /sanctionedWriter\(/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
-  const allowed = users.filter((f) => f === 'domain/edition-guard.ts' || f.startsWith('import/') || f.startsWith('services/demo/') || f === 'services/corrections-service.ts');
+  const allowed = users.filter((f) => f === 'domain/edition-guard.ts' || f.startsWith('import/') || f.startsWith('demo/') || f === 'services/corrections-service.ts');
   assert.deepEqual(users, allowed);
+});
+
+test('the demo generator is used only by the demo and serve commands\' seeding', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    for (const spec of importsOf(file)) {
+      if (!spec.startsWith('.')) continue;
+      const target = relative(SRC, resolve(dirname(file), spec));
+      if (target.startsWith('demo/') && !rel.startsWith('demo/') && !DEMO_USERS.includes(rel)) violations.push(`${rel} imports ${target}`);
+      if (DEMO_USERS.includes(target) && !DEMO_SEEDERS.includes(rel)) violations.push(`${rel} imports ${target}`);
+    }
+  }
+  assert.deepEqual(violations, []);
 });
 
 test('no default exports in src', () => {

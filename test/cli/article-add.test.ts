@@ -77,7 +77,7 @@ describe('folio article add', () => {
     assert.match(port.stderr, /--port must be a whole number/);
     const url = await runCli(['migrate', '--database', 'mysql://x']);
     assert.notEqual(url.code, 0);
-    assert.match(url.stderr, /FOLIO_DATABASE_URL "mysql:\/\/x" is neither sqlite:<file> nor postgres/);
+    assert.equal(url.stderr, 'folio: invalid configuration: FOLIO_DATABASE_URL: "mysql://x" is neither sqlite:<file> nor postgres://…\n');
     const unknown = await runCli(['frobnicate']);
     assert.notEqual(unknown.code, 0);
     assert.match(unknown.stderr, /unknown command 'frobnicate'/);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { COMMENT_STATUS, type CommentStatusName, type ModeratedComment } from '../../src/domain/comment.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
-import { generateDemo } from '../../src/services/demo/index.ts';
+import { generateDemo } from '../../src/demo/index.ts';
 import type { Moderator } from '../../src/services/moderation-service.ts';
 import { runCli } from '../support/run-cli.ts';
 

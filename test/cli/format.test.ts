@@ -10,7 +10,7 @@ const jsonl = (texts: readonly string[]) => texts.map((t) => JSON.stringify(t)).
 const parsed = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as string);
 
 describe('folio format', () => {
-  test('prints what the format publishes, plus one newline (filtered-html.md §4.3 example), opening no database', async () => {
+  test('prints what the format publishes, plus one newline (docs/comment-format.md §4.3 example), opening no database', async () => {
     // The --database is accepted like every command's, and never opened: this one could not be.
     const res = await runCliWithInput(['format', 'filtered_html', '--database', 'sqlite:/nonexistent/dir/folio.db'], 'aaa\nbbb\n\nccc');
     assert.equal(res.code, 0, res.stderr);
@@ -33,14 +33,14 @@ describe('folio format', () => {
   test('--stage runs one stage alone, without preparation or the other stages', async () => {
     const url = await runCliWithInput(['format', 'filtered_html', '--stage', 'url'], 'see www.example.com');
     assert.equal(url.stdout, 'see <a href="http://www.example.com">www.example.com</a>\n');
-    // §4.3: the line-break filter alone ends with its own newline.
+    // docs/comment-format.md §4.3: the line-break filter alone ends with its own newline.
     const autop = await runCliWithInput(['format', 'filtered_html', '--stage', 'autop'], 'aaa\nbbb\n\nccc');
     assert.equal(autop.stdout, '<p>aaa<br />\nbbb</p>\n<p>ccc</p>\n\n');
     const repair = await runCliWithInput(['format', 'full_html', '--stage', 'repair'], '<p>text<p><p>text');
     assert.equal(repair.stdout, `${runStage('repair', '<p>text<p><p>text', 'full_html')}\n`);
     assert.notEqual(repair.stdout, '<p>text<p><p>text\n');
     // With --jsonl, as the conformance script runs it: strings reach the stage as decoded, even a
-    // \u0000 escape (the stage alone does no input check). §2.1: a disallowed element goes, its text stays.
+    // \u0000 escape (the stage alone does no input check). docs/comment-format.md §2.1: a disallowed element goes, its text stays.
     const html = await runCliWithInput(['format', 'filtered_html', '--stage', 'html', '--jsonl'], jsonl(['<script>alert(0)</script><em>x</em>', 'o\u0000nfocus']));
     assert.equal(html.code, 0, html.stderr);
     assert.deepEqual(parsed(html.stdout), ['alert(0)<em>x</em>', runStage('html', 'o\u0000nfocus')]);

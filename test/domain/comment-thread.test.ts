@@ -1,4 +1,4 @@
-/** Comment threading keys (spec §7.5). */
+/** Comment threading keys (docs/comment-format.md §7.5). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { int2vancode, nextThread, threadDepth, vancode2int } from '../../src/domain/comment-thread.ts';

@@ -24,7 +24,7 @@ export interface SafetyRules {
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'background', 'poster', 'data', 'xlink:href']);
 
-/** The filtered_html rules: the site's 20 tags plus p and br, decision 2's attributes. */
+/** The filtered_html rules: the site's 20 tags plus p and br, docs/comment-format.md decision 2's attributes. */
 export const FILTERED_RULES: SafetyRules = {
   tags: new Set([
     'a', 'em', 'strong', 'cite', 'code', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'img',

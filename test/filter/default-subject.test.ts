@@ -1,4 +1,4 @@
-/** The subject derived from a comment body (spec §7.3 step 2). */
+/** The subject derived from a comment body (docs/comment-format.md §7.3 step 2). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NO_SUBJECT, defaultSubject } from '../../src/filter/default-subject.ts';

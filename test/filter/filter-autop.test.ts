@@ -1,4 +1,4 @@
-/** The line-break stage (spec §4, Drupal 7.34's _filter_autop) with decision 7 (aside). */
+/** The line-break stage (docs/comment-format.md §4, Drupal 7.34's _filter_autop) with docs/comment-format.md decision 7 (aside). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterAutop } from '../../src/filter/filter-autop.ts';
@@ -7,7 +7,7 @@ const exact: ReadonlyArray<readonly [string, string, string]> = [
   ['lines and paragraphs', 'aaa\nbbb\n\nccc', '<p>aaa<br />\nbbb</p>\n<p>ccc</p>\n'],
   ['a long single word', 'x'.repeat(40), `<p>${'x'.repeat(40)}</p>\n`],
   ['runs of blank lines collapse', 'a\n\n\n\nb', '<p>a</p>\n<p>b</p>\n'],
-  ['decision 7: aside is a block', '<aside>note</aside>\ntext', '<aside>note</aside>\n<p>text</p>\n'],
+  ['docs/comment-format.md decision 7: aside is a block', '<aside>note</aside>\ntext', '<aside>note</aside>\n<p>text</p>\n'],
   ['lists are not wrapped in paragraphs', '<ul>\n<li>one</li>\n</ul>', '<ul>\n<li>one</li>\n</ul>\n'],
   ['blockquote content gets a paragraph', '<blockquote>q</blockquote>', '<blockquote><p>q</p></blockquote>\n'],
   ['a bare & becomes &amp;', 'fish & chips', '<p>fish &amp; chips</p>\n'],

@@ -1,4 +1,4 @@
-/** The format tips (spec §1.2 and §6) as data, in English and Arabic. */
+/** The format tips (docs/comment-format.md §1.2 and §6) as data, in English and Arabic. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entityTipRows, formatLabel, longTips, shortTips, tagTipRows } from '../../src/filter/filter-tips.ts';

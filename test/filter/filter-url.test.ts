@@ -1,4 +1,4 @@
-/** The URL stage (spec §3, Drupal 7.34's _filter_url) with Folio's decisions 3 and 5. */
+/** The URL stage (docs/comment-format.md §3, Drupal 7.34's _filter_url) with docs/comment-format.md decisions 3 and 5. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterUrl } from '../../src/filter/filter-url.ts';
@@ -48,7 +48,7 @@ test('filterUrl: 254 local-part characters link whole; with 255 only the last 25
   );
 });
 
-test('filterUrl: decision 5, link text is shortened by characters with "…"', () => {
+test('filterUrl: docs/comment-format.md decision 5, link text is shortened by characters with "…"', () => {
   assert.equal(
     filterUrl('www.trimmed.com/d/ff.ext?a=1&b=2#a1', { length: 20 }),
     '<a href="http://www.trimmed.com/d/ff.ext?a=1&amp;b=2#a1">www.trimmed.com/d/ff…</a>',

@@ -1,6 +1,6 @@
 /**
- * Drupal 7's filter_xss (spec §2), through Folio's Drupal-compatible helper `filterXss`, and
- * Folio's stricter HTML stage `filterHtml` (decisions 2 to 4).
+ * Drupal 7's filter_xss (docs/comment-format.md §2), through Folio's Drupal-compatible helper `filterXss`, and
+ * Folio's stricter HTML stage `filterHtml` (docs/comment-format.md decisions 2 to 4).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,25 +57,25 @@ test('filterXssAdmin never allows the dangerous elements', () => {
 
 const folioCases: ReadonlyArray<readonly [string, string, string]> = [
   [
-    'decision 2: attributes are allow-listed per tag, title kept whole, rel added',
+    'docs/comment-format.md decision 2: attributes are allow-listed per tag, title kept whole, rel added',
     '<a title="Re: hello" href="http://x.org" class="c" onclick="x" style="y" id="i">x</a>',
     '<a href="http://x.org" title="Re: hello" rel="nofollow ugc noopener">x</a>',
   ],
   [
-    'decision 2: img keeps src alt title width height; bad width dropped; canonical " /"',
+    'docs/comment-format.md decision 2: img keeps src alt title width height; bad width dropped; canonical " /"',
     '<img src="http://x/y.jpg" width="10" height="abc" alt="A" class="z">',
     '<img src="http://x/y.jpg" alt="A" width="10" />',
   ],
   [
-    'decision 3: a bad cite is dropped; lang and dir kept (dir lowercased)',
+    'docs/comment-format.md decision 3: a bad cite is dropped; lang and dir kept (dir lowercased)',
     '<blockquote cite="javascript:x" lang="en" dir="RTL">q</blockquote>',
     '<blockquote lang="en" dir="rtl">q</blockquote>',
   ],
-  ['decision 3: data: URLs are dropped', '<a href="data:text/html,x">d</a>', '<a rel="nofollow ugc noopener">d</a>'],
-  ['decision 3: irc: is not on the list', '<a href="irc://x.org/c">d</a>', '<a rel="nofollow ugc noopener">d</a>'],
-  ['decision 3: the &#14; weakness is closed', '<a href=" &#14;  javascript:alert(0)">x</a>', '<a rel="nofollow ugc noopener">x</a>'],
-  ['decision 3: entity-encoded javascript: is dropped', '<a href="&#106;avascript&#58;alert(0)">x</a>', '<a rel="nofollow ugc noopener">x</a>'],
-  ['decision 3: the first of two hrefs counts', '<a href="http://x.org" href="javascript:alert(1)">x</a>', '<a href="http://x.org" rel="nofollow ugc noopener">x</a>'],
+  ['docs/comment-format.md decision 3: data: URLs are dropped', '<a href="data:text/html,x">d</a>', '<a rel="nofollow ugc noopener">d</a>'],
+  ['docs/comment-format.md decision 3: irc: is not on the list', '<a href="irc://x.org/c">d</a>', '<a rel="nofollow ugc noopener">d</a>'],
+  ['docs/comment-format.md decision 3: the &#14; weakness is closed', '<a href=" &#14;  javascript:alert(0)">x</a>', '<a rel="nofollow ugc noopener">x</a>'],
+  ['docs/comment-format.md decision 3: entity-encoded javascript: is dropped', '<a href="&#106;avascript&#58;alert(0)">x</a>', '<a rel="nofollow ugc noopener">x</a>'],
+  ['docs/comment-format.md decision 3: the first of two hrefs counts', '<a href="http://x.org" href="javascript:alert(1)">x</a>', '<a href="http://x.org" rel="nofollow ugc noopener">x</a>'],
   ['relative URLs survive', '<a href="/node/1#c">x</a>', '<a href="/node/1#c" rel="nofollow ugc noopener">x</a>'],
   ['mailto and tel survive', '<a href="mailto:a@b.org">m</a><a href="tel:+961">t</a>', '<a href="mailto:a@b.org" rel="nofollow ugc noopener">m</a><a href="tel:+961" rel="nofollow ugc noopener">t</a>'],
   ['names are lowercased, rel replaced', '<A HREF="http://x.org" REL="follow">x</A>', '<a href="http://x.org" rel="nofollow ugc noopener">x</a>'],

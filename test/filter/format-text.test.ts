@@ -1,4 +1,4 @@
-/** The three formats end to end, one test per worked example and per Folio decision. */
+/** The three formats end to end, one test per worked example and per decision of docs/comment-format.md. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSafeHtml } from '../../src/domain/safe-html.ts';
@@ -15,7 +15,7 @@ test('formatText returns SafeHtml carrying the HTML', () => {
 });
 
 const pipeline: ReadonlyArray<readonly [string, string, string]> = [
-  ['lines and paragraphs (spec §4.3)', 'aaa\nbbb\n\nccc', '<p>aaa<br />\nbbb</p>\n<p>ccc</p>'],
+  ['lines and paragraphs (docs/comment-format.md §4.3)', 'aaa\nbbb\n\nccc', '<p>aaa<br />\nbbb</p>\n<p>ccc</p>'],
   ['CRLF and CR count as newlines (check_markup)', 'a\r\nb\rc', '<p>a<br />\nb<br />\nc</p>'],
   ['disallowed tags go, their text stays (FilterAdminTestCase)', '<em>Xq7Rnd42</em><random>text</random>', '<p><em>Xq7Rnd42</em>text</p>'],
   ['script is removed, its text stays as harmless text', '<script>alert(0)</script>', '<p>alert(0)</p>'],
@@ -23,11 +23,11 @@ const pipeline: ReadonlyArray<readonly [string, string, string]> = [
   ['entities the reader sees are decoded; markup ones stay', 'x&nbsp;y &lt;b&gt; &amp; &copy; &#169;', '<p>x&nbsp;y &lt;b&gt; &amp; © ©</p>'],
   ['URLs in text are linked with rel', 'Hi www.x.com!', `<p>Hi <a href="http://www.x.com" ${REL}>www.x.com</a>!</p>`],
   ['an encoded URL is linked as the reader sees it', 'www&#46;z&#46;com', `<p><a href="http://www.z.com" ${REL}>www.z.com</a></p>`],
-  ['decision 2: title kept whole, other attributes dropped', '<a href="/x" title="Re: hello" class="c" id="i">x</a>', `<p><a href="/x" title="Re: hello" ${REL}>x</a></p>`],
-  ['decision 3: javascript: links lose their href', '<a href="javascript:alert(1)">x</a>', `<p><a ${REL}>x</a></p>`],
-  ['decision 4: images are lazy and send no referrer', '<img src="x.png" alt="a">', '<p><img src="x.png" alt="a" loading="lazy" referrerpolicy="no-referrer" /></p>'],
-  ['decision 6: an emphasis across a paragraph break is reopened (HTML5)', '<em>a\n\nb</em>', '<p><em>a</em></p>\n<p><em>b</em></p>'],
-  ['decision 7: aside is a block', '<aside>note</aside>\ntext', '<aside>note</aside>\n<p>text</p>'],
+  ['docs/comment-format.md decision 2: title kept whole, other attributes dropped', '<a href="/x" title="Re: hello" class="c" id="i">x</a>', `<p><a href="/x" title="Re: hello" ${REL}>x</a></p>`],
+  ['docs/comment-format.md decision 3: javascript: links lose their href', '<a href="javascript:alert(1)">x</a>', `<p><a ${REL}>x</a></p>`],
+  ['docs/comment-format.md decision 4: images are lazy and send no referrer', '<img src="x.png" alt="a">', '<p><img src="x.png" alt="a" loading="lazy" referrerpolicy="no-referrer" /></p>'],
+  ['docs/comment-format.md decision 6: an emphasis across a paragraph break is reopened (HTML5)', '<em>a\n\nb</em>', '<p><em>a</em></p>\n<p><em>b</em></p>'],
+  ['docs/comment-format.md decision 7: aside is a block', '<aside>note</aside>\ntext', '<aside>note</aside>\n<p>text</p>'],
   ['lists keep their structure', '<ul>\n<li>one</li>\n<li>two</li>\n</ul>\nafter', '<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>after</p>'],
   ['blockquote paragraphs', '<blockquote>q\n\nr</blockquote>', '<blockquote>\n<p>q</p>\n<p>r</p>\n</blockquote>'],
   ['headings are blocks', '<h2>T</h2>body', '<h2>T</h2>\n<p>body</p>'],
@@ -42,12 +42,12 @@ for (const [name, input, expected] of pipeline) {
   });
 }
 
-test('decision 5: long link text is cut after 72 characters with "…"', () => {
+test('docs/comment-format.md decision 5: long link text is cut after 72 characters with "…"', () => {
   const url = `http://example.com/${'a'.repeat(100)}`;
   assert.equal(filtered(url), `<p><a href="${url}" ${REL}>${url.slice(0, 72)}…</a></p>`);
 });
 
-test('decision 1: NUL and lone surrogates are refused with FilterInputError', () => {
+test('docs/comment-format.md decision 1: NUL and lone surrogates are refused with FilterInputError', () => {
   for (const [input, problem] of [['a\u0000b', 'nul'], ['a\ud800b', 'invalid_utf8']] as const) {
     assert.throws(() => formatText('filtered_html', input), (error: unknown) => {
       assert.ok(error instanceof FilterInputError);
@@ -57,7 +57,7 @@ test('decision 1: NUL and lone surrogates are refused with FilterInputError', ()
   }
 });
 
-test('decision 8: the output of each example is a fixed point', () => {
+test('docs/comment-format.md decision 8: the output of each example is a fixed point', () => {
   const inputs = [
     ...pipeline.map(([, input]) => input),
     '<em>a<ul><li>b</li></ul>c</em>',

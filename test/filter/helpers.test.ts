@@ -1,4 +1,4 @@
-/** The helper functions the conformance data exercises, and UTF-8 validation (decision 1). */
+/** The helper functions the conformance data exercises, and UTF-8 validation (docs/comment-format.md decision 1). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPlain } from '../../src/filter/check-plain.ts';
@@ -83,7 +83,7 @@ test('truncateUtf8 counts characters (Drupal truncate_utf8 semantics)', () => {
   assert.equal(truncateUtf8('😀😀😀', 2), '😀😀');
 });
 
-test('decision 1: invalid UTF-8 is detected, never silently emptied', () => {
+test('docs/comment-format.md decision 1: invalid UTF-8 is detected, never silently emptied', () => {
   assert.equal(validateUtf8(Buffer.from('c0616161', 'hex')), false);
   assert.equal(validateUtf8(Buffer.from('466f6fc062617262617a', 'hex')), false);
   assert.equal(validateUtf8(Buffer.from('c222', 'hex')), false);
@@ -99,7 +99,7 @@ test('decision 1: invalid UTF-8 is detected, never silently emptied', () => {
   assert.equal(decodeUtf8Strict(Buffer.from('ok')), 'ok');
 });
 
-test('decision 1: NUL and lone surrogates are problems', () => {
+test('docs/comment-format.md decision 1: NUL and lone surrogates are problems', () => {
   assert.equal(findTextProblem('a\u0000b'), 'nul');
   assert.equal(findTextProblem('a\ud800b'), 'invalid_utf8');
   assert.equal(findTextProblem('a\udc00'), 'invalid_utf8');

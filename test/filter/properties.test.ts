@@ -1,7 +1,7 @@
 /**
  * Property tests over random and hostile text (fast-check): whatever goes in, the output holds
  * only allowed elements, attributes and URL schemes, and filtered_html's output is a fixed
- * point (decision 8).
+ * point (docs/comment-format.md decision 8).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,7 +42,7 @@ const fragment = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
 const tagSoup = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(''));
-// Any Unicode text except what decision 1 refuses before formatting (NUL).
+// Any Unicode text except what docs/comment-format.md decision 1 refuses before formatting (NUL).
 const anyText = fc.string({ unit: 'binary', maxLength: 60 }).map((s) => s.replaceAll('\u0000', ''));
 const input = fc.oneof({ weight: 4, arbitrary: tagSoup }, { weight: 1, arbitrary: anyText });
 

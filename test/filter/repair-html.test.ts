@@ -1,7 +1,7 @@
 /**
- * The repair stage (spec §5, Drupal's htmlcorrector) on HTML5 rules (decision 6), run through
+ * The repair stage (docs/comment-format.md §5, Drupal's htmlcorrector) on HTML5 rules (docs/comment-format.md decision 6), run through
  * full_html's policy so the behaviours compare with Drupal's corrector, and the allow-list it
- * enforces (decision 10).
+ * enforces (docs/comment-format.md decision 10).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,8 +23,8 @@ const cases: ReadonlyArray<readonly [string, string, string]> = [
   ['comments pass through', 'test <!-- comment <p>another\n    <strong>multiple</strong> line\n    comment</p> -->', 'test <!-- comment <p>another\n    <strong>multiple</strong> line\n    comment</p> -->'],
   ['UTF-8 text is kept', '<p>دروبال', '<p>دروبال</p>'],
   ['a literal backslash-n is text', '<p>test<p>test</p>\\n', '<p>test</p><p>test</p>\\n'],
-  ['decision 6: a block closes the paragraph; the stray </p> becomes <p></p>', '<p>line1<div>line2</div></p>', '<p>line1</p><div>line2</div><p></p>'],
-  ['decision 6: </br> is a second <br>', '<br></br>', '<br /><br />'],
+  ['docs/comment-format.md decision 6: a block closes the paragraph; the stray </p> becomes <p></p>', '<p>line1<div>line2</div></p>', '<p>line1</p><div>line2</div><p></p>'],
+  ['docs/comment-format.md decision 6: </br> is a second <br>', '<br></br>', '<br /><br />'],
   ['a newline after <pre> is written back', '<pre>\n\nx</pre>', '<pre>\n\nx</pre>'],
 ];
 

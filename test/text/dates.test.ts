@@ -42,29 +42,29 @@ type Row = [string, Date | number, string, string];
 const tables: Array<[string, (d: Date | number, lang: 'en' | 'ar', tz: string) => string, Row[]]> = [
   ['formatPublished', formatPublished, [
     ['brief example', at('2014-11-18T19:05:00Z'), 'Published Tuesday, November 18, 2014', 'نُشر في الثلاثاء ١٨ تشرين الثاني ٢٠١٤'],
-    ['spec example, no leading zero', at('2015-03-05T10:00:00Z'), 'Published Thursday, March 5, 2015', 'نُشر في الخميس ٥ آذار ٢٠١٥'],
+    ['docs/original-site.md example, no leading zero', at('2015-03-05T10:00:00Z'), 'Published Thursday, March 5, 2015', 'نُشر في الخميس ٥ آذار ٢٠١٥'],
     ['near midnight UTC takes Beirut\'s day', at('2014-11-17T23:30:00Z'), 'Published Tuesday, November 18, 2014', 'نُشر في الثلاثاء ١٨ تشرين الثاني ٢٠١٤'],
     ['first day of the archive', at('2011-08-18T09:00:00Z'), 'Published Thursday, August 18, 2011', 'نُشر في الخميس ١٨ آب ٢٠١١'],
   ]],
   ['formatDateLine', formatDateLine, [
-    ['spec example', at('2014-09-19T08:00:00Z'), 'Friday, September 19, 2014', 'الجمعة ١٩ أيلول ٢٠١٤'],
+    ['docs/original-site.md example', at('2014-09-19T08:00:00Z'), 'Friday, September 19, 2014', 'الجمعة ١٩ أيلول ٢٠١٤'],
     ['DST start night', at('2014-03-29T22:30:00Z'), 'Sunday, March 30, 2014', 'الأحد ٣٠ آذار ٢٠١٤'],
     ['DST end night, repeated hour', at('2014-10-25T21:30:00Z'), 'Saturday, October 25, 2014', 'السبت ٢٥ تشرين الأول ٢٠١٤'],
     ['December and January names', at('2013-12-31T21:59:00Z'), 'Tuesday, December 31, 2013', 'الثلاثاء ٣١ كانون الأول ٢٠١٣'],
     ['new year in Beirut before UTC', at('2013-12-31T22:30:00Z'), 'Wednesday, January 1, 2014', 'الأربعاء ١ كانون الثاني ٢٠١٤'],
   ]],
   ['formatBlogMeta', formatBlogMeta, [
-    ['spec example', at('2014-11-10T16:40:00Z'), 'Mon, 2014-11-10 18:40', 'الاثنين، ٢٠١٤-١١-١٠ ١٨:٤٠'],
+    ['docs/original-site.md example', at('2014-11-10T16:40:00Z'), 'Mon, 2014-11-10 18:40', 'الاثنين، ٢٠١٤-١١-١٠ ١٨:٤٠'],
     ['zero-padded month, day, hour', at('2012-02-05T05:07:00Z'), 'Sun, 2012-02-05 07:07', 'الأحد، ٢٠١٢-٠٢-٠٥ ٠٧:٠٧'],
     ['summer time', at('2014-07-01T09:00:00Z'), 'Tue, 2014-07-01 12:00', 'الثلاثاء، ٢٠١٤-٠٧-٠١ ١٢:٠٠'],
   ]],
   ['formatShortDate', formatShortDate, [
-    ['spec example', at('2014-08-26T12:00:00Z'), 'Aug 26 2014', '٢٦ آب ٢٠١٤'],
+    ['docs/original-site.md example', at('2014-08-26T12:00:00Z'), 'Aug 26 2014', '٢٦ آب ٢٠١٤'],
     ['single-digit day', at('2013-06-03T12:00:00Z'), 'Jun 3 2013', '٣ حزيران ٢٠١٣'],
     ['September is Sep', at('2013-09-03T12:00:00Z'), 'Sep 3 2013', '٣ أيلول ٢٠١٣'],
   ]],
   ['formatWeekOf', formatWeekOf, [
-    ['spec example', at('2012-01-23T08:00:00Z'), 'Week of Monday January 23, 2012', 'أسبوع الاثنين ٢٣ كانون الثاني ٢٠١٢'],
+    ['docs/original-site.md example', at('2012-01-23T08:00:00Z'), 'Week of Monday January 23, 2012', 'أسبوع الاثنين ٢٣ كانون الثاني ٢٠١٢'],
     ['Sunday-night UTC is Monday in Beirut', at('2012-01-22T22:30:00Z'), 'Week of Monday January 23, 2012', 'أسبوع الاثنين ٢٣ كانون الثاني ٢٠١٢'],
   ]],
   ['formatCommentDate', formatCommentDate, [

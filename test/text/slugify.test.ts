@@ -9,7 +9,7 @@ const IGNORE_WORDS = ['a', 'an', 'as', 'at', 'before', 'but', 'by', 'for', 'from
   'like', 'of', 'off', 'on', 'onto', 'per', 'since', 'than', 'the', 'this', 'that', 'to', 'up', 'via', 'with'];
 
 const cases: Array<[string, string, string]> = [
-  ['spec example', 'The battle for freedom: X vs. the authorities', 'battle-freedom-x-vs-authorities'],
+  ['docs/original-site.md example', 'The battle for freedom: X vs. the authorities', 'battle-freedom-x-vs-authorities'],
   ['hyphen inside a name survives', 'Lea al-Qazzi', 'lea-al-qazzi'],
   ['hyphenated tag', 'Islamic State', 'islamic-state'],
   ['ampersand dropped', 'Culture & Society', 'culture-society'],

@@ -10,7 +10,7 @@ const isWellFormed = (s: string): boolean => !/\p{Cs}/u.test(s);
 const words = (count: number): string => Array.from({ length: count }, () => 'word').join(' ');
 const codePoints = (s: string): number => Array.from(s).length;
 
-test('the teaser limit is the spec\'s 150 characters', () => {
+test('the teaser limit is the 150 characters of docs/original-site.md', () => {
   assert.equal(TEASER_LIMIT, 150);
 });
 

@@ -35,7 +35,7 @@ for (const dialect of testDialects()) {
       assert.equal(again.headers.etag, res.headers.etag);
     });
 
-    test('spec §6: the list, the tag table with escaped "You Type" and rendered "You Get", the entity table', async () => {
+    test('docs/comment-format.md §6: the list, the tag table with escaped "You Type" and rendered "You Get", the entity table', async () => {
       const body = main((await get('/filter/tips')).body);
       assertOrder(body, [
         '<h1 class="page-title">Compose tips</h1>',

@@ -1,6 +1,6 @@
-// Worker threads do not inherit the main thread's TypeScript loader: register it, then load the entry.
+// Worker threads do not inherit the main thread's TypeScript loader: a TypeScript entry (run from
+// src/) registers tsx first; a compiled one (from dist/, see scripts/build.mjs) loads directly.
 import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
+if (workerData.entry.endsWith('.ts')) (await import('tsx/esm/api')).register();
 await import(workerData.entry);

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
 import { Unavailable } from '../../domain/errors.ts';
+import { checkPostgresReachable } from './reachability.ts';
 
 // int8 (our epoch-second columns and count(*)) arrives as a string by default; every value we
 // store fits in a double, so read it as a number.
@@ -62,6 +63,7 @@ export function connectPostgres(url: string, poolSize = 10): Connection {
     db,
     dialect: 'postgres',
     describe: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    ready: () => checkPostgresReachable(url),
     async close() {
       await db.destroy();
     },

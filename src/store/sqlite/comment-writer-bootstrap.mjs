@@ -1,5 +1,6 @@
-// Worker threads do not inherit the main thread's TypeScript loader: register it, then load the writer.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./comment-writer-thread.ts');
+// Worker threads do not inherit the main thread's TypeScript loader. Run from src/ (tests, a
+// checkout without a build), the writer is TypeScript: register tsx, then load it. Compiled into
+// dist/ (scripts/build.mjs rewrites the path below to .js), it loads directly.
+const entry = new URL('./comment-writer-thread.ts', import.meta.url);
+if (entry.pathname.endsWith('.ts')) (await import('tsx/esm/api')).register();
+await import(entry.href);

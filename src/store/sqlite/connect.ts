@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
+import { Unavailable } from '../../domain/errors.ts';
 
 /** Prepared statements kept per SQL text; Folio's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE_SIZE = 1000;
@@ -28,14 +29,30 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
   };
 }
 
-/** A SQLite file opened with Folio's settings, wrapped for Kysely. */
+/** Why a SQLite file could not be opened, in words an operator can act on. */
+function openFailure(file: string, err: unknown): Unavailable {
+  const e = err as { code?: string; message?: string; syscall?: string; path?: string };
+  let reason = e.message ?? String(err);
+  if (e.syscall === 'mkdir') reason = `cannot create its folder ${e.path ?? dirname(file)} (${e.code}: ${e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file is in the way' : 'permission or path problem'})`;
+  else if (e.code === 'SQLITE_CANTOPEN') reason = 'unable to open the file (is the path a folder, or is its folder not writable?)';
+  else if (e.code === 'SQLITE_NOTADB') reason = 'the file is not a SQLite database';
+  return new Unavailable(`cannot open SQLite database ${file}: ${reason}. Set FOLIO_DATABASE_URL (or --database) to sqlite:<a writable file>`, { cause: err });
+}
+
+/** A SQLite file opened with Folio's settings, wrapped for Kysely; an unusable file throws Unavailable naming it. */
 export function openSqliteKysely(file: string): Kysely<Database> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
+  let sqlite: SqliteDatabase.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    sqlite = new SqliteDatabase(file);
+    // The first statement reads the file's header: a file that is not a database fails here.
+    sqlite.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw openFailure(file, err);
+  }
   // WAL lets readers go on while a writer commits. FULL syncs the WAL on every commit, so an
   // acknowledged comment survives a power cut, not just a process crash; comment writes are
   // group-committed (store/comment-write-queue.ts) so that fsync is shared by a batch.
-  sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -16384');
@@ -54,6 +71,8 @@ export function connectSqlite(file: string): Connection {
     dialect: 'sqlite',
     describe: `sqlite:${file}`,
     sqliteFile: file === ':memory:' ? null : file,
+    // Opening the file above already proved it usable.
+    ready: async () => undefined,
     async close() {
       await db.destroy();
     },

@@ -29,7 +29,7 @@ function headerRow(cells: readonly [string, string, string]): SafeHtml {
 }
 
 /**
- * Drupal's HTML tips (spec §6.2): the allowed tags, the intro, the tag table (the example markup
+ * Drupal's HTML tips (docs/comment-format.md §6.2): the allowed tags, the intro, the tag table (the example markup
  * escaped in "You Type", rendered in "You Get"), the "No help provided" rows, then the
  * character-entity table. Markup examples read left to right on the Arabic page too.
  */

@@ -38,7 +38,7 @@ export function historyUrl(ctx: SiteContext, cid: number): string {
   return `${ctx.prefix}/admin/content/comment/${cid}/history`;
 }
 
-/** The long format tips (spec §6). */
+/** The long format tips (docs/comment-format.md §6). */
 export function tipsUrl(ctx: SiteContext): string {
   return `${ctx.prefix}/filter/tips`;
 }

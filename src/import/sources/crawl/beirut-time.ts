@@ -1,6 +1,6 @@
 import { localDateParts } from '../../../text/dates.ts';
 
-// The original site printed every date on Beirut wall clocks (spec/original-site.md), so
+// The original site printed every date on Beirut wall clocks (docs/original-site.md), so
 // reading one back means finding the instant whose Beirut local time is the printed one.
 
 /** The newsroom's time zone. */

@@ -11,7 +11,7 @@ export function sitePath(location: string): string {
 }
 
 // Captions carry the photo credit at their end: "(Photo: AFP - Name)" until mid-2013, then "AFP/Name"
-// (spec/original-site.md, article page item 3). Only the bracketed style is unambiguous enough to split.
+// (docs/original-site.md, article page item 3). Only the bracketed style is unambiguous enough to split.
 const PHOTO_CREDIT = /\s*(\(Photo:[^()]*\))\s*$/i;
 
 /** The lead photo among a revision's files: the first image, its caption split from a trailing "(Photo: …)" credit. */

@@ -1,5 +1,5 @@
 // The original articles end with a credit paragraph naming the sources, "(Reuters, Al-Akhbar)"
-// (spec/original-site.md, article page item 7). Folio stores it apart from the body, so it is
+// (docs/original-site.md, article page item 7). Folio stores it apart from the body, so it is
 // recognised only when it is the body's last paragraph and nothing but a bracketed list.
 
 /** At most this many characters inside the brackets: a longer bracketed paragraph is prose, not a credit. */

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Compiles src/ to dist/ with esbuild, one output file per source file, so `folio` starts without
+// compiling TypeScript (tsx stays for tests and for a checkout whose dist/ is missing or stale;
+// see bin/folio.js). Run by npm's `prepare` on `npm install` and `npm ci`, and by `npm run build`.
+//
+// The tree keeps its shape (dist/web/routes/… beside dist/web/assets/), because several modules
+// find files relative to themselves (assets, worker bootstraps, the browser search client).
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+const DIST = join(ROOT, 'dist');
+/** Written last: bin/folio.js uses dist/ only when this is newer than everything in src/. */
+export const STAMP = '.build-stamp';
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** `'./x.ts'` and `'../y/z.ts'` string literals become `.js`: imports, dynamic imports and `new URL(…)`. */
+function rewriteRelativeTs(code) {
+  return code.replace(/(['"])(\.{1,2}\/[^'"\n]*?)\.ts\1/g, '$1$2.js$1');
+}
+
+const started = Date.now();
+rmSync(DIST, { recursive: true, force: true });
+const files = walk(SRC);
+const sources = files.filter((f) => f.endsWith('.ts'));
+const result = await build({
+  entryPoints: sources,
+  outdir: DIST,
+  outbase: SRC,
+  bundle: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  write: false,
+  logLevel: 'warning',
+});
+for (const out of result.outputFiles) {
+  mkdirSync(dirname(out.path), { recursive: true });
+  writeFileSync(out.path, out.path.endsWith('.js') ? rewriteRelativeTs(out.text) : out.text);
+}
+// Everything else (the stylesheet, the worker bootstraps) is copied; bootstraps get the same rewrite.
+for (const file of files.filter((f) => !f.endsWith('.ts'))) {
+  const target = join(DIST, relative(SRC, file));
+  mkdirSync(dirname(target), { recursive: true });
+  if (file.endsWith('.mjs')) writeFileSync(target, rewriteRelativeTs(readFileSync(file, 'utf8')));
+  else cpSync(file, target);
+}
+writeFileSync(join(DIST, STAMP), `${new Date().toISOString()}\n`);
+console.log(`folio build: ${sources.length} modules from src/ to dist/ in ${Date.now() - started} ms`);

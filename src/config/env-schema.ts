@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { isAddressOrNetwork } from './value-checks.ts';
+
+/** Where content is stored. */
+export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** An environment variable set to "" counts as unset, as in most shells' `VAR= cmd`. */
+function unset(value: unknown): unknown {
+  return value === '' ? undefined : value;
+}
+
+/** An optional whole number within bounds, read from its decimal text. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  const message = `expected a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^\d+$/, { error: (issue) => `${message}, got "${String(issue.input)}"` })
+      .transform(Number)
+      .pipe(z.number().min(min, { error: (issue) => `${message}, got ${String(issue.input)}` }).max(max, { error: (issue) => `${message}, got ${String(issue.input)}` }))
+      .default(fallback),
+  );
+}
+
+/** An optional free-form string; unset and "" both give null. */
+const optionalText = z.preprocess(unset, z.string().optional()).transform((v) => v ?? null);
+
+/** `sqlite:<file>` (relative files resolved against the working directory), `sqlite::memory:`, or `postgres://…`. */
+export const databaseUrl = z.string().transform((url, ctx): DatabaseConfig => {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '') ctx.addIssue({ code: 'custom', message: '"sqlite:" needs a file, e.g. sqlite:./data/folio.db' });
+    return { kind: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
+  }
+  ctx.addIssue({ code: 'custom', message: `"${url}" is neither sqlite:<file> nor postgres://…` });
+  return z.NEVER;
+});
+
+/** pino's levels; anything else would make the logger throw at the first request. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every environment variable Folio reads (README, Configuration), validated. Other variables are
+ * ignored: the environment is shared with the shell and every other program.
+ */
+export const envSchema = z.object({
+  PORT: wholeNumber(0, 65535, 8080),
+  HOST: z.preprocess(unset, z.string().default('0.0.0.0')),
+  FOLIO_DATABASE_URL: z.preprocess(unset, databaseUrl.default(() => ({ kind: 'sqlite' as const, file: resolve('./data/folio.db') }))),
+  FOLIO_BASE_URL: z.preprocess(
+    (v) => (typeof v === 'string' ? unset(v.replace(/\/+$/, '')) : v),
+    z.string().regex(/^https?:\/\/[^/\s]+$/, { error: (issue) => `expected an origin like https://example.com, got "${String(issue.input)}"` }).optional(),
+  ),
+  FOLIO_CONFIG: optionalText,
+  FOLIO_PAGE_CACHE_MB: wholeNumber(0, 65_536, 48),
+  FOLIO_DEMO_SEED: wholeNumber(0, 2 ** 31 - 1, 20110818),
+  FOLIO_LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default('info')),
+  FOLIO_SECRET: z.preprocess(unset, z.string().min(32, { error: 'expected at least 32 characters' }).optional()).transform((v) => v ?? null),
+  FOLIO_REDIS_URL: z.preprocess(unset, z.string().regex(/^rediss?:\/\//, { error: 'expected a URL like redis://127.0.0.1:6379' }).optional()).transform((v) => v ?? null),
+  FOLIO_SECURE_COOKIES: z.preprocess(unset, z.enum(['auto', 'always']).default('auto')),
+  FOLIO_TRUST_PROXY: z.preprocess(
+    unset,
+    z
+      .string()
+      .superRefine((list, ctx) => {
+        for (const entry of list.split(',').map((s) => s.trim())) {
+          if (!isAddressOrNetwork(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR network` });
+        }
+      })
+      .optional(),
+  ).transform((v): false | string => v ?? false),
+  FOLIO_FLOOD_LIMIT: wholeNumber(1, 10_000, 5),
+  FOLIO_FLOOD_WINDOW: wholeNumber(1, 86_400, 600),
+  FOLIO_MIN_POST_SECONDS: wholeNumber(0, 3600, 3),
+  FOLIO_MAX_LINKS: wholeNumber(0, 1000, 3),
+});
+
+/** The environment after validation. */
+export type EnvSettings = z.output<typeof envSchema>;
