@@ -30,6 +30,7 @@ import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page
 import { failRawRequest } from './raw-failure.ts';
 import { CachedAccessLog } from './cached-access-log.ts';
 import { SharedLocalStore } from './shared-local-store.ts';
+import { sharedRedisStore } from './shared-redis-store.ts';
 import { CSRF_COOKIE } from './csrf-token.ts';
 import type { WebDeps, WebServices } from './web-deps.ts';
 import type { DependencyState } from '../services/health-service.ts';
@@ -184,12 +185,32 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
 
   // Rate limits for the routes that ask (config.rateLimit): sign-in. With several instances the
   // counts must be shared, so they live in Redis when FOLIO_REDIS_URL is set.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+  // No offline queue: while Redis is down a command fails at once (and the limiter counts locally)
+  // instead of holding a sign-in until Redis answers.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
+  if (redis) {
+    let down = false;
+    redis.on('error', (err: Error) => {
+      if (!down) app.log.warn({ err }, 'Redis is unreachable: sign-in limits count in this instance until it is back');
+      down = true;
+    });
+    redis.on('ready', () => {
+      if (down) app.log.info('Redis is back: sign-in limits are shared again');
+      down = false;
+    });
+    // Start counting in Redis from the first request when it answers within two seconds.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      timer.unref();
+      if (redis.status === 'ready') resolve();
+      redis.once('ready', () => { clearTimeout(timer); resolve(); });
+    });
+  }
   if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, {
     global: false,
     // One count per address and group across both editions' routes (see SharedLocalStore).
-    ...(redis ? { redis, nameSpace: 'folio-rate-limit:' } : { store: SharedLocalStore }),
+    store: redis ? sharedRedisStore(redis, 'folio-rate-limit:') : SharedLocalStore,
     // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
     errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
     // One line for whoever watches for credential stuffing.

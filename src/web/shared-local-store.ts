@@ -13,7 +13,7 @@ const MAX_KEYS = 10_000;
 export class SharedLocalStore implements FastifyRateLimitStore {
   private readonly windows = new Map<string, { current: number; resetAt: number }>();
 
-  incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+  incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number, _max?: number): void {
     const now = Date.now();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {

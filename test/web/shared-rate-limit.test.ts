@@ -22,16 +22,17 @@ describe('sign-in rate limit shared between instances through Redis', { skip }, 
     await site?.close();
   });
 
-  test('ten failed sign-ins spread over two instances exhaust one shared allowance', async () => {
+  test('ten failed sign-ins spread over two instances and both editions exhaust one shared allowance', async () => {
     // A fresh address per run, so runs (and their counters in Redis) never meet.
     const ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
     const agents = [new StaffAgent(site.folio.app, ip), new StaffAgent(second, ip)];
     for (let i = 0; i < 10; i++) {
-      const res = await agents[i % 2]!.signIn('nobody', 'wrong password');
+      // Instance A, B, A, B… and English, English, Arabic, Arabic…: every pairing is counted once.
+      const res = await agents[i % 2]!.signIn('nobody', 'wrong password', Math.floor(i / 2) % 2 === 0 ? '' : '/ar');
       assert.equal(res.status, 401, `attempt ${i + 1}`);
     }
-    for (const agent of agents) {
-      const res = await agent.signIn('nobody', 'wrong password');
+    for (const [agent, prefix] of [[agents[0]!, '/ar'], [agents[1]!, '']] as const) {
+      const res = await agent.signIn('nobody', 'wrong password', prefix);
       assert.equal(res.status, 429);
       assert.ok(res.headers['retry-after'] !== undefined);
     }
