@@ -123,6 +123,8 @@ export interface ImportedNode {
   readonly files: readonly string[];
   /** Drupal's tnid: the nid of the translation set's source node; null or absent when not translated. */
   readonly translationSet?: number | null;
+  /** The source's own content type ("forum", "poll", "event") of a `generic` item; absent otherwise. */
+  readonly sourceType?: string | null;
   /** For a landing page: the keys of the items it lists, in order. */
   readonly landingItems?: readonly string[];
   readonly provenance: ImportProvenance;

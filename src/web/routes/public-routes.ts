@@ -24,7 +24,7 @@ import { breadcrumbData, newsArticleData, sectionTrail } from '../views/structur
 type PageQuery = { Querystring: { page?: string; comment?: string } };
 
 /** The kinds of page that take comments, as on the original site. */
-const COMMENTABLE = new Set(['article', 'blog_post']);
+const COMMENTABLE = new Set(['article', 'blog_post', 'generic']);
 const ID = '(^\\d{1,10}$)';
 
 /** The public pages of one edition, mounted at its prefix. Routes stay thin: parse, call, render. */

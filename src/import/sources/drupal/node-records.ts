@@ -1,4 +1,4 @@
-import type { ImportedNode, ImportedRevision, ImportSkip } from '../../../domain/import-record.ts';
+import type { ImportedGone, ImportedNode, ImportedRevision, ImportSkip } from '../../../domain/import-record.ts';
 import type { NodeKind } from '../../../domain/content.ts';
 import type { CommentPolicy } from '../../../domain/edition.ts';
 import type { SourcePaths } from './alias-paths.ts';
@@ -8,7 +8,10 @@ import { splitCredit } from './split-credit.ts';
 import type { TermInfo } from './term-records.ts';
 import { importTextFormat } from './text-format.ts';
 
-/** Drupal content types → Folio kinds. "story" is Drupal 6's name for an article. Other types are skipped. */
+/**
+ * Drupal content types → Folio kinds. "story" is Drupal 6's name for an article. Any other type
+ * (forum, poll, a site's own) becomes a generic item that keeps its type, so its URLs keep answering.
+ */
 const KINDS: ReadonlyMap<string, NodeKind> = new Map([
   ['article', 'article'], ['story', 'article'], ['blog', 'blog_post'], ['page', 'page'],
   ['landing', 'landing'], ['newsletter', 'newsletter'], ['corrections', 'corrections'],
@@ -33,8 +36,7 @@ export interface NodePageData {
 /** One node with all its revisions, or a skip saying why it could not be read. */
 export function nodeRecord(node: NodeRow, data: NodePageData): ImportedNode | ImportSkip {
   const ref = `node/${node.nid}`;
-  const kind = KINDS.get(node.type);
-  if (!kind) return { type: 'skip', ref, reason: `content type "${node.type}" has no Folio equivalent` };
+  const kind = KINDS.get(node.type) ?? 'generic';
   const rows = data.revisions.get(node.nid) ?? [];
   const current = rows.find((r) => r.vid === node.vid);
   // Another revision would publish text the site never showed as current, so the node is skipped.
@@ -57,6 +59,7 @@ export function nodeRecord(node: NodeRow, data: NodePageData): ImportedNode | Im
     commentPolicy: commentPolicy(node.comment),
     revisions: [...older, current].map((r) => revision(r, files.filter((f) => f.vid === r.vid))),
     files: unique(files.map((f) => sitePath(f.location))),
+    ...(kind === 'generic' ? { sourceType: node.type } : {}),
     provenance: { source: 'drupal', originalUrl: `drupal${data.version}:${ref}`, capturedAt: Number(node.changed) },
   };
 }
@@ -79,4 +82,18 @@ function editorSummary(summary: string, body: string): string | null {
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/** Why an excluded type's paths answer 410, as the report and the gone_paths row say it. */
+export function exclusionReason(type: string): string {
+  return `content type "${type}" was excluded from the import (--exclude-type ${type})`;
+}
+
+/** The paths of a node of an excluded type, every one gone: its aliases and /node/<nid>. */
+export function excludedNodePaths(node: NodeRow, data: Pick<NodePageData, 'paths' | 'version'>): ImportedGone[] {
+  const ref = `node/${node.nid}`;
+  const paths = data.paths(ref);
+  const reason = exclusionReason(node.type);
+  const provenance = { source: 'drupal' as const, originalUrl: `drupal${data.version}:${ref}`, capturedAt: Number(node.changed) };
+  return [...(paths.path === null ? [] : [paths.path]), ...paths.legacyPaths, ref].map((path) => ({ type: 'gone', path, reason, provenance }));
 }
