@@ -8,8 +8,19 @@ import { sha256 } from './content-hash.ts';
 import type { ReportedItem } from './import-report.ts';
 import { ImportRun } from './importer.ts';
 
+/**
+ * Replies held back because their parent has not arrived yet (a reply stored with a lower cid than
+ * its parent). Past this many, a reply is filed at the top level at once, with a warning, so memory
+ * stays bounded on a site whose every thread is stored backwards.
+ */
+const MAX_WAITING_REPLIES = 20_000;
+
 /** Turns comment records into comment rows: node and parent resolved, thread kept or derived. */
 export class CommentBuilder {
+  /** Replies waiting for their parent; the importer hands them back after each batch. */
+  private waiting: ImportedComment[] = [];
+  /** Set for the last pass: a parent that never arrived will not, so waiting replies go to the top level. */
+  lastPass = false;
   /** Thread keys per node, for comments that arrive without one (crawled pages). */
   private readonly threads = new BoundedMap<number, string[]>(10_000);
   private readonly states = new BoundedMap<string, string>(20_000);
@@ -20,6 +31,18 @@ export class CommentBuilder {
   settle(): void {
     this.threads.clear();
     this.states.clear();
+  }
+
+  /** How many replies are waiting for their parent. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** Takes the waiting replies, to be resolved again with the next batch (their parent may be in the store now). */
+  takeWaiting(): ImportedComment[] {
+    const out = this.waiting;
+    this.waiting = [];
+    return out;
   }
 
   async resolve(records: ImportedComment[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
@@ -56,6 +79,11 @@ export class CommentBuilder {
     }
     const before = run.commentIds.get(r.key);
     let parent = r.parentKey === null ? undefined : run.commentIds.get(r.parentKey);
+    if (r.parentKey !== null && parent === undefined && before === undefined && !this.lastPass && this.waiting.length < MAX_WAITING_REPLIES) {
+      // Its parent may come later in the stream: wait for it rather than lose the thread on the first run.
+      this.waiting.push(r);
+      return;
+    }
     if (r.parentKey !== null && (parent === undefined || parent.nid !== nid)) {
       run.warn(r.key, `the comment it replies to (${r.parentKey}) was not imported; shown at the top level`);
       parent = undefined;

@@ -110,6 +110,7 @@ export class ImportRun {
       if (this.pendingNodes >= batchSize || this.pending.length >= batchSize * 8) await this.flush();
     }
     await this.flush();
+    await this.settleWaitingReplies();
     await this.settleRedirects(true);
     await this.settleLandingPages();
     if (!this.dryRun) this.service.finished(this.edition);
@@ -154,8 +155,22 @@ export class ImportRun {
     return previous === undefined ? 'imported' : previous === next ? 'unchanged' : 'updated';
   }
 
+  /**
+   * Resolves the replies that arrived before their parent: again after each batch while that helps,
+   * then once more with the parent given up on (filed at the top level, with a warning).
+   */
+  private async settleWaitingReplies(): Promise<void> {
+    for (let before = Infinity; this.comments.waitingCount > 0 && this.comments.waitingCount < before;) {
+      before = this.comments.waitingCount;
+      await this.flush();
+    }
+    if (this.comments.waitingCount === 0) return;
+    this.comments.lastPass = true;
+    await this.flush();
+  }
+
   private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && this.comments.waitingCount === 0) return;
     const records = this.pending;
     this.pending = [];
     this.pendingNodes = 0;
@@ -165,7 +180,8 @@ export class ImportRun {
     await this.resolveAuthors(records.filter((r): r is ImportedAuthor => r.type === 'author'), batch, reported);
     await this.resolveBlogs(records.filter((r): r is ImportedBlog => r.type === 'blog'), batch, reported);
     await this.nodes.resolve(records.filter((r): r is ImportedNode => r.type === 'node'), batch, reported);
-    await this.comments.resolve(records.filter((r): r is ImportedComment => r.type === 'comment'), batch, reported);
+    // Replies that waited for their parent go first: it may be in the store by now.
+    await this.comments.resolve([...this.comments.takeWaiting(), ...records.filter((r): r is ImportedComment => r.type === 'comment')], batch, reported);
     await this.resolveCorrections(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);
     for (const g of records.filter((r): r is ImportedGone => r.type === 'gone')) {
       batch.gone.push({ path: g.path.replace(/^\/+/, ''), reason: g.reason });
