@@ -106,7 +106,7 @@ export class CommentBuilder {
     const state = JSON.stringify({ nid, thread, content });
     const action = ImportRun.action(this.states.get(r.key), state);
     this.states.set(r.key, state);
-    reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [] });
+    reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [], ...(r.published ? { shownAt: `node/${nid}#comment-${cid}` } : {}) });
     if (action === 'unchanged') return;
     batch.comments.push({
       cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : r.spam ? COMMENT_STATUS.spam : COMMENT_STATUS.pending,

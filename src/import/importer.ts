@@ -11,7 +11,7 @@ import { BoundedMap } from './bounded-map.ts';
 import { readAhead } from './read-ahead.ts';
 import { sha256 } from './content-hash.ts';
 import { IdAllocator } from './id-allocator.ts';
-import { emptyCounts, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem } from './import-report.ts';
+import { emptyCounts, SkipReasonTally, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem, type UrlFate } from './import-report.ts';
 import { NodeBuilder } from './node-builder.ts';
 import { CommentBuilder } from './comment-builder.ts';
 import { splitBatch, emptyBatch, type MutableBatch } from './batch.ts';
@@ -69,6 +69,9 @@ export class ImportRun {
   private readonly skips: SkippedItem[] = [];
   private readonly warnings: SkippedItem[] = [];
   private skipped = 0;
+  private readonly skipReasons = new SkipReasonTally();
+  private readonly itemsByType: Record<string, number> = {};
+  private readonly urls: Record<UrlFate['fate'], number> = { canonical: 0, redirect: 0, gone: 0 };
   private gone = 0;
   private redirects = 0;
   /** Redirects whose target has not arrived yet: retried after each batch and at the end. */
@@ -117,7 +120,7 @@ export class ImportRun {
     const summary: ImportSummary = {
       source: this.options.sourceName, edition: this.edition.code, dryRun: this.dryRun, runId: this.runId,
       seconds: (Date.now() - started) / 1000, counts: this.counts, gone: this.gone, redirects: this.redirects, users: this.users, skipped: this.skipped,
-      skips: this.skips, warnings: this.warnings,
+      skips: this.skips, warnings: this.warnings, itemsByType: { ...this.itemsByType }, urls: { ...this.urls }, skipReasons: this.skipReasons.top(20),
     };
     if (this.runId !== null) await this.service.finishRun(this.runId, { ...summary, skips: summary.skips.slice(0, 50), warnings: summary.warnings.slice(0, 50) });
     await this.options.report?.close(summary);
@@ -126,12 +129,35 @@ export class ImportRun {
 
   skip(ref: string, reason: string): void {
     this.skipped++;
+    this.skipReasons.add({ ref, reason });
     if (this.skips.length < SUMMARY_LIST) this.skips.push({ ref, reason });
     this.options.report?.skip({ ref, reason });
   }
 
   warn(ref: string, reason: string): void {
     if (this.warnings.length < SUMMARY_LIST) this.warnings.push({ ref, reason });
+  }
+
+  /** Tells the report what an old URL answers now, and counts it by fate. */
+  reportUrl(entry: UrlFate): void {
+    this.urls[entry.fate]++;
+    this.options.report?.url?.(entry);
+  }
+
+  /** The URLs an item answers at: its page, the old paths that redirect to it, or all of them gone. */
+  private reportItemUrls(entry: ReportedItem): void {
+    if (entry.type === 'comment') {
+      if (entry.shownAt !== undefined && entry.path !== null) this.reportUrl({ path: entry.path, fate: 'redirect', to: entry.shownAt });
+      return;
+    }
+    // A term without an alias is served at /taxonomy/term/<tid> itself.
+    const canonical = entry.path ?? (entry.type === 'term' ? `taxonomy/term/${entry.id}` : null);
+    const paths = [...new Set([...(canonical === null ? [] : [canonical]), ...entry.legacyPaths])];
+    for (const path of paths) {
+      if (entry.goneReason !== undefined) this.reportUrl({ path, fate: 'gone', reason: entry.goneReason });
+      else if (path === canonical) this.reportUrl({ path, fate: 'canonical' });
+      else if (canonical !== null) this.reportUrl({ path, fate: 'redirect', to: canonical });
+    }
   }
 
   /** Counts an item once per run: a later sighting that changes it turns "unchanged" into "updated". */
@@ -142,6 +168,8 @@ export class ImportRun {
     if (before === undefined) {
       c[entry.action]++;
       this.seen.set(id, entry.action);
+      if (entry.contentType !== undefined) this.itemsByType[entry.contentType] = (this.itemsByType[entry.contentType] ?? 0) + 1;
+      this.reportItemUrls(entry);
     } else if (before === 'unchanged' && entry.action !== 'unchanged') {
       c.unchanged--;
       c.updated++;
@@ -185,6 +213,7 @@ export class ImportRun {
     await this.resolveCorrections(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);
     for (const g of records.filter((r): r is ImportedGone => r.type === 'gone')) {
       batch.gone.push({ path: g.path.replace(/^\/+/, ''), reason: g.reason });
+      this.reportUrl({ path: g.path.replace(/^\/+/, ''), fate: 'gone', reason: g.reason });
       this.gone++;
     }
     const failed = this.dryRun ? new Set<string>() : await this.write(batch);
@@ -224,7 +253,10 @@ export class ImportRun {
       const to = clean(r.to);
       const raw = /^(node|taxonomy\/term)\/(\d+)$/.exec(to);
       const target = stored.get(to) ?? (raw ? { targetType: raw[1] === 'node' ? 'node' as const : 'term' as const, targetId: Number(raw[2]) } : undefined);
-      if (target !== undefined && clean(r.from) !== to) resolved.push({ path: clean(r.from), ...target });
+      if (target !== undefined && clean(r.from) !== to) {
+        resolved.push({ path: clean(r.from), ...target });
+        this.reportUrl({ path: clean(r.from), fate: 'redirect', to });
+      }
       else if (target === undefined && !final && this.redirectQueue.length < REMEMBERED) this.redirectQueue.push(r);
       else if (target === undefined) this.skip(`/${clean(r.from)}`, `it redirected to /${to}, which was not imported`);
     }

@@ -84,7 +84,10 @@ export class NodeBuilder {
     const stateJson = JSON.stringify(state);
     const action: ImportAction = before === undefined ? 'imported' : added.length === 0 && stateJson === before.state ? 'unchanged' : 'updated';
     const canonicalPaths = [...state.legacyPaths, `node/${nid}`];
-    reported.push({ type: 'node', key: record.key, id: nid, action, path: state.path ?? `node/${nid}`, legacyPaths: canonicalPaths });
+    reported.push({
+      type: 'node', key: record.key, id: nid, action, path: state.path ?? `node/${nid}`, legacyPaths: canonicalPaths,
+      contentType: state.sourceType ?? state.kind, ...(state.published ? {} : { goneReason: 'unpublished' }),
+    });
     if (action === 'unchanged') return;
     const current = incomingIsCurrent
       ? this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? renderRevision(nid, state.current.hash, record.revisions[latest]!)
