@@ -14,6 +14,7 @@ interface ImportOptions extends StoreOptions {
   db?: string;
   dryRun?: boolean;
   report?: string;
+  excludeType: string[];
 }
 
 /** Hides a password in a database URL before it is stored in the run's record. */
@@ -22,7 +23,7 @@ function withoutPassword(url: string): string {
 }
 
 async function importEdition(runtime: Runtime, sourceName: string, inputs: string[], edition: string, options: ImportOptions, report: string | undefined): Promise<void> {
-  const source = await openSource({ name: sourceName, inputs, db: options.db ?? null, edition });
+  const source = await openSource({ name: sourceName, inputs, db: options.db ?? null, edition, excludeTypes: options.excludeType });
   const progress = startProgress(`Importing ${source.name} into ${edition}`);
   try {
     const summary = await runImport({
@@ -47,12 +48,14 @@ export function importCommand(): Command {
     .option('--edition <code>', 'the edition to import into (archives included); a Folio export restores all its editions unless given', 'en')
     .option('--db <url>', 'for drupal: the Drupal 6 or 7 database, mysql://user@host/database')
     .option('--dry-run', 'report what would be imported, updated and skipped without writing')
-    .option('--report <file>', 'write the full report as JSON: every item with its id, canonical path and legacy paths')
+    .option('--report <file>', 'write the full report as JSON: every item with its id, canonical path and legacy paths, every source URL with its fate, every skip')
+    .option('--exclude-type <type>', 'for drupal: leave out nodes of this content type (repeatable); their URLs answer 410 and the report says why', (type: string, all: string[]) => [...all, type], [] as string[])
     .option('--database <url>', 'Folio\'s database: sqlite:<file> or postgres://…');
   return command.action(async (sourceName: string, inputs: string[], options: ImportOptions) => {
     if (!(SOURCE_NAMES as readonly string[]).includes(sourceName)) throw new Invalid(`unknown import source "${sourceName}": use one of ${SOURCE_NAMES.join(', ')}`);
     const missing = inputs.find((input) => !existsSync(input));
     if (missing !== undefined && sourceName !== 'drupal') throw new Invalid(`no such file or folder: ${missing}`);
+    if (options.excludeType.length > 0 && sourceName !== 'drupal') throw new Invalid('--exclude-type is for the drupal source only');
     const everyEdition = sourceName === 'folio' && command.getOptionValueSource('edition') === 'default' && inputs[0] !== undefined;
     const editions = everyEdition ? await exportEditions(inputs[0]!) : [options.edition];
     const runtime = await openRuntime(configFrom(options));

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ImportSummary } from '../../../src/import/import-report.ts';
+import type { ImportSummary, ReportedItem, ReportSink, SkippedItem, UrlFate } from '../../../src/import/import-report.ts';
 import { runImport } from '../../../src/import/importer.ts';
 import { drupalSource } from '../../../src/import/sources/drupal/drupal-source.ts';
 import { testDialects } from '../../support/databases.ts';
@@ -13,6 +13,14 @@ import type { RealSitePlan } from '../../fixtures/drupal/fixture-real-site.ts';
 const NODES = 30;
 const COMMENTS = 40;
 
+/** A report sink that keeps everything, as `--report` would write it. */
+function collectingReport(): ReportSink & { items: ReportedItem[]; urls: UrlFate[]; skips: SkippedItem[] } {
+  const items: ReportedItem[] = [];
+  const urls: UrlFate[] = [];
+  const skips: SkippedItem[] = [];
+  return { items, urls, skips, item: (e) => items.push(e), url: (e) => urls.push(e), skip: (e) => skips.push(e), close: async () => undefined };
+}
+
 function location(res: { headers: Record<string, unknown> }): string {
   return new URL(String(res.headers.location), 'http://folio.test').pathname;
 }
@@ -24,14 +32,16 @@ for (const version of [6, 7] as const) {
       let site: TestSite;
       let summary: ImportSummary;
       let plan: RealSitePlan;
-      const run = (options: { excludeTypes?: readonly string[] } = {}) => runImport({
-        source: drupalSource({ url: drupal.url, pageSize: 8, ...options }), sourceName: 'drupal', inputs: [], edition: site.runtime.editions.get('en'),
-        service: site.runtime.imports, batchSize: 4,
+      let report: ReturnType<typeof collectingReport>;
+      const run = (into: TestSite, options: { excludeTypes?: readonly string[]; report?: ReportSink; dryRun?: boolean } = {}) => runImport({
+        source: drupalSource({ url: drupal.url, pageSize: 8, excludeTypes: options.excludeTypes ?? [] }), sourceName: 'drupal', inputs: [],
+        edition: into.runtime.editions.get('en'), service: into.runtime.imports, batchSize: 4, dryRun: options.dryRun ?? false,
+        ...(options.report ? { report: options.report } : {}),
       });
-      const get = (url: string) => site.folio.app.inject({ method: 'GET', url });
+      const get = (url: string, on: TestSite = site) => on.folio.app.inject({ method: 'GET', url });
       const page = async (url: string) => {
         let res = await get(url);
-        for (let hops = 0; res.statusCode === 301 && hops < 3; hops++) res = await get(String(res.headers.location));
+        for (let hops = 0; res.statusCode === 301 && hops < 3; hops++) res = await get(new URL(String(res.headers.location), 'http://folio.test').pathname);
         return res;
       };
 
@@ -39,7 +49,8 @@ for (const version of [6, 7] as const) {
         drupal = await createDrupalTestDatabase({ version, nodes: NODES, comments: COMMENTS, realSite: true });
         plan = drupal.realSite!;
         site = await openTestSite(dialect);
-        summary = await run();
+        report = collectingReport();
+        summary = await run(site, { report });
       });
       after(async () => {
         await site?.close();
@@ -56,6 +67,46 @@ for (const version of [6, 7] as const) {
         const replyAt = html.indexOf(`id="comment-${plan.replyCid}"`);
         assert.ok(parentAt > 0 && replyAt > parentAt, 'the reply follows its parent');
         assert.match(html.slice(parentAt, replyAt), /class="indented"/, 'and is indented under it');
+      });
+
+      test('nodes of types Folio has no kind for are kept as plain items with their title, body, date and comments', async () => {
+        const forum = await get('/Forum/General-Discussion');
+        assert.equal(forum.statusCode, 200);
+        assert.match(forum.body, /General discussion: the port/);
+        assert.match(forum.body, /Body of General discussion: the port\./);
+        assert.match(forum.body, /class="published"/, 'the date line');
+        assert.match(forum.body, new RegExp(`id="comment-${plan.anonymousCid}"`));
+        assert.match(forum.body, /name="comment_body"|<form[^>]+comment\/reply/, 'comments open (setting 2): the form is there');
+        const raw = await get(`/node/${plan.eventNid}`);
+        assert.equal(raw.statusCode, 301);
+        assert.equal(location(raw), '/events/Book-Fair-2013');
+        assert.equal((await get('/events/Book-Fair-2013')).statusCode, 200);
+        assert.equal((await get(`/node/${NODES + 2}`)).statusCode, 200, 'a poll without an alias answers at /node/<nid>');
+        assert.equal((await get(`/comment/${plan.anonymousCid}`)).statusCode, 301);
+        assert.deepEqual([summary.itemsByType.forum, summary.itemsByType.event, summary.itemsByType.poll], [1, 1, 1]);
+        const stored = await site.runtime.store.content.findNode('en', plan.forumNid);
+        assert.equal(stored?.kind, 'generic');
+        assert.ok(report.items.some((i) => i.key === `node/${plan.forumNid}` && i.contentType === 'forum'), 'the report keeps the type');
+      });
+
+      test('--exclude-type forum: the forum URLs answer 410 and the report says why', async () => {
+        const other = await openTestSite(dialect);
+        try {
+          const excluded = collectingReport();
+          const result = await run(other, { excludeTypes: ['forum'], report: excluded });
+          assert.equal(result.itemsByType.forum, undefined);
+          for (const path of [`/Forum/General-Discussion`, `/node/${plan.forumNid}`, `/comment/${plan.replyCid}`, `/comment/${plan.parentCid}`]) {
+            assert.equal((await get(path, other)).statusCode, 410, path);
+          }
+          const reasons = excluded.urls.filter((u) => u.fate === 'gone').map((u) => [u.path, u.fate === 'gone' ? u.reason : '']);
+          for (const path of ['Forum/General-Discussion', `node/${plan.forumNid}`, `comment/${plan.anonymousCid}`]) {
+            const found = reasons.find(([p]) => p === path);
+            assert.match(found?.[1] ?? '', /content type "forum" was excluded from the import \(--exclude-type forum\)/, path);
+          }
+          assert.equal((await get('/events/Book-Fair-2013', other)).statusCode, 200, 'other types are still imported');
+        } finally {
+          await other.close();
+        }
       });
     });
   }

@@ -7,7 +7,7 @@ import { connectDrupal, detectDrupalVersion, tableNames } from './connect-drupal
 import type { DrupalCounts, DrupalReader } from './drupal-rows.ts';
 import { drupal6Reader } from './drupal6-reader.ts';
 import { drupal7Reader } from './drupal7-reader.ts';
-import { nodeRecord, type NodePageData } from './node-records.ts';
+import { excludedNodePaths, exclusionReason, nodeRecord, type NodePageData } from './node-records.ts';
 import { readTermCatalogue } from './term-records.ts';
 
 /**
@@ -24,6 +24,8 @@ export interface DrupalSourceOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Rows per page; tests make it small so that several pages meet. */
   readonly pageSize?: number;
+  /** Content types left out (`--exclude-type forum`): their nodes' and comments' paths answer 410, with the reason. */
+  readonly excludeTypes?: readonly string[];
 }
 
 /**
@@ -48,7 +50,7 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
     const reader = await openReader(db, options.url);
     const total = totalOf(await reader.counts());
     let done = 0;
-    for await (const record of allRecords(reader, options.pageSize ?? PAGE_SIZE)) {
+    for await (const record of allRecords(reader, options.pageSize ?? PAGE_SIZE, new Set(options.excludeTypes ?? []))) {
       yield record;
       options.onProgress?.(++done, total);
     }
@@ -58,19 +60,21 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
 }
 
 /** Every record in the order the importer needs: what nodes refer to first, comments last. */
-async function* allRecords(reader: DrupalReader, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes: ReadonlySet<string>): AsyncGenerator<ImportRecord> {
   const catalogue = await readTermCatalogue(reader);
   yield* catalogue.records;
   yield* await blogRecords(reader);
   // Only skipped nodes are remembered: their comments must be skipped too.
   const skippedNids = new Set<number>();
+  // Nodes of excluded types, with their type: their comments' permalinks answer 410 too.
+  const excluded = new Map<number, string>();
   const dateHiddenTypes = await reader.dateHiddenTypes();
-  for await (const record of nodeRecords(reader, { terms: catalogue.byTid, dateHiddenTypes }, pageSize)) {
+  for await (const record of nodeRecords(reader, { terms: catalogue.byTid, dateHiddenTypes, excludeTypes, excluded }, pageSize)) {
     if (record.type === 'skip') skippedNids.add(Number(record.ref.slice('node/'.length)));
     yield record;
   }
   yield* goneRecords(reader, pageSize);
-  yield* commentRecords(reader, skippedNids, pageSize);
+  yield* commentRecords(reader, { skippedNids, excluded }, pageSize);
 }
 
 function totalOf(counts: DrupalCounts): number {
@@ -78,7 +82,7 @@ function totalOf(counts: DrupalCounts): number {
 }
 
 /** Pages through node by nid, fetching each page's revisions, term links, files and aliases in one batch. */
-async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'>, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'> & { excludeTypes: ReadonlySet<string>; excluded: Map<number, string> }, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const nodes = (await reader.nodesAfter(after, pageSize)).map((n) => ({ ...n, nid: Number(n.nid), vid: Number(n.vid), uid: Number(n.uid) }));
     if (nodes.length === 0) return;
@@ -88,20 +92,29 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
     ]);
     const grouped = groupAliases(aliases);
     const data: NodePageData = {
-      ...site, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
+      terms: site.terms, dateHiddenTypes: site.dateHiddenTypes, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
       revisions: byNid(revisions), links: byNid(links), files: byNid(files),
     };
-    for (const node of nodes) yield nodeRecord(node, data);
+    for (const node of nodes) {
+      if (site.excludeTypes.has(node.type)) {
+        site.excluded.set(node.nid, node.type);
+        yield* excludedNodePaths(node, data);
+      } else yield nodeRecord(node, data);
+    }
     after = nodes[nodes.length - 1]!.nid;
   }
 }
 
 /** Pages through comments by cid; the node, parent and body come from joins in the same query. */
-async function* commentRecords(reader: DrupalReader, skippedNids: ReadonlySet<number>, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* commentRecords(reader: DrupalReader, nodes: { skippedNids: ReadonlySet<number>; excluded: ReadonlyMap<number, string> }, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const rows = await reader.commentsAfter(after, pageSize);
     if (rows.length === 0) return;
-    for (const row of rows) yield commentRecord(row, reader, skippedNids);
+    for (const row of rows) {
+      const type = nodes.excluded.get(Number(row.nid));
+      if (type === undefined) yield commentRecord(row, reader, nodes.skippedNids);
+      else yield { type: 'gone', path: `comment/${row.cid}`, reason: exclusionReason(type), provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:comment/${row.cid}`, capturedAt: Number(row.changed) } };
+    }
     after = rows[rows.length - 1]!.cid;
   }
 }
