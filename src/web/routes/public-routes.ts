@@ -89,6 +89,8 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       const canonical = await reader.canonicalPath(edition, target);
       if (canonical === undefined) {
         if (target.targetType === 'node') return redirect(request, reply, `${ctx.prefix}/node/${target.targetId}`);
+        // A term without an alias answers at /taxonomy/term/<tid> (an old forum/<tid> alias leads there).
+        if (target.targetType === 'term') return redirect(request, reply, `${ctx.prefix}/taxonomy/term/${target.targetId}`);
         throw new NotFound();
       }
       return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);

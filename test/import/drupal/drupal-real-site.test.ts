@@ -108,6 +108,23 @@ for (const version of [6, 7] as const) {
           await other.close();
         }
       });
+
+      test('aliases of system paths redirect to what Folio serves for them, or answer 410 with the reason, and the report names each', async () => {
+        const redirects: [string, string][] = [['/people/Rami', '/blogs/rami'], ['/nadia-blog', '/blogs/nadia-saleh'], ['/Forums/General', '/taxonomy/term/30']];
+        for (const [from, to] of redirects) {
+          const res = await get(from);
+          assert.equal(res.statusCode, 301, from);
+          assert.equal(location(res), to, from);
+          assert.equal((await page(from)).statusCode, 200, `${from} ends at a page`);
+          assert.ok(report.urls.some((u) => u.path === from.slice(1) && u.fate === 'redirect'), `the report names ${from}`);
+        }
+        for (const [path, reason] of [['/people/hana', /user profile/], ['/Old-Archive', /system path "archive-view"/], ['/tags/deleted-tag', /taxonomy\/term\/777 was deleted/]] as const) {
+          assert.equal((await get(path)).statusCode, 410, path);
+          const fate = report.urls.find((u) => u.path === path.slice(1));
+          assert.equal(fate?.fate, 'gone', path);
+          assert.match(fate?.fate === 'gone' ? fate.reason : '', reason);
+        }
+      });
     });
   }
 }

@@ -108,6 +108,8 @@ export interface DrupalCounts {
   readonly nodes: number;
   /** Aliases of deleted nodes. */
   readonly gone: number;
+  /** Aliases of system paths (user/N, blog/N, forum/N, views, deleted terms): each a redirect or a gone path. */
+  readonly systemAliases: number;
   readonly comments: number;
 }
 
@@ -127,6 +129,8 @@ export interface DrupalReader {
   commentsAfter(cid: number, limit: number): Promise<CommentRow[]>;
   /** Content types whose pages print no "submitted by … on …" line (theme or content type setting). */
   dateHiddenTypes(): Promise<Set<string>>;
+  /** url_alias rows after pid whose source is neither node/<nid> nor an existing term's taxonomy/term/<tid>. */
+  systemAliasesAfter(pid: number, limit: number): Promise<AliasRow[]>;
   /** url_alias rows after pid whose source is node/<nid> for a node that no longer exists. */
   orphanNodeAliasesAfter(pid: number, limit: number): Promise<AliasRow[]>;
   /** The comment status value that means published: 0 on Drupal 6 (COMMENT_PUBLISHED), 1 on Drupal 7. */

@@ -8,6 +8,7 @@ import type { DrupalCounts, DrupalReader } from './drupal-rows.ts';
 import { drupal6Reader } from './drupal6-reader.ts';
 import { drupal7Reader } from './drupal7-reader.ts';
 import { excludedNodePaths, exclusionReason, nodeRecord, type NodePageData } from './node-records.ts';
+import { systemAliasRecord, type SystemAliasSite } from './system-aliases.ts';
 import { readTermCatalogue } from './term-records.ts';
 
 /**
@@ -63,7 +64,8 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
 async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes: ReadonlySet<string>): AsyncGenerator<ImportRecord> {
   const catalogue = await readTermCatalogue(reader);
   yield* catalogue.records;
-  yield* await blogRecords(reader);
+  const blogs = await blogRecords(reader);
+  yield* blogs;
   // Only skipped nodes are remembered: their comments must be skipped too.
   const skippedNids = new Set<number>();
   // Nodes of excluded types, with their type: their comments' permalinks answer 410 too.
@@ -74,11 +76,12 @@ async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes:
     yield record;
   }
   yield* goneRecords(reader, pageSize);
+  yield* systemAliasRecords(reader, { version: reader.version, terms: catalogue.byTid, blogs: new Map(blogs.map((b) => [b.uid, b])) }, pageSize);
   yield* commentRecords(reader, { skippedNids, excluded }, pageSize);
 }
 
 function totalOf(counts: DrupalCounts): number {
-  return counts.terms + counts.blogs + counts.nodes + counts.gone + counts.comments;
+  return counts.terms + counts.blogs + counts.nodes + counts.gone + counts.systemAliases + counts.comments;
 }
 
 /** Pages through node by nid, fetching each page's revisions, term links, files and aliases in one batch. */
@@ -132,6 +135,19 @@ async function* goneRecords(reader: DrupalReader, pageSize: number): AsyncGenera
       const path = aliasPath(row.alias);
       if (path === '') continue;
       yield { type: 'gone', path, reason: `${row.source} was deleted`, provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:${row.source}`, capturedAt: null } };
+    }
+    after = Number(rows[rows.length - 1]!.pid);
+  }
+}
+
+/** Aliases of system paths, after the nodes so that a redirect's target is already stored. */
+async function* systemAliasRecords(reader: DrupalReader, site: SystemAliasSite, pageSize: number): AsyncGenerator<ImportRecord> {
+  for (let after = 0; ;) {
+    const rows = await reader.systemAliasesAfter(after, pageSize);
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const record = systemAliasRecord(row, site);
+      yield record ?? { type: 'skip', ref: `alias ${row.alias}`, reason: `its alias of ${row.source} is empty` };
     }
     after = Number(rows[rows.length - 1]!.pid);
   }

@@ -16,19 +16,28 @@ export interface SchemaNames {
 export const DRUPAL6_NAMES: SchemaNames = { termData: 'term_data', termHierarchy: 'term_hierarchy', vocabulary: 'vocabulary', comments: 'comments', aliasSource: 'src', aliasTarget: 'dst' };
 export const DRUPAL7_NAMES: SchemaNames = { termData: 'taxonomy_term_data', termHierarchy: 'taxonomy_term_hierarchy', vocabulary: 'taxonomy_vocabulary', comments: 'comment', aliasSource: 'source', aliasTarget: 'alias' };
 
-type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter'>;
+type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter' | 'systemAliasesAfter'>;
 
 /** The queries that differ between the two versions only by table and column names. */
 export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
   // url_alias rows pointing at node/<nid> for a node that no longer exists.
   const orphanNodeAliases = `FROM url_alias a LEFT JOIN node n ON n.nid = CAST(SUBSTRING(a.${n.aliasSource}, 6) AS UNSIGNED)
     WHERE a.${n.aliasSource} REGEXP '^node/[0-9]+$' AND n.nid IS NULL`;
+  // Aliases of everything but nodes and existing terms (which their records carry): users, blogs,
+  // forums, views pages, deleted terms. 'taxonomy/term/' is 14 characters.
+  const systemAliases = `FROM url_alias a WHERE a.${n.aliasSource} NOT REGEXP '^node/[0-9]+$'
+    AND NOT (a.${n.aliasSource} REGEXP '^taxonomy/term/[0-9]+$'
+      AND EXISTS (SELECT 1 FROM ${n.termData} t WHERE t.tid = CAST(SUBSTRING(a.${n.aliasSource}, 15) AS UNSIGNED)))`;
   return {
     async counts(): Promise<DrupalCounts> {
       const [row] = await selectRows<Record<keyof DrupalCounts, unknown>>(db, `
         SELECT (SELECT COUNT(*) FROM ${n.termData}) AS terms, (SELECT COUNT(DISTINCT uid) FROM node WHERE type = 'blog') AS blogs,
-               (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${orphanNodeAliases}) AS gone, (SELECT COUNT(*) FROM ${n.comments}) AS comments`);
-      return { terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone), comments: Number(row?.comments) };
+               (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${orphanNodeAliases}) AS gone,
+               (SELECT COUNT(*) ${systemAliases}) AS systemAliases, (SELECT COUNT(*) FROM ${n.comments}) AS comments`);
+      return {
+        terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone),
+        systemAliases: Number(row?.systemAliases), comments: Number(row?.comments),
+      };
     },
     vocabularies: () => selectRows<VocabularyRow>(db, `SELECT vid, name FROM ${n.vocabulary} ORDER BY weight, vid`),
     terms: () => selectRows<TermRow>(db, `
@@ -45,6 +54,8 @@ export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
     nodesAfter: (nid, limit) => selectRows<NodeRow>(db, `
       SELECT nid, vid, type, uid, status, created, changed, comment, promote
       FROM node WHERE nid > ? ORDER BY nid LIMIT ?`, [nid, limit]),
+    systemAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
+      SELECT a.pid, a.${n.aliasSource} AS source, a.${n.aliasTarget} AS alias ${systemAliases} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
     orphanNodeAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
       SELECT a.pid, a.${n.aliasSource} AS source, a.${n.aliasTarget} AS alias ${orphanNodeAliases} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
   };
