@@ -125,6 +125,17 @@ for (const version of [6, 7] as const) {
           assert.match(fate?.fate === 'gone' ? fate.reason : '', reason);
         }
       });
+
+      test('aliases answer in any case, as the MySQL collation matched them: 301 to the stored spelling', async () => {
+        for (const [asked, stored] of [['/forum/general-discussion', '/Forum/General-Discussion'], ['/EVENTS/BOOK-FAIR-2013', '/events/Book-Fair-2013'], ['/content/hidden-comments', '/content/Hidden-Comments'], ['/people/rami', '/blogs/rami']]) {
+          const res = await get(`${asked}?page=1`);
+          assert.equal(res.statusCode, 301, asked);
+          assert.equal(location(res), stored, asked);
+        }
+        assert.equal((await get('/Forum/General-Discussion')).statusCode, 200, 'the stored spelling is served');
+        assert.equal((await get('/old-archive')).statusCode, 410, 'a gone path in another case is gone too');
+        assert.equal((await get('/forum/general-discussion-x')).statusCode, 404);
+      });
     });
   }
 }
