@@ -110,7 +110,10 @@ export class ReaderService {
   async node(edition: Edition, nid: number, commentPage = 0): Promise<NodePage> {
     const node = await this.content.findNode(edition.code, nid);
     if (!node) throw (await this.content.isWithdrawn(edition.code, nid)) || (await this.isGone(edition, `node/${nid}`)) ? new Gone() : new NotFound();
-    const comments = await this.content.listPublishedComments(nid, commentPage, COMMENTS_PER_PAGE);
+    // Drupal's comment setting 0 hides a node's comments everywhere: page, pager and feed.
+    const comments = node.commentPolicy === 'hidden'
+      ? { items: [], page: commentPage, pageSize: COMMENTS_PER_PAGE, total: 0 }
+      : await this.content.listPublishedComments(nid, commentPage, COMMENTS_PER_PAGE);
     const landingItems = node.kind === 'landing' ? await this.content.landingItems(nid) : [];
     const corrections = node.kind === 'corrections' ? await this.content.listCorrections(edition.code) : [];
     const translations = await this.content.translationsOf(nid);

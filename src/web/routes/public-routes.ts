@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Edition } from '../../domain/edition.ts';
+import { refusesComments, type Edition } from '../../domain/edition.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { parsePageParam } from '../../domain/pagination.ts';
 import type { PathTarget } from '../../services/reader-service.ts';
@@ -54,8 +54,9 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const self = nodeUrl(ctx, page.node);
     const policy = page.node.commentPolicy ?? edition.commentPolicy;
     const takesComments = COMMENTABLE.has(page.node.kind);
-    const replyBase = takesComments && policy !== 'closed' ? `${ctx.prefix}/comment/reply/${nid}` : null;
-    const commentForm = !takesComments ? null : policy === 'closed' ? 'closed' as const : commentFormView(ctx, {
+    const replyBase = takesComments && !refusesComments(policy) ? `${ctx.prefix}/comment/reply/${nid}` : null;
+    // Hidden (Drupal's setting 0): no comments, no form and no "closed" note, as Drupal showed it.
+    const commentForm = !takesComments || policy === 'hidden' ? null : policy === 'closed' ? 'closed' as const : commentFormView(ctx, {
       action: `${ctx.prefix}/comment/reply/${nid}`, formToken: deps.comments.formToken(nid), values: EMPTY_COMMENT, errors: {},
       signedInAs: null, heading: 'postNewComment',
     });

@@ -136,6 +136,21 @@ for (const version of [6, 7] as const) {
         assert.equal((await get('/old-archive')).statusCode, 410, 'a gone path in another case is gone too');
         assert.equal((await get('/forum/general-discussion-x')).statusCode, 404);
       });
+
+      test('comment settings as Drupal displayed them: 0 hides comments and form, 1 shows comments without a form, 2 takes comments', async () => {
+        const hidden = await page('/content/Hidden-Comments');
+        assert.equal(hidden.statusCode, 200);
+        assert.doesNotMatch(hidden.body, new RegExp(`id="comment-${plan.hiddenCid}"`), 'a hidden comment is not shown');
+        assert.doesNotMatch(hidden.body, /class="comments-closed"|comment\/reply/, 'no form and no closed note');
+        assert.doesNotMatch((await get(`/comment/feed/${plan.hiddenNid}`)).body, new RegExp(`comment/${plan.hiddenCid}`), 'nor in the comment feed');
+        const closed = await page('/content/closed-comments');
+        assert.match(closed.body, new RegExp(`id="comment-${plan.closedCid}"`));
+        assert.match(closed.body, /class="comments-closed"/);
+        assert.doesNotMatch(closed.body, /comment\/reply\//);
+        const refused = await site.folio.app.inject({ method: 'GET', url: `/comment/reply/${plan.hiddenNid}` });
+        assert.doesNotMatch(refused.body, /<form[^>]*comment\/reply/, 'no reply form for a hidden node either');
+        assert.match((await page('/Forum/General-Discussion')).body, /comment\/reply\//, 'setting 2: open');
+      });
     });
   }
 }

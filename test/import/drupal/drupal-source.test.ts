@@ -109,7 +109,7 @@ for (const version of [6, 7] as const) {
       assert.equal(node(5).published, false);
       assert.equal(node(6).published, true);
       assert.equal(node(4).promoted, true);
-      assert.equal(node(3).commentPolicy, 'closed', 'comment setting 0 (hidden)');
+      assert.equal(node(3).commentPolicy, 'hidden', 'comment setting 0 (hidden)');
       assert.equal(node(10).commentPolicy, 'closed', 'comment setting 1 (read only)');
       assert.equal(node(11).commentPolicy, 'open');
     });

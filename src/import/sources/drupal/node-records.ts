@@ -17,9 +17,10 @@ const KINDS: ReadonlyMap<string, NodeKind> = new Map([
   ['landing', 'landing'], ['newsletter', 'newsletter'], ['corrections', 'corrections'],
 ]);
 
-/** Drupal's node.comment: 2 read/write, 1 read only; 0 (hidden) also accepts nothing, so it is closed too. */
+/** Drupal's node.comment as Drupal displays it: 2 read/write, 1 read only (shown, no form), 0 hidden (neither). */
 function commentPolicy(setting: number): CommentPolicy {
-  return Number(setting) === 2 ? 'open' : 'closed';
+  const value = Number(setting);
+  return value === 2 ? 'open' : value === 1 ? 'closed' : 'hidden';
 }
 
 /** Everything fetched for one page of nodes, grouped by nid. */
