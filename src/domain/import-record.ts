@@ -175,6 +175,8 @@ export interface ImportedComment {
   readonly email: string | null;
   readonly homepage: string | null;
   readonly hostname: string | null;
+  /** The account of a registered commenter (its id on the source site): shown without "(not verified)". Absent for anonymous ones. */
+  readonly accountId?: number | null;
   readonly subject: string;
   readonly body: string;
   readonly format: ImportTextFormat;

@@ -102,7 +102,8 @@ export class CommentBuilder {
     run.commentIds.set(r.key, { cid, nid, thread });
     // The stored state is where the comment sits plus a hash of the rest: enough to tell
     // "unchanged" without keeping a second copy of every comment's text.
-    const content = sha256(JSON.stringify([parent?.cid ?? null, r.published, r.spam ?? false, r.name, r.email, r.homepage, r.hostname, r.subject, r.body, r.format, r.createdAt, r.changedAt]));
+    // The account id joins the hash only when there is one, so anonymous comments hash as before.
+    const content = sha256(JSON.stringify([parent?.cid ?? null, r.published, r.spam ?? false, r.name, r.email, r.homepage, r.hostname, r.subject, r.body, r.format, r.createdAt, r.changedAt, ...(r.accountId ? [r.accountId] : [])]));
     const state = JSON.stringify({ nid, thread, content });
     const action = ImportRun.action(this.states.get(r.key), state);
     this.states.set(r.key, state);
@@ -110,7 +111,7 @@ export class CommentBuilder {
     if (action === 'unchanged') return;
     batch.comments.push({
       cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : r.spam ? COMMENT_STATUS.spam : COMMENT_STATUS.pending,
-      name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format,
+      name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format, uid: r.accountId ?? null,
       // Each comment renders through Folio's implementation of the format it was written in.
       bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
     });

@@ -261,7 +261,7 @@ export class KyselyImportStore implements ImportStore {
     for (const part of chunks(comments)) {
       await trx.deleteFrom('comments').where('cid', 'in', part.map((c) => c.cid)).execute();
       await trx.insertInto('comments').values(part.map((c) => ({
-        cid: c.cid, nid: c.nid, pid: c.pid, thread: c.thread, status: c.status, uid: null, name: c.name, email: c.email,
+        cid: c.cid, nid: c.nid, pid: c.pid, thread: c.thread, status: c.status, uid: c.uid ?? null, name: c.name, email: c.email,
         homepage: c.homepage, hostname: c.hostname, subject: c.subject, body: c.body, format: c.format, body_html: c.bodyHtml,
         created_at: c.createdAt, changed_at: c.changedAt,
       }))).execute();

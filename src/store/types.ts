@@ -355,7 +355,8 @@ export interface ImportBatch {
   readonly nodes: readonly ImportNodeWrite[];
   /** New revisions (a revision already stored under the same hash is left as it is). */
   readonly revisions: readonly RevisionWrite[];
-  readonly comments: readonly (CommentWrite & { readonly changedAt: number })[];
+  /** `uid`: a registered commenter's account id (the source site's, for imports), null for anonymous. */
+  readonly comments: readonly (CommentWrite & { readonly changedAt: number; readonly uid?: number | null })[];
   readonly gone: readonly { path: string; reason: string }[];
   /** Corrections, updates and letters, replaced by id. */
   readonly corrections: readonly (Omit<CorrectionEntry, 'kind'> & { kind: string })[];

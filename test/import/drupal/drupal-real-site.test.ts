@@ -151,6 +151,20 @@ for (const version of [6, 7] as const) {
         assert.doesNotMatch(refused.body, /<form[^>]*comment\/reply/, 'no reply form for a hidden node either');
         assert.match((await page('/Forum/General-Discussion')).body, /comment\/reply\//, 'setting 2: open');
       });
+
+      test('a registered commenter shows the user name, not "(not verified)", and keeps the account e-mail private', async () => {
+        const html = (await page('/Forum/General-Discussion')).body;
+        const at = html.indexOf(`id="comment-${plan.parentCid}"`);
+        const registered = html.slice(at, html.indexOf('</article>', at));
+        assert.match(registered, /Hana Registered/);
+        assert.doesNotMatch(registered, /not verified/);
+        assert.doesNotMatch(registered, /comment-by-anonymous/);
+        const anonymousAt = html.indexOf(`id="comment-${plan.anonymousCid}"`);
+        assert.match(html.slice(anonymousAt, html.indexOf('</article>', anonymousAt)), /Passer-by \(not verified\)/);
+        assert.doesNotMatch(html, /hana@example\.com/, 'the e-mail is not on the page');
+        const stored = await site.runtime.store.comments.findForModeration(plan.parentCid);
+        assert.equal(stored?.email, plan.registered.mail, 'kept for moderators, from the users table');
+      });
     });
   }
 }

@@ -98,6 +98,11 @@ export interface CommentRow {
   readonly name: string;
   readonly mail: string;
   readonly homepage: string;
+  /** The commenter's account, 0 for anonymous. */
+  readonly uid: number;
+  /** From users: the account's name and e-mail ('' when anonymous or the account is gone). */
+  readonly userName: string;
+  readonly userMail: string;
 }
 
 /** How many records a run will yield, by kind, for a progress bar. */

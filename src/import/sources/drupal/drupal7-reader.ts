@@ -74,8 +74,8 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
         SELECT c.cid, c.pid, c.nid, c.subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,
-               c.status, c.thread, c.name, c.mail, c.homepage, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
-        FROM comment c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comment p ON p.cid = c.pid
+               c.status, c.thread, c.name, c.mail, c.homepage, c.uid, u.name AS user_name, u.mail AS user_mail, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
+        FROM comment c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comment p ON p.cid = c.pid LEFT JOIN users u ON u.uid = c.uid AND c.uid > 0
           LEFT JOIN field_data_comment_body b ON b.entity_type = 'comment' AND b.entity_id = c.cid AND b.deleted = 0 AND b.delta = 0
         WHERE c.cid > ? ORDER BY c.cid LIMIT ?`, [cid, limit]);
       return firstRowPer(rows, (r) => Number(r.cid)).map((r): CommentRow => ({
@@ -85,6 +85,7 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
         format: r.comment_body_format === null ? null : text(r.comment_body_format),
         hostname: text(r.hostname), created: Number(r.created), changed: Number(r.changed), status: Number(r.status),
         thread: text(r.thread), name: text(r.name), mail: text(r.mail), homepage: text(r.homepage),
+        uid: Number(r.uid), userName: text(r.user_name), userMail: text(r.user_mail),
       }));
     },
   };
