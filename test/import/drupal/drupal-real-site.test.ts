@@ -5,6 +5,7 @@ import { runImport } from '../../../src/import/importer.ts';
 import { drupalSource } from '../../../src/import/sources/drupal/drupal-source.ts';
 import { testDialects } from '../../support/databases.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
+import { createConnection } from 'mysql2/promise';
 import { createDrupalTestDatabase, mysqlSkip, type DrupalTestDatabase } from '../../fixtures/drupal/drupal-test-database.ts';
 import type { RealSitePlan } from '../../fixtures/drupal/fixture-real-site.ts';
 
@@ -168,3 +169,42 @@ for (const version of [6, 7] as const) {
     });
   }
 }
+
+for (const version of [6, 7] as const) {
+  for (const dialect of testDialects()) {
+    describe(`a Drupal ${version} site without an Authors vocabulary (${dialect})`, { skip: mysqlSkip }, () => {
+      let drupal: DrupalTestDatabase;
+      let site: TestSite;
+
+      before(async () => {
+        drupal = await createDrupalTestDatabase({ version, nodes: 12, comments: 0 });
+        const conn = await createConnection({ uri: drupal.url });
+        try {
+          const [vocabulary, termData] = version === 6 ? ['vocabulary', 'term_data'] : ['taxonomy_vocabulary', 'taxonomy_term_data'];
+          await conn.query(`DELETE FROM ${termData} WHERE vid = 3`);
+          await conn.query(`DELETE FROM ${vocabulary} WHERE vid = 3`);
+          await conn.query("UPDATE users SET name = 'Lina Saad' WHERE uid = 1");
+        } finally {
+          await conn.end();
+        }
+        site = await openTestSite(dialect);
+        await runImport({ source: drupalSource({ url: drupal.url }), sourceName: 'drupal', inputs: [], edition: site.runtime.editions.get('en'), service: site.runtime.imports });
+      });
+      after(async () => {
+        await site?.close();
+        await drupal?.drop();
+      });
+
+      test('the node author is the byline; blog posts and pages without a "submitted" line get none', async () => {
+        // Node 1 is an article by uid 1, node 8 a blog post, node 9 a page (fixture-nodes.ts).
+        assert.deepEqual((await site.runtime.store.content.findNode('en', 1))?.authors.map((a) => a.name), ['Lina Saad']);
+        assert.deepEqual((await site.runtime.store.content.findNode('en', 8))?.authors, []);
+        assert.deepEqual((await site.runtime.store.content.findNode('en', 9))?.authors, []);
+        const html = (await site.folio.app.inject({ method: 'GET', url: '/content/item-1' })).body;
+        assert.match(html, /Lina Saad/);
+        assert.equal((await site.folio.app.inject({ method: 'GET', url: '/author/lina-saad' })).statusCode, 200);
+      });
+    });
+  }
+}
+

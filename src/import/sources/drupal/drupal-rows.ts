@@ -28,6 +28,12 @@ export interface AliasRow {
   readonly alias: string;
 }
 
+/** An account's name, for bylines on sites without an Authors vocabulary. */
+export interface UserNameRow {
+  readonly uid: number;
+  readonly name: string;
+}
+
 export interface BlogUserRow {
   readonly uid: number;
   readonly name: string;
@@ -127,6 +133,8 @@ export interface DrupalReader {
   terms(): Promise<TermRow[]>;
   aliases(sources: readonly string[]): Promise<AliasRow[]>;
   blogUsers(): Promise<BlogUserRow[]>;
+  /** The names of these accounts (one query per page of nodes). */
+  userNames(uids: readonly number[]): Promise<UserNameRow[]>;
   nodesAfter(nid: number, limit: number): Promise<NodeRow[]>;
   revisions(nids: readonly number[]): Promise<RevisionRow[]>;
   termLinks(nodes: readonly NodeRow[]): Promise<TermLinkRow[]>;

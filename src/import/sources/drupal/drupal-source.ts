@@ -71,7 +71,8 @@ async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes:
   // Nodes of excluded types, with their type: their comments' permalinks answer 410 too.
   const excluded = new Map<number, string>();
   const dateHiddenTypes = await reader.dateHiddenTypes();
-  for await (const record of nodeRecords(reader, { terms: catalogue.byTid, dateHiddenTypes, excludeTypes, excluded }, pageSize)) {
+  const site = { terms: catalogue.byTid, dateHiddenTypes, excludeTypes, excluded, userBylines: !catalogue.hasAuthorVocabulary };
+  for await (const record of nodeRecords(reader, site, pageSize)) {
     if (record.type === 'skip') skippedNids.add(Number(record.ref.slice('node/'.length)));
     yield record;
   }
@@ -85,18 +86,20 @@ function totalOf(counts: DrupalCounts): number {
 }
 
 /** Pages through node by nid, fetching each page's revisions, term links, files and aliases in one batch. */
-async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'> & { excludeTypes: ReadonlySet<string>; excluded: Map<number, string> }, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'> & { excludeTypes: ReadonlySet<string>; excluded: Map<number, string>; userBylines: boolean }, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const nodes = (await reader.nodesAfter(after, pageSize)).map((n) => ({ ...n, nid: Number(n.nid), vid: Number(n.vid), uid: Number(n.uid) }));
     if (nodes.length === 0) return;
     const nids = nodes.map((n) => n.nid);
-    const [revisions, links, files, aliases] = await Promise.all([
+    const [revisions, links, files, aliases, users] = await Promise.all([
       reader.revisions(nids), reader.termLinks(nodes), reader.files(nodes), reader.aliases(nids.map((nid) => `node/${nid}`)),
+      site.userBylines ? reader.userNames(nodes.map((n) => n.uid)) : null,
     ]);
     const grouped = groupAliases(aliases);
     const data: NodePageData = {
       terms: site.terms, dateHiddenTypes: site.dateHiddenTypes, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
       revisions: byNid(revisions), links: byNid(links), files: byNid(files),
+      ...(users === null ? {} : { userNames: new Map(users.map((u) => [Number(u.uid), String(u.name)])) }),
     };
     for (const node of nodes) {
       if (site.excludeTypes.has(node.type)) {

@@ -32,6 +32,8 @@ export interface NodePageData {
   readonly paths: (source: string) => SourcePaths;
   readonly terms: ReadonlyMap<number, TermInfo>;
   readonly dateHiddenTypes: ReadonlySet<string>;
+  /** Account names by uid, read only when the site has no Authors vocabulary: the byline then. */
+  readonly userNames?: ReadonlyMap<number, string>;
 }
 
 /** One node with all its revisions, or a skip saying why it could not be read. */
@@ -55,7 +57,7 @@ export function nodeRecord(node: NodeRow, data: NodePageData): ImportedNode | Im
     published: Number(node.status) === 1, promoted: Number(node.promote) === 1, publishedAt: Number(node.created),
     showDate: !data.dateHiddenTypes.has(node.type), sectionKey: section?.key ?? null,
     tagKeys: unique(linked.filter((t) => t.role === 'tag').map((t) => t.key)),
-    authors: unique(linked.filter((t) => t.role === 'author').map((t) => t.name)),
+    authors: data.userNames === undefined ? unique(linked.filter((t) => t.role === 'author').map((t) => t.name)) : fallbackByline(node, kind, data),
     blogKey: kind === 'blog_post' ? `blog/${node.uid}` : null,
     commentPolicy: commentPolicy(node.comment),
     revisions: [...older, current].map((r) => revision(r, files.filter((f) => f.vid === r.vid))),
@@ -63,6 +65,16 @@ export function nodeRecord(node: NodeRow, data: NodePageData): ImportedNode | Im
     ...(kind === 'generic' ? { sourceType: node.type } : {}),
     provenance: { source: 'drupal', originalUrl: `drupal${data.version}:${ref}`, capturedAt: Number(node.changed) },
   };
+}
+
+/**
+ * Without an Authors vocabulary, Drupal's "Submitted by <user>" line was the byline: the node's
+ * author, on types that showed that line. Blog posts are signed by their blog instead.
+ */
+function fallbackByline(node: NodeRow, kind: string, data: NodePageData): string[] {
+  if (kind === 'blog_post' || data.dateHiddenTypes.has(node.type)) return [];
+  const name = data.userNames?.get(Number(node.uid))?.trim() ?? '';
+  return name === '' ? [] : [name];
 }
 
 function revision(row: RevisionRow, files: readonly FileRow[]): ImportedRevision {

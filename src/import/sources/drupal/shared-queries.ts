@@ -1,5 +1,5 @@
 import type { Connection } from 'mysql2/promise';
-import type { AliasRow, BlogUserRow, DrupalCounts, DrupalReader, NodeRow, TermRow, VocabularyRow } from './drupal-rows.ts';
+import type { AliasRow, BlogUserRow, DrupalCounts, DrupalReader, NodeRow, TermRow, UserNameRow, VocabularyRow } from './drupal-rows.ts';
 import { selectRows } from './sql-rows.ts';
 
 /** Where Drupal 6 and 7 keep the same facts under different names. */
@@ -16,7 +16,7 @@ export interface SchemaNames {
 export const DRUPAL6_NAMES: SchemaNames = { termData: 'term_data', termHierarchy: 'term_hierarchy', vocabulary: 'vocabulary', comments: 'comments', aliasSource: 'src', aliasTarget: 'dst' };
 export const DRUPAL7_NAMES: SchemaNames = { termData: 'taxonomy_term_data', termHierarchy: 'taxonomy_term_hierarchy', vocabulary: 'taxonomy_vocabulary', comments: 'comment', aliasSource: 'source', aliasTarget: 'alias' };
 
-type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter' | 'systemAliasesAfter'>;
+type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter' | 'systemAliasesAfter' | 'userNames'>;
 
 /** The queries that differ between the two versions only by table and column names. */
 export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
@@ -51,6 +51,11 @@ export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
     blogUsers: () => selectRows<BlogUserRow>(db, `
       SELECT b.uid, COALESCE(u.name, '') AS name
       FROM (SELECT DISTINCT uid FROM node WHERE type = 'blog') b LEFT JOIN users u ON u.uid = b.uid ORDER BY b.uid`),
+    async userNames(uids) {
+      const wanted = [...new Set(uids)].filter((uid) => uid > 0);
+      if (wanted.length === 0) return [];
+      return selectRows<UserNameRow>(db, 'SELECT uid, name FROM users WHERE uid IN (?)', [wanted]);
+    },
     nodesAfter: (nid, limit) => selectRows<NodeRow>(db, `
       SELECT nid, vid, type, uid, status, created, changed, comment, promote
       FROM node WHERE nid > ? ORDER BY nid LIMIT ?`, [nid, limit]),

@@ -25,6 +25,8 @@ export interface TermInfo {
 export interface TermCatalogue {
   readonly records: readonly (ImportedTerm | ImportedAuthor)[];
   readonly byTid: ReadonlyMap<number, TermInfo>;
+  /** False when no vocabulary holds bylines: nodes then take their author's user name (issue 11). */
+  readonly hasAuthorVocabulary: boolean;
 }
 
 /** Reads vocabularies, terms and term aliases; parents come before their children. */
@@ -66,7 +68,7 @@ export async function readTermCatalogue(reader: DrupalReader): Promise<TermCatal
       parentKey, weight: Number(term.weight), provenance: { source: 'drupal', originalUrl: origin(tid), capturedAt: null },
     });
   }
-  return { records, byTid };
+  return { records, byTid, hasAuthorVocabulary: [...roles.values()].includes('author') };
 }
 
 function vocabularyRole(vocabulary: VocabularyRow): TermInfo['role'] {
