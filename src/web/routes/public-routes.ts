@@ -8,7 +8,7 @@ import type { WebDeps } from '../web-deps.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import { languageVersions } from '../translation-links.ts';
 import type { SiteContext } from '../site-context.ts';
-import { feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
+import { absoluteUrl, feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { articleView } from '../views/article-view.ts';
@@ -126,6 +126,14 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get<PageQuery & { Params: { nid: string } }>(`/node/:nid${ID}`, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const nid = Number(request.params.nid);
+      // A node of the other edition (an imported translation the old site served at /node/<nid>
+      // whatever its language) is at its own edition's address.
+      const home = await reader.nodeEdition(nid);
+      const homeEdition = home === undefined || home === edition.code ? undefined : deps.editions.all.find((e) => e.code === home);
+      if (homeEdition) {
+        const other = siteContextFor(request, homeEdition, deps);
+        return redirect(request, reply, absoluteUrl(other, `${other.prefix}/node/${nid}`));
+      }
       await reader.assertNotWithdrawn(edition, nid);
       const canonical = await reader.canonicalPath(edition, { targetType: 'node', targetId: nid });
       if (canonical !== undefined) {

@@ -2,12 +2,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ImportSummary, ReportedItem, ReportSink, SkippedItem, UrlFate } from '../../../src/import/import-report.ts';
 import { runImport } from '../../../src/import/importer.ts';
-import { drupalSource } from '../../../src/import/sources/drupal/drupal-source.ts';
+import { drupalSource, type DrupalLanguages } from '../../../src/import/sources/drupal/drupal-source.ts';
 import { testDialects } from '../../support/databases.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
 import { createConnection } from 'mysql2/promise';
 import { createDrupalTestDatabase, mysqlSkip, type DrupalTestDatabase } from '../../fixtures/drupal/drupal-test-database.ts';
-import type { RealSitePlan } from '../../fixtures/drupal/fixture-real-site.ts';
+import { realSiteUrls, type RealSitePlan } from '../../fixtures/drupal/fixture-real-site.ts';
 
 // Issue 11: a Drupal 6 and 7 database shaped like a real site's (see fixture-real-site.ts),
 // imported once into each store and checked over HTTP as a reader would meet it.
@@ -32,11 +32,15 @@ for (const version of [6, 7] as const) {
       let drupal: DrupalTestDatabase;
       let site: TestSite;
       let summary: ImportSummary;
+      let arabic: ImportSummary;
       let plan: RealSitePlan;
       let report: ReturnType<typeof collectingReport>;
-      const run = (into: TestSite, options: { excludeTypes?: readonly string[]; report?: ReportSink; dryRun?: boolean } = {}) => runImport({
-        source: drupalSource({ url: drupal.url, pageSize: 8, excludeTypes: options.excludeTypes ?? [] }), sourceName: 'drupal', inputs: [],
-        edition: into.runtime.editions.get('en'), service: into.runtime.imports, batchSize: 4, dryRun: options.dryRun ?? false,
+      // As `folio import drupal` runs it: English (and language-neutral) nodes into the archive, then Arabic ones into the live edition.
+      const ENGLISH: DrupalLanguages = { lang: 'en', elsewhere: new Map([['ar', 'ar']]), neutral: true };
+      const ARABIC: DrupalLanguages = { lang: 'ar', elsewhere: new Map([['en', 'en']]), neutral: false };
+      const run = (into: TestSite, options: { excludeTypes?: readonly string[]; report?: ReportSink; dryRun?: boolean; languages?: DrupalLanguages } = {}) => runImport({
+        source: drupalSource({ url: drupal.url, pageSize: 8, excludeTypes: options.excludeTypes ?? [], languages: options.languages ?? ENGLISH }), sourceName: 'drupal', inputs: [],
+        edition: into.runtime.editions.get(options.languages?.lang ?? 'en'), service: into.runtime.imports, batchSize: 4, dryRun: options.dryRun ?? false,
         ...(options.report ? { report: options.report } : {}),
       });
       const get = (url: string, on: TestSite = site) => on.folio.app.inject({ method: 'GET', url });
@@ -52,6 +56,7 @@ for (const version of [6, 7] as const) {
         site = await openTestSite(dialect);
         report = collectingReport();
         summary = await run(site, { report });
+        arabic = await run(site, { languages: ARABIC, report });
       });
       after(async () => {
         await site?.close();
@@ -151,6 +156,33 @@ for (const version of [6, 7] as const) {
         const refused = await site.folio.app.inject({ method: 'GET', url: `/comment/reply/${plan.hiddenNid}` });
         assert.doesNotMatch(refused.body, /<form[^>]*comment\/reply/, 'no reply form for a hidden node either');
         assert.match((await page('/Forum/General-Discussion')).body, /comment\/reply\//, 'setting 2: open');
+      });
+
+      test('a translation set becomes one set, each member in the edition of its language', async () => {
+        const english = await page('/content/translated-story');
+        assert.equal(english.statusCode, 200);
+        assert.match(english.body, /A translated story/);
+        assert.doesNotMatch(english.body, /قصة مترجمة/);
+        assert.match(english.body, /hreflang="ar"[^>]*>|href="[^"]*\/ar\/content\/translated-story"/);
+        assert.match(english.body, /\/ar\/content\/translated-story/, 'the English page links its Arabic translation');
+        const translated = await get('/ar/content/translated-story');
+        assert.equal(translated.statusCode, 200);
+        assert.match(translated.body, /قصة مترجمة/);
+        assert.match(translated.body, /href="[^"]*\/content\/translated-story"[^>]*hreflang="en"|hreflang="en"/);
+        assert.equal((await site.runtime.store.content.nodeEdition(plan.translationNid)), 'ar');
+        assert.equal((await site.runtime.store.content.findNode('en', plan.translationNid)), undefined, 'not a separate English item');
+        const raw = await get(`/node/${plan.translationNid}`);
+        assert.equal(raw.statusCode, 301, 'the old /node/<nid> leads to its edition');
+        assert.equal(location(raw), `/ar/node/${plan.translationNid}`);
+        assert.ok(summary.skips.some((s) => s.ref === `node/${plan.translationNid}` && /belongs to edition "ar"/.test(s.reason)), 'the English run says where it went');
+        assert.equal(arabic.counts.node.imported, 1, 'the Arabic run takes only the Arabic node');
+      });
+
+      test('every source URL of the real rows answers 200, 301 or 410, never 404', async () => {
+        for (const url of realSiteUrls(plan)) {
+          const res = await page(url);
+          assert.ok([200, 410].includes(res.statusCode), `${url}: ${res.statusCode}`);
+        }
       });
 
       test('a registered commenter shows the user name, not "(not verified)", and keeps the account e-mail private', async () => {

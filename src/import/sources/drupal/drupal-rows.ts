@@ -51,6 +51,10 @@ export interface NodeRow {
   /** Drupal's comment setting: 0 hidden, 1 read only, 2 read/write. */
   readonly comment: number;
   readonly promote: number;
+  /** "en", "ar"; '' (Drupal 6) or "und" (Drupal 7) when language-neutral. */
+  readonly language: string;
+  /** The nid of its translation set's source, 0 when untranslated. */
+  readonly tnid: number;
 }
 
 export interface RevisionRow {
@@ -136,6 +140,8 @@ export interface DrupalReader {
   /** The names of these accounts (one query per page of nodes). */
   userNames(uids: readonly number[]): Promise<UserNameRow[]>;
   nodesAfter(nid: number, limit: number): Promise<NodeRow[]>;
+  /** The node languages the site uses ('' and "und" for language-neutral nodes). */
+  languages(): Promise<Set<string>>;
   revisions(nids: readonly number[]): Promise<RevisionRow[]>;
   termLinks(nodes: readonly NodeRow[]): Promise<TermLinkRow[]>;
   files(nodes: readonly NodeRow[]): Promise<FileRow[]>;

@@ -27,6 +27,35 @@ export interface DrupalSourceOptions {
   readonly pageSize?: number;
   /** Content types left out (`--exclude-type forum`): their nodes' and comments' paths answer 410, with the reason. */
   readonly excludeTypes?: readonly string[];
+  /** Which nodes this run takes by their language; without it, every node. */
+  readonly languages?: DrupalLanguages;
+}
+
+/**
+ * Each item in its own language's edition (issue 11): a run into one edition takes the nodes of
+ * its language, leaves those of another edition's language to that edition's run, and only the
+ * run marked `neutral` takes language-neutral nodes and the site-wide records (terms, blogs, old
+ * paths). Translation sets (node.tnid) join the members across editions.
+ */
+export interface DrupalLanguages {
+  /** The language of the edition imported into ("en"). */
+  readonly lang: string;
+  /** Other editions by their language ("ar" → "ar"): their nodes are left to their runs. */
+  readonly elsewhere: ReadonlyMap<string, string>;
+  readonly neutral: boolean;
+}
+
+/** The node languages a Drupal site uses (for choosing which editions to import into). */
+export async function drupalLanguages(url: string): Promise<Set<string>> {
+  return withReader(url, (reader) => reader.languages());
+}
+
+/** Where a node of this language goes: here (null), or the reason it is left to another run. */
+function elsewhereReason(language: string, languages: DrupalLanguages | undefined): string | null {
+  if (languages === undefined || language === languages.lang) return null;
+  const edition = languages.elsewhere.get(language);
+  if (edition !== undefined) return `it is in "${language}": it belongs to edition "${edition}" (folio import drupal --edition ${edition})`;
+  return languages.neutral ? null : `it is language-neutral or in "${language}": it belongs to the edition that takes those`;
 }
 
 /**
@@ -51,7 +80,7 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
     const reader = await openReader(db, options.url);
     const total = totalOf(await reader.counts());
     let done = 0;
-    for await (const record of allRecords(reader, options.pageSize ?? PAGE_SIZE, new Set(options.excludeTypes ?? []))) {
+    for await (const record of allRecords(reader, options.pageSize ?? PAGE_SIZE, new Set(options.excludeTypes ?? []), options.languages)) {
       yield record;
       options.onProgress?.(++done, total);
     }
@@ -61,24 +90,30 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
 }
 
 /** Every record in the order the importer needs: what nodes refer to first, comments last. */
-async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes: ReadonlySet<string>): AsyncGenerator<ImportRecord> {
+async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes: ReadonlySet<string>, languages: DrupalLanguages | undefined): AsyncGenerator<ImportRecord> {
+  // The site-wide records go to one edition only; the others' items keep their bylines, not the terms.
+  const siteWide = languages?.neutral ?? true;
   const catalogue = await readTermCatalogue(reader);
-  yield* catalogue.records;
-  const blogs = await blogRecords(reader);
+  if (siteWide) yield* catalogue.records;
+  const blogs = siteWide ? await blogRecords(reader) : [];
   yield* blogs;
   // Only skipped nodes are remembered: their comments must be skipped too.
   const skippedNids = new Set<number>();
   // Nodes of excluded types, with their type: their comments' permalinks answer 410 too.
   const excluded = new Map<number, string>();
+  // Nodes left to another edition's run, with the reason: their comments go with them.
+  const elsewhere = new Map<number, string>();
   const dateHiddenTypes = await reader.dateHiddenTypes();
-  const site = { terms: catalogue.byTid, dateHiddenTypes, excludeTypes, excluded, userBylines: !catalogue.hasAuthorVocabulary };
+  const site = { terms: catalogue.byTid, dateHiddenTypes, excludeTypes, excluded, elsewhere, languages, userBylines: !catalogue.hasAuthorVocabulary };
   for await (const record of nodeRecords(reader, site, pageSize)) {
     if (record.type === 'skip') skippedNids.add(Number(record.ref.slice('node/'.length)));
     yield record;
   }
-  yield* goneRecords(reader, pageSize);
-  yield* systemAliasRecords(reader, { version: reader.version, terms: catalogue.byTid, blogs: new Map(blogs.map((b) => [b.uid, b])) }, pageSize);
-  yield* commentRecords(reader, { skippedNids, excluded }, pageSize);
+  if (siteWide) {
+    yield* goneRecords(reader, pageSize);
+    yield* systemAliasRecords(reader, { version: reader.version, terms: catalogue.byTid, blogs: new Map(blogs.map((b) => [b.uid, b])) }, pageSize);
+  }
+  yield* commentRecords(reader, { skippedNids, excluded, elsewhere }, pageSize);
 }
 
 function totalOf(counts: DrupalCounts): number {
@@ -86,7 +121,9 @@ function totalOf(counts: DrupalCounts): number {
 }
 
 /** Pages through node by nid, fetching each page's revisions, term links, files and aliases in one batch. */
-async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'> & { excludeTypes: ReadonlySet<string>; excluded: Map<number, string>; userBylines: boolean }, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'> & {
+  excludeTypes: ReadonlySet<string>; excluded: Map<number, string>; elsewhere: Map<number, string>; languages: DrupalLanguages | undefined; userBylines: boolean;
+}, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const nodes = (await reader.nodesAfter(after, pageSize)).map((n) => ({ ...n, nid: Number(n.nid), vid: Number(n.vid), uid: Number(n.uid) }));
     if (nodes.length === 0) return;
@@ -102,9 +139,17 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
       ...(users === null ? {} : { userNames: new Map(users.map((u) => [Number(u.uid), String(u.name)])) }),
     };
     for (const node of nodes) {
-      if (site.excludeTypes.has(node.type)) {
+      const away = elsewhereReason(String(node.language ?? ''), site.languages);
+      if (away !== null) {
+        site.elsewhere.set(node.nid, away);
+        yield { type: 'skip', ref: `node/${node.nid}`, reason: away };
+      } else if (site.excludeTypes.has(node.type)) {
         site.excluded.set(node.nid, node.type);
         yield* excludedNodePaths(node, data);
+      } else if (site.languages?.neutral === false) {
+        // This edition's copy of a translation: its sections and tags stay with the edition that has the terms.
+        const record = nodeRecord(node, data);
+        yield record.type === 'node' ? { ...record, sectionKey: null, tagKeys: [] } : record;
       } else yield nodeRecord(node, data);
     }
     after = nodes[nodes.length - 1]!.nid;
@@ -112,13 +157,15 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
 }
 
 /** Pages through comments by cid; the node, parent and body come from joins in the same query. */
-async function* commentRecords(reader: DrupalReader, nodes: { skippedNids: ReadonlySet<number>; excluded: ReadonlyMap<number, string> }, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* commentRecords(reader: DrupalReader, nodes: { skippedNids: ReadonlySet<number>; excluded: ReadonlyMap<number, string>; elsewhere: ReadonlyMap<number, string> }, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const rows = await reader.commentsAfter(after, pageSize);
     if (rows.length === 0) return;
     for (const row of rows) {
       const type = nodes.excluded.get(Number(row.nid));
-      if (type === undefined) yield commentRecord(row, reader, nodes.skippedNids);
+      const away = nodes.elsewhere.get(Number(row.nid));
+      if (away !== undefined) yield { type: 'skip', ref: `comment/${row.cid}`, reason: `its node node/${row.nid} is imported elsewhere: ${away}` };
+      else if (type === undefined) yield commentRecord(row, reader, nodes.skippedNids);
       else yield { type: 'gone', path: `comment/${row.cid}`, reason: exclusionReason(type), provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:comment/${row.cid}`, capturedAt: Number(row.changed) } };
     }
     after = rows[rows.length - 1]!.cid;

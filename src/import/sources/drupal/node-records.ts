@@ -63,6 +63,8 @@ export function nodeRecord(node: NodeRow, data: NodePageData): ImportedNode | Im
     revisions: [...older, current].map((r) => revision(r, files.filter((f) => f.vid === r.vid))),
     files: unique(files.map((f) => sitePath(f.location))),
     ...(kind === 'generic' ? { sourceType: node.type } : {}),
+    // Drupal's tnid names the set's source node; every member (each in its own edition) carries it.
+    ...(Number(node.tnid) > 0 ? { translationSet: Number(node.tnid) } : {}),
     provenance: { source: 'drupal', originalUrl: `drupal${data.version}:${ref}`, capturedAt: Number(node.changed) },
   };
 }

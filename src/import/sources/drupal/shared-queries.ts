@@ -16,7 +16,7 @@ export interface SchemaNames {
 export const DRUPAL6_NAMES: SchemaNames = { termData: 'term_data', termHierarchy: 'term_hierarchy', vocabulary: 'vocabulary', comments: 'comments', aliasSource: 'src', aliasTarget: 'dst' };
 export const DRUPAL7_NAMES: SchemaNames = { termData: 'taxonomy_term_data', termHierarchy: 'taxonomy_term_hierarchy', vocabulary: 'taxonomy_vocabulary', comments: 'comment', aliasSource: 'source', aliasTarget: 'alias' };
 
-type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter' | 'systemAliasesAfter' | 'userNames'>;
+type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter' | 'systemAliasesAfter' | 'userNames' | 'languages'>;
 
 /** The queries that differ between the two versions only by table and column names. */
 export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
@@ -57,8 +57,12 @@ export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
       return selectRows<UserNameRow>(db, 'SELECT uid, name FROM users WHERE uid IN (?)', [wanted]);
     },
     nodesAfter: (nid, limit) => selectRows<NodeRow>(db, `
-      SELECT nid, vid, type, uid, status, created, changed, comment, promote
+      SELECT nid, vid, type, uid, status, created, changed, comment, promote, language, tnid
       FROM node WHERE nid > ? ORDER BY nid LIMIT ?`, [nid, limit]),
+    async languages() {
+      const rows = await selectRows<{ language: unknown }>(db, 'SELECT DISTINCT language FROM node');
+      return new Set(rows.map((r) => String(r.language ?? '')));
+    },
     systemAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
       SELECT a.pid, a.${n.aliasSource} AS source, a.${n.aliasTarget} AS alias ${systemAliases} AND a.pid > ? ORDER BY a.pid LIMIT ?`, [pid, limit]),
     orphanNodeAliasesAfter: (pid, limit) => selectRows<AliasRow>(db, `
