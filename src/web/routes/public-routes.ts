@@ -126,9 +126,10 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get<PageQuery & { Params: { nid: string } }>(`/node/:nid${ID}`, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const nid = Number(request.params.nid);
-      // A node of the other edition (an imported translation the old site served at /node/<nid>
-      // whatever its language) is at its own edition's address.
-      const home = await reader.nodeEdition(nid);
+      // The archive keeps the old site's URLs: there /node/<nid> of a translation imported into
+      // another edition (Drupal served any node at /node/<nid>) leads to that edition. Elsewhere a
+      // node of another edition is simply not one of this edition's pages.
+      const home = edition.mode === 'archive' ? await reader.nodeEdition(nid) : undefined;
       const homeEdition = home === undefined || home === edition.code ? undefined : deps.editions.all.find((e) => e.code === home);
       if (homeEdition) {
         const other = siteContextFor(request, homeEdition, deps);
