@@ -185,6 +185,13 @@ for (const version of [6, 7] as const) {
         }
       });
 
+      test('the Title module: node titles and comment subjects come from its fields where the site has them', { skip: version === 6 ? 'Drupal 7 only' : false }, async () => {
+        const event = await page('/events/Book-Fair-2013');
+        assert.match(event.body, new RegExp(`<h1[^>]*>${plan.titleField.title}</h1>`));
+        const stored = await site.runtime.store.comments.findForModeration(plan.titleField.cid);
+        assert.equal(stored?.subject, plan.titleField.subject);
+      });
+
       test('a registered commenter shows the user name, not "(not verified)", and keeps the account e-mail private', async () => {
         const html = (await page('/Forum/General-Discussion')).body;
         const at = html.indexOf(`id="comment-${plan.parentCid}"`);

@@ -14,6 +14,10 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
   const termFields = await fieldTables(db, tables, 'taxonomy_term_reference');
   const imageFields = await fieldTables(db, tables, 'image');
   const hasFileUsage = tables.has('file_usage') && tables.has('file_managed');
+  // The Title module replaces node titles with a field (title_field) and comment subjects with
+  // subject_field; node.title and comment.subject keep a legacy copy that may be stale or empty.
+  const hasTitleField = tables.has('field_revision_title_field');
+  const commentSubjectTable = tables.has('field_data_subject_field') ? 'subject_field' : tables.has('field_data_title_field') ? 'title_field' : null;
 
   return {
     version: 7,
@@ -23,9 +27,11 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
       if (nids.length === 0) return [];
       // delta 0 of the body; a translated body adds rows per language, and the first one per vid wins.
       const rows = await selectRows<Record<string, unknown>>(db, `
-        SELECT r.nid, r.vid, r.title, r.log, r.timestamp, b.body_value, b.body_summary, b.body_format
+        SELECT r.nid, r.vid, ${hasTitleField ? 'COALESCE(t.title_field_value, r.title)' : 'r.title'} AS title, r.log, r.timestamp, b.body_value, b.body_summary, b.body_format
         FROM node_revision r LEFT JOIN field_revision_body b
           ON b.entity_type = 'node' AND b.entity_id = r.nid AND b.revision_id = r.vid AND b.deleted = 0 AND b.delta = 0
+        ${hasTitleField ? `LEFT JOIN field_revision_title_field t
+          ON t.entity_type = 'node' AND t.entity_id = r.nid AND t.revision_id = r.vid AND t.deleted = 0 AND t.delta = 0` : ''}
         WHERE r.nid IN (?) ORDER BY r.nid, r.vid`, [nids]);
       return firstRowPer(rows, (r) => Number(r.vid)).map((r): RevisionRow => ({
         nid: Number(r.nid), vid: Number(r.vid), title: text(r.title), body: text(r.body_value), summary: text(r.body_summary),
@@ -73,10 +79,11 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
     },
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
-        SELECT c.cid, c.pid, c.nid, c.subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,
+        SELECT c.cid, c.pid, c.nid, ${commentSubjectTable ? `COALESCE(s.${commentSubjectTable}_value, c.subject)` : 'c.subject'} AS subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,
                c.status, c.thread, c.name, c.mail, c.homepage, c.uid, u.name AS user_name, u.mail AS user_mail, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
         FROM comment c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comment p ON p.cid = c.pid LEFT JOIN users u ON u.uid = c.uid AND c.uid > 0
           LEFT JOIN field_data_comment_body b ON b.entity_type = 'comment' AND b.entity_id = c.cid AND b.deleted = 0 AND b.delta = 0
+          ${commentSubjectTable ? `LEFT JOIN field_data_${commentSubjectTable} s ON s.entity_type = 'comment' AND s.entity_id = c.cid AND s.deleted = 0 AND s.delta = 0` : ''}
         WHERE c.cid > ? ORDER BY c.cid LIMIT ?`, [cid, limit]);
       return firstRowPer(rows, (r) => Number(r.cid)).map((r): CommentRow => ({
         cid: Number(r.cid), pid: Number(r.pid), nid: Number(r.nid), nodeExists: Number(r.node_exists) === 1,
