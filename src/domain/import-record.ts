@@ -38,6 +38,8 @@ export interface ImportedTerm {
   /** Older aliases that must keep redirecting. */
   readonly legacyPaths: readonly string[];
   readonly parentKey: string | null;
+  /** Further parents (Drupal's term_hierarchy allows several): the term's items are listed under each. */
+  readonly otherParentKeys?: readonly string[];
   readonly weight: number;
   readonly provenance: ImportProvenance;
 }

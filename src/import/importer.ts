@@ -43,6 +43,8 @@ const SUMMARY_LIST = 200;
 export interface TermInfo {
   readonly tid: number;
   readonly parentTid: number | null;
+  /** Further parents of a term with several (Drupal's term_hierarchy); its items are listed under each. */
+  readonly otherParentTids?: readonly number[];
   readonly state: string;
 }
 
@@ -305,7 +307,8 @@ export class ImportRun {
     if (known) return known;
     const stored = (await this.service.findItems(this.edition, 'term', [key])).get(key);
     if (!stored) return undefined;
-    const info = { tid: stored.id, parentTid: (JSON.parse(stored.state) as { parentTid: number | null }).parentTid, state: stored.state };
+    const parsed = JSON.parse(stored.state) as { parentTid: number | null; otherParentTids?: number[] };
+    const info = { tid: stored.id, parentTid: parsed.parentTid, otherParentTids: parsed.otherParentTids ?? [], state: stored.state };
     this.remember(key, info);
     return info;
   }
@@ -325,8 +328,15 @@ export class ImportRun {
       const path = r.path ?? previous?.path ?? null;
       const legacy = [...new Set([...(previous?.legacyPaths ?? []), ...(previous?.path ? [previous.path] : []), ...r.legacyPaths])].filter((p) => p !== path).sort();
       const parentTid = parent?.tid ?? null;
-      const state = JSON.stringify({ vocabulary: r.vocabulary, name: r.name, path, legacyPaths: legacy, parentTid, weight: r.weight });
-      this.remember(r.key, { tid, parentTid, state });
+      const otherParentTids: number[] = [];
+      for (const key of r.otherParentKeys ?? []) {
+        const other = await this.termFor(key);
+        if (other === undefined) this.warn(r.key, `its further parent ${key} was not imported; listed under ${r.parentKey ?? 'no parent'} only`);
+        else otherParentTids.push(other.tid);
+      }
+      // Further parents join the state only when there are some, so states stored before compare equal.
+      const state = JSON.stringify({ vocabulary: r.vocabulary, name: r.name, path, legacyPaths: legacy, parentTid, weight: r.weight, ...(otherParentTids.length > 0 ? { otherParentTids } : {}) });
+      this.remember(r.key, { tid, parentTid, otherParentTids, state });
       const action = ImportRun.action(before?.state, state);
       reported.push({ type: 'term', key: r.key, id: tid, action, path, legacyPaths: [...legacy, `taxonomy/term/${tid}`] });
       if (action === 'unchanged') continue;

@@ -115,11 +115,17 @@ export class NodeBuilder {
       if (section === undefined) run.warn(key, `its section ${state.sectionKey} was not imported`);
       else {
         sectionTid = section.tid;
-        // Listings of a parent section include its subsections' items, as on the original site.
-        for (let t: typeof section | undefined = section, depth = 0; t !== undefined && depth < 8; depth++) {
+        // Listings of a parent section include its subsections' items, as on the original site; a
+        // section with several parents is listed under each of them (and their ancestors).
+        const queue: (typeof section)[] = [section];
+        for (let steps = 0; queue.length > 0 && steps < 32; steps++) {
+          const t = queue.shift()!;
+          if (termIds.includes(t.tid)) continue;
           termIds.push(t.tid);
-          const parentTid: number | null = t.parentTid;
-          t = parentTid === null ? undefined : run.termsById.get(parentTid);
+          for (const parentTid of [t.parentTid, ...(t.otherParentTids ?? [])]) {
+            const parent = parentTid === null ? undefined : run.termsById.get(parentTid);
+            if (parent !== undefined) queue.push(parent);
+          }
         }
       }
     }

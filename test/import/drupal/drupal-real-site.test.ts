@@ -192,6 +192,15 @@ for (const version of [6, 7] as const) {
         assert.equal(stored?.subject, plan.titleField.subject);
       });
 
+      test('a term with two parents keeps both: its items are listed under each', async () => {
+        for (const parent of ['/section/politics/palestine', '/section/politics/lebanon', '/section/politics']) {
+          const listing = await get(parent);
+          assert.equal(listing.statusCode, 200, parent);
+          assert.match(listing.body, /Comments closed here/, `${parent} lists the item filed under the two-parent section`);
+        }
+        assert.equal((await get(`/taxonomy/term/${plan.twoParentTid}`)).statusCode, 200);
+      });
+
       test('a registered commenter shows the user name, not "(not verified)", and keeps the account e-mail private', async () => {
         const html = (await page('/Forum/General-Discussion')).body;
         const at = html.indexOf(`id="comment-${plan.parentCid}"`);

@@ -17,8 +17,10 @@ export interface TermRow {
   readonly vid: number;
   readonly name: string;
   readonly weight: number;
-  /** From term_hierarchy; 0 is the root. A term with several parents keeps the first. */
+  /** From term_hierarchy; 0 is the root. For a term with several parents, the lowest tid. */
   readonly parent: number;
+  /** Every parent tid of the term (term_hierarchy allows several), lowest first; [0] for a root. */
+  readonly parents: readonly number[];
 }
 
 export interface AliasRow {

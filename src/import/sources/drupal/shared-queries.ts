@@ -40,10 +40,13 @@ export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
       };
     },
     vocabularies: () => selectRows<VocabularyRow>(db, `SELECT vid, name FROM ${n.vocabulary} ORDER BY weight, vid`),
-    terms: () => selectRows<TermRow>(db, `
-      SELECT d.tid, d.vid, d.name, d.weight, COALESCE(MIN(h.parent), 0) AS parent
-      FROM ${n.termData} d LEFT JOIN ${n.termHierarchy} h ON h.tid = d.tid
-      GROUP BY d.tid, d.vid, d.name, d.weight ORDER BY d.tid`),
+    async terms() {
+      const rows = await selectRows<Omit<TermRow, 'parents'> & { parent_list: unknown }>(db, `
+        SELECT d.tid, d.vid, d.name, d.weight, COALESCE(MIN(h.parent), 0) AS parent, GROUP_CONCAT(h.parent ORDER BY h.parent) AS parent_list
+        FROM ${n.termData} d LEFT JOIN ${n.termHierarchy} h ON h.tid = d.tid
+        GROUP BY d.tid, d.vid, d.name, d.weight ORDER BY d.tid`);
+      return rows.map(({ parent_list, ...row }) => ({ ...row, parents: String(parent_list ?? '0').split(',').map(Number) }));
+    },
     async aliases(sources) {
       if (sources.length === 0) return [];
       return selectRows<AliasRow>(db, `SELECT pid, ${n.aliasSource} AS source, ${n.aliasTarget} AS alias FROM url_alias WHERE ${n.aliasSource} IN (?) ORDER BY pid`, [sources]);
