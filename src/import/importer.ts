@@ -4,7 +4,7 @@ import type {
   ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRedirect, ImportedTerm, ImportedUser, ImportedCorrection, ImportRecord, ImportSource, ImportSourceName,
 } from '../domain/import-record.ts';
 import type { ImportService } from '../services/import-service.ts';
-import type { ImportBatch, ImportItemType } from '../store/types.ts';
+import type { ImportBatch, ImportItemType, PathTargetType } from '../store/types.ts';
 import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
 import { BoundedMap } from './bounded-map.ts';
@@ -38,6 +38,9 @@ const REMEMBERED = 20_000;
 const READ_AHEAD = 2000;
 /** Skips and warnings kept for the summary (all of them go to the report file). */
 const SUMMARY_LIST = 200;
+
+/** The item types a stored path can lead to. */
+const PATH_TARGETS: Partial<Record<ImportItemType, PathTargetType>> = { node: 'node', term: 'term', author: 'author', blog: 'blog' };
 
 /** Facts about a term that nodes filed under it need. */
 export interface TermInfo {
@@ -74,6 +77,8 @@ export class ImportRun {
   private readonly skipReasons = new SkipReasonTally();
   private readonly itemsByType: Record<string, number> = {};
   private readonly urls: Record<UrlFate['fate'], number> = { canonical: 0, redirect: 0, gone: 0 };
+  /** A dry run writes nothing, so the paths its items would have are remembered for redirects to find. */
+  private readonly dryRunPaths = new BoundedMap<string, { targetType: PathTargetType; targetId: number }>(REMEMBERED * 5);
   private gone = 0;
   private redirects = 0;
   /** Redirects whose target has not arrived yet: retried after each batch and at the end. */
@@ -155,7 +160,9 @@ export class ImportRun {
     // A term without an alias is served at /taxonomy/term/<tid> itself.
     const canonical = entry.path ?? (entry.type === 'term' ? `taxonomy/term/${entry.id}` : null);
     const paths = [...new Set([...(canonical === null ? [] : [canonical]), ...entry.legacyPaths])];
+    const targetType = PATH_TARGETS[entry.type];
     for (const path of paths) {
+      if (this.dryRun && targetType !== undefined) this.dryRunPaths.set(path, { targetType, targetId: entry.id });
       if (entry.goneReason !== undefined) this.reportUrl({ path, fate: 'gone', reason: entry.goneReason });
       else if (path === canonical) this.reportUrl({ path, fate: 'canonical' });
       else if (canonical !== null) this.reportUrl({ path, fate: 'redirect', to: canonical });
@@ -254,7 +261,7 @@ export class ImportRun {
     for (const r of queue) {
       const to = clean(r.to);
       const raw = /^(node|taxonomy\/term)\/(\d+)$/.exec(to);
-      const target = stored.get(to) ?? (raw ? { targetType: raw[1] === 'node' ? 'node' as const : 'term' as const, targetId: Number(raw[2]) } : undefined);
+      const target = stored.get(to) ?? this.dryRunPaths.get(to) ?? (raw ? { targetType: raw[1] === 'node' ? 'node' as const : 'term' as const, targetId: Number(raw[2]) } : undefined);
       if (target !== undefined && clean(r.from) !== to) {
         resolved.push({ path: clean(r.from), ...target });
         this.reportUrl({ path: clean(r.from), fate: 'redirect', to });

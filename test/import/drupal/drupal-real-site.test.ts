@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ImportSummary, ReportedItem, ReportSink, SkippedItem, UrlFate } from '../../../src/import/import-report.ts';
 import { runImport } from '../../../src/import/importer.ts';
 import { drupalSource, type DrupalLanguages } from '../../../src/import/sources/drupal/drupal-source.ts';
 import { testDialects } from '../../support/databases.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
 import { createConnection } from 'mysql2/promise';
 import { createDrupalTestDatabase, mysqlSkip, type DrupalTestDatabase } from '../../fixtures/drupal/drupal-test-database.ts';
@@ -56,7 +60,7 @@ for (const version of [6, 7] as const) {
         site = await openTestSite(dialect);
         report = collectingReport();
         summary = await run(site, { report });
-        arabic = await run(site, { languages: ARABIC, report });
+        arabic = await run(site, { languages: ARABIC, report: collectingReport() });
       });
       after(async () => {
         await site?.close();
@@ -201,6 +205,20 @@ for (const version of [6, 7] as const) {
         assert.equal((await get(`/taxonomy/term/${plan.twoParentTid}`)).statusCode, 200);
       });
 
+      test('the report names every source URL with its fate, and the site answers as it says', async () => {
+        const translated = new Set([`/content/translated-story`, `/ar/content/translated-story`, `/node/${plan.translationNid}`, `/node/${plan.sourceNid}`]);
+        for (const url of realSiteUrls(plan).filter((u) => !translated.has(u))) {
+          const fates = report.urls.filter((u) => u.path === url.slice(1));
+          assert.equal(fates.length, 1, `${url} is named once in the report`);
+          const fate = fates[0]!;
+          const res = await get(url);
+          assert.equal(res.statusCode, { canonical: 200, redirect: 301, gone: 410 }[fate.fate], `${url} answers as the report says (${fate.fate})`);
+          if (fate.fate === 'redirect' && !fate.to.includes('#')) assert.equal((await page(url)).statusCode, 200, url);
+        }
+        assert.deepEqual(Object.keys(summary.urls).sort(), ['canonical', 'gone', 'redirect']);
+        assert.equal(summary.urls.canonical + summary.urls.redirect + summary.urls.gone, report.urls.length);
+      });
+
       test('a registered commenter shows the user name, not "(not verified)", and keeps the account e-mail private', async () => {
         const html = (await page('/Forum/General-Discussion')).body;
         const at = html.indexOf(`id="comment-${plan.parentCid}"`);
@@ -254,5 +272,55 @@ for (const version of [6, 7] as const) {
       });
     });
   }
+}
+
+for (const version of [6, 7] as const) {
+  describe(`folio import drupal on a real Drupal ${version} site, from the command line`, { skip: mysqlSkip }, () => {
+    let drupal: DrupalTestDatabase;
+    let dir: string;
+
+    before(async () => {
+      drupal = await createDrupalTestDatabase({ version, nodes: 20, comments: 20, realSite: true });
+      dir = mkdtempSync(join(tmpdir(), 'folio-drupal-cli-'));
+    });
+    after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await drupal?.drop();
+    });
+
+    test('--dry-run --report prints the sampler (items by type, URLs by fate, commonest skip reasons) and writes every URL with its fate, writing nothing', async () => {
+      const database = `sqlite:${join(dir, 'dry.db')}`;
+      const res = await runCli(['import', 'drupal', '--db', drupal.url, '--database', database, '--dry-run', '--report', join(dir, 'report.json'), '--exclude-type', 'forum']);
+      assert.equal(res.code, 0, res.stderr);
+      assert.match(res.stdout, /Dry run of drupal into edition "en"/);
+      assert.match(res.stdout, /items by type: article \d+, .*event 1/);
+      assert.doesNotMatch(res.stdout, /items by type:.*forum/);
+      assert.match(res.stdout, /URLs: \d+ canonical, \d+ redirect \(301\), \d+ gone \(410\)/);
+      assert.match(res.stdout, /most common skip reasons:\n\s+\d+ × .+\(e\.g\. node\/\d+: /);
+      assert.match(res.stdout, /Dry run of drupal into edition "ar"/, 'the Arabic node gets its own run');
+      const en = JSON.parse(readFileSync(join(dir, 'report.en.json'), 'utf8')) as { urls: { path: string; fate: string; reason?: string; to?: string }[] };
+      assert.deepEqual(en.urls.find((u) => u.path === 'Forum/General-Discussion'), { path: 'Forum/General-Discussion', fate: 'gone', reason: 'content type "forum" was excluded from the import (--exclude-type forum)' });
+      assert.deepEqual(en.urls.find((u) => u.path === 'people/Rami'), { path: 'people/Rami', fate: 'redirect', to: 'blogs/rami' }, 'a dry run resolves redirects to what it would import');
+      assert.deepEqual(en.urls.find((u) => u.path === 'events/Book-Fair-2013'), { path: 'events/Book-Fair-2013', fate: 'canonical' });
+      const ar = JSON.parse(readFileSync(join(dir, 'report.ar.json'), 'utf8')) as { urls: { path: string; fate: string }[] };
+      assert.ok(ar.urls.some((u) => u.path === 'content/translated-story' && u.fate === 'canonical'));
+      writeFileSync(join(dir, 'one.txt'), '/events/Book-Fair-2013\n');
+      assert.equal((await runCli(['urls', 'check', '--database', database, join(dir, 'one.txt')])).code, 1, 'nothing was written: the page is still unknown');
+    });
+
+    test('after a real run, folio urls check over every URL the report names exits 0', async () => {
+      const database = `sqlite:${join(dir, 'real.db')}`;
+      const res = await runCli(['import', 'drupal', '--db', drupal.url, '--database', database, '--report', join(dir, 'real.json')]);
+      assert.equal(res.code, 0, res.stderr);
+      const urls = (['en', 'ar'] as const).flatMap((code) => {
+        const report = JSON.parse(readFileSync(join(dir, `real.${code}.json`), 'utf8')) as { urls: { path: string }[] };
+        return report.urls.map((u) => `${code === 'ar' ? '/ar' : ''}/${u.path}`);
+      });
+      assert.ok(urls.length > 50);
+      writeFileSync(join(dir, 'urls.txt'), `${urls.join('\n')}\n`);
+      const check = await runCli(['urls', 'check', '--database', database, '--only-broken', join(dir, 'urls.txt')]);
+      assert.equal(check.code, 0, check.stdout + check.stderr);
+    });
+  });
 }
 
