@@ -7,8 +7,8 @@ const MAX_SKIPS = 100_000;
 
 /**
  * `--report <file>`: JSON with every item (its Folio id, canonical path and legacy paths), every
- * source URL with its fate (canonical, redirect to X, gone with the reason), every skip with its
- * reason, and the summary. Items and URLs stream to disk as they come (URLs to a side file joined
+ * source URL with its fate (canonical, redirect to X, gone with the reason), every skip and every
+ * warning (imported with a change: an id reassigned, a parent lost) with its reason, and the summary. Items and URLs stream to disk as they come (URLs to a side file joined
  * at the end), so memory stays flat; an item seen several times in one run (captures of one page)
  * is listed again, the last entry holding its merged paths.
  */
@@ -19,6 +19,7 @@ export class ReportFile implements ReportSink {
   private first = true;
   private firstUrl = true;
   private readonly skips: SkippedItem[] = [];
+  private readonly warnings: SkippedItem[] = [];
 
   constructor(path: string) {
     this.out = createWriteStream(path, { encoding: 'utf8' });
@@ -41,6 +42,10 @@ export class ReportFile implements ReportSink {
     if (this.skips.length < MAX_SKIPS) this.skips.push(entry);
   }
 
+  warn(entry: SkippedItem): void {
+    if (this.warnings.length < MAX_SKIPS) this.warnings.push(entry);
+  }
+
   async close(summary: ImportSummary): Promise<void> {
     this.urls.end();
     await once(this.urls, 'finish');
@@ -49,7 +54,7 @@ export class ReportFile implements ReportSink {
       if (!this.out.write(chunk)) await once(this.out, 'drain');
     }
     rmSync(this.urlsPath, { force: true });
-    this.out.end(`\n],\n"skipped":${JSON.stringify(this.skips)},\n"summary":${JSON.stringify({ ...summary, skips: undefined })}}\n`);
+    this.out.end(`\n],\n"skipped":${JSON.stringify(this.skips)},\n"warnings":${JSON.stringify(this.warnings)},\n"summary":${JSON.stringify({ ...summary, skips: undefined })}}\n`);
     await once(this.out, 'finish');
   }
 }

@@ -74,6 +74,8 @@ export interface ReportSink {
   skip(entry: SkippedItem): void;
   /** Each source URL with its fate; optional, so a sink that lists only items still works. */
   url?(entry: UrlFate): void;
+  /** Each thing imported with a change worth knowing (an id reassigned, a parent lost); optional like url. */
+  warn?(entry: SkippedItem): void;
   close(summary: ImportSummary): Promise<void>;
 }
 

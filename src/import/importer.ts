@@ -143,6 +143,7 @@ export class ImportRun {
 
   warn(ref: string, reason: string): void {
     if (this.warnings.length < SUMMARY_LIST) this.warnings.push({ ref, reason });
+    this.options.report?.warn?.({ ref, reason });
   }
 
   /** Tells the report what an old URL answers now, and counts it by fate. */

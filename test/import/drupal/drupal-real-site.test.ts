@@ -302,6 +302,9 @@ for (const version of [6, 7] as const) {
       assert.deepEqual(en.urls.find((u) => u.path === 'Forum/General-Discussion'), { path: 'Forum/General-Discussion', fate: 'gone', reason: 'content type "forum" was excluded from the import (--exclude-type forum)' });
       assert.deepEqual(en.urls.find((u) => u.path === 'people/Rami'), { path: 'people/Rami', fate: 'redirect', to: 'blogs/rami' }, 'a dry run resolves redirects to what it would import');
       assert.deepEqual(en.urls.find((u) => u.path === 'events/Book-Fair-2013'), { path: 'events/Book-Fair-2013', fate: 'canonical' });
+      const enFile = JSON.parse(readFileSync(join(dir, 'report.en.json'), 'utf8')) as { skipped: { ref: string; reason: string }[]; warnings: unknown[] };
+      assert.ok(enFile.skipped.some((s) => /belongs to edition "ar"/.test(s.reason)), 'skips with their reasons');
+      assert.ok(Array.isArray(enFile.warnings), 'and the warnings list');
       const ar = JSON.parse(readFileSync(join(dir, 'report.ar.json'), 'utf8')) as { urls: { path: string; fate: string }[] };
       assert.ok(ar.urls.some((u) => u.path === 'content/translated-story' && u.fate === 'canonical'));
       writeFileSync(join(dir, 'one.txt'), '/events/Book-Fair-2013\n');
