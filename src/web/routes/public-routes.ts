@@ -161,7 +161,12 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
 
     app.get<PageQuery & { Params: { uid: string } }>(`/blog/:uid${ID}`, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
-      const blog = await reader.blogByUid(edition, Number(request.params.uid));
+      const uid = Number(request.params.uid);
+      // A user without blog posts had an empty blog page on the old site: an import records it as gone.
+      const blog = await reader.blogByUid(edition, uid).catch(async (error: unknown) => {
+        if (error instanceof NotFound) await reader.assertNotGone(edition, `blog/${uid}`);
+        throw error;
+      });
       return redirect(request, reply, `${ctx.prefix}/blogs/${blog.slug}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
     });
 

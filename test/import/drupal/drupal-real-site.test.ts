@@ -128,7 +128,8 @@ for (const version of [6, 7] as const) {
           assert.equal((await page(from)).statusCode, 200, `${from} ends at a page`);
           assert.ok(report.urls.some((u) => u.path === from.slice(1) && u.fate === 'redirect'), `the report names ${from}`);
         }
-        for (const [path, reason] of [['/people/hana', /user profile/], ['/Old-Archive', /system path "archive-view"/], ['/tags/deleted-tag', /taxonomy\/term\/777 was deleted/]] as const) {
+        assert.equal(location(await get('/user/2')), '/blogs/rami', "a blogger's /user/<uid>");
+        for (const [path, reason] of [['/user/4', /user profile/], ['/blog/4', /wrote no blog posts/], ['/people/hana', /user profile/], ['/Old-Archive', /system path "archive-view"/], ['/tags/deleted-tag', /taxonomy\/term\/777 was deleted/]] as const) {
           assert.equal((await get(path)).statusCode, 410, path);
           const fate = report.urls.find((u) => u.path === path.slice(1));
           assert.equal(fate?.fate, 'gone', path);

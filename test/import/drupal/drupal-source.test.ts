@@ -93,10 +93,17 @@ for (const version of [6, 7] as const) {
     });
 
     test('an alias left behind by a deleted node is a gone path', () => {
-      assert.deepEqual(ofType('gone'), [{
+      assert.deepEqual(ofType('gone').filter((g) => !/^(user|blog)\/\d+$/.test(g.path)), [{
         type: 'gone', path: DELETED_NODE_ALIAS.alias, reason: `${DELETED_NODE_ALIAS.source} was deleted`,
         provenance: { source: 'drupal', originalUrl: `drupal${version}:${DELETED_NODE_ALIAS.source}`, capturedAt: null },
       }]);
+    });
+
+    test('every account keeps /user/<uid> and /blog/<uid>: a blogger\'s profile leads to the blog, the others are gone with a reason', () => {
+      const fates = records.flatMap((r) => (r.type === 'gone' ? [`410 ${r.path}`] : r.type === 'redirect' ? [`301 ${r.from} -> ${r.to}`] : []));
+      assert.deepEqual(fates.filter((f) => /^\d+ (user|blog)\/\d+/.test(f)), [
+        '410 user/1', '410 blog/1', '301 user/2 -> blogs/rami', '301 user/3 -> blogs/nadia-saleh',
+      ]);
     });
 
     test('pages hide their date line as the site configured it; other types show it', () => {
@@ -196,7 +203,7 @@ for (const version of [6, 7] as const) {
 
     test('progress counts every record up to the total countDrupalItems gives', async () => {
       const counts = await countDrupalItems(db.url);
-      assert.deepEqual(counts, { terms: 15, blogs: 2, nodes: NODES + 2, gone: 1, systemAliases: 1, comments: comments.length, total: records.length });
+      assert.deepEqual(counts, { terms: 15, blogs: 2, nodes: NODES + 2, gone: 1, systemAliases: 1, users: 4, comments: comments.length, total: records.length });
       assert.deepEqual(progress.map(([done]) => done), records.map((_, i) => i + 1));
       assert.ok(progress.every(([, total]) => total === counts.total));
     });

@@ -127,6 +127,8 @@ export interface DrupalCounts {
   readonly gone: number;
   /** Aliases of system paths (user/N, blog/N, forum/N, views, deleted terms): each a redirect or a gone path. */
   readonly systemAliases: number;
+  /** Records for accounts' /user/<uid> and /blog/<uid> pages: one per blogger, two for anyone else. */
+  readonly users: number;
   readonly comments: number;
 }
 
@@ -139,6 +141,8 @@ export interface DrupalReader {
   terms(): Promise<TermRow[]>;
   aliases(sources: readonly string[]): Promise<AliasRow[]>;
   blogUsers(): Promise<BlogUserRow[]>;
+  /** Accounts after uid, in uid order (uid 0, the anonymous user, is not one). */
+  usersAfter(uid: number, limit: number): Promise<UserNameRow[]>;
   /** The names of these accounts (one query per page of nodes). */
   userNames(uids: readonly number[]): Promise<UserNameRow[]>;
   nodesAfter(nid: number, limit: number): Promise<NodeRow[]>;

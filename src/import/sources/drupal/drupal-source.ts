@@ -111,13 +111,15 @@ async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes:
   }
   if (siteWide) {
     yield* goneRecords(reader, pageSize);
-    yield* systemAliasRecords(reader, { version: reader.version, terms: catalogue.byTid, blogs: new Map(blogs.map((b) => [b.uid, b])) }, pageSize);
+    const aliasSite = { version: reader.version, terms: catalogue.byTid, blogs: new Map(blogs.map((b) => [b.uid, b])) };
+    yield* systemAliasRecords(reader, aliasSite, pageSize);
+    yield* userPageRecords(reader, aliasSite, pageSize);
   }
   yield* commentRecords(reader, { skippedNids, excluded, elsewhere }, pageSize);
 }
 
 function totalOf(counts: DrupalCounts): number {
-  return counts.terms + counts.blogs + counts.nodes + counts.gone + counts.systemAliases + counts.comments;
+  return counts.terms + counts.blogs + counts.nodes + counts.gone + counts.systemAliases + counts.users + counts.comments;
 }
 
 /** Pages through node by nid, fetching each page's revisions, term links, files and aliases in one batch. */
@@ -127,10 +129,14 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
   for (let after = 0; ;) {
     const nodes = (await reader.nodesAfter(after, pageSize)).map((n) => ({ ...n, nid: Number(n.nid), vid: Number(n.vid), uid: Number(n.uid) }));
     if (nodes.length === 0) return;
-    const nids = nodes.map((n) => n.nid);
+    // Nodes left to another edition's run need nothing more; excluded ones only their aliases.
+    const away = new Map(nodes.map((n) => [n.nid, elsewhereReason(String(n.language ?? ''), site.languages)]));
+    const aliased = nodes.filter((n) => away.get(n.nid) === null);
+    const taken = aliased.filter((n) => !site.excludeTypes.has(n.type));
+    const nids = taken.map((n) => n.nid);
     const [revisions, links, files, aliases, users] = await Promise.all([
-      reader.revisions(nids), reader.termLinks(nodes), reader.files(nodes), reader.aliases(nids.map((nid) => `node/${nid}`)),
-      site.userBylines ? reader.userNames(nodes.map((n) => n.uid)) : null,
+      reader.revisions(nids), reader.termLinks(taken), reader.files(taken), reader.aliases(aliased.map((n) => `node/${n.nid}`)),
+      site.userBylines ? reader.userNames(taken.map((n) => n.uid)) : null,
     ]);
     const grouped = groupAliases(aliases);
     const data: NodePageData = {
@@ -139,10 +145,10 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
       ...(users === null ? {} : { userNames: new Map(users.map((u) => [Number(u.uid), String(u.name)])) }),
     };
     for (const node of nodes) {
-      const away = elsewhereReason(String(node.language ?? ''), site.languages);
-      if (away !== null) {
-        site.elsewhere.set(node.nid, away);
-        yield { type: 'skip', ref: `node/${node.nid}`, reason: away };
+      const reason = away.get(node.nid) ?? null;
+      if (reason !== null) {
+        site.elsewhere.set(node.nid, reason);
+        yield { type: 'skip', ref: `node/${node.nid}`, reason };
       } else if (site.excludeTypes.has(node.type)) {
         site.excluded.set(node.nid, node.type);
         yield* excludedNodePaths(node, data);
@@ -200,6 +206,30 @@ async function* systemAliasRecords(reader: DrupalReader, site: SystemAliasSite, 
       yield record ?? { type: 'skip', ref: `alias ${row.alias}`, reason: `its alias of ${row.source} is empty` };
     }
     after = Number(rows[rows.length - 1]!.pid);
+  }
+}
+
+/**
+ * Every account's /user/<uid> and /blog/<uid>: the old site answered both for every user. A
+ * blogger's profile redirects to the blog (/blog/<uid> already does); the others are gone, with
+ * the reason, since Folio keeps no profiles.
+ */
+async function* userPageRecords(reader: DrupalReader, site: SystemAliasSite, pageSize: number): AsyncGenerator<ImportRecord> {
+  for (let after = 0; ;) {
+    const rows = await reader.usersAfter(after, pageSize);
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const uid = Number(row.uid);
+      const provenance = { source: 'drupal' as const, originalUrl: `drupal${reader.version}:user/${uid}`, capturedAt: null };
+      const blog = site.blogs.get(uid);
+      if (blog) {
+        yield { type: 'redirect', from: `user/${uid}`, to: `blogs/${blog.slug}`, provenance };
+        continue;
+      }
+      yield { type: 'gone', path: `user/${uid}`, reason: `user/${uid} is a user profile; Folio keeps no profiles and this user wrote no blog posts`, provenance };
+      yield { type: 'gone', path: `blog/${uid}`, reason: `blog/${uid} is the blog of a user who wrote no blog posts`, provenance };
+    }
+    after = Number(rows[rows.length - 1]!.uid);
   }
 }
 

@@ -16,7 +16,7 @@ export interface SchemaNames {
 export const DRUPAL6_NAMES: SchemaNames = { termData: 'term_data', termHierarchy: 'term_hierarchy', vocabulary: 'vocabulary', comments: 'comments', aliasSource: 'src', aliasTarget: 'dst' };
 export const DRUPAL7_NAMES: SchemaNames = { termData: 'taxonomy_term_data', termHierarchy: 'taxonomy_term_hierarchy', vocabulary: 'taxonomy_vocabulary', comments: 'comment', aliasSource: 'source', aliasTarget: 'alias' };
 
-type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter' | 'systemAliasesAfter' | 'userNames' | 'languages'>;
+type SharedQueries = Pick<DrupalReader, 'counts' | 'vocabularies' | 'terms' | 'aliases' | 'blogUsers' | 'nodesAfter' | 'orphanNodeAliasesAfter' | 'systemAliasesAfter' | 'userNames' | 'languages' | 'usersAfter'>;
 
 /** The queries that differ between the two versions only by table and column names. */
 export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
@@ -33,10 +33,12 @@ export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
       const [row] = await selectRows<Record<keyof DrupalCounts, unknown>>(db, `
         SELECT (SELECT COUNT(*) FROM ${n.termData}) AS terms, (SELECT COUNT(DISTINCT uid) FROM node WHERE type = 'blog') AS blogs,
                (SELECT COUNT(*) FROM node) AS nodes, (SELECT COUNT(*) ${orphanNodeAliases}) AS gone,
-               (SELECT COUNT(*) ${systemAliases}) AS systemAliases, (SELECT COUNT(*) FROM ${n.comments}) AS comments`);
+               (SELECT COUNT(*) ${systemAliases}) AS systemAliases, 2 * (SELECT COUNT(*) FROM users WHERE uid > 0)
+                 - (SELECT COUNT(DISTINCT n.uid) FROM node n JOIN users u ON u.uid = n.uid WHERE n.type = 'blog' AND n.uid > 0) AS users,
+               (SELECT COUNT(*) FROM ${n.comments}) AS comments`);
       return {
         terms: Number(row?.terms), blogs: Number(row?.blogs), nodes: Number(row?.nodes), gone: Number(row?.gone),
-        systemAliases: Number(row?.systemAliases), comments: Number(row?.comments),
+        systemAliases: Number(row?.systemAliases), users: Number(row?.users), comments: Number(row?.comments),
       };
     },
     vocabularies: () => selectRows<VocabularyRow>(db, `SELECT vid, name FROM ${n.vocabulary} ORDER BY weight, vid`),
@@ -54,6 +56,7 @@ export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
     blogUsers: () => selectRows<BlogUserRow>(db, `
       SELECT b.uid, COALESCE(u.name, '') AS name
       FROM (SELECT DISTINCT uid FROM node WHERE type = 'blog') b LEFT JOIN users u ON u.uid = b.uid ORDER BY b.uid`),
+    usersAfter: (uid, limit) => selectRows<UserNameRow>(db, 'SELECT uid, name FROM users WHERE uid > ? ORDER BY uid LIMIT ?', [Math.max(uid, 0), limit]),
     async userNames(uids) {
       const wanted = [...new Set(uids)].filter((uid) => uid > 0);
       if (wanted.length === 0) return [];
