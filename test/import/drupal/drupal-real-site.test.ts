@@ -180,7 +180,22 @@ for (const version of [6, 7] as const) {
         assert.equal(raw.statusCode, 301, 'the old /node/<nid> leads to its edition');
         assert.equal(location(raw), `/ar/node/${plan.translationNid}`);
         assert.ok(summary.skips.some((s) => s.ref === `node/${plan.translationNid}` && /belongs to edition "ar"/.test(s.reason)), 'the English run says where it went');
-        assert.equal(arabic.counts.node.imported, 1, 'the Arabic run takes only the Arabic node');
+        assert.equal(arabic.counts.node.imported, version === 6 ? 1 : 2, 'the Arabic run takes only Arabic items');
+      });
+
+      test('an entity translation (Drupal 7) becomes its own item in the Arabic edition, in one set with its original', { skip: version === 6 ? 'Drupal 7 only' : false }, async () => {
+        const et = plan.entityTranslated;
+        const english = await get(`/${et.enAlias}`);
+        assert.equal(english.statusCode, 200, 'the original keeps its own-language alias (not the Arabic one, which is newer)');
+        assert.match(english.body, new RegExp(`<h1[^>]*>${et.en}</h1>`));
+        assert.match(english.body, new RegExp(`Body of ${et.en}`));
+        assert.match(english.body, new RegExp(`/ar/${et.arAlias}`), 'it links its translation');
+        const arabicPage = await get(`/ar/${et.arAlias}`);
+        assert.equal(arabicPage.statusCode, 200);
+        assert.match(arabicPage.body, new RegExp(`<h1[^>]*>${et.ar}</h1>`));
+        assert.match(arabicPage.body, new RegExp(`Body of ${et.ar}`));
+        assert.doesNotMatch(arabicPage.body, new RegExp(`Body of ${et.en}`));
+        assert.equal(arabic.counts.node.imported, 2, 'the Arabic run takes the tnid translation and the entity translation');
       });
 
       test('every source URL of the real rows answers 200, 301 or 410, never 404', async () => {

@@ -28,6 +28,14 @@ export interface AliasRow {
   /** "node/12", "taxonomy/term/3", "blog/7". */
   readonly source: string;
   readonly alias: string;
+  /** url_alias.language, where read: an entity translation's alias is in its own language. */
+  readonly language?: string;
+}
+
+/** A node's translation by the Entity Translation module (D7): one node, its fields in several languages. */
+export interface EntityTranslationRow {
+  readonly nid: number;
+  readonly language: string;
 }
 
 /** An account's name, for bylines on sites without an Authors vocabulary. */
@@ -148,7 +156,10 @@ export interface DrupalReader {
   nodesAfter(nid: number, limit: number): Promise<NodeRow[]>;
   /** The node languages the site uses ('' and "und" for language-neutral nodes). */
   languages(): Promise<Set<string>>;
-  revisions(nids: readonly number[]): Promise<RevisionRow[]>;
+  /** Every revision of these nodes; `language` picks an entity translation's field values (D7), else the node's own language. */
+  revisions(nids: readonly number[], language?: string): Promise<RevisionRow[]>;
+  /** Published entity translations of these nodes into other languages (D7 Entity Translation; none elsewhere). */
+  entityTranslations(nids: readonly number[]): Promise<EntityTranslationRow[]>;
   termLinks(nodes: readonly NodeRow[]): Promise<TermLinkRow[]>;
   files(nodes: readonly NodeRow[]): Promise<FileRow[]>;
   commentsAfter(cid: number, limit: number): Promise<CommentRow[]>;

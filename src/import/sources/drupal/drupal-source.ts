@@ -7,7 +7,7 @@ import { connectDrupal, detectDrupalVersion, tableNames } from './connect-drupal
 import type { DrupalCounts, DrupalReader } from './drupal-rows.ts';
 import { drupal6Reader } from './drupal6-reader.ts';
 import { drupal7Reader } from './drupal7-reader.ts';
-import { excludedNodePaths, exclusionReason, nodeRecord, type NodePageData } from './node-records.ts';
+import { entityTranslationOf, excludedNodePaths, exclusionReason, nodeRecord, type NodePageData } from './node-records.ts';
 import { systemAliasRecord, type SystemAliasSite } from './system-aliases.ts';
 import { readTermCatalogue } from './term-records.ts';
 
@@ -134,29 +134,53 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
     const aliased = nodes.filter((n) => away.get(n.nid) === null);
     const taken = aliased.filter((n) => !site.excludeTypes.has(n.type));
     const nids = taken.map((n) => n.nid);
-    const [revisions, links, files, aliases, users] = await Promise.all([
-      reader.revisions(nids), reader.termLinks(taken), reader.files(taken), reader.aliases(aliased.map((n) => `node/${n.nid}`)),
+    // Entity Translation (D7): one node in several languages; a translation into this run's language
+    // of a node that belongs to another edition becomes an item of its own here.
+    const lang = site.languages?.lang;
+    const translatedInto = byNid(await reader.entityTranslations(nodes.map((n) => n.nid)));
+    const translatedHere = lang === undefined ? [] : nodes.filter((n) => away.get(n.nid) !== null && (translatedInto.get(n.nid) ?? []).some((t) => t.language === lang));
+    const [revisions, links, files, aliases, users, translated] = await Promise.all([
+      reader.revisions(nids), reader.termLinks([...taken, ...translatedHere]), reader.files([...taken, ...translatedHere]),
+      reader.aliases([...aliased, ...translatedHere].map((n) => `node/${n.nid}`)),
       site.userBylines ? reader.userNames(taken.map((n) => n.uid)) : null,
+      translatedHere.length === 0 ? [] : reader.revisions(translatedHere.map((n) => n.nid), lang),
     ]);
-    const grouped = groupAliases(aliases);
+    // An alias in another edition's language belongs to that edition's copy of the node.
+    const elsewhereAlias = (language: string | undefined) => language !== undefined && language !== lang && site.languages?.elsewhere.has(language) === true;
+    const grouped = groupAliases(aliases.filter((a) => !elsewhereAlias(a.language)));
     const data: NodePageData = {
       terms: site.terms, dateHiddenTypes: site.dateHiddenTypes, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
       revisions: byNid(revisions), links: byNid(links), files: byNid(files),
       ...(users === null ? {} : { userNames: new Map(users.map((u) => [Number(u.uid), String(u.name)])) }),
     };
+    const here = groupAliases(aliases.filter((a) => a.language === lang));
+    const translatedData: NodePageData = { ...data, revisions: byNid(translated), paths: (source: string) => pathsOf(here, source) };
     for (const node of nodes) {
       const reason = away.get(node.nid) ?? null;
+      const translations = (translatedInto.get(node.nid) ?? []).map((t) => t.language);
       if (reason !== null) {
         site.elsewhere.set(node.nid, reason);
         yield { type: 'skip', ref: `node/${node.nid}`, reason };
+        if (lang !== undefined && translations.includes(lang)) {
+          const record = nodeRecord(node, translatedData);
+          if (record.type === 'node') yield entityTranslationOf(record, node.nid, lang);
+        }
       } else if (site.excludeTypes.has(node.type)) {
         site.excluded.set(node.nid, node.type);
         yield* excludedNodePaths(node, data);
-      } else if (site.languages?.neutral === false) {
-        // This edition's copy of a translation: its sections and tags stay with the edition that has the terms.
+      } else {
         const record = nodeRecord(node, data);
-        yield record.type === 'node' ? { ...record, sectionKey: null, tagKeys: [] } : record;
-      } else yield nodeRecord(node, data);
+        if (record.type !== 'node') yield record;
+        else {
+          yield {
+            ...record,
+            // This edition's copy of a translation: its sections and tags stay with the edition that has the terms.
+            ...(site.languages?.neutral === false ? { sectionKey: null, tagKeys: [] } : {}),
+            // The original of an entity translation imported elsewhere: the set is named after it.
+            ...(translations.some((l) => site.languages?.elsewhere.has(l)) ? { translationSet: node.nid } : {}),
+          };
+        }
+      }
     }
     after = nodes[nodes.length - 1]!.nid;
   }

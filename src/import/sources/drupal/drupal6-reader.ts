@@ -21,6 +21,8 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
     version: 6,
     commentStatusPublishedIs: 0,
     ...sharedQueries(db, DRUPAL6_NAMES),
+    // Drupal 6 translates by node (tnid) only.
+    entityTranslations: async () => [],
     async revisions(nids) {
       if (nids.length === 0) return [];
       const rows = await selectRows<Record<string, unknown>>(db, `

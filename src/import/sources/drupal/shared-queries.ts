@@ -51,7 +51,7 @@ export function sharedQueries(db: Connection, n: SchemaNames): SharedQueries {
     },
     async aliases(sources) {
       if (sources.length === 0) return [];
-      return selectRows<AliasRow>(db, `SELECT pid, ${n.aliasSource} AS source, ${n.aliasTarget} AS alias FROM url_alias WHERE ${n.aliasSource} IN (?) ORDER BY pid`, [sources]);
+      return selectRows<AliasRow>(db, `SELECT pid, ${n.aliasSource} AS source, ${n.aliasTarget} AS alias, language FROM url_alias WHERE ${n.aliasSource} IN (?) ORDER BY pid`, [sources]);
     },
     blogUsers: () => selectRows<BlogUserRow>(db, `
       SELECT b.uid, COALESCE(u.name, '') AS name
