@@ -201,6 +201,8 @@ export interface ImportedRedirect {
   /** Without leading slash: "node/8674", "content/old-title". */
   readonly from: string;
   readonly to: string;
+  /** True when `to` is a page at a fixed route ("node", "rss.xml", "archive/2013"), not an item's path. */
+  readonly fixedRoute?: boolean;
   readonly provenance: ImportProvenance;
 }
 

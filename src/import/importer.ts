@@ -229,7 +229,9 @@ export class ImportRun {
     const failed = this.dryRun ? new Set<string>() : await this.write(batch);
     if (!this.dryRun) this.settle();
     for (const entry of reported) if (!failed.has(`${entry.type}\u0000${entry.key}`)) this.count(entry);
-    this.redirectQueue.push(...records.filter((r): r is ImportedRedirect => r.type === 'redirect'));
+    const redirects = records.filter((r): r is ImportedRedirect => r.type === 'redirect');
+    this.redirectQueue.push(...redirects.filter((r) => !r.fixedRoute));
+    await this.addFixedRouteRedirects(redirects.filter((r) => r.fixedRoute === true));
     const users = records.filter((r): r is ImportedUser => r.type === 'user');
     if (users.length > 0 && !this.dryRun) {
       const saved = await this.service.saveUsers(users);
@@ -273,6 +275,16 @@ export class ImportRun {
     if (resolved.length === 0) return;
     if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), redirects: resolved }, this.runId!);
     this.redirects += resolved.length;
+  }
+
+  /** Redirects to pages at fixed routes need no target item: written at once. */
+  private async addFixedRouteRedirects(redirects: readonly ImportedRedirect[]): Promise<void> {
+    if (redirects.length === 0) return;
+    const clean = (p: string) => p.replace(/^\/+|\/+$/g, '');
+    const pathRedirects = redirects.map((r) => ({ path: clean(r.from), location: clean(r.to) })).filter((r) => r.path !== r.location);
+    if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), pathRedirects }, this.runId!);
+    for (const r of pathRedirects) this.reportUrl({ path: r.path, fate: 'redirect', to: r.location });
+    this.redirects += pathRedirects.length;
   }
 
   /** Writes each landing page's list of items, the items resolved by key (missing ones left out, with a warning). */

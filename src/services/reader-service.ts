@@ -101,6 +101,11 @@ export class ReaderService {
     return (await this.content.goneReason(edition.code, path)) !== undefined;
   }
 
+  /** Where an old path redirects to a page at a fixed route ("node", "rss.xml"), if an import recorded one. */
+  redirectLocation(edition: Edition, path: string): Promise<string | undefined> {
+    return this.content.redirectLocation(edition.code, path);
+  }
+
   /** Throws Gone when an old path was deliberately removed (an import recorded it). */
   async assertNotGone(edition: Edition, path: string): Promise<void> {
     if ((await this.content.goneReason(edition.code, path)) !== undefined) throw new Gone();

@@ -53,6 +53,13 @@ export class KyselyContentReader implements ContentReader {
     return row?.reason;
   }
 
+  async redirectLocation(edition: string, path: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('path_redirects').select('location').where('edition', '=', edition).where('path', '=', path).executeTakeFirst()
+      ?? await this.db.selectFrom('path_redirects').select('location').where('edition', '=', edition).where(lowerPath, '=', sql<string>`lower(${path})`)
+        .orderBy('path').executeTakeFirst();
+    return row?.location;
+  }
+
   async nodeEdition(nid: number): Promise<string | undefined> {
     const row = await this.db.selectFrom('nodes').select('edition').where('nid', '=', nid).executeTakeFirst();
     return row?.edition;

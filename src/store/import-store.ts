@@ -169,6 +169,10 @@ export class KyselyImportStore implements ImportStore {
         await trx.insertInto('translations').values(part.map((t) => ({ nid: t.nid, tnid: t.tnid })))
           .onConflict((oc) => oc.column('nid').doUpdateSet((eb) => ({ tnid: eb.ref('excluded.tnid') }))).execute();
       }
+      for (const part of chunks(lastByKey(batch.pathRedirects, (r) => r.path))) {
+        await trx.insertInto('path_redirects').values(part.map((r) => ({ edition: edition.code, path: r.path, location: r.location })))
+          .onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({ location: eb.ref('excluded.location') }))).execute();
+      }
       for (const part of chunks(lastByKey(batch.redirects, (r) => r.path))) {
         // A redirect never takes a path over: what the site already answers at a path stays.
         await trx.insertInto('path_aliases').values(part.map((r) => ({ edition: edition.code, path: r.path, target_type: r.targetType, target_id: r.targetId, canonical: 0 })))

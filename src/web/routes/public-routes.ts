@@ -189,6 +189,8 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
         const listing = await reader.resolvePath(edition, listingPath);
         if (listing?.canonical && listing.targetType !== 'node') return feeds.sendTarget(request, reply, ctx, listing, listingPath);
       }
+      const location = await reader.redirectLocation(edition, path);
+      if (location !== undefined) return redirect(request, reply, `${ctx.prefix}/${location}`);
       await reader.assertNotGone(edition, path);
       throw new NotFound();
     });

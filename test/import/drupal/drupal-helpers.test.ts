@@ -90,4 +90,8 @@ test('systemAliasRecord: user and blog aliases lead to the blog, forum to its te
   assert.match(fate('taxonomy/term/777')!, /^410 .*taxonomy\/term\/777 was deleted/);
   assert.match(fate('archive-view')!, /^410 .*system path "archive-view", which Folio does not serve/);
   assert.equal(fate('user/2', '  '), null, 'an empty alias');
+  for (const route of ['node', 'blog', 'rss.xml', 'taxonomy/term/5/feed', 'comment/12', 'archive/2013/05', 'filter/tips']) {
+    const r = systemAliasRecord({ pid: 1, source: route, alias: 'x' }, site);
+    assert.deepEqual(r?.type === 'redirect' ? [r.to, r.fixedRoute] : r, [route, true], `${route}: a page Folio serves at the same route`);
+  }
 });

