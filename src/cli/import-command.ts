@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { Invalid } from '../domain/errors.ts';
 import { describeSummary } from '../import/import-report.ts';
 import { runImport } from '../import/importer.ts';
+import { drupalLanguages, type DrupalLanguages } from '../import/sources/drupal/drupal-source.ts';
 import { exportEditions, openSource, SOURCE_NAMES } from '../import/sources/index.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { ReportFile } from './import-report-file.ts';
@@ -14,6 +15,7 @@ interface ImportOptions extends StoreOptions {
   db?: string;
   dryRun?: boolean;
   report?: string;
+  excludeType: string[];
 }
 
 /** Hides a password in a database URL before it is stored in the run's record. */
@@ -21,8 +23,8 @@ function withoutPassword(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@');
 }
 
-async function importEdition(runtime: Runtime, sourceName: string, inputs: string[], edition: string, options: ImportOptions, report: string | undefined): Promise<void> {
-  const source = await openSource({ name: sourceName, inputs, db: options.db ?? null, edition });
+async function importEdition(runtime: Runtime, sourceName: string, inputs: string[], edition: string, options: ImportOptions, report: string | undefined, languages?: DrupalLanguages): Promise<void> {
+  const source = await openSource({ name: sourceName, inputs, db: options.db ?? null, edition, excludeTypes: options.excludeType, ...(languages ? { languages } : {}) });
   const progress = startProgress(`Importing ${source.name} into ${edition}`);
   try {
     const summary = await runImport({
@@ -47,20 +49,36 @@ export function importCommand(): Command {
     .option('--edition <code>', 'the edition to import into (archives included); a Folio export restores all its editions unless given', 'en')
     .option('--db <url>', 'for drupal: the Drupal 6 or 7 database, mysql://user@host/database')
     .option('--dry-run', 'report what would be imported, updated and skipped without writing')
-    .option('--report <file>', 'write the full report as JSON: every item with its id, canonical path and legacy paths')
+    .option('--report <file>', 'write the full report as JSON: every item with its id, canonical path and legacy paths, every source URL with its fate, every skip')
+    .option('--exclude-type <type>', 'for drupal: leave out nodes of this content type (repeatable); their URLs answer 410 and the report says why', (type: string, all: string[]) => [...all, type], [] as string[])
     .option('--database <url>', 'Folio\'s database: sqlite:<file> or postgres://…');
   return command.action(async (sourceName: string, inputs: string[], options: ImportOptions) => {
     if (!(SOURCE_NAMES as readonly string[]).includes(sourceName)) throw new Invalid(`unknown import source "${sourceName}": use one of ${SOURCE_NAMES.join(', ')}`);
     const missing = inputs.find((input) => !existsSync(input));
     if (missing !== undefined && sourceName !== 'drupal') throw new Invalid(`no such file or folder: ${missing}`);
+    if (options.excludeType.length > 0 && sourceName !== 'drupal') throw new Invalid('--exclude-type is for the drupal source only');
     const everyEdition = sourceName === 'folio' && command.getOptionValueSource('edition') === 'default' && inputs[0] !== undefined;
-    const editions = everyEdition ? await exportEditions(inputs[0]!) : [options.edition];
+    let editions = everyEdition ? await exportEditions(inputs[0]!) : [options.edition];
     const runtime = await openRuntime(configFrom(options));
     try {
       for (const code of editions) runtime.editions.get(code);
+      const url = options.db ?? inputs[0];
+      let languages: ((code: string) => DrupalLanguages) | undefined;
+      if (sourceName === 'drupal' && url !== undefined) {
+        // Each node goes to the edition of its language: without --edition, every edition whose
+        // language the site uses gets a run, the first one (en) also taking language-neutral nodes.
+        const used = await drupalLanguages(url);
+        const others = runtime.editions.all.filter((e) => e.code !== options.edition);
+        if (command.getOptionValueSource('edition') === 'default') editions = [options.edition, ...others.filter((e) => used.has(e.lang)).map((e) => e.code)];
+        languages = (code) => ({
+          lang: runtime.editions.get(code).lang,
+          elsewhere: new Map(others.filter((e) => e.code !== code).concat(code === options.edition ? [] : [runtime.editions.get(options.edition)]).map((e) => [e.lang, e.code])),
+          neutral: code === options.edition,
+        });
+      }
       for (const code of editions) {
         const report = options.report && editions.length > 1 ? options.report.replace(/(\.json)?$/, `.${code}$1`) : options.report;
-        await importEdition(runtime, sourceName, inputs, code, options, report);
+        await importEdition(runtime, sourceName, inputs, code, options, report, languages?.(code));
       }
     } finally {
       await runtime.close();

@@ -29,7 +29,7 @@ export interface DemoReport {
 
 /** Running counts for one edition while it is being written. */
 export class EditionTally {
-  private readonly nodes: Record<NodeKind, number> = { article: 0, blog_post: 0, page: 0, landing: 0, newsletter: 0, corrections: 0 };
+  private readonly nodes: Record<NodeKind, number> = { article: 0, blog_post: 0, page: 0, landing: 0, newsletter: 0, corrections: 0, generic: 0 };
   private published = 0;
   private pending = 0;
   private firstNid = Number.POSITIVE_INFINITY;

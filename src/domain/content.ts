@@ -1,7 +1,11 @@
 import type { CommentPolicy } from './edition.ts';
 
-/** The kinds of content item the original site had. */
-export type NodeKind = 'article' | 'blog_post' | 'page' | 'landing' | 'newsletter' | 'corrections';
+/**
+ * The kinds of content item the original site had. `generic` is an imported item of a type Folio
+ * has no kind for (a forum topic, a poll, a site's own type): shown as a plain page with its title,
+ * body, date and comments, so its old URLs keep answering (issue 11).
+ */
+export type NodeKind = 'article' | 'blog_post' | 'page' | 'landing' | 'newsletter' | 'corrections' | 'generic';
 
 /** Taxonomy vocabularies: sections form a two-level tree, tags are free. */
 export type Vocabulary = 'section' | 'tag';

@@ -3,8 +3,16 @@ import type { Lang } from './errors.ts';
 /** An edition is either a frozen archive or a live edition that takes new content. */
 export type EditionMode = 'archive' | 'live';
 
-/** What comment policy applies when an article does not set its own. */
-export type CommentPolicy = 'open' | 'moderated' | 'closed';
+/**
+ * What comment policy applies when an article does not set its own. `hidden` is an item's own
+ * setting only (Drupal's comment setting 0): its comments are neither shown nor taken.
+ */
+export type CommentPolicy = 'open' | 'moderated' | 'closed' | 'hidden';
+
+/** True when the policy takes no new comments (Drupal's settings 1, read only, and 0, hidden). */
+export function refusesComments(policy: CommentPolicy): boolean {
+  return policy === 'closed' || policy === 'hidden';
+}
 
 /** The archival notice printed after the title on every page of an archive edition. */
 export interface ArchiveNotice {

@@ -38,6 +38,8 @@ export interface ImportedTerm {
   /** Older aliases that must keep redirecting. */
   readonly legacyPaths: readonly string[];
   readonly parentKey: string | null;
+  /** Further parents (Drupal's term_hierarchy allows several): the term's items are listed under each. */
+  readonly otherParentKeys?: readonly string[];
   readonly weight: number;
   readonly provenance: ImportProvenance;
 }
@@ -123,6 +125,8 @@ export interface ImportedNode {
   readonly files: readonly string[];
   /** Drupal's tnid: the nid of the translation set's source node; null or absent when not translated. */
   readonly translationSet?: number | null;
+  /** The source's own content type ("forum", "poll", "event") of a `generic` item; absent otherwise. */
+  readonly sourceType?: string | null;
   /** For a landing page: the keys of the items it lists, in order. */
   readonly landingItems?: readonly string[];
   readonly provenance: ImportProvenance;
@@ -173,6 +177,8 @@ export interface ImportedComment {
   readonly email: string | null;
   readonly homepage: string | null;
   readonly hostname: string | null;
+  /** The account of a registered commenter (its id on the source site): shown without "(not verified)". Absent for anonymous ones. */
+  readonly accountId?: number | null;
   readonly subject: string;
   readonly body: string;
   readonly format: ImportTextFormat;
@@ -195,6 +201,8 @@ export interface ImportedRedirect {
   /** Without leading slash: "node/8674", "content/old-title". */
   readonly from: string;
   readonly to: string;
+  /** True when `to` is a page at a fixed route ("node", "rss.xml", "archive/2013"), not an item's path. */
+  readonly fixedRoute?: boolean;
   readonly provenance: ImportProvenance;
 }
 

@@ -4,7 +4,7 @@ import type { ImportBatch } from '../store/types.ts';
 export type MutableBatch = { -readonly [K in keyof ImportBatch]: ImportBatch[K][number][] };
 
 export function emptyBatch(): MutableBatch {
-  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], corrections: [], landing: [], translations: [], redirects: [], items: [] };
+  return { terms: [], authors: [], blogs: [], nodes: [], revisions: [], comments: [], gone: [], corrections: [], landing: [], translations: [], redirects: [], pathRedirects: [], items: [] };
 }
 
 /** One item's share of a failed batch, to retry alone. */
@@ -26,7 +26,7 @@ export function splitBatch(batch: ImportBatch): BatchPart[] {
   const parts: BatchPart[] = [{
     ref: 'taxonomy, authors, blogs and corrections of the batch',
     keys: keysOf(shared),
-    batch: { ...emptyBatch(), terms: batch.terms, authors: batch.authors, blogs: batch.blogs, corrections: batch.corrections, gone: batch.gone, redirects: batch.redirects, items: shared },
+    batch: { ...emptyBatch(), terms: batch.terms, authors: batch.authors, blogs: batch.blogs, corrections: batch.corrections, gone: batch.gone, redirects: batch.redirects, pathRedirects: batch.pathRedirects, items: shared },
   }];
   for (const node of batch.nodes) {
     const items = itemsOf('node', node.nid);

@@ -8,8 +8,19 @@ import { sha256 } from './content-hash.ts';
 import type { ReportedItem } from './import-report.ts';
 import { ImportRun } from './importer.ts';
 
+/**
+ * Replies held back because their parent has not arrived yet (a reply stored with a lower cid than
+ * its parent). Past this many, a reply is filed at the top level at once, with a warning, so memory
+ * stays bounded on a site whose every thread is stored backwards.
+ */
+const MAX_WAITING_REPLIES = 20_000;
+
 /** Turns comment records into comment rows: node and parent resolved, thread kept or derived. */
 export class CommentBuilder {
+  /** Replies waiting for their parent; the importer hands them back after each batch. */
+  private waiting: ImportedComment[] = [];
+  /** Set for the last pass: a parent that never arrived will not, so waiting replies go to the top level. */
+  lastPass = false;
   /** Thread keys per node, for comments that arrive without one (crawled pages). */
   private readonly threads = new BoundedMap<number, string[]>(10_000);
   private readonly states = new BoundedMap<string, string>(20_000);
@@ -20,6 +31,18 @@ export class CommentBuilder {
   settle(): void {
     this.threads.clear();
     this.states.clear();
+  }
+
+  /** How many replies are waiting for their parent. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** Takes the waiting replies, to be resolved again with the next batch (their parent may be in the store now). */
+  takeWaiting(): ImportedComment[] {
+    const out = this.waiting;
+    this.waiting = [];
+    return out;
   }
 
   async resolve(records: ImportedComment[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
@@ -63,6 +86,11 @@ export class CommentBuilder {
     }
     const before = run.commentIds.get(r.key);
     let parent = r.parentKey === null ? undefined : run.commentIds.get(r.parentKey);
+    if (r.parentKey !== null && parent === undefined && before === undefined && !this.lastPass && this.waiting.length < MAX_WAITING_REPLIES) {
+      // Its parent may come later in the stream: wait for it rather than lose the thread on the first run.
+      this.waiting.push(r);
+      return;
+    }
     if (r.parentKey !== null && (parent === undefined || parent.nid !== nid)) {
       run.warn(r.key, `the comment it replies to (${r.parentKey}) was not imported; shown at the top level`);
       parent = undefined;
@@ -81,15 +109,16 @@ export class CommentBuilder {
     run.commentIds.set(r.key, { cid, nid, thread });
     // The stored state is where the comment sits plus a hash of the rest: enough to tell
     // "unchanged" without keeping a second copy of every comment's text.
-    const content = sha256(JSON.stringify([parent?.cid ?? null, r.published, r.spam ?? false, r.name, r.email, r.homepage, r.hostname, r.subject, r.body, r.format, r.createdAt, r.changedAt]));
+    // The account id joins the hash only when there is one, so anonymous comments hash as before.
+    const content = sha256(JSON.stringify([parent?.cid ?? null, r.published, r.spam ?? false, r.name, r.email, r.homepage, r.hostname, r.subject, r.body, r.format, r.createdAt, r.changedAt, ...(r.accountId ? [r.accountId] : [])]));
     const state = JSON.stringify({ nid, thread, content });
     const action = ImportRun.action(this.states.get(r.key), state);
     this.states.set(r.key, state);
-    reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [] });
+    reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [], ...(r.published ? { shownAt: `node/${nid}#comment-${cid}` } : {}) });
     if (action === 'unchanged') return;
     batch.comments.push({
       cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : r.spam ? COMMENT_STATUS.spam : COMMENT_STATUS.pending,
-      name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format,
+      name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format, uid: r.accountId ?? null,
       // Each comment renders through Folio's implementation of the format it was written in.
       bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
     });

@@ -12,6 +12,25 @@ export interface ReportedItem {
   /** The canonical path without leading slash, or null for items with none (comments: the permalink). */
   readonly path: string | null;
   readonly legacyPaths: readonly string[];
+  /** A node's type as the source named it ("article", "forum"), for the sampler's items by type. */
+  readonly contentType?: string;
+  /** A comment's node page, where its permalink redirects. */
+  readonly shownAt?: string;
+  /** Why the item's paths answer 410 (an unpublished node), when they do. */
+  readonly goneReason?: string;
+}
+
+/** What an old URL answers after the import: the item's own page, a 301 to another path, or 410 with a reason. */
+export type UrlFate =
+  | { readonly path: string; readonly fate: 'canonical' }
+  | { readonly path: string; readonly fate: 'redirect'; readonly to: string }
+  | { readonly path: string; readonly fate: 'gone'; readonly reason: string };
+
+/** How often one kind of skip happened, with its first example. */
+export interface SkipReasonCount {
+  readonly reason: string;
+  readonly count: number;
+  readonly example: SkippedItem;
 }
 
 /** A record that was not imported, and why. */
@@ -41,12 +60,22 @@ export interface ImportSummary {
   readonly skips: readonly SkippedItem[];
   /** Things imported with a loss worth knowing (a tag that never arrived, an id already taken). */
   readonly warnings: readonly SkippedItem[];
+  /** Items by the source's content type ("article": 812, "forum": 40), counted once per item. */
+  readonly itemsByType: Readonly<Record<string, number>>;
+  /** Source URLs by what they answer now. */
+  readonly urls: Readonly<Record<UrlFate['fate'], number>>;
+  /** The most common kinds of skip (ids in the reason made generic), most frequent first. */
+  readonly skipReasons: readonly SkipReasonCount[];
 }
 
 /** Where the per-item report goes; the CLI streams it to a JSON file so memory stays flat. */
 export interface ReportSink {
   item(entry: ReportedItem): void;
   skip(entry: SkippedItem): void;
+  /** Each source URL with its fate; optional, so a sink that lists only items still works. */
+  url?(entry: UrlFate): void;
+  /** Each thing imported with a change worth knowing (an id reassigned, a parent lost); optional like url. */
+  warn?(entry: SkippedItem): void;
   close(summary: ImportSummary): Promise<void>;
 }
 
@@ -73,5 +102,45 @@ export function describeSummary(s: ImportSummary): string {
   if (s.skipped > 20) lines.push(`    … and ${s.skipped - 20} more (see --report)`);
   if (s.warnings.length > 0) lines.push(`  warnings: ${s.warnings.length}`);
   for (const w of s.warnings.slice(0, 10)) lines.push(`    ${w.ref}: ${w.reason}`);
+  if (s.dryRun) lines.push(...describeSample(s));
   return lines.join('\n');
+}
+
+/** Skip reasons shown by the sampler. */
+const SAMPLED_REASONS = 20;
+
+/**
+ * The import sampler (issue 11): what a dry run would bring in, so the operator can decide before
+ * writing anything: items by type, URLs by fate, and the most common skip reasons with an example.
+ */
+export function describeSample(s: ImportSummary): string[] {
+  const lines = ['  sample:'];
+  const types = Object.entries(s.itemsByType).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  lines.push(`    items by type: ${types.length === 0 ? 'none' : types.map(([type, n]) => `${type} ${n}`).join(', ')}`);
+  lines.push(`    URLs: ${s.urls.canonical} canonical, ${s.urls.redirect} redirect (301), ${s.urls.gone} gone (410)`);
+  const reasons = s.skipReasons.slice(0, SAMPLED_REASONS);
+  if (reasons.length > 0) lines.push(`    most common skip reasons:`);
+  for (const r of reasons) lines.push(`      ${r.count} × ${r.reason} (e.g. ${r.example.ref}: ${r.example.reason})`);
+  return lines;
+}
+
+/** Kinds of skip remembered: a source with more distinct reasons than this counts the rest under the last ones. */
+const MAX_REASONS = 1000;
+
+/** Counts skips by reason, with ids, numbers and quoted names made generic so one kind of skip is one line. */
+export class SkipReasonTally {
+  private readonly byReason = new Map<string, { count: number; example: SkippedItem }>();
+
+  add(skip: SkippedItem): void {
+    const reason = skip.reason.replace(/\d+/g, 'N');
+    const known = this.byReason.get(reason);
+    if (known) known.count++;
+    else if (this.byReason.size < MAX_REASONS) this.byReason.set(reason, { count: 1, example: skip });
+  }
+
+  /** The reasons, most frequent first. */
+  top(limit: number): SkipReasonCount[] {
+    return [...this.byReason].map(([reason, v]) => ({ reason, count: v.count, example: v.example }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)).slice(0, limit);
+  }
 }

@@ -4,14 +4,14 @@ import type {
   ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRedirect, ImportedTerm, ImportedUser, ImportedCorrection, ImportRecord, ImportSource, ImportSourceName,
 } from '../domain/import-record.ts';
 import type { ImportService } from '../services/import-service.ts';
-import type { ImportBatch, ImportItemType } from '../store/types.ts';
+import type { ImportBatch, ImportItemType, PathTargetType } from '../store/types.ts';
 import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { readAhead } from './read-ahead.ts';
 import { sha256 } from './content-hash.ts';
 import { IdAllocator } from './id-allocator.ts';
-import { emptyCounts, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem } from './import-report.ts';
+import { emptyCounts, SkipReasonTally, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem, type UrlFate } from './import-report.ts';
 import { NodeBuilder } from './node-builder.ts';
 import { CommentBuilder } from './comment-builder.ts';
 import { splitBatch, emptyBatch, type MutableBatch } from './batch.ts';
@@ -39,10 +39,15 @@ const READ_AHEAD = 2000;
 /** Skips and warnings kept for the summary (all of them go to the report file). */
 const SUMMARY_LIST = 200;
 
+/** The item types a stored path can lead to. */
+const PATH_TARGETS: Partial<Record<ImportItemType, PathTargetType>> = { node: 'node', term: 'term', author: 'author', blog: 'blog' };
+
 /** Facts about a term that nodes filed under it need. */
 export interface TermInfo {
   readonly tid: number;
   readonly parentTid: number | null;
+  /** Further parents of a term with several (Drupal's term_hierarchy); its items are listed under each. */
+  readonly otherParentTids?: readonly number[];
   readonly state: string;
 }
 
@@ -69,6 +74,11 @@ export class ImportRun {
   private readonly skips: SkippedItem[] = [];
   private readonly warnings: SkippedItem[] = [];
   private skipped = 0;
+  private readonly skipReasons = new SkipReasonTally();
+  private readonly itemsByType: Record<string, number> = {};
+  private readonly urls: Record<UrlFate['fate'], number> = { canonical: 0, redirect: 0, gone: 0 };
+  /** A dry run writes nothing, so the paths its items would have are remembered for redirects to find. */
+  private readonly dryRunPaths = new BoundedMap<string, { targetType: PathTargetType; targetId: number }>(REMEMBERED * 5);
   private gone = 0;
   private redirects = 0;
   /** Redirects whose target has not arrived yet: retried after each batch and at the end. */
@@ -110,13 +120,14 @@ export class ImportRun {
       if (this.pendingNodes >= batchSize || this.pending.length >= batchSize * 8) await this.flush();
     }
     await this.flush();
+    await this.settleWaitingReplies();
     await this.settleRedirects(true);
     await this.settleLandingPages();
     if (!this.dryRun) this.service.finished(this.edition);
     const summary: ImportSummary = {
       source: this.options.sourceName, edition: this.edition.code, dryRun: this.dryRun, runId: this.runId,
       seconds: (Date.now() - started) / 1000, counts: this.counts, gone: this.gone, redirects: this.redirects, users: this.users, skipped: this.skipped,
-      skips: this.skips, warnings: this.warnings,
+      skips: this.skips, warnings: this.warnings, itemsByType: { ...this.itemsByType }, urls: { ...this.urls }, skipReasons: this.skipReasons.top(20),
     };
     if (this.runId !== null) await this.service.finishRun(this.runId, { ...summary, skips: summary.skips.slice(0, 50), warnings: summary.warnings.slice(0, 50) });
     await this.options.report?.close(summary);
@@ -125,12 +136,38 @@ export class ImportRun {
 
   skip(ref: string, reason: string): void {
     this.skipped++;
+    this.skipReasons.add({ ref, reason });
     if (this.skips.length < SUMMARY_LIST) this.skips.push({ ref, reason });
     this.options.report?.skip({ ref, reason });
   }
 
   warn(ref: string, reason: string): void {
     if (this.warnings.length < SUMMARY_LIST) this.warnings.push({ ref, reason });
+    this.options.report?.warn?.({ ref, reason });
+  }
+
+  /** Tells the report what an old URL answers now, and counts it by fate. */
+  reportUrl(entry: UrlFate): void {
+    this.urls[entry.fate]++;
+    this.options.report?.url?.(entry);
+  }
+
+  /** The URLs an item answers at: its page, the old paths that redirect to it, or all of them gone. */
+  private reportItemUrls(entry: ReportedItem): void {
+    if (entry.type === 'comment') {
+      if (entry.shownAt !== undefined && entry.path !== null) this.reportUrl({ path: entry.path, fate: 'redirect', to: entry.shownAt });
+      return;
+    }
+    // A term without an alias is served at /taxonomy/term/<tid> itself.
+    const canonical = entry.path ?? (entry.type === 'term' ? `taxonomy/term/${entry.id}` : null);
+    const paths = [...new Set([...(canonical === null ? [] : [canonical]), ...entry.legacyPaths])];
+    const targetType = PATH_TARGETS[entry.type];
+    for (const path of paths) {
+      if (this.dryRun && targetType !== undefined) this.dryRunPaths.set(path, { targetType, targetId: entry.id });
+      if (entry.goneReason !== undefined) this.reportUrl({ path, fate: 'gone', reason: entry.goneReason });
+      else if (path === canonical) this.reportUrl({ path, fate: 'canonical' });
+      else if (canonical !== null) this.reportUrl({ path, fate: 'redirect', to: canonical });
+    }
   }
 
   /** Counts an item once per run: a later sighting that changes it turns "unchanged" into "updated". */
@@ -141,6 +178,8 @@ export class ImportRun {
     if (before === undefined) {
       c[entry.action]++;
       this.seen.set(id, entry.action);
+      if (entry.contentType !== undefined) this.itemsByType[entry.contentType] = (this.itemsByType[entry.contentType] ?? 0) + 1;
+      this.reportItemUrls(entry);
     } else if (before === 'unchanged' && entry.action !== 'unchanged') {
       c.unchanged--;
       c.updated++;
@@ -154,8 +193,22 @@ export class ImportRun {
     return previous === undefined ? 'imported' : previous === next ? 'unchanged' : 'updated';
   }
 
+  /**
+   * Resolves the replies that arrived before their parent: again after each batch while that helps,
+   * then once more with the parent given up on (filed at the top level, with a warning).
+   */
+  private async settleWaitingReplies(): Promise<void> {
+    for (let before = Infinity; this.comments.waitingCount > 0 && this.comments.waitingCount < before;) {
+      before = this.comments.waitingCount;
+      await this.flush();
+    }
+    if (this.comments.waitingCount === 0) return;
+    this.comments.lastPass = true;
+    await this.flush();
+  }
+
   private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && this.comments.waitingCount === 0) return;
     const records = this.pending;
     this.pending = [];
     this.pendingNodes = 0;
@@ -165,16 +218,20 @@ export class ImportRun {
     await this.resolveAuthors(records.filter((r): r is ImportedAuthor => r.type === 'author'), batch, reported);
     await this.resolveBlogs(records.filter((r): r is ImportedBlog => r.type === 'blog'), batch, reported);
     await this.nodes.resolve(records.filter((r): r is ImportedNode => r.type === 'node'), batch, reported);
-    await this.comments.resolve(records.filter((r): r is ImportedComment => r.type === 'comment'), batch, reported);
+    // Replies that waited for their parent go first: it may be in the store by now.
+    await this.comments.resolve([...this.comments.takeWaiting(), ...records.filter((r): r is ImportedComment => r.type === 'comment')], batch, reported);
     await this.resolveCorrections(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);
     for (const g of records.filter((r): r is ImportedGone => r.type === 'gone')) {
       batch.gone.push({ path: g.path.replace(/^\/+/, ''), reason: g.reason });
+      this.reportUrl({ path: g.path.replace(/^\/+/, ''), fate: 'gone', reason: g.reason });
       this.gone++;
     }
     const failed = this.dryRun ? new Set<string>() : await this.write(batch);
     if (!this.dryRun) this.settle();
     for (const entry of reported) if (!failed.has(`${entry.type}\u0000${entry.key}`)) this.count(entry);
-    this.redirectQueue.push(...records.filter((r): r is ImportedRedirect => r.type === 'redirect'));
+    const redirects = records.filter((r): r is ImportedRedirect => r.type === 'redirect');
+    this.redirectQueue.push(...redirects.filter((r) => !r.fixedRoute));
+    await this.addFixedRouteRedirects(redirects.filter((r) => r.fixedRoute === true));
     const users = records.filter((r): r is ImportedUser => r.type === 'user');
     if (users.length > 0 && !this.dryRun) {
       const saved = await this.service.saveUsers(users);
@@ -207,14 +264,27 @@ export class ImportRun {
     for (const r of queue) {
       const to = clean(r.to);
       const raw = /^(node|taxonomy\/term)\/(\d+)$/.exec(to);
-      const target = stored.get(to) ?? (raw ? { targetType: raw[1] === 'node' ? 'node' as const : 'term' as const, targetId: Number(raw[2]) } : undefined);
-      if (target !== undefined && clean(r.from) !== to) resolved.push({ path: clean(r.from), ...target });
+      const target = stored.get(to) ?? this.dryRunPaths.get(to) ?? (raw ? { targetType: raw[1] === 'node' ? 'node' as const : 'term' as const, targetId: Number(raw[2]) } : undefined);
+      if (target !== undefined && clean(r.from) !== to) {
+        resolved.push({ path: clean(r.from), ...target });
+        this.reportUrl({ path: clean(r.from), fate: 'redirect', to });
+      }
       else if (target === undefined && !final && this.redirectQueue.length < REMEMBERED) this.redirectQueue.push(r);
       else if (target === undefined) this.skip(`/${clean(r.from)}`, `it redirected to /${to}, which was not imported`);
     }
     if (resolved.length === 0) return;
     if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), redirects: resolved }, this.runId!);
     this.redirects += resolved.length;
+  }
+
+  /** Redirects to pages at fixed routes need no target item: written at once. */
+  private async addFixedRouteRedirects(redirects: readonly ImportedRedirect[]): Promise<void> {
+    if (redirects.length === 0) return;
+    const clean = (p: string) => p.replace(/^\/+|\/+$/g, '');
+    const pathRedirects = redirects.map((r) => ({ path: clean(r.from), location: clean(r.to) })).filter((r) => r.path !== r.location);
+    if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), pathRedirects }, this.runId!);
+    for (const r of pathRedirects) this.reportUrl({ path: r.path, fate: 'redirect', to: r.location });
+    this.redirects += pathRedirects.length;
   }
 
   /** Writes each landing page's list of items, the items resolved by key (missing ones left out, with a warning). */
@@ -257,7 +327,8 @@ export class ImportRun {
     if (known) return known;
     const stored = (await this.service.findItems(this.edition, 'term', [key])).get(key);
     if (!stored) return undefined;
-    const info = { tid: stored.id, parentTid: (JSON.parse(stored.state) as { parentTid: number | null }).parentTid, state: stored.state };
+    const parsed = JSON.parse(stored.state) as { parentTid: number | null; otherParentTids?: number[] };
+    const info = { tid: stored.id, parentTid: parsed.parentTid, otherParentTids: parsed.otherParentTids ?? [], state: stored.state };
     this.remember(key, info);
     return info;
   }
@@ -277,8 +348,15 @@ export class ImportRun {
       const path = r.path ?? previous?.path ?? null;
       const legacy = [...new Set([...(previous?.legacyPaths ?? []), ...(previous?.path ? [previous.path] : []), ...r.legacyPaths])].filter((p) => p !== path).sort();
       const parentTid = parent?.tid ?? null;
-      const state = JSON.stringify({ vocabulary: r.vocabulary, name: r.name, path, legacyPaths: legacy, parentTid, weight: r.weight });
-      this.remember(r.key, { tid, parentTid, state });
+      const otherParentTids: number[] = [];
+      for (const key of r.otherParentKeys ?? []) {
+        const other = await this.termFor(key);
+        if (other === undefined) this.warn(r.key, `its further parent ${key} was not imported; listed under ${r.parentKey ?? 'no parent'} only`);
+        else otherParentTids.push(other.tid);
+      }
+      // Further parents join the state only when there are some, so states stored before compare equal.
+      const state = JSON.stringify({ vocabulary: r.vocabulary, name: r.name, path, legacyPaths: legacy, parentTid, weight: r.weight, ...(otherParentTids.length > 0 ? { otherParentTids } : {}) });
+      this.remember(r.key, { tid, parentTid, otherParentTids, state });
       const action = ImportRun.action(before?.state, state);
       reported.push({ type: 'term', key: r.key, id: tid, action, path, legacyPaths: [...legacy, `taxonomy/term/${tid}`] });
       if (action === 'unchanged') continue;

@@ -91,7 +91,10 @@ export class NodeBuilder {
     const stateJson = JSON.stringify(state);
     const action: ImportAction = before === undefined ? 'imported' : added.length === 0 && stateJson === before.state ? 'unchanged' : 'updated';
     const canonicalPaths = [...state.legacyPaths, `node/${nid}`];
-    reported.push({ type: 'node', key: record.key, id: nid, action, path: state.path ?? `node/${nid}`, legacyPaths: canonicalPaths });
+    reported.push({
+      type: 'node', key: record.key, id: nid, action, path: state.path ?? `node/${nid}`, legacyPaths: canonicalPaths,
+      contentType: state.sourceType ?? state.kind, ...(state.published ? {} : { goneReason: 'unpublished' }),
+    });
     if (action === 'unchanged') return;
     const current = incomingIsCurrent
       ? this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? renderRevision(nid, state.current.hash, record.revisions[latest]!)
@@ -119,11 +122,17 @@ export class NodeBuilder {
       if (section === undefined) run.warn(key, `its section ${state.sectionKey} was not imported`);
       else {
         sectionTid = section.tid;
-        // Listings of a parent section include its subsections' items, as on the original site.
-        for (let t: typeof section | undefined = section, depth = 0; t !== undefined && depth < 8; depth++) {
+        // Listings of a parent section include its subsections' items, as on the original site; a
+        // section with several parents is listed under each of them (and their ancestors).
+        const queue: (typeof section)[] = [section];
+        for (let steps = 0; queue.length > 0 && steps < 32; steps++) {
+          const t = queue.shift()!;
+          if (termIds.includes(t.tid)) continue;
           termIds.push(t.tid);
-          const parentTid: number | null = t.parentTid;
-          t = parentTid === null ? undefined : run.termsById.get(parentTid);
+          for (const parentTid of [t.parentTid, ...(t.otherParentTids ?? [])]) {
+            const parent = parentTid === null ? undefined : run.termsById.get(parentTid);
+            if (parent !== undefined) queue.push(parent);
+          }
         }
       }
     }

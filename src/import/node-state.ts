@@ -9,6 +9,8 @@ export type NodeState = Readonly<Pick<ImportedNode, 'kind' | 'path' | 'legacyPat
   // Optional on records, always present here, so a stored state compares equal to a fresh one.
   readonly translationSet: number | null;
   readonly landingItems: readonly string[];
+  /** The source's content type of a generic item; absent for the others, so states stored before it compare equal. */
+  readonly sourceType?: string;
   readonly current: { readonly hash: string; readonly revisedAt: number };
 };
 
@@ -22,7 +24,7 @@ export function stateOf(node: ImportedNode, current: { hash: string; revisedAt: 
     kind: node.kind, path: node.path, legacyPaths: union(node.legacyPaths.filter((p) => p !== node.path)), published: node.published,
     promoted: node.promoted, publishedAt: node.publishedAt, showDate: node.showDate, sectionKey: node.sectionKey,
     tagKeys: [...node.tagKeys], authors: [...node.authors], blogKey: node.blogKey, commentPolicy: node.commentPolicy,
-    files: union(node.files), translationSet: node.translationSet ?? null, landingItems: [...(node.landingItems ?? [])], current,
+    files: union(node.files), translationSet: node.translationSet ?? null, landingItems: [...(node.landingItems ?? [])], ...(node.sourceType ? { sourceType: node.sourceType } : {}), current,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { CommentConfig } from '../domain/comment.ts';
 import { COMMENT_STATUS } from '../domain/comment.ts';
 import { isClean, validateCommentForm, type CommentErrors, type CommentFormValues, type CommentField } from '../domain/comment-form.ts';
-import type { CommentPolicy, Edition } from '../domain/edition.ts';
+import { refusesComments, type CommentPolicy, type Edition } from '../domain/edition.ts';
 import { NotFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
 import type { SafeHtml } from '../domain/safe-html.ts';
@@ -90,7 +90,7 @@ export class CommentService {
    */
   async post(s: CommentSubmission, known?: CommentContext): Promise<PostOutcome> {
     const context = known ?? (await this.context(s.edition, s.nid, s.pid));
-    if (context.policy === 'closed') {
+    if (refusesComments(context.policy)) {
       return { kind: 'refused', status: 403, errors: { form: { en: 'Comments are closed on this article.', ar: 'التعليقات مغلقة على هذا المقال.' } } };
     }
     const errors = await this.validate(s);

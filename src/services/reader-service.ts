@@ -96,6 +96,16 @@ export class ReaderService {
     if (await this.content.isWithdrawn(edition.code, nid)) throw new Gone();
   }
 
+  /** True when an import recorded the path as removed (an excluded content type's /node/<nid>, /comment/<cid>). */
+  private async isGone(edition: Edition, path: string): Promise<boolean> {
+    return (await this.content.goneReason(edition.code, path)) !== undefined;
+  }
+
+  /** Where an old path redirects to a page at a fixed route ("node", "rss.xml"), if an import recorded one. */
+  redirectLocation(edition: Edition, path: string): Promise<string | undefined> {
+    return this.content.redirectLocation(edition.code, path);
+  }
+
   /** Throws Gone when an old path was deliberately removed (an import recorded it). */
   async assertNotGone(edition: Edition, path: string): Promise<void> {
     if ((await this.content.goneReason(edition.code, path)) !== undefined) throw new Gone();
@@ -104,8 +114,11 @@ export class ReaderService {
   /** A node's page data; NotFound when the node is not in this edition, Gone when it was withdrawn. */
   async node(edition: Edition, nid: number, commentPage = 0): Promise<NodePage> {
     const node = await this.content.findNode(edition.code, nid);
-    if (!node) throw (await this.content.isWithdrawn(edition.code, nid)) ? new Gone() : new NotFound();
-    const comments = await this.content.listPublishedComments(nid, commentPage, COMMENTS_PER_PAGE);
+    if (!node) throw (await this.content.isWithdrawn(edition.code, nid)) || (await this.isGone(edition, `node/${nid}`)) ? new Gone() : new NotFound();
+    // Drupal's comment setting 0 hides a node's comments everywhere: page, pager and feed.
+    const comments = node.commentPolicy === 'hidden'
+      ? { items: [], page: commentPage, pageSize: COMMENTS_PER_PAGE, total: 0 }
+      : await this.content.listPublishedComments(nid, commentPage, COMMENTS_PER_PAGE);
     const landingItems = node.kind === 'landing' ? await this.content.landingItems(nid) : [];
     const corrections = node.kind === 'corrections' ? await this.content.listCorrections(edition.code) : [];
     const translations = await this.content.translationsOf(nid);
@@ -169,7 +182,7 @@ export class ReaderService {
   /** The node and comment page that show a comment (for /comment/<cid> permalinks). */
   async commentLocation(edition: Edition, cid: number): Promise<{ nid: number; path: string | null; page: number }> {
     const position = await this.content.commentPosition(cid);
-    if (!position || position.edition !== edition.code) throw new NotFound();
+    if (!position || position.edition !== edition.code) throw (await this.isGone(edition, `comment/${cid}`)) ? new Gone() : new NotFound();
     return { nid: position.nid, path: position.path, page: Math.floor(position.index / COMMENTS_PER_PAGE) };
   }
 

@@ -9,6 +9,9 @@ import { translationsOf } from './translation-queries.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from './types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, toBlog, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 
+/** lower(path): served by the expression indexes of migration 007 on both dialects. */
+const lowerPath = sql<string>`lower(path)`;
+
 /** Published comments only: 1 is Folio's (and Drupal 7's) published status. */
 const PUBLISHED = 1;
 
@@ -44,8 +47,17 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async goneReason(edition: string, path: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('gone_paths').select('reason').where('edition', '=', edition).where('path', '=', path).executeTakeFirst();
+    const row = await this.db.selectFrom('gone_paths').select('reason').where('edition', '=', edition).where('path', '=', path).executeTakeFirst()
+      ?? await this.db.selectFrom('gone_paths').select('reason').where('edition', '=', edition).where(lowerPath, '=', sql<string>`lower(${path})`)
+        .orderBy('path').executeTakeFirst();
     return row?.reason;
+  }
+
+  async redirectLocation(edition: string, path: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('path_redirects').select('location').where('edition', '=', edition).where('path', '=', path).executeTakeFirst()
+      ?? await this.db.selectFrom('path_redirects').select('location').where('edition', '=', edition).where(lowerPath, '=', sql<string>`lower(${path})`)
+        .orderBy('path').executeTakeFirst();
+    return row?.location;
   }
 
   async nodeEdition(nid: number): Promise<string | undefined> {
@@ -56,7 +68,14 @@ export class KyselyContentReader implements ContentReader {
   async resolvePath(edition: string, path: string): Promise<PathTarget | undefined> {
     const row = await this.db.selectFrom('path_aliases').select(['target_type', 'target_id', 'canonical'])
       .where('edition', '=', edition).where('path', '=', path).executeTakeFirst();
-    return row ? { targetType: row.target_type as PathTargetType, targetId: row.target_id, canonical: row.canonical === 1 } : undefined;
+    if (row) return { targetType: row.target_type as PathTargetType, targetId: row.target_id, canonical: row.canonical === 1 };
+    // Another spelling of a stored path (/Some-Alias for some-alias), as MySQL's collation matched
+    // Drupal's aliases: never canonical, so the page redirects to the stored spelling. A canonical
+    // row wins over an old alias, then the lowest path, so the answer is stable.
+    const other = await this.db.selectFrom('path_aliases').select(['target_type', 'target_id'])
+      .where('edition', '=', edition).where(lowerPath, '=', sql<string>`lower(${path})`)
+      .orderBy('canonical', 'desc').orderBy('path').executeTakeFirst();
+    return other ? { targetType: other.target_type as PathTargetType, targetId: other.target_id, canonical: false } : undefined;
   }
 
   async canonicalPath(edition: string, targetType: PathTargetType, targetId: number): Promise<string | undefined> {

@@ -113,7 +113,7 @@ export class KyselyExportQueries {
     return rows.map((c) => ({
       type: 'comment', key: `comment/${c.cid}`, cid: Number(c.cid), nodeKey: `node/${c.nid}`, parentKey: c.pid === null ? null : `comment/${c.pid}`,
       thread: c.thread, published: Number(c.status) === 1, spam: Number(c.status) === 2, name: c.name, email: c.email, homepage: c.homepage,
-      hostname: c.hostname, subject: c.subject, body: c.body, format: c.format as ImportedComment['format'],
+      hostname: c.hostname, ...(c.uid !== null && Number(c.uid) > 0 ? { accountId: Number(c.uid) } : {}), subject: c.subject, body: c.body, format: c.format as ImportedComment['format'],
       createdAt: Number(c.created_at), changedAt: Number(c.changed_at), provenance: FROM_FOLIO,
     }));
   }

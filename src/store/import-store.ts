@@ -169,6 +169,10 @@ export class KyselyImportStore implements ImportStore {
         await trx.insertInto('translations').values(part.map((t) => ({ nid: t.nid, tnid: t.tnid })))
           .onConflict((oc) => oc.column('nid').doUpdateSet((eb) => ({ tnid: eb.ref('excluded.tnid') }))).execute();
       }
+      for (const part of chunks(lastByKey(batch.pathRedirects, (r) => r.path))) {
+        await trx.insertInto('path_redirects').values(part.map((r) => ({ edition: edition.code, path: r.path, location: r.location })))
+          .onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({ location: eb.ref('excluded.location') }))).execute();
+      }
       for (const part of chunks(lastByKey(batch.redirects, (r) => r.path))) {
         // A redirect never takes a path over: what the site already answers at a path stays.
         await trx.insertInto('path_aliases').values(part.map((r) => ({ edition: edition.code, path: r.path, target_type: r.targetType, target_id: r.targetId, canonical: 0 })))
@@ -261,7 +265,7 @@ export class KyselyImportStore implements ImportStore {
     for (const part of chunks(comments)) {
       await trx.deleteFrom('comments').where('cid', 'in', part.map((c) => c.cid)).execute();
       await trx.insertInto('comments').values(part.map((c) => ({
-        cid: c.cid, nid: c.nid, pid: c.pid, thread: c.thread, status: c.status, uid: null, name: c.name, email: c.email,
+        cid: c.cid, nid: c.nid, pid: c.pid, thread: c.thread, status: c.status, uid: c.uid ?? null, name: c.name, email: c.email,
         homepage: c.homepage, hostname: c.hostname, subject: c.subject, body: c.body, format: c.format, body_html: c.bodyHtml,
         created_at: c.createdAt, changed_at: c.changedAt,
       }))).execute();

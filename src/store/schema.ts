@@ -198,6 +198,12 @@ export interface ImportRunsTable {
   summary: string | null;
 }
 
+export interface PathRedirectsTable {
+  edition: string;
+  path: string;
+  location: string;
+}
+
 export interface GonePathsTable {
   edition: string;
   path: string;
@@ -232,5 +238,6 @@ export interface Database {
   import_items: ImportItemsTable;
   import_runs: ImportRunsTable;
   gone_paths: GonePathsTable;
+  path_redirects: PathRedirectsTable;
   translations: TranslationsTable;
 }

@@ -50,6 +50,8 @@ export interface ContentReader {
   isWithdrawn(edition: string, nid: number): Promise<boolean>;
   /** Why an old path was deliberately removed, if it was (410 Gone). */
   goneReason(edition: string, path: string): Promise<string | undefined>;
+  /** Where an old path redirects when its target is a page at a fixed route (no leading slash), if it does. */
+  redirectLocation(edition: string, path: string): Promise<string | undefined>;
   /** The edition a node id belongs to, for ids typed into the wrong edition's URL. */
   nodeEdition(nid: number): Promise<string | undefined>;
   resolvePath(edition: string, path: string): Promise<PathTarget | undefined>;
@@ -355,7 +357,8 @@ export interface ImportBatch {
   readonly nodes: readonly ImportNodeWrite[];
   /** New revisions (a revision already stored under the same hash is left as it is). */
   readonly revisions: readonly RevisionWrite[];
-  readonly comments: readonly (CommentWrite & { readonly changedAt: number })[];
+  /** `uid`: a registered commenter's account id (the source site's, for imports), null for anonymous. */
+  readonly comments: readonly (CommentWrite & { readonly changedAt: number; readonly uid?: number | null })[];
   readonly gone: readonly { path: string; reason: string }[];
   /** Corrections, updates and letters, replaced by id. */
   readonly corrections: readonly (Omit<CorrectionEntry, 'kind'> & { kind: string })[];
@@ -363,6 +366,8 @@ export interface ImportBatch {
   readonly landing: readonly { landingNid: number; nids: readonly number[] }[];
   /** Translation set memberships (Drupal's tnid). */
   readonly translations: readonly { nid: number; tnid: number }[];
+  /** Old paths that redirect to a page at a fixed route ("node", "rss.xml"), not to an item. */
+  readonly pathRedirects: readonly { path: string; location: string }[];
   /** Old paths that redirect to a target, added only where the path is not already taken. */
   readonly redirects: readonly { path: string; targetType: PathTargetType; targetId: number }[];
   readonly items: readonly ImportItemWrite[];

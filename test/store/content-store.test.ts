@@ -54,6 +54,23 @@ for (const dialect of testDialects()) {
       assert.equal((await content().resolvePath('ar', 'section/politics'))?.targetId, 50);
     });
 
+    test('another spelling of a path finds it, never as canonical; an exact spelling, percent-encoding included, is matched byte for byte', async () => {
+      const en = sanctionedWriter(site.runtime.editions.get('en'), 'demo-seed');
+      await site.runtime.store.writer.saveNodes(en, [
+        buildNode({ nid: 9100, title: 'Mixed case', path: 'Content/Mixed-Case', legacyPaths: ['content/Old-Spelling'] }),
+        // Two paths that differ only in the case of their percent-encoding: each is its own.
+        buildNode({ nid: 9101, title: 'Cafe upper', path: 'content/caf%C3%A9' }),
+        buildNode({ nid: 9102, title: 'Cafe lower', path: 'content/caf%c3%a9-x' }),
+      ]);
+      assert.deepEqual(await content().resolvePath('en', 'Content/Mixed-Case'), { targetType: 'node', targetId: 9100, canonical: true });
+      assert.deepEqual(await content().resolvePath('en', 'content/mixed-case'), { targetType: 'node', targetId: 9100, canonical: false });
+      assert.deepEqual(await content().resolvePath('en', 'CONTENT/OLD-SPELLING'), { targetType: 'node', targetId: 9100, canonical: false });
+      assert.deepEqual(await content().resolvePath('en', 'content/caf%C3%A9'), { targetType: 'node', targetId: 9101, canonical: true });
+      assert.deepEqual(await content().resolvePath('en', 'content/caf%c3%a9-x'), { targetType: 'node', targetId: 9102, canonical: true });
+      assert.equal((await content().resolvePath('en', 'content/caf%c3%a9'))?.targetId, 9101, 'hex digits in either case name one URL (RFC 3986 §6.2.2.1)');
+      assert.equal(await content().resolvePath('ar', 'content/mixed-case'), undefined, 'only within its edition');
+    });
+
     test('published comments come in thread order, without private fields', async () => {
       const page = await content().listPublishedComments(FIXTURE.article.nid, 0, 50);
       assert.deepEqual(page.items.map((c) => c.thread), ['01/', '01.00/', '02/']);

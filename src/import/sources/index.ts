@@ -1,6 +1,6 @@
 import type { ImportSource, ImportSourceName } from '../../domain/import-record.ts';
 import { Invalid } from '../../domain/errors.ts';
-import { countDrupalItems, drupalSource } from './drupal/drupal-source.ts';
+import { countDrupalItems, drupalSource, type DrupalLanguages } from './drupal/drupal-source.ts';
 import { exportEditions, folioSource } from './folio-source.ts';
 
 export { exportEditions };
@@ -18,6 +18,10 @@ export interface SourceRequest {
   readonly db: string | null;
   /** For `folio`: read only this edition's records of the export. */
   readonly edition?: string;
+  /** For `drupal`: content types left out, their paths answering 410 with the reason. */
+  readonly excludeTypes?: readonly string[];
+  /** For `drupal`: which nodes this edition takes by language. */
+  readonly languages?: DrupalLanguages;
 }
 
 /** An opened source, with the number of records it will yield when it can tell. */
@@ -38,7 +42,7 @@ export async function openSource(request: SourceRequest): Promise<OpenedSource> 
   if (name === 'drupal') {
     const url = request.db ?? request.inputs[0];
     if (url === undefined) throw new Invalid('the drupal source needs the database: --db mysql://user@host/database');
-    return { name, records: drupalSource({ url }), total: (await countDrupalItems(url)).total };
+    return { name, records: drupalSource({ url, excludeTypes: request.excludeTypes ?? [], ...(request.languages ? { languages: request.languages } : {}) }), total: (await countDrupalItems(url)).total };
   }
   if (request.inputs.length === 0) throw new Invalid(`the ${name} source needs at least one file or folder to read`);
   if (name === 'folio') return { name, records: folioSource([...request.inputs], request.edition), total: null };

@@ -5,6 +5,8 @@ import * as search003 from './003-search.ts';
 import * as translations005 from './005-translations.ts';
 import * as import004 from './004-import.ts';
 import * as fixity006 from './006-fixity.ts';
+import * as pathCase007 from './007-path-case.ts';
+import * as pathRedirects008 from './008-path-redirects.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-translations': translations005,
   '004-import': import004,
   '006-fixity': fixity006,
+  '007-path-case': pathCase007,
+  '008-path-redirects': pathRedirects008,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

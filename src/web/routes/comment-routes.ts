@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseCommentForm, type CommentErrors, type CommentFormValues } from '../../domain/comment-form.ts';
-import type { Edition } from '../../domain/edition.ts';
+import { refusesComments, type Edition } from '../../domain/edition.ts';
 import { RETRY_AFTER_SECONDS, Unavailable } from '../../domain/errors.ts';
 import type { CommentContext, CommentSubmission, RenderedComment } from '../../services/comment-service.ts';
 import { MESSAGES, t } from '../../text/messages.ts';
@@ -44,7 +44,7 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
     const lang = ctx.edition.lang;
     const { context } = options;
     const action = `${ctx.prefix}/comment/reply/${context.target.nid}${context.parent ? `/${context.parent.cid}` : ''}`;
-    const form: CommentFormModel | null = context.policy === 'closed' ? null : {
+    const form: CommentFormModel | null = refusesComments(context.policy) ? null : {
       action, formToken: options.formToken, values: options.values, errors: options.errors,
       signedInAs: options.staff?.name ?? null, csrfToken: options.staff ? reply.generateCsrf() : null,
       heading: context.parent ? 'replyToComment' : 'postNewComment',

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Edition } from '../../domain/edition.ts';
+import { refusesComments, type Edition } from '../../domain/edition.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { parsePageParam } from '../../domain/pagination.ts';
 import type { PathTarget } from '../../services/reader-service.ts';
@@ -8,7 +8,7 @@ import type { WebDeps } from '../web-deps.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import { languageVersions } from '../translation-links.ts';
 import type { SiteContext } from '../site-context.ts';
-import { feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
+import { absoluteUrl, feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { articleView } from '../views/article-view.ts';
@@ -24,7 +24,7 @@ import { breadcrumbData, newsArticleData, sectionTrail } from '../views/structur
 type PageQuery = { Querystring: { page?: string; comment?: string } };
 
 /** The kinds of page that take comments, as on the original site. */
-const COMMENTABLE = new Set(['article', 'blog_post']);
+const COMMENTABLE = new Set(['article', 'blog_post', 'generic']);
 const ID = '(^\\d{1,10}$)';
 
 /** The public pages of one edition, mounted at its prefix. Routes stay thin: parse, call, render. */
@@ -54,8 +54,9 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const self = nodeUrl(ctx, page.node);
     const policy = page.node.commentPolicy ?? edition.commentPolicy;
     const takesComments = COMMENTABLE.has(page.node.kind);
-    const replyBase = takesComments && policy !== 'closed' ? `${ctx.prefix}/comment/reply/${nid}` : null;
-    const commentForm = !takesComments ? null : policy === 'closed' ? 'closed' as const : commentFormView(ctx, {
+    const replyBase = takesComments && !refusesComments(policy) ? `${ctx.prefix}/comment/reply/${nid}` : null;
+    // Hidden (Drupal's setting 0): no comments, no form and no "closed" note, as Drupal showed it.
+    const commentForm = !takesComments || policy === 'hidden' ? null : policy === 'closed' ? 'closed' as const : commentFormView(ctx, {
       action: `${ctx.prefix}/comment/reply/${nid}`, formToken: deps.comments.formToken(nid), values: EMPTY_COMMENT, errors: {},
       signedInAs: null, heading: 'postNewComment',
     });
@@ -89,6 +90,8 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       const canonical = await reader.canonicalPath(edition, target);
       if (canonical === undefined) {
         if (target.targetType === 'node') return redirect(request, reply, `${ctx.prefix}/node/${target.targetId}`);
+        // A term without an alias answers at /taxonomy/term/<tid> (an old forum/<tid> alias leads there).
+        if (target.targetType === 'term') return redirect(request, reply, `${ctx.prefix}/taxonomy/term/${target.targetId}`);
         throw new NotFound();
       }
       return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
@@ -123,6 +126,15 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get<PageQuery & { Params: { nid: string } }>(`/node/:nid${ID}`, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const nid = Number(request.params.nid);
+      // The archive keeps the old site's URLs: there /node/<nid> of a translation imported into
+      // another edition (Drupal served any node at /node/<nid>) leads to that edition. Elsewhere a
+      // node of another edition is simply not one of this edition's pages.
+      const home = edition.mode === 'archive' ? await reader.nodeEdition(nid) : undefined;
+      const homeEdition = home === undefined || home === edition.code ? undefined : deps.editions.all.find((e) => e.code === home);
+      if (homeEdition) {
+        const other = siteContextFor(request, homeEdition, deps);
+        return redirect(request, reply, absoluteUrl(other, `${other.prefix}/node/${nid}`));
+      }
       await reader.assertNotWithdrawn(edition, nid);
       const canonical = await reader.canonicalPath(edition, { targetType: 'node', targetId: nid });
       if (canonical !== undefined) {
@@ -149,7 +161,12 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
 
     app.get<PageQuery & { Params: { uid: string } }>(`/blog/:uid${ID}`, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
-      const blog = await reader.blogByUid(edition, Number(request.params.uid));
+      const uid = Number(request.params.uid);
+      // A user without blog posts had an empty blog page on the old site: an import records it as gone.
+      const blog = await reader.blogByUid(edition, uid).catch(async (error: unknown) => {
+        if (error instanceof NotFound) await reader.assertNotGone(edition, `blog/${uid}`);
+        throw error;
+      });
       return redirect(request, reply, `${ctx.prefix}/blogs/${blog.slug}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
     });
 
@@ -172,6 +189,8 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
         const listing = await reader.resolvePath(edition, listingPath);
         if (listing?.canonical && listing.targetType !== 'node') return feeds.sendTarget(request, reply, ctx, listing, listingPath);
       }
+      const location = await reader.redirectLocation(edition, path);
+      if (location !== undefined) return redirect(request, reply, `${ctx.prefix}/${location}`);
       await reader.assertNotGone(edition, path);
       throw new NotFound();
     });

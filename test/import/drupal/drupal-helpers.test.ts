@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupAliases } from '../../../src/import/sources/drupal/alias-paths.ts';
+import { systemAliasRecord } from '../../../src/import/sources/drupal/system-aliases.ts';
 import { leadPhoto, sitePath } from '../../../src/import/sources/drupal/site-files.ts';
 import { splitCredit } from '../../../src/import/sources/drupal/split-credit.ts';
 import { importTextFormat, knownTextFormat } from '../../../src/import/sources/drupal/text-format.ts';
@@ -71,4 +72,26 @@ test('leadPhoto picks the first image and splits a trailing "(Photo: …)" credi
   assert.deepEqual(leadPhoto([file(1, 'application/pdf', ''), file(2, 'image/jpeg', 'A march. (Photo: AFP - Name)')]), { src: '/sites/default/files/f2', caption: 'A march.', credit: '(Photo: AFP - Name)' });
   assert.deepEqual(leadPhoto([file(3, 'image/png', '(Photo: AFP - Name)')]), { src: '/sites/default/files/f3', caption: null, credit: '(Photo: AFP - Name)' });
   assert.deepEqual(leadPhoto([file(4, 'image/png', 'AFP/Name is in the caption')]), { src: '/sites/default/files/f4', caption: 'AFP/Name is in the caption', credit: null });
+});
+
+test('systemAliasRecord: user and blog aliases lead to the blog, forum to its term, the rest are gone with a reason', () => {
+  const blog = { type: 'blog' as const, key: 'blog/2', uid: 2, title: "Rami's blog", slug: 'rami', ownerName: 'Rami', provenance: { source: 'drupal' as const, originalUrl: null, capturedAt: null } };
+  const site = { version: 7 as const, terms: new Map([[30, { role: 'tag' as const, key: 'term/30', name: 'General', depth: 0 }], [20, { role: 'author' as const, key: 'author/x', name: 'X', depth: 0 }]]), blogs: new Map([[2, blog]]) };
+  const fate = (source: string, alias = 'Some/Alias') => {
+    const r = systemAliasRecord({ pid: 1, source, alias }, site);
+    return r === null ? null : r.type === 'redirect' ? `301 ${r.from} -> ${r.to}` : `410 ${r.path}: ${r.reason}`;
+  };
+  assert.equal(fate('user/2'), '301 Some/Alias -> blogs/rami');
+  assert.equal(fate('blog/2', '/rami-blog/'), '301 rami-blog -> blogs/rami');
+  assert.equal(fate('forum/30'), '301 Some/Alias -> taxonomy/term/30');
+  assert.match(fate('user/9')!, /^410 Some\/Alias: user\/9 is a user profile/);
+  assert.match(fate('blog/9')!, /^410 .*blog\/9 is a blog with no posts/);
+  assert.match(fate('forum/20')!, /^410 .*no longer exists/, 'an Authors term is no forum');
+  assert.match(fate('taxonomy/term/777')!, /^410 .*taxonomy\/term\/777 was deleted/);
+  assert.match(fate('archive-view')!, /^410 .*system path "archive-view", which Folio does not serve/);
+  assert.equal(fate('user/2', '  '), null, 'an empty alias');
+  for (const route of ['node', 'blog', 'rss.xml', 'taxonomy/term/5/feed', 'comment/12', 'archive/2013/05', 'filter/tips']) {
+    const r = systemAliasRecord({ pid: 1, source: route, alias: 'x' }, site);
+    assert.deepEqual(r?.type === 'redirect' ? [r.to, r.fixedRoute] : r, [route, true], `${route}: a page Folio serves at the same route`);
+  }
 });

@@ -16,12 +16,16 @@ export function commentRecord(row: CommentRow, reader: Pick<DrupalReader, 'versi
   // A reply whose parent was deleted is kept as a top-level comment; its vancode named the lost
   // parent, so the importer derives a new one.
   const orphan = row.pid !== 0 && !row.parentExists;
+  // A registered user's comment: Drupal shows the account's name, and keeps the e-mail in users.
+  const registered = Number(row.uid) > 0 && row.userName.trim() !== '';
   return {
     type: 'comment', key: ref, cid: row.cid, nodeKey: `node/${row.nid}`,
     parentKey: row.pid === 0 || orphan ? null : `comment/${row.pid}`,
     thread: orphan || row.thread === '' ? null : row.thread,
     published: row.status === reader.commentStatusPublishedIs,
-    name: row.name.trim() === '' ? ANONYMOUS : row.name, email: orNull(row.mail), homepage: orNull(row.homepage),
+    name: registered ? row.userName : row.name.trim() === '' ? ANONYMOUS : row.name,
+    email: orNull(row.mail) ?? (registered ? orNull(row.userMail) : null), homepage: orNull(row.homepage),
+    ...(registered ? { accountId: Number(row.uid) } : {}),
     hostname: orNull(row.hostname), subject: row.subject, body: row.body ?? '', format: importTextFormat(row.format),
     createdAt: row.created, changedAt: row.changed,
     provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:${ref}`, capturedAt: row.changed },

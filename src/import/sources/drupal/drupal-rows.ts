@@ -17,8 +17,10 @@ export interface TermRow {
   readonly vid: number;
   readonly name: string;
   readonly weight: number;
-  /** From term_hierarchy; 0 is the root. A term with several parents keeps the first. */
+  /** From term_hierarchy; 0 is the root. For a term with several parents, the lowest tid. */
   readonly parent: number;
+  /** Every parent tid of the term (term_hierarchy allows several), lowest first; [0] for a root. */
+  readonly parents: readonly number[];
 }
 
 export interface AliasRow {
@@ -26,6 +28,20 @@ export interface AliasRow {
   /** "node/12", "taxonomy/term/3", "blog/7". */
   readonly source: string;
   readonly alias: string;
+  /** url_alias.language, where read: an entity translation's alias is in its own language. */
+  readonly language?: string;
+}
+
+/** A node's translation by the Entity Translation module (D7): one node, its fields in several languages. */
+export interface EntityTranslationRow {
+  readonly nid: number;
+  readonly language: string;
+}
+
+/** An account's name, for bylines on sites without an Authors vocabulary. */
+export interface UserNameRow {
+  readonly uid: number;
+  readonly name: string;
 }
 
 export interface BlogUserRow {
@@ -45,6 +61,10 @@ export interface NodeRow {
   /** Drupal's comment setting: 0 hidden, 1 read only, 2 read/write. */
   readonly comment: number;
   readonly promote: number;
+  /** "en", "ar"; '' (Drupal 6) or "und" (Drupal 7) when language-neutral. */
+  readonly language: string;
+  /** The nid of its translation set's source, 0 when untranslated. */
+  readonly tnid: number;
 }
 
 export interface RevisionRow {
@@ -98,6 +118,11 @@ export interface CommentRow {
   readonly name: string;
   readonly mail: string;
   readonly homepage: string;
+  /** The commenter's account, 0 for anonymous. */
+  readonly uid: number;
+  /** From users: the account's name and e-mail ('' when anonymous or the account is gone). */
+  readonly userName: string;
+  readonly userMail: string;
 }
 
 /** How many records a run will yield, by kind, for a progress bar. */
@@ -108,6 +133,10 @@ export interface DrupalCounts {
   readonly nodes: number;
   /** Aliases of deleted nodes. */
   readonly gone: number;
+  /** Aliases of system paths (user/N, blog/N, forum/N, views, deleted terms): each a redirect or a gone path. */
+  readonly systemAliases: number;
+  /** Records for accounts' /user/<uid> and /blog/<uid> pages: one per blogger, two for anyone else. */
+  readonly users: number;
   readonly comments: number;
 }
 
@@ -120,13 +149,24 @@ export interface DrupalReader {
   terms(): Promise<TermRow[]>;
   aliases(sources: readonly string[]): Promise<AliasRow[]>;
   blogUsers(): Promise<BlogUserRow[]>;
+  /** Accounts after uid, in uid order (uid 0, the anonymous user, is not one). */
+  usersAfter(uid: number, limit: number): Promise<UserNameRow[]>;
+  /** The names of these accounts (one query per page of nodes). */
+  userNames(uids: readonly number[]): Promise<UserNameRow[]>;
   nodesAfter(nid: number, limit: number): Promise<NodeRow[]>;
-  revisions(nids: readonly number[]): Promise<RevisionRow[]>;
+  /** The node languages the site uses ('' and "und" for language-neutral nodes). */
+  languages(): Promise<Set<string>>;
+  /** Every revision of these nodes; `language` picks an entity translation's field values (D7), else the node's own language. */
+  revisions(nids: readonly number[], language?: string): Promise<RevisionRow[]>;
+  /** Published entity translations of these nodes into other languages (D7 Entity Translation; none elsewhere). */
+  entityTranslations(nids: readonly number[]): Promise<EntityTranslationRow[]>;
   termLinks(nodes: readonly NodeRow[]): Promise<TermLinkRow[]>;
   files(nodes: readonly NodeRow[]): Promise<FileRow[]>;
   commentsAfter(cid: number, limit: number): Promise<CommentRow[]>;
   /** Content types whose pages print no "submitted by … on …" line (theme or content type setting). */
   dateHiddenTypes(): Promise<Set<string>>;
+  /** url_alias rows after pid whose source is neither node/<nid> nor an existing term's taxonomy/term/<tid>. */
+  systemAliasesAfter(pid: number, limit: number): Promise<AliasRow[]>;
   /** url_alias rows after pid whose source is node/<nid> for a node that no longer exists. */
   orphanNodeAliasesAfter(pid: number, limit: number): Promise<AliasRow[]>;
   /** The comment status value that means published: 0 on Drupal 6 (COMMENT_PUBLISHED), 1 on Drupal 7. */

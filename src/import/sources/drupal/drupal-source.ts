@@ -7,7 +7,8 @@ import { connectDrupal, detectDrupalVersion, tableNames } from './connect-drupal
 import type { DrupalCounts, DrupalReader } from './drupal-rows.ts';
 import { drupal6Reader } from './drupal6-reader.ts';
 import { drupal7Reader } from './drupal7-reader.ts';
-import { nodeRecord, type NodePageData } from './node-records.ts';
+import { entityTranslationOf, excludedNodePaths, exclusionReason, nodeRecord, type NodePageData } from './node-records.ts';
+import { systemAliasRecord, type SystemAliasSite } from './system-aliases.ts';
 import { readTermCatalogue } from './term-records.ts';
 
 /**
@@ -24,6 +25,37 @@ export interface DrupalSourceOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Rows per page; tests make it small so that several pages meet. */
   readonly pageSize?: number;
+  /** Content types left out (`--exclude-type forum`): their nodes' and comments' paths answer 410, with the reason. */
+  readonly excludeTypes?: readonly string[];
+  /** Which nodes this run takes by their language; without it, every node. */
+  readonly languages?: DrupalLanguages;
+}
+
+/**
+ * Each item in its own language's edition (issue 11): a run into one edition takes the nodes of
+ * its language, leaves those of another edition's language to that edition's run, and only the
+ * run marked `neutral` takes language-neutral nodes and the site-wide records (terms, blogs, old
+ * paths). Translation sets (node.tnid) join the members across editions.
+ */
+export interface DrupalLanguages {
+  /** The language of the edition imported into ("en"). */
+  readonly lang: string;
+  /** Other editions by their language ("ar" → "ar"): their nodes are left to their runs. */
+  readonly elsewhere: ReadonlyMap<string, string>;
+  readonly neutral: boolean;
+}
+
+/** The node languages a Drupal site uses (for choosing which editions to import into). */
+export async function drupalLanguages(url: string): Promise<Set<string>> {
+  return withReader(url, (reader) => reader.languages());
+}
+
+/** Where a node of this language goes: here (null), or the reason it is left to another run. */
+function elsewhereReason(language: string, languages: DrupalLanguages | undefined): string | null {
+  if (languages === undefined || language === languages.lang) return null;
+  const edition = languages.elsewhere.get(language);
+  if (edition !== undefined) return `it is in "${language}": it belongs to edition "${edition}" (folio import drupal --edition ${edition})`;
+  return languages.neutral ? null : `it is language-neutral or in "${language}": it belongs to the edition that takes those`;
 }
 
 /**
@@ -48,7 +80,7 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
     const reader = await openReader(db, options.url);
     const total = totalOf(await reader.counts());
     let done = 0;
-    for await (const record of allRecords(reader, options.pageSize ?? PAGE_SIZE)) {
+    for await (const record of allRecords(reader, options.pageSize ?? PAGE_SIZE, new Set(options.excludeTypes ?? []), options.languages)) {
       yield record;
       options.onProgress?.(++done, total);
     }
@@ -58,50 +90,114 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
 }
 
 /** Every record in the order the importer needs: what nodes refer to first, comments last. */
-async function* allRecords(reader: DrupalReader, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes: ReadonlySet<string>, languages: DrupalLanguages | undefined): AsyncGenerator<ImportRecord> {
+  // The site-wide records go to one edition only; the others' items keep their bylines, not the terms.
+  const siteWide = languages?.neutral ?? true;
   const catalogue = await readTermCatalogue(reader);
-  yield* catalogue.records;
-  yield* await blogRecords(reader);
+  if (siteWide) yield* catalogue.records;
+  const blogs = siteWide ? await blogRecords(reader) : [];
+  yield* blogs;
   // Only skipped nodes are remembered: their comments must be skipped too.
   const skippedNids = new Set<number>();
+  // Nodes of excluded types, with their type: their comments' permalinks answer 410 too.
+  const excluded = new Map<number, string>();
+  // Nodes left to another edition's run, with the reason: their comments go with them.
+  const elsewhere = new Map<number, string>();
   const dateHiddenTypes = await reader.dateHiddenTypes();
-  for await (const record of nodeRecords(reader, { terms: catalogue.byTid, dateHiddenTypes }, pageSize)) {
+  const site = { terms: catalogue.byTid, dateHiddenTypes, excludeTypes, excluded, elsewhere, languages, userBylines: !catalogue.hasAuthorVocabulary };
+  for await (const record of nodeRecords(reader, site, pageSize)) {
     if (record.type === 'skip') skippedNids.add(Number(record.ref.slice('node/'.length)));
     yield record;
   }
-  yield* goneRecords(reader, pageSize);
-  yield* commentRecords(reader, skippedNids, pageSize);
+  if (siteWide) {
+    yield* goneRecords(reader, pageSize);
+    const aliasSite = { version: reader.version, terms: catalogue.byTid, blogs: new Map(blogs.map((b) => [b.uid, b])) };
+    yield* systemAliasRecords(reader, aliasSite, pageSize);
+    yield* userPageRecords(reader, aliasSite, pageSize);
+  }
+  yield* commentRecords(reader, { skippedNids, excluded, elsewhere }, pageSize);
 }
 
 function totalOf(counts: DrupalCounts): number {
-  return counts.terms + counts.blogs + counts.nodes + counts.gone + counts.comments;
+  return counts.terms + counts.blogs + counts.nodes + counts.gone + counts.systemAliases + counts.users + counts.comments;
 }
 
 /** Pages through node by nid, fetching each page's revisions, term links, files and aliases in one batch. */
-async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'>, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'terms' | 'dateHiddenTypes'> & {
+  excludeTypes: ReadonlySet<string>; excluded: Map<number, string>; elsewhere: Map<number, string>; languages: DrupalLanguages | undefined; userBylines: boolean;
+}, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const nodes = (await reader.nodesAfter(after, pageSize)).map((n) => ({ ...n, nid: Number(n.nid), vid: Number(n.vid), uid: Number(n.uid) }));
     if (nodes.length === 0) return;
-    const nids = nodes.map((n) => n.nid);
-    const [revisions, links, files, aliases] = await Promise.all([
-      reader.revisions(nids), reader.termLinks(nodes), reader.files(nodes), reader.aliases(nids.map((nid) => `node/${nid}`)),
+    // Nodes left to another edition's run need nothing more; excluded ones only their aliases.
+    const away = new Map(nodes.map((n) => [n.nid, elsewhereReason(String(n.language ?? ''), site.languages)]));
+    const aliased = nodes.filter((n) => away.get(n.nid) === null);
+    const taken = aliased.filter((n) => !site.excludeTypes.has(n.type));
+    const nids = taken.map((n) => n.nid);
+    // Entity Translation (D7): one node in several languages; a translation into this run's language
+    // of a node that belongs to another edition becomes an item of its own here.
+    const lang = site.languages?.lang;
+    const translatedInto = byNid(await reader.entityTranslations(nodes.map((n) => n.nid)));
+    const translatedHere = lang === undefined ? [] : nodes.filter((n) => away.get(n.nid) !== null && (translatedInto.get(n.nid) ?? []).some((t) => t.language === lang));
+    const [revisions, links, files, aliases, users, translated] = await Promise.all([
+      reader.revisions(nids), reader.termLinks([...taken, ...translatedHere]), reader.files([...taken, ...translatedHere]),
+      reader.aliases([...aliased, ...translatedHere].map((n) => `node/${n.nid}`)),
+      site.userBylines ? reader.userNames(taken.map((n) => n.uid)) : null,
+      translatedHere.length === 0 ? [] : reader.revisions(translatedHere.map((n) => n.nid), lang),
     ]);
-    const grouped = groupAliases(aliases);
+    // An alias in another edition's language belongs to that edition's copy of the node.
+    const elsewhereAlias = (language: string | undefined) => language !== undefined && language !== lang && site.languages?.elsewhere.has(language) === true;
+    const grouped = groupAliases(aliases.filter((a) => !elsewhereAlias(a.language)));
     const data: NodePageData = {
-      ...site, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
+      terms: site.terms, dateHiddenTypes: site.dateHiddenTypes, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
       revisions: byNid(revisions), links: byNid(links), files: byNid(files),
+      ...(users === null ? {} : { userNames: new Map(users.map((u) => [Number(u.uid), String(u.name)])) }),
     };
-    for (const node of nodes) yield nodeRecord(node, data);
+    const here = groupAliases(aliases.filter((a) => a.language === lang));
+    const translatedData: NodePageData = { ...data, revisions: byNid(translated), paths: (source: string) => pathsOf(here, source) };
+    for (const node of nodes) {
+      const reason = away.get(node.nid) ?? null;
+      const translations = (translatedInto.get(node.nid) ?? []).map((t) => t.language);
+      if (reason !== null) {
+        site.elsewhere.set(node.nid, reason);
+        yield { type: 'skip', ref: `node/${node.nid}`, reason };
+        if (lang !== undefined && translations.includes(lang)) {
+          const record = nodeRecord(node, translatedData);
+          if (record.type === 'node') yield entityTranslationOf(record, node.nid, lang);
+        }
+      } else if (site.excludeTypes.has(node.type)) {
+        site.excluded.set(node.nid, node.type);
+        yield* excludedNodePaths(node, data);
+      } else {
+        const record = nodeRecord(node, data);
+        if (record.type !== 'node') yield record;
+        else {
+          yield {
+            ...record,
+            // This edition's copy of a translation: its sections and tags stay with the edition that has the terms.
+            ...(site.languages?.neutral === false ? { sectionKey: null, tagKeys: [] } : {}),
+            // The original of an entity translation imported elsewhere: the set is named after it.
+            ...(translations.some((l) => site.languages?.elsewhere.has(l)) ? { translationSet: node.nid } : {}),
+          };
+        }
+      }
+    }
     after = nodes[nodes.length - 1]!.nid;
   }
 }
 
 /** Pages through comments by cid; the node, parent and body come from joins in the same query. */
-async function* commentRecords(reader: DrupalReader, skippedNids: ReadonlySet<number>, pageSize: number): AsyncGenerator<ImportRecord> {
+async function* commentRecords(reader: DrupalReader, nodes: { skippedNids: ReadonlySet<number>; excluded: ReadonlyMap<number, string>; elsewhere: ReadonlyMap<number, string> }, pageSize: number): AsyncGenerator<ImportRecord> {
   for (let after = 0; ;) {
     const rows = await reader.commentsAfter(after, pageSize);
     if (rows.length === 0) return;
-    for (const row of rows) yield commentRecord(row, reader, skippedNids);
+    for (const row of rows) {
+      const type = nodes.excluded.get(Number(row.nid));
+      const away = nodes.elsewhere.get(Number(row.nid));
+      if (away !== undefined) yield { type: 'skip', ref: `comment/${row.cid}`, reason: `its node node/${row.nid} is imported elsewhere: ${away}` };
+      else if (type === undefined) yield commentRecord(row, reader, nodes.skippedNids);
+      else yield { type: 'gone', path: `comment/${row.cid}`, reason: exclusionReason(type), provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:comment/${row.cid}`, capturedAt: Number(row.changed) } };
+    }
     after = rows[rows.length - 1]!.cid;
   }
 }
@@ -121,6 +217,43 @@ async function* goneRecords(reader: DrupalReader, pageSize: number): AsyncGenera
       yield { type: 'gone', path, reason: `${row.source} was deleted`, provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:${row.source}`, capturedAt: null } };
     }
     after = Number(rows[rows.length - 1]!.pid);
+  }
+}
+
+/** Aliases of system paths, after the nodes so that a redirect's target is already stored. */
+async function* systemAliasRecords(reader: DrupalReader, site: SystemAliasSite, pageSize: number): AsyncGenerator<ImportRecord> {
+  for (let after = 0; ;) {
+    const rows = await reader.systemAliasesAfter(after, pageSize);
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const record = systemAliasRecord(row, site);
+      yield record ?? { type: 'skip', ref: `alias ${row.alias}`, reason: `its alias of ${row.source} is empty` };
+    }
+    after = Number(rows[rows.length - 1]!.pid);
+  }
+}
+
+/**
+ * Every account's /user/<uid> and /blog/<uid>: the old site answered both for every user. A
+ * blogger's profile redirects to the blog (/blog/<uid> already does); the others are gone, with
+ * the reason, since Folio keeps no profiles.
+ */
+async function* userPageRecords(reader: DrupalReader, site: SystemAliasSite, pageSize: number): AsyncGenerator<ImportRecord> {
+  for (let after = 0; ;) {
+    const rows = await reader.usersAfter(after, pageSize);
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const uid = Number(row.uid);
+      const provenance = { source: 'drupal' as const, originalUrl: `drupal${reader.version}:user/${uid}`, capturedAt: null };
+      const blog = site.blogs.get(uid);
+      if (blog) {
+        yield { type: 'redirect', from: `user/${uid}`, to: `blogs/${blog.slug}`, provenance };
+        continue;
+      }
+      yield { type: 'gone', path: `user/${uid}`, reason: `user/${uid} is a user profile; Folio keeps no profiles and this user wrote no blog posts`, provenance };
+      yield { type: 'gone', path: `blog/${uid}`, reason: `blog/${uid} is the blog of a user who wrote no blog posts`, provenance };
+    }
+    after = Number(rows[rows.length - 1]!.uid);
   }
 }
 

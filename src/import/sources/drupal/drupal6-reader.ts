@@ -21,6 +21,8 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
     version: 6,
     commentStatusPublishedIs: 0,
     ...sharedQueries(db, DRUPAL6_NAMES),
+    // Drupal 6 translates by node (tnid) only.
+    entityTranslations: async () => [],
     async revisions(nids) {
       if (nids.length === 0) return [];
       const rows = await selectRows<Record<string, unknown>>(db, `
@@ -64,14 +66,15 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
         SELECT c.cid, c.pid, c.nid, c.subject, c.comment, c.format, c.hostname, c.timestamp, c.status, c.thread,
-               c.name, c.mail, c.homepage, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
-        FROM comments c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comments p ON p.cid = c.pid
+               c.name, c.mail, c.homepage, c.uid, u.name AS user_name, u.mail AS user_mail, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
+        FROM comments c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comments p ON p.cid = c.pid LEFT JOIN users u ON u.uid = c.uid AND c.uid > 0
         WHERE c.cid > ? ORDER BY c.cid LIMIT ?`, [cid, limit]);
       return rows.map((r): CommentRow => ({
         cid: Number(r.cid), pid: Number(r.pid), nid: Number(r.nid), nodeExists: Number(r.node_exists) === 1,
         parentExists: Number(r.parent_exists) === 1, subject: text(r.subject), body: text(r.comment), format: formatName(r.format),
         hostname: text(r.hostname), created: Number(r.timestamp), changed: Number(r.timestamp), status: Number(r.status),
         thread: text(r.thread), name: text(r.name), mail: text(r.mail), homepage: text(r.homepage),
+        uid: Number(r.uid), userName: text(r.user_name), userMail: text(r.user_mail),
       }));
     },
   };

@@ -1,5 +1,5 @@
 import type { Connection } from 'mysql2/promise';
-import type { CommentRow, DrupalReader, FileRow, RevisionRow, TermLinkRow } from './drupal-rows.ts';
+import type { CommentRow, DrupalReader, EntityTranslationRow, FileRow, RevisionRow, TermLinkRow } from './drupal-rows.ts';
 import { firstRowPer, isPlainIdentifier, selectRows, text } from './sql-rows.ts';
 import { DRUPAL7_NAMES, sharedQueries } from './shared-queries.ts';
 
@@ -14,19 +14,36 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
   const termFields = await fieldTables(db, tables, 'taxonomy_term_reference');
   const imageFields = await fieldTables(db, tables, 'image');
   const hasFileUsage = tables.has('file_usage') && tables.has('file_managed');
+  // The Title module replaces node titles with a field (title_field) and comment subjects with
+  // subject_field; node.title and comment.subject keep a legacy copy that may be stale or empty.
+  const hasTitleField = tables.has('field_revision_title_field');
+  const hasEntityTranslation = tables.has('entity_translation');
+  const commentSubjectTable = tables.has('field_data_subject_field') ? 'subject_field' : tables.has('field_data_title_field') ? 'title_field' : null;
 
   return {
     version: 7,
     commentStatusPublishedIs: 1,
     ...sharedQueries(db, DRUPAL7_NAMES),
-    async revisions(nids) {
+    async entityTranslations(nids) {
+      if (nids.length === 0 || !hasEntityTranslation) return [];
+      // The row whose source is '' is the original language; the others are translations.
+      return selectRows<EntityTranslationRow>(db, `
+        SELECT entity_id AS nid, language FROM entity_translation
+        WHERE entity_type = 'node' AND entity_id IN (?) AND source <> '' AND status = 1 ORDER BY entity_id, language`, [nids]);
+    },
+    async revisions(nids, language) {
       if (nids.length === 0) return [];
-      // delta 0 of the body; a translated body adds rows per language, and the first one per vid wins.
+      // delta 0 of the body; a translated body adds rows per language: the wanted language's row
+      // (an entity translation's, else the node's own) comes first per vid and wins.
+      const wanted = language === undefined ? 'n.language' : '?';
       const rows = await selectRows<Record<string, unknown>>(db, `
-        SELECT r.nid, r.vid, r.title, r.log, r.timestamp, b.body_value, b.body_summary, b.body_format
-        FROM node_revision r LEFT JOIN field_revision_body b
+        SELECT r.nid, r.vid, ${hasTitleField ? 'COALESCE(t.title_field_value, r.title)' : 'r.title'} AS title, r.log, r.timestamp, b.body_value, b.body_summary, b.body_format
+        FROM node_revision r JOIN node n ON n.nid = r.nid LEFT JOIN field_revision_body b
           ON b.entity_type = 'node' AND b.entity_id = r.nid AND b.revision_id = r.vid AND b.deleted = 0 AND b.delta = 0
-        WHERE r.nid IN (?) ORDER BY r.nid, r.vid`, [nids]);
+        ${hasTitleField ? `LEFT JOIN field_revision_title_field t
+          ON t.entity_type = 'node' AND t.entity_id = r.nid AND t.revision_id = r.vid AND t.deleted = 0 AND t.delta = 0` : ''}
+        WHERE r.nid IN (?) ORDER BY r.nid, r.vid, b.language = ${wanted} DESC${hasTitleField ? `, t.language = ${wanted} DESC` : ''}`,
+      language === undefined ? [nids] : [nids, language, ...(hasTitleField ? [language] : [])]);
       return firstRowPer(rows, (r) => Number(r.vid)).map((r): RevisionRow => ({
         nid: Number(r.nid), vid: Number(r.vid), title: text(r.title), body: text(r.body_value), summary: text(r.body_summary),
         format: r.body_format === null ? null : text(r.body_format), log: text(r.log), timestamp: Number(r.timestamp),
@@ -73,10 +90,11 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
     },
     async commentsAfter(cid, limit) {
       const rows = await selectRows<Record<string, unknown>>(db, `
-        SELECT c.cid, c.pid, c.nid, c.subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,
-               c.status, c.thread, c.name, c.mail, c.homepage, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
-        FROM comment c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comment p ON p.cid = c.pid
+        SELECT c.cid, c.pid, c.nid, ${commentSubjectTable ? `COALESCE(s.${commentSubjectTable}_value, c.subject)` : 'c.subject'} AS subject, b.comment_body_value, b.comment_body_format, c.hostname, c.created, c.changed,
+               c.status, c.thread, c.name, c.mail, c.homepage, c.uid, u.name AS user_name, u.mail AS user_mail, n.nid IS NOT NULL AS node_exists, (c.pid = 0 OR p.cid IS NOT NULL) AS parent_exists
+        FROM comment c LEFT JOIN node n ON n.nid = c.nid LEFT JOIN comment p ON p.cid = c.pid LEFT JOIN users u ON u.uid = c.uid AND c.uid > 0
           LEFT JOIN field_data_comment_body b ON b.entity_type = 'comment' AND b.entity_id = c.cid AND b.deleted = 0 AND b.delta = 0
+          ${commentSubjectTable ? `LEFT JOIN field_data_${commentSubjectTable} s ON s.entity_type = 'comment' AND s.entity_id = c.cid AND s.deleted = 0 AND s.delta = 0` : ''}
         WHERE c.cid > ? ORDER BY c.cid LIMIT ?`, [cid, limit]);
       return firstRowPer(rows, (r) => Number(r.cid)).map((r): CommentRow => ({
         cid: Number(r.cid), pid: Number(r.pid), nid: Number(r.nid), nodeExists: Number(r.node_exists) === 1,
@@ -85,6 +103,7 @@ export async function drupal7Reader(db: Connection, tables: ReadonlySet<string>)
         format: r.comment_body_format === null ? null : text(r.comment_body_format),
         hostname: text(r.hostname), created: Number(r.created), changed: Number(r.changed), status: Number(r.status),
         thread: text(r.thread), name: text(r.name), mail: text(r.mail), homepage: text(r.homepage),
+        uid: Number(r.uid), userName: text(r.user_name), userMail: text(r.user_mail),
       }));
     },
   };

@@ -25,6 +25,8 @@ export interface TermInfo {
 export interface TermCatalogue {
   readonly records: readonly (ImportedTerm | ImportedAuthor)[];
   readonly byTid: ReadonlyMap<number, TermInfo>;
+  /** False when no vocabulary holds bylines: nodes then take their author's user name (issue 11). */
+  readonly hasAuthorVocabulary: boolean;
 }
 
 /** Reads vocabularies, terms and term aliases; parents come before their children. */
@@ -59,14 +61,17 @@ export async function readTermCatalogue(reader: DrupalReader): Promise<TermCatal
     // A parent that is missing or in another vocabulary is treated as the root: the term is kept at the top level.
     const parent = byId.get(Number(term.parent));
     const parentKey = parent && Number(parent.vid) === Number(term.vid) ? `term/${parent.tid}` : null;
+    // Several parents: the first is the tree's (breadcrumbs, the term's page), the others are kept too.
+    const otherParentKeys = parentKey === null ? [] : (term.parents ?? []).map(Number).filter((p) => p !== Number(parent!.tid))
+      .filter((p) => Number(byId.get(p)?.vid) === Number(term.vid)).map((p) => `term/${p}`);
     const key = `term/${tid}`;
     byTid.set(tid, { role, key, name: term.name, depth: parentKey === null ? 0 : depthOf(term, byId) });
     records.push({
       type: 'term', key, tid, vocabulary: role, name: term.name, path: paths.path, legacyPaths: paths.legacyPaths,
-      parentKey, weight: Number(term.weight), provenance: { source: 'drupal', originalUrl: origin(tid), capturedAt: null },
+      parentKey, ...(otherParentKeys.length > 0 ? { otherParentKeys } : {}), weight: Number(term.weight), provenance: { source: 'drupal', originalUrl: origin(tid), capturedAt: null },
     });
   }
-  return { records, byTid };
+  return { records, byTid, hasAuthorVocabulary: [...roles.values()].includes('author') };
 }
 
 function vocabularyRole(vocabulary: VocabularyRow): TermInfo['role'] {
