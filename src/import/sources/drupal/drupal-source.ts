@@ -188,17 +188,22 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
 
 /** Pages through comments by cid; the node, parent and body come from joins in the same query. */
 async function* commentRecords(reader: DrupalReader, nodes: { skippedNids: ReadonlySet<number>; excluded: ReadonlyMap<number, string>; elsewhere: ReadonlyMap<number, string> }, pageSize: number): AsyncGenerator<ImportRecord> {
+  for await (const row of keysetRows((after) => reader.commentsAfter(after, pageSize), (r) => Number(r.cid))) {
+    const type = nodes.excluded.get(Number(row.nid));
+    const away = nodes.elsewhere.get(Number(row.nid));
+    if (away !== undefined) yield { type: 'skip', ref: `comment/${row.cid}`, reason: `its node node/${row.nid} is imported elsewhere: ${away}` };
+    else if (type === undefined) yield commentRecord(row, reader, nodes.skippedNids);
+    else yield { type: 'gone', path: `comment/${row.cid}`, reason: exclusionReason(type), provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:comment/${row.cid}`, capturedAt: Number(row.changed) } };
+  }
+}
+
+/** Every row of a keyset-paged query, page by page: `fetch(after)` gives the rows past the key `after`. */
+async function* keysetRows<T>(fetch: (after: number) => Promise<readonly T[]>, keyOf: (row: T) => number): AsyncGenerator<T> {
   for (let after = 0; ;) {
-    const rows = await reader.commentsAfter(after, pageSize);
+    const rows = await fetch(after);
     if (rows.length === 0) return;
-    for (const row of rows) {
-      const type = nodes.excluded.get(Number(row.nid));
-      const away = nodes.elsewhere.get(Number(row.nid));
-      if (away !== undefined) yield { type: 'skip', ref: `comment/${row.cid}`, reason: `its node node/${row.nid} is imported elsewhere: ${away}` };
-      else if (type === undefined) yield commentRecord(row, reader, nodes.skippedNids);
-      else yield { type: 'gone', path: `comment/${row.cid}`, reason: exclusionReason(type), provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:comment/${row.cid}`, capturedAt: Number(row.changed) } };
-    }
-    after = rows[rows.length - 1]!.cid;
+    yield* rows;
+    after = keyOf(rows[rows.length - 1]!);
   }
 }
 
@@ -208,28 +213,17 @@ async function* commentRecords(reader: DrupalReader, nodes: { skippedNids: Reado
  * nodes in SQL or through old modules kept them.)
  */
 async function* goneRecords(reader: DrupalReader, pageSize: number): AsyncGenerator<ImportedGone> {
-  for (let after = 0; ;) {
-    const rows = await reader.orphanNodeAliasesAfter(after, pageSize);
-    if (rows.length === 0) return;
-    for (const row of rows) {
-      const path = aliasPath(row.alias);
-      if (path === '') continue;
-      yield { type: 'gone', path, reason: `${row.source} was deleted`, provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:${row.source}`, capturedAt: null } };
-    }
-    after = Number(rows[rows.length - 1]!.pid);
+  for await (const row of keysetRows((after) => reader.orphanNodeAliasesAfter(after, pageSize), (r) => Number(r.pid))) {
+    const path = aliasPath(row.alias);
+    if (path === '') continue;
+    yield { type: 'gone', path, reason: `${row.source} was deleted`, provenance: { source: 'drupal', originalUrl: `drupal${reader.version}:${row.source}`, capturedAt: null } };
   }
 }
 
 /** Aliases of system paths, after the nodes so that a redirect's target is already stored. */
 async function* systemAliasRecords(reader: DrupalReader, site: SystemAliasSite, pageSize: number): AsyncGenerator<ImportRecord> {
-  for (let after = 0; ;) {
-    const rows = await reader.systemAliasesAfter(after, pageSize);
-    if (rows.length === 0) return;
-    for (const row of rows) {
-      const record = systemAliasRecord(row, site);
-      yield record ?? { type: 'skip', ref: `alias ${row.alias}`, reason: `its alias of ${row.source} is empty` };
-    }
-    after = Number(rows[rows.length - 1]!.pid);
+  for await (const row of keysetRows((after) => reader.systemAliasesAfter(after, pageSize), (r) => Number(r.pid))) {
+    yield systemAliasRecord(row, site) ?? { type: 'skip', ref: `alias ${row.alias}`, reason: `its alias of ${row.source} is empty` };
   }
 }
 
@@ -239,21 +233,16 @@ async function* systemAliasRecords(reader: DrupalReader, site: SystemAliasSite, 
  * the reason, since Folio keeps no profiles.
  */
 async function* userPageRecords(reader: DrupalReader, site: SystemAliasSite, pageSize: number): AsyncGenerator<ImportRecord> {
-  for (let after = 0; ;) {
-    const rows = await reader.usersAfter(after, pageSize);
-    if (rows.length === 0) return;
-    for (const row of rows) {
-      const uid = Number(row.uid);
-      const provenance = { source: 'drupal' as const, originalUrl: `drupal${reader.version}:user/${uid}`, capturedAt: null };
-      const blog = site.blogs.get(uid);
-      if (blog) {
-        yield { type: 'redirect', from: `user/${uid}`, to: `blogs/${blog.slug}`, provenance };
-        continue;
-      }
-      yield { type: 'gone', path: `user/${uid}`, reason: `user/${uid} is a user profile; Folio keeps no profiles and this user wrote no blog posts`, provenance };
-      yield { type: 'gone', path: `blog/${uid}`, reason: `blog/${uid} is the blog of a user who wrote no blog posts`, provenance };
+  for await (const row of keysetRows((after) => reader.usersAfter(after, pageSize), (r) => Number(r.uid))) {
+    const uid = Number(row.uid);
+    const provenance = { source: 'drupal' as const, originalUrl: `drupal${reader.version}:user/${uid}`, capturedAt: null };
+    const blog = site.blogs.get(uid);
+    if (blog) {
+      yield { type: 'redirect', from: `user/${uid}`, to: `blogs/${blog.slug}`, provenance };
+      continue;
     }
-    after = Number(rows[rows.length - 1]!.uid);
+    yield { type: 'gone', path: `user/${uid}`, reason: `user/${uid} is a user profile; Folio keeps no profiles and this user wrote no blog posts`, provenance };
+    yield { type: 'gone', path: `blog/${uid}`, reason: `blog/${uid} is the blog of a user who wrote no blog posts`, provenance };
   }
 }
 
