@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { gzipSync } from 'node:zlib';
 import { validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Edition } from '../domain/edition.ts';
 import { redirectTarget } from '../text/uri-reference.ts';
@@ -81,22 +80,6 @@ export function writeCachedPage(request: FastifyRequest, reply: FastifyReply, pa
   serveCached(request.raw, reply.raw, page);
 }
 
-/** Headers that belong to one response or one encoding, never to the cached page. */
-const PER_RESPONSE_HEADERS = new Set(['etag', 'set-cookie', 'repr-digest', 'content-encoding']);
-
-/** Below this, compression saves less than the header costs. */
-const MIN_COMPRESSED_BYTES = 512;
-
-/** Whether a client takes gzip (and has not refused it with q=0). */
-function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  if (!acceptEncoding) return false;
-  return acceptEncoding.split(',').some((part) => {
-    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
-    const refused = params.some((p) => /^\s*q=0(\.0{0,3})?\s*$/.test(p));
-    return (coding.trim() === 'gzip' || coding.trim() === '*') && !refused;
-  });
-}
-
 /** Options for a freshly rendered response. */
 export interface FreshPage {
   readonly edition: Edition;
@@ -129,33 +112,25 @@ export function validHeaders(headers: Readonly<Record<string, string>>): boolean
 /** Sends a rendered page through Fastify and keeps it (with compressed variants made later) for the next reader. */
 export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: PageCache, fresh: FreshPage): FastifyReply {
   const body = Buffer.from(fresh.body, 'utf8');
-  const identityEtag = etagOf(body);
-  // The first reader of a page gets it compressed too, at gzip's fastest level (about a tenth of
-  // a millisecond for a 30 KB page); the cache makes its smaller variants later, off this path.
-  // Form tokens in these pages are salted per response, so compression leaks nothing (BREACH).
-  const gzip = body.length >= MIN_COMPRESSED_BYTES && acceptsGzip(request.headers['accept-encoding']);
-  const sent = gzip ? gzipSync(body, { level: 1 }) : body;
-  // Not the cached gzip variant's tag: those bytes (level 6) differ, and a strong tag names bytes.
-  const etag = gzip ? `${identityEtag.slice(0, -1)}-gzip-fast"` : identityEtag;
+  const etag = etagOf(body);
   reply.code(fresh.status)
     .header('content-type', fresh.contentType ?? 'text/html; charset=utf-8')
     .header('cache-control', fresh.personal ? 'no-store' : cacheControlFor(fresh.edition, fresh.status))
     .header('vary', 'Accept-Encoding');
   // Throws UnsafeUrl (400) for control characters, before anything is sent or kept.
   if (fresh.location) reply.header('location', redirectTarget(fresh.location));
-  if (gzip) reply.header('content-encoding', 'gzip');
   if (fresh.status === 200) {
-    reply.header('etag', etag).header('repr-digest', reprDigestOf(sent));
+    reply.header('etag', etag).header('repr-digest', reprDigestOf(body));
     const inm = request.headers['if-none-match'];
     if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
   }
   if (fresh.cache !== false && !fresh.personal && request.method === 'GET' && (fresh.status === 200 || fresh.status === 301)) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (value !== undefined && name !== 'etag' && name !== 'set-cookie' && name !== 'repr-digest') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     // Only what a socket will accept is kept: the cache is served outside any handler (app.ts).
-    if (validHeaders(headers)) cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag: identityEtag, body });
+    if (validHeaders(headers)) cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag, body });
   }
-  return reply.send(sent);
+  return reply.send(body);
 }
