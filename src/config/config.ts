@@ -37,6 +37,8 @@ export interface Config {
    * flood control counts them as one.
    */
   readonly trustProxy: false | string;
+  /** Seconds an idle keep-alive connection stays open; must outlast the load balancer's (60 s for nginx). */
+  readonly keepAliveSeconds: number;
 }
 
 /** Reads and validates the FOLIO_CONFIG file; an unreadable or invalid file adds problems. */
@@ -131,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     redisUrl: vars.FOLIO_REDIS_URL,
     secureCookies: vars.FOLIO_SECURE_COOKIES,
     trustProxy: vars.FOLIO_TRUST_PROXY,
+    keepAliveSeconds: vars.FOLIO_KEEP_ALIVE_SECONDS,
   });
 }

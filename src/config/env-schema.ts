@@ -56,6 +56,8 @@ export const envSchema = z.object({
   ),
   FOLIO_CONFIG: optionalText,
   FOLIO_PAGE_CACHE_MB: wholeNumber(0, 65_536, 48),
+  // Above the load balancer's own idle timeout (nginx and cloud balancers: 60 s), see web/app.ts.
+  FOLIO_KEEP_ALIVE_SECONDS: wholeNumber(1, 3_600, 75),
   FOLIO_DEMO_SEED: wholeNumber(0, 2 ** 31 - 1, 20110818),
   FOLIO_LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default('info')),
   FOLIO_SECRET: z.preprocess(unset, z.string().min(32, { error: 'expected at least 32 characters' }).optional()).transform((v) => v ?? null),

@@ -38,20 +38,19 @@ import type { DependencyState } from '../services/health-service.ts';
 /** Browser features no Folio page uses, switched off for every page (and any injected script). */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
 
-/**
- * Idle keep-alive connections stay open longer than a load balancer keeps its own (nginx and the
- * cloud balancers use 60 s): a server that closes first races the balancer's next request on that
- * connection, the classic source of sporadic 502s. Headers must arrive within the same bound
- * (slow clients), and a whole request within REQUEST_TIMEOUT_SECONDS.
- */
-export const KEEP_ALIVE_SECONDS = 75;
+/** The longest a whole request may take (slow uploads and slowloris clients are cut there). */
 const REQUEST_TIMEOUT_SECONDS = 60;
 
-function withTimeouts(server: Server): Server {
-  server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
+/**
+ * Idle keep-alive connections stay open longer than a load balancer keeps its own (nginx and the
+ * cloud balancers use 60 s; FOLIO_KEEP_ALIVE_SECONDS, 75 by default): a server that closes first
+ * races the balancer's next request on that connection, the classic source of sporadic 502s.
+ */
+function withTimeouts(server: Server, keepAliveSeconds: number): Server {
+  server.keepAliveTimeout = keepAliveSeconds * 1000;
   // Node's guidance: headersTimeout above keepAliveTimeout, so an idle socket is never cut mid-header.
-  server.headersTimeout = (KEEP_ALIVE_SECONDS + 5) * 1000;
-  server.requestTimeout = REQUEST_TIMEOUT_SECONDS * 1000;
+  server.headersTimeout = (keepAliveSeconds + 5) * 1000;
+  server.requestTimeout = Math.max(REQUEST_TIMEOUT_SECONDS, keepAliveSeconds + 10) * 1000;
   return server;
 }
 
@@ -123,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       } catch (err) {
         failRawRequest(app, req, res, err);
       }
-    })),
+    }), config.keepAliveSeconds),
     // On close, idle keep-alive connections end at once; busy ones finish their request first.
     forceCloseConnections: 'idle',
     trustProxy: config.trustProxy === false ? false : config.trustProxy.split(',').map((s) => s.trim()),

@@ -68,3 +68,19 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('keep-alive is configurable', () => {
+  test('FOLIO_KEEP_ALIVE_SECONDS sets the idle timeout, with the headers and request timeouts above it', async () => {
+    const site = await openTestSite('sqlite', seedFixture, { FOLIO_KEEP_ALIVE_SECONDS: '120' });
+    try {
+      await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (site.folio.app.server.address() as AddressInfo).port;
+      const res = await socketRequest(port, { path: '/healthz', headers: { connection: 'keep-alive' } });
+      assert.match(String(res.headers['keep-alive']), /timeout=120/);
+      assert.equal(site.folio.app.server.headersTimeout, 125_000);
+      assert.ok(site.folio.app.server.requestTimeout > site.folio.app.server.headersTimeout);
+    } finally {
+      await site.close();
+    }
+  });
+});
