@@ -58,6 +58,7 @@ up() {
   for i in $(seq 0 $((INSTANCES - 1))); do
     local port=$((FIRST_INSTANCE_PORT + i))
     FOLIO_DATABASE_URL="$DATABASE_URL" FOLIO_REDIS_URL="$REDIS_URL" FOLIO_TRUST_PROXY=127.0.0.1 FOLIO_BASE_URL="http://127.0.0.1:${PORT}" \
+      FOLIO_METRICS_PORT=$((port + 1000)) \
       nohup node bin/folio.js serve --no-demo --host 127.0.0.1 --port "$port" >"$DIR/instance-$port.log" 2>&1 &
     echo $! >"$DIR/instance-$port.pid"
     upstreams+="    server 127.0.0.1:${port} max_fails=2 fail_timeout=5s;"$'\n'
@@ -71,7 +72,7 @@ up() {
   nginx -t -q -c "$DIR/nginx.conf" -g 'daemon on;' 2>>"$DIR/nginx-error.log"
   nginx -c "$DIR/nginx.conf" -g 'daemon on;'
   wait_ready "http://127.0.0.1:${PORT}/readyz"
-  say "${INSTANCES} instances on ${FIRST_INSTANCE_PORT}-$((FIRST_INSTANCE_PORT + INSTANCES - 1)), nginx on http://127.0.0.1:${PORT}/ (PostgreSQL ${DB_NAME}, Redis ${REDIS_URL})"
+  say "${INSTANCES} instances on ${FIRST_INSTANCE_PORT}-$((FIRST_INSTANCE_PORT + INSTANCES - 1)) (metrics on $((FIRST_INSTANCE_PORT + 1000))-$((FIRST_INSTANCE_PORT + 1000 + INSTANCES - 1))), nginx on http://127.0.0.1:${PORT}/ (PostgreSQL ${DB_NAME}, Redis ${REDIS_URL})"
 }
 
 down() {

@@ -4,6 +4,8 @@ import { buildApp } from '../web/app.ts';
 import { configFrom, type StoreOptions } from './options.ts';
 import { seedDemo } from './seed-demo.ts';
 import { installCrashGuard } from './crash-guard.ts';
+import { FolioMetrics } from '../web/metrics.ts';
+import { startMetricsServer } from '../web/metrics-server.ts';
 
 /** The longest a stop on SIGTERM or SIGINT may take (below systemd's and Kubernetes's defaults). */
 const SHUTDOWN_SECONDS = 20;
@@ -23,7 +25,9 @@ export function serveCommand(): Command {
         process.stderr.write(`${runtime.config.database.kind === 'sqlite' ? runtime.config.database.file : 'The database'} is empty: generating the demo newspaper first.\n`);
         process.stderr.write(`${await seedDemo(runtime, {})}\n`);
       }
-      const folio = await buildApp({ ...runtime, logger: { level: config.logLevel } });
+      const metrics = config.metrics ? new FolioMetrics() : undefined;
+      const folio = await buildApp({ ...runtime, logger: { level: config.logLevel }, ...(metrics ? { metrics } : {}) });
+      const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : null;
       runtime.onContentChanged((edition) => folio.contentChanged(edition));
       // Corrections, imports and articles added from the command line reach this server's caches.
       await runtime.watchChanges(2000);
@@ -35,6 +39,7 @@ export function serveCommand(): Command {
           folio.app.log.error(`still busy after ${SHUTDOWN_SECONDS} s: exiting anyway`);
           process.exit(1);
         }, SHUTDOWN_SECONDS * 1000).unref();
+        metricsServer?.close();
         await folio.app.close();
         await runtime.close();
         process.exit(0);
@@ -49,5 +54,6 @@ export function serveCommand(): Command {
       await folio.app.listen({ port: config.port, host });
       const shown = host === '0.0.0.0' ? 'localhost' : host;
       process.stderr.write(`Folio is serving http://${shown}:${config.port}/ (English archive) and http://${shown}:${config.port}/ar/ (Arabic) from ${runtime.config.database.kind}\n`);
+      if (config.metrics) process.stderr.write(`Metrics for Prometheus at http://${config.metrics.host}:${config.metrics.port}/metrics\n`);
     });
 }

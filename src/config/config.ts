@@ -39,6 +39,8 @@ export interface Config {
   readonly trustProxy: false | string;
   /** Seconds an idle keep-alive connection stays open; must outlast the load balancer's (60 s for nginx). */
   readonly keepAliveSeconds: number;
+  /** Where `folio serve` answers Prometheus's /metrics: null when off. */
+  readonly metrics: { readonly host: string; readonly port: number } | null;
 }
 
 /** Reads and validates the FOLIO_CONFIG file; an unreadable or invalid file adds problems. */
@@ -134,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     secureCookies: vars.FOLIO_SECURE_COOKIES,
     trustProxy: vars.FOLIO_TRUST_PROXY,
     keepAliveSeconds: vars.FOLIO_KEEP_ALIVE_SECONDS,
+    metrics: vars.FOLIO_METRICS_PORT === 0 ? null : { host: vars.FOLIO_METRICS_HOST, port: vars.FOLIO_METRICS_PORT },
   });
 }

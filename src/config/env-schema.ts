@@ -58,6 +58,9 @@ export const envSchema = z.object({
   FOLIO_PAGE_CACHE_MB: wholeNumber(0, 65_536, 48),
   // Above the load balancer's own idle timeout (nginx and cloud balancers: 60 s), see web/app.ts.
   FOLIO_KEEP_ALIVE_SECONDS: wholeNumber(1, 3_600, 75),
+  // Prometheus metrics on their own port (0: off), on loopback unless FOLIO_METRICS_HOST says otherwise.
+  FOLIO_METRICS_PORT: wholeNumber(0, 65535, 0),
+  FOLIO_METRICS_HOST: z.preprocess(unset, z.string().default('127.0.0.1')),
   FOLIO_DEMO_SEED: wholeNumber(0, 2 ** 31 - 1, 20110818),
   FOLIO_LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default('info')),
   FOLIO_SECRET: z.preprocess(unset, z.string().min(32, { error: 'expected at least 32 characters' }).optional()).transform((v) => v ?? null),

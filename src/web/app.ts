@@ -29,6 +29,7 @@ import { correctionsRoutes } from './routes/corrections-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
 import { CachedAccessLog } from './cached-access-log.ts';
+import type { FolioMetrics } from './metrics.ts';
 import { SharedLocalStore } from './shared-local-store.ts';
 import { sharedRedisStore } from './shared-redis-store.ts';
 import { CSRF_COOKIE } from './csrf-token.ts';
@@ -71,6 +72,8 @@ export interface AppOptions extends WebServices {
   readonly sitemap: SitemapSource;
   /** Sitemap URLs per /sitemap-<n>.xml; tests lower it to page a small fixture. */
   readonly sitemapPageSize?: number;
+  /** Prometheus metrics of this instance (served on their own port by `folio serve`). */
+  readonly metrics?: FolioMetrics;
   /** "Now" in epoch milliseconds, for the news sitemap's two-day window. */
   readonly clock?: () => number;
 }
@@ -95,6 +98,8 @@ export interface FolioRouteConfig {
 export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const { config, editions } = options;
   const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024);
+  const metrics = options.metrics ?? null;
+  metrics?.watchCache(() => cache.size);
   const app = Fastify({
     logger: options.logger ?? false,
     // Cached pages are answered here, before the framework builds its request and reply: a
@@ -110,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
             try {
               const status = serveCached(req, res, hit);
               accessLog?.record(req, status);
+              metrics?.cachedResponse(status);
               return;
             } catch (err) {
               // A page that cannot be written is dropped, so the next reader gets a fresh render.
@@ -134,6 +140,13 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       return `${edition.pathPrefix}${url}`;
     },
   });
+  if (metrics) {
+    app.addHook('onResponse', (request, reply, done) => {
+      const read = request.method === 'GET' || request.method === 'HEAD';
+      metrics.response(request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000, read);
+      done();
+    });
+  }
   const accessLog: CachedAccessLog | null = options.logger ? new CachedAccessLog(app.log) : null;
   if (accessLog) app.addHook('onClose', async () => accessLog.flush());
   const nav = new NavigationMemo(options.reader);

@@ -47,6 +47,9 @@ describe('the local cluster behind nginx', { skip }, () => {
     const ar = await socketRequest(base, { path: '/ar/' });
     assert.equal(ar.status, 200);
     assert.match(ar.body, /<html lang="ar" dir="rtl">/);
+    const metrics = await socketRequest(base + 1001, { path: '/metrics' });
+    assert.equal(metrics.status, 200);
+    assert.match(metrics.body, /folio_http_requests_total/);
     const redirect = await socketRequest(base, { path: '/%D8%A7/' });
     assert.equal(redirect.status, 301);
     assert.equal(redirect.headers.location, '/%D8%A7');
