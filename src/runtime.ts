@@ -81,12 +81,13 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const tell = (edition: string) => {
     for (const l of listeners) l(edition);
   };
-  const stamps = new ChangeStamps({ getMeta: (k) => store.content.getMeta(k), setMeta: (k, v) => store.writer.setMeta(k, v) }, config.editions.map((e) => e.code), tell);
-  const channel = config.redisUrl ? new RedisChangeChannel(config.redisUrl, config.editions.map((e) => e.code), tell) : null;
+  const codes = config.editions.map((e) => e.code);
+  let channel: RedisChangeChannel | null = null;
+  const stamps = new ChangeStamps({ getMeta: (k) => store.content.getMeta(k), setMeta: (k, v) => store.writer.setMeta(k, v) }, codes, tell, undefined, (e, stamp) => channel?.publish(e, stamp));
+  if (config.redisUrl) channel = new RedisChangeChannel(config.redisUrl, codes, (e, stamp) => stamps.receive(e, stamp), tell);
   const changed = (edition: string) => {
     tell(edition);
     stamps.noteLocal(edition);
-    channel?.publish(edition);
   };
   let watcher: NodeJS.Timeout | null = null;
   const secret = config.secret ?? (await siteSecret(store));
@@ -119,6 +120,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     async watchChanges(intervalMs) {
       await channel?.listen();
       await stamps.poll();
+      if (watcher) clearInterval(watcher);
       watcher = setInterval(() => void stamps.poll().catch(() => undefined), intervalMs);
       watcher.unref();
     },

@@ -24,7 +24,19 @@ export class ChangeStamps {
     private readonly editions: readonly string[],
     private readonly onForeignChange: (edition: string) => void,
     private readonly delayMs = 500,
+    /** Told each stamp this process writes (the Redis channel sends it on at once). */
+    private readonly announce: (edition: string, stamp: string) => void = () => undefined,
   ) {}
+
+  /**
+   * A stamp another process announced (through Redis) before the poll could see it: reported
+   * now, and remembered, so the poll does not report the same change a second time.
+   */
+  receive(edition: string, stamp: string): void {
+    if (!this.editions.includes(edition) || this.seen.get(edition) === stamp) return;
+    this.seen.set(edition, stamp);
+    this.onForeignChange(edition);
+  }
 
   /** Records a change made by this process. */
   noteLocal(edition: string): void {
@@ -65,6 +77,7 @@ export class ChangeStamps {
     // Random, so two instances (on two machines sharing PostgreSQL) never write the same stamp.
     const stamp = `${Date.now()}-${++this.count}-${randomBytes(6).toString('hex')}`;
     this.seen.set(edition, stamp);
+    this.announce(edition, stamp);
     const done: Promise<void> = this.meta.setMeta(stampKey(edition), stamp).catch(() => undefined).then(() => void this.writes.delete(done));
     this.writes.add(done);
   }

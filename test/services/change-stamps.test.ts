@@ -28,6 +28,25 @@ test('stamps: a burst of local changes is one write; only changes by others are 
   assert.deepEqual(heard, ['ar']);
 });
 
+test('stamps: a stamp announced over Redis is reported once, not again by the poll', async () => {
+  const table = new Map<string, string>();
+  const meta = { getMeta: async (k: string) => table.get(k), setMeta: async (k: string, v: string) => void table.set(k, v) };
+  const announced: [string, string][] = [];
+  const writer = new ChangeStamps(meta, ['en', 'ar'], () => undefined, 5, (e, s) => announced.push([e, s]));
+  const heard: string[] = [];
+  const reader = new ChangeStamps(meta, ['en', 'ar'], (e) => heard.push(e), 5);
+  await reader.poll();
+  writer.noteLocal('ar');
+  await writer.flush();
+  assert.equal(announced.length, 1);
+  reader.receive(...announced[0]!);
+  reader.receive(...announced[0]!);
+  await reader.poll();
+  assert.deepEqual(heard, ['ar'], 'one change, one invalidation');
+  reader.receive('xx', 'stamp');
+  assert.deepEqual(heard, ['ar'], 'an unknown edition is ignored');
+});
+
 for (const dialect of testDialects()) {
   describe(`a change made by another process reaches the server's caches (${dialect})`, () => {
     let site: TestSite;

@@ -20,13 +20,13 @@ function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 describe('page-cache invalidation through Redis pub/sub', { skip }, () => {
   test('a change published by one instance reaches the others, not itself', async () => {
     const heard: string[][] = [[], [], []];
-    const channels = heard.map((list) => new RedisChangeChannel(REDIS, ['en', 'ar'], (e) => list.push(e), () => undefined));
+    const channels = heard.map((list) => new RedisChangeChannel(REDIS, ['en', 'ar'], (e, stamp) => list.push(`${e} ${stamp}`), () => undefined, () => undefined));
     try {
       for (const c of channels) await c.listen();
-      channels[0]!.publish('ar');
+      channels[0]!.publish('ar', '1796000000000-1-abc');
       assert.ok(await waitFor(() => heard[1]!.length > 0 && heard[2]!.length > 0, 1000), 'B and C heard within 1 s');
-      assert.deepEqual(heard[1], ['ar']);
-      assert.deepEqual(heard[2], ['ar']);
+      assert.deepEqual(heard[1], ['ar 1796000000000-1-abc']);
+      assert.deepEqual(heard[2], ['ar 1796000000000-1-abc']);
       assert.deepEqual(heard[0], [], 'A does not invalidate twice');
     } finally {
       await Promise.all(channels.map((c) => c.close()));
@@ -35,10 +35,10 @@ describe('page-cache invalidation through Redis pub/sub', { skip }, () => {
 
   test('with Redis unreachable, publishing neither throws nor waits, and the warning is said once', async () => {
     const warnings: string[] = [];
-    const channel = new RedisChangeChannel('redis://127.0.0.1:1', ['en'], () => undefined, (m) => warnings.push(m));
+    const channel = new RedisChangeChannel('redis://127.0.0.1:1', ['en'], () => undefined, () => undefined, (m) => warnings.push(m));
     try {
       const started = Date.now();
-      for (let i = 0; i < 100; i++) channel.publish('en');
+      for (let i = 0; i < 100; i++) channel.publish('en', `stamp-${i}`);
       assert.ok(Date.now() - started < 200);
       await channel.listen();
       await new Promise((r) => setTimeout(r, 500));
@@ -76,6 +76,11 @@ describe('page-cache invalidation through Redis pub/sub', { skip }, () => {
       assert.deepEqual(await a.moderation.act({ kind: 'cli', login: 'test' }, 'approve', [5]), [5]);
       assert.ok(await waitFor(() => changed.includes('en'), 1000), `B heard: ${changed.join(', ')}`);
       assert.ok(Date.now() - started < 1000);
+      // The stamp came with the message: B's poll finds nothing new, so the caches drop once.
+      await new Promise((r) => setTimeout(r, 700));
+      const before = changed.length;
+      await b.watchChanges(600_000);
+      assert.equal(changed.length, before, `B invalidated again on its poll: ${changed.join(', ')}`);
     });
   });
 });

@@ -5,11 +5,12 @@ import { Redis } from 'ioredis';
 const CHANNEL = 'folio:changed';
 
 /**
- * Page-cache invalidation between instances through Redis pub/sub: a change on one instance
- * reaches the others in milliseconds, where the database stamps (ChangeStamps, polled every two
- * seconds) take up to two. The stamps stay on as the fallback: while Redis is down, publishing
- * fails fast (no offline queue) and the poll carries every change; when Redis comes back, every
- * edition is invalidated once, since messages sent meanwhile were lost.
+ * Page-cache invalidation between instances through Redis pub/sub. It carries the database
+ * stamps (ChangeStamps) themselves: each stamp a process writes is published at once, so the
+ * others learn of it in milliseconds where the poll takes up to two seconds, and the poll, which
+ * then finds a stamp it has already seen, does not invalidate a second time. While Redis is down,
+ * publishing fails fast (no offline queue) and the poll carries every change; when Redis comes
+ * back, every edition is invalidated once, since messages sent meanwhile were lost.
  */
 export class RedisChangeChannel {
   private readonly origin = randomBytes(8).toString('hex');
@@ -20,15 +21,16 @@ export class RedisChangeChannel {
   constructor(
     private readonly url: string,
     private readonly editions: readonly string[],
-    private readonly onForeignChange: (edition: string) => void,
+    private readonly onForeignStamp: (edition: string, stamp: string) => void,
+    private readonly onReconnect: (edition: string) => void,
     private readonly warn: (message: string) => void = (m) => void process.stderr.write(`${m}\n`),
   ) {
     this.pub = this.client();
   }
 
-  /** Announces a change made here; never throws, never waits for Redis. */
-  publish(edition: string): void {
-    this.pub.publish(CHANNEL, `${this.origin} ${edition}`).catch(() => undefined);
+  /** Announces a stamp written here; never throws, never waits for Redis. */
+  publish(edition: string, stamp: string): void {
+    this.pub.publish(CHANNEL, `${this.origin} ${edition} ${stamp}`).catch(() => undefined);
   }
 
   /** Starts listening for other instances' changes (servers only; CLI commands just publish). */
@@ -37,8 +39,8 @@ export class RedisChangeChannel {
     const sub = this.client();
     this.sub = sub;
     sub.on('message', (_channel: string, message: string) => {
-      const [origin, edition] = message.split(' ');
-      if (origin !== this.origin && edition && this.editions.includes(edition)) this.onForeignChange(edition);
+      const [origin, edition, stamp] = message.split(' ');
+      if (origin !== this.origin && edition && stamp && this.editions.includes(edition)) this.onForeignStamp(edition, stamp);
     });
     // ioredis subscribes again by itself after a reconnect; this covers a Redis that was down at start.
     let subscribed = false;
@@ -77,7 +79,7 @@ export class RedisChangeChannel {
     if (!this.down) return;
     this.down = false;
     this.warn(`Redis at ${redacted(this.url)} is back: changes travel through it again`);
-    for (const edition of this.editions) this.onForeignChange(edition);
+    for (const edition of this.editions) this.onReconnect(edition);
   }
 }
 
