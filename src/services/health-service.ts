@@ -30,12 +30,17 @@ export class HealthService {
   constructor(private readonly content: Pick<ContentReader, 'getMeta'>) {}
 
   /** The database's state. */
-  async database(): Promise<DependencyState> {
+  database(): Promise<DependencyState> {
+    return this.probe('database', () => this.content.getMeta('site_secret'));
+  }
+
+  /** Any dependency's state: up when `check` answers within CHECK_TIMEOUT_MS (used for Redis too). */
+  async probe(name: string, check: () => Promise<unknown>): Promise<DependencyState> {
     try {
-      await withTimeout(this.content.getMeta('site_secret'), CHECK_TIMEOUT_MS);
-      return { name: 'database', ok: true };
+      await withTimeout(check(), CHECK_TIMEOUT_MS);
+      return { name, ok: true };
     } catch (err) {
-      return { name: 'database', ok: false, detail: err instanceof Error ? err.message : String(err) };
+      return { name, ok: false, detail: err instanceof Error ? err.message : String(err) };
     }
   }
 }

@@ -34,7 +34,6 @@ import { SharedLocalStore } from './shared-local-store.ts';
 import { sharedRedisStore } from './shared-redis-store.ts';
 import { CSRF_COOKIE } from './csrf-token.ts';
 import type { WebDeps, WebServices } from './web-deps.ts';
-import type { DependencyState } from '../services/health-service.ts';
 
 /** Browser features no Folio page uses, switched off for every page (and any injected script). */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
@@ -53,16 +52,6 @@ function withTimeouts(server: Server, keepAliveSeconds: number): Server {
   server.headersTimeout = (keepAliveSeconds + 5) * 1000;
   server.requestTimeout = Math.max(REQUEST_TIMEOUT_SECONDS, keepAliveSeconds + 10) * 1000;
   return server;
-}
-
-/** Redis as /readyz reports it: a PING answered within two seconds. */
-async function redisState(redis: Redis): Promise<DependencyState> {
-  try {
-    await Promise.race([redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2000 ms')), 2000).unref())]);
-    return { name: 'redis', ok: true };
-  } catch (err) {
-    return { name: 'redis', ok: false, detail: err instanceof Error ? err.message : String(err) };
-  }
 }
 
 /** What buildApp needs: the services, and a few knobs for tests. */
@@ -126,7 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
         }
         handler(req, res);
       } catch (err) {
-        failRawRequest(app, req, res, err);
+        failRawRequest(app.log, req, res, err);
       }
     }), config.keepAliveSeconds),
     // On close, idle keep-alive connections end at once; busy ones finish their request first.
@@ -245,7 +234,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   });
 
   installErrorHandlers(app, deps);
-  await app.register(healthRoutes(deps, redis ? [() => redisState(redis)] : []));
+  await app.register(healthRoutes(deps, redis ? [() => deps.health.probe('redis', () => redis.ping())] : []));
   await app.register(assetRoutes());
   for (const edition of editions.all) {
     await app.register(mementoRoutes(edition, deps), { prefix: edition.pathPrefix });

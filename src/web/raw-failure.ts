@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 
 /** What a failure on the raw fast path answers: plain text, since no page can be rendered there. */
 const BODY = 'Internal Server Error: the page could not be sent. Please try again.\n';
@@ -9,9 +9,9 @@ const BODY = 'Internal Server Error: the page could not be sent. Please try agai
  * app.ts): logs the error once, with the request, and sends a bare 500, or ends the socket if
  * the response had already begun. It never throws, so the process survives whatever failed.
  */
-export function failRawRequest(app: FastifyInstance, req: IncomingMessage, res: ServerResponse, err: unknown): void {
+export function failRawRequest(log: FastifyBaseLogger, req: IncomingMessage, res: ServerResponse, err: unknown): void {
   try {
-    app.log.error({ err, req: { method: req.method, url: req.url, host: req.headers.host } }, 'request failed on the page cache path');
+    log.error({ err, req: { method: req.method, url: req.url, host: req.headers.host } }, 'request failed on the page cache path');
     if (res.headersSent) {
       res.destroy();
       return;

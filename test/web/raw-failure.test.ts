@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import { failRawRequest } from '../../src/web/raw-failure.ts';
 import { socketRequest } from '../support/socket-client.ts';
 
@@ -10,13 +10,13 @@ import { socketRequest } from '../support/socket-client.ts';
 // to the event loop. A writeHead that Node refuses (an Arabic character in a header) is the case.
 test('a failure on the raw path is logged once and answered with a 500, and the server goes on', async () => {
   const logged: unknown[] = [];
-  const app = { log: { error: (obj: unknown) => logged.push(obj) } } as unknown as FastifyInstance;
+  const log = { error: (obj: unknown) => logged.push(obj) } as unknown as FastifyBaseLogger;
   const server = createServer((req, res) => {
     try {
       if (req.url === '/bad') res.writeHead(301, ['location', '/ا']);
       else res.end('ok');
     } catch (err) {
-      failRawRequest(app, req, res, err);
+      failRawRequest(log, req, res, err);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
