@@ -170,10 +170,13 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  // Helmet has no Permissions-Policy: no page of ours uses these features, so none may.
-  app.addHook('onRequest', (_request, reply, done) => {
+  // One synchronous hook for what helmet does not do. Helmet has no Permissions-Policy: no page
+  // of ours uses these features, so none may. No page lives at a path with a NUL (PostgreSQL
+  // cannot even compare one): it is refused before any lookup, the same on every store.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
-    done();
+    const query = request.url.indexOf('?');
+    done(/%00|\u0000/i.test(query === -1 ? request.url : request.url.slice(0, query)) ? new UnsafeUrl() : undefined);
   });
   await app.register(formbody, { bodyLimit: 256 * 1024, parser: parseForm });
   await app.register(cookie);
@@ -216,13 +219,6 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
     // One line for whoever watches for credential stuffing.
     onExceeded: (request, key) => request.log.warn({ key, url: request.url }, 'sign-in rate limit exceeded'),
-  });
-
-  // No page lives at a path with a NUL (PostgreSQL cannot even compare one): refused before any
-  // lookup, the same on every store, with the page that names control characters.
-  app.addHook('onRequest', async (request) => {
-    const query = request.url.indexOf('?');
-    if (/%00|\u0000/i.test(query === -1 ? request.url : request.url.slice(0, query))) throw new UnsafeUrl();
   });
 
   // The archive's run-time guard: any write not to a route that takes writes is refused.
