@@ -23,6 +23,7 @@ import { MementoService } from './services/memento-service.ts';
 import { CorrectionsService } from './services/corrections-service.ts';
 import { ChangeStamps } from './services/change-stamps.ts';
 import { HealthService } from './services/health-service.ts';
+import { FileStore } from './services/file-store.ts';
 import { RedisChangeChannel } from './store/redis/change-channel.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -46,6 +47,8 @@ export interface Runtime {
   readonly mementos: MementoService;
   readonly corrections: CorrectionsService;
   readonly health: HealthService;
+  /** The old site's files (FOLIO_FILES_DIR), copied in by `folio import --files`. */
+  readonly files: FileStore;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   /**
@@ -116,6 +119,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     mementos: new MementoService(store.content, store.revisions),
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService(store.content),
+    files: new FileStore(config.filesDir),
     onContentChanged: (l) => void listeners.push(l),
     async watchChanges(intervalMs) {
       await channel?.listen();

@@ -1,3 +1,5 @@
+import { siteFilePath } from '../services/file-store.ts';
+import { referencePath } from '../import/file-copier.ts';
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
@@ -9,7 +11,10 @@ import { configFrom, type StoreOptions } from './options.ts';
 import { checkUrl, isBroken, requestPathOf } from './url-check.ts';
 
 const WARC_FILE = /\.(warc|arc)(\.gz)?$/i;
-/** Files (images, attachments, scripts) a crawl captured: Folio serves pages, not the old site's files. */
+/**
+ * Files (images, scripts, styles) a crawl captured: Folio serves pages, and of the old site's
+ * files only those in its files folder (copied with `folio import --files`), which are checked.
+ */
 const FILE_PATH = /\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|docx?|mp3|mp4|zip|woff2?|ttf)$/i;
 
 async function* urlsIn(file: string): AsyncIterable<string> {
@@ -42,7 +47,8 @@ export function urlsCommand(): Command {
           const path = requestPathOf(url);
           if (path === null || seen.has(path)) continue;
           seen.add(path);
-          if (FILE_PATH.test(path.split('?')[0]!)) {
+          const bare = path.split('?')[0]!;
+          if (FILE_PATH.test(bare) && siteFilePath(referencePath(bare) ?? '') === null) {
             tally.files++;
             continue;
           }

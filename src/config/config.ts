@@ -14,6 +14,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database: DatabaseConfig;
+  /** Where the old site's files are kept (absolute), each at its old URL's path: FOLIO_FILES_DIR, ./data/files by default. */
+  readonly filesDir: string;
   /** Absolute base for canonical links, e.g. "https://example.com"; defaults to http://localhost:<port>. */
   readonly baseUrl: string;
   readonly editions: readonly Edition[];
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     port: vars.PORT,
     host: vars.HOST,
     database: vars.FOLIO_DATABASE_URL,
+    filesDir: vars.FOLIO_FILES_DIR,
     baseUrl: vars.FOLIO_BASE_URL ?? `http://localhost:${vars.PORT}`,
     editions,
     demoSeed: vars.FOLIO_DEMO_SEED,

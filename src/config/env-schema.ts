@@ -55,6 +55,8 @@ export const envSchema = z.object({
     z.string().regex(/^https?:\/\/[^/\s]+$/, { error: (issue) => `expected an origin like https://example.com, got "${String(issue.input)}"` }).optional(),
   ),
   FOLIO_CONFIG: optionalText,
+  // Copies of the old site's files (photos, attachments) that `folio import --files` brought in.
+  FOLIO_FILES_DIR: z.preprocess(unset, z.string().default('./data/files')).transform((dir) => resolve(dir)),
   FOLIO_PAGE_CACHE_MB: wholeNumber(0, 65_536, 48),
   // Above the load balancer's own idle timeout (nginx and cloud balancers: 60 s), see web/app.ts.
   FOLIO_KEEP_ALIVE_SECONDS: wholeNumber(1, 3_600, 75),

@@ -66,7 +66,16 @@ export interface ImportSummary {
   readonly urls: Readonly<Record<UrlFate['fate'], number>>;
   /** The most common kinds of skip (ids in the reason made generic), most frequent first. */
   readonly skipReasons: readonly SkipReasonCount[];
+  /** With `--files`: referenced files copied, already there, and missing from the copy (their URLs answer 410). */
+  readonly files?: { readonly copied: number; readonly unchanged: number; readonly missing: number };
 }
+
+/**
+ * An unpublished comment's permalink: Drupal showed it to administrators only (readers got 403),
+ * so it was never a reader's page; Folio answers 410 rather than send readers to a node page
+ * where the comment is not shown.
+ */
+export const UNPUBLISHED_COMMENT = 'the comment is unpublished (Drupal showed it to administrators only)';
 
 /** Where the per-item report goes; the CLI streams it to a JSON file so memory stays flat. */
 export interface ReportSink {
@@ -97,6 +106,7 @@ export function describeSummary(s: ImportSummary): string {
   if (s.gone > 0) lines.push(`  removed paths (410): ${s.gone}`);
   if (s.redirects > 0) lines.push(`  old redirects kept (301): ${s.redirects}`);
   if (s.users > 0) lines.push(`  users: ${s.users} ${verb}added or updated`);
+  if (s.files) lines.push(`  files: ${s.files.copied} ${verb}copied, ${s.files.unchanged} unchanged, ${s.files.missing} missing from --files (410, named in the warnings)`);
   lines.push(`  skipped: ${s.skipped}`);
   for (const skip of s.skips.slice(0, 20)) lines.push(`    ${skip.ref}: ${skip.reason}`);
   if (s.skipped > 20) lines.push(`    … and ${s.skipped - 20} more (see --report)`);

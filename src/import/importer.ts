@@ -11,10 +11,12 @@ import { BoundedMap } from './bounded-map.ts';
 import { readAhead } from './read-ahead.ts';
 import { sha256 } from './content-hash.ts';
 import { IdAllocator } from './id-allocator.ts';
-import { emptyCounts, SkipReasonTally, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem, type UrlFate } from './import-report.ts';
+import { emptyCounts, UNPUBLISHED_COMMENT, SkipReasonTally, type ImportAction, type ImportSummary, type ReportedItem, type ReportSink, type SkippedItem, type UrlFate } from './import-report.ts';
 import { NodeBuilder } from './node-builder.ts';
 import { CommentBuilder } from './comment-builder.ts';
 import { splitBatch, emptyBatch, type MutableBatch } from './batch.ts';
+import type { FileCopier } from './file-copier.ts';
+import { NodeFiles } from './node-files.ts';
 
 /** What `runImport` needs. */
 export interface ImportOptions {
@@ -30,6 +32,8 @@ export interface ImportOptions {
   readonly report?: ReportSink;
   /** Nodes per transaction. */
   readonly batchSize?: number;
+  /** Copies the files items reference (`--files`); without it files are left where they are. */
+  readonly files?: FileCopier;
 }
 
 /** Items remembered per run before the store is asked again: bounds memory on million-item inputs. */
@@ -91,6 +95,7 @@ export class ImportRun {
   private pendingNodes = 0;
   private readonly nodes: NodeBuilder;
   private readonly comments: CommentBuilder;
+  private readonly files: NodeFiles | null;
 
   constructor(readonly options: ImportOptions) {
     // The one sanctioned way into an archive edition: imports (STYLE.md, "read-only twice over").
@@ -98,6 +103,7 @@ export class ImportRun {
     this.dryRun = options.dryRun ?? false;
     this.nodes = new NodeBuilder(this);
     this.comments = new CommentBuilder(this);
+    this.files = options.files ? new NodeFiles(this, options.files) : null;
   }
 
   get service(): ImportService {
@@ -128,6 +134,7 @@ export class ImportRun {
       source: this.options.sourceName, edition: this.edition.code, dryRun: this.dryRun, runId: this.runId,
       seconds: (Date.now() - started) / 1000, counts: this.counts, gone: this.gone, redirects: this.redirects, users: this.users, skipped: this.skipped,
       skips: this.skips, warnings: this.warnings, itemsByType: { ...this.itemsByType }, urls: { ...this.urls }, skipReasons: this.skipReasons.top(20),
+      ...(this.files ? { files: { ...this.files.counts } } : {}),
     };
     if (this.runId !== null) await this.service.finishRun(this.runId, { ...summary, skips: summary.skips.slice(0, 50), warnings: summary.warnings.slice(0, 50) });
     await this.options.report?.close(summary);
@@ -156,6 +163,7 @@ export class ImportRun {
   private reportItemUrls(entry: ReportedItem): void {
     if (entry.type === 'comment') {
       if (entry.shownAt !== undefined && entry.path !== null) this.reportUrl({ path: entry.path, fate: 'redirect', to: entry.shownAt });
+      else if (entry.path !== null) this.reportUrl({ path: entry.path, fate: 'gone', reason: UNPUBLISHED_COMMENT });
       return;
     }
     // A term without an alias is served at /taxonomy/term/<tid> itself.
@@ -218,6 +226,7 @@ export class ImportRun {
     await this.resolveAuthors(records.filter((r): r is ImportedAuthor => r.type === 'author'), batch, reported);
     await this.resolveBlogs(records.filter((r): r is ImportedBlog => r.type === 'blog'), batch, reported);
     await this.nodes.resolve(records.filter((r): r is ImportedNode => r.type === 'node'), batch, reported);
+    await this.files?.copyFor(records.filter((r): r is ImportedNode => r.type === 'node'), batch);
     // Replies that waited for their parent go first: it may be in the store by now.
     await this.comments.resolve([...this.comments.takeWaiting(), ...records.filter((r): r is ImportedComment => r.type === 'comment')], batch, reported);
     await this.resolveCorrections(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);

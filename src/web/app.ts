@@ -141,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
-    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, cache, nav,
+    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, files: options.files, cache, nav,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).

@@ -1,3 +1,4 @@
+import type { FileStore } from '../services/file-store.ts';
 import type { Config } from '../config/config.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ReaderService } from '../services/reader-service.ts';
@@ -27,6 +28,8 @@ export interface WebServices {
   readonly mementos: MementoService;
   readonly corrections: CorrectionsService;
   readonly health: HealthService;
+  /** The old site's files, served at their old URLs. */
+  readonly files: FileStore;
 }
 
 /** What routes are given: the services plus the web layer's own caches. */

@@ -11,6 +11,8 @@ import type { SiteContext } from '../site-context.ts';
 import { absoluteUrl, feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
+import { sendSiteFile } from '../send-site-file.ts';
+import { siteFilePath } from '../../services/file-store.ts';
 import { articleView } from '../views/article-view.ts';
 import { commentFormView, EMPTY_COMMENT } from '../views/comment-form-view.ts';
 import { homeView } from '../views/home-view.ts';
@@ -181,6 +183,9 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get<PageQuery & { Params: { '*': string } }>('/*', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const path = request.params['*'];
+      // The old site's files answer at their old URLs; one it never had (or the import could not
+      // find) falls through to the paths below, where a missing copy answers 410.
+      if (siteFilePath(path) !== null && (await sendSiteFile(request, reply, deps.files, path))) return reply;
       if (path.endsWith('/') && path.length > 1) return redirect(request, reply, `${ctx.prefix}/${path.replace(/\/+$/, '')}`);
       const target = await reader.resolvePath(edition, path);
       if (target) return sendTarget(request, reply, ctx, target, path);
@@ -192,6 +197,8 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       const location = await reader.redirectLocation(edition, path);
       if (location !== undefined) return redirect(request, reply, `${ctx.prefix}/${location}`);
       await reader.assertNotGone(edition, path);
+      // Files belong to the whole old site: a missing one recorded by any edition's import is gone here too.
+      if (siteFilePath(path) !== null) for (const other of deps.editions.all) await reader.assertNotGone(other, path);
       throw new NotFound();
     });
   };
