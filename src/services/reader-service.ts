@@ -182,12 +182,8 @@ export class ReaderService {
   /** The node and comment page that show a comment (for /comment/<cid> permalinks). */
   async commentLocation(edition: Edition, cid: number): Promise<{ nid: number; path: string | null; page: number }> {
     const position = await this.content.commentPosition(cid);
-    if (position?.edition === edition.code) return { nid: position.nid, path: position.path, page: Math.floor(position.index / COMMENTS_PER_PAGE) };
-    // A comment of this edition that readers cannot see (unpublished, held, spam, or on a withdrawn
-    // item): Drupal answered readers 403 and showed it to administrators only, so it was never a
-    // reader's page. 410 says it is not coming back; a 301 would land on a page without it.
-    if ((await this.content.commentEdition(cid)) === edition.code || (await this.isGone(edition, `comment/${cid}`))) throw new Gone();
-    throw new NotFound();
+    if (!position || position.edition !== edition.code) throw (await this.isGone(edition, `comment/${cid}`)) ? new Gone() : new NotFound();
+    return { nid: position.nid, path: position.path, page: Math.floor(position.index / COMMENTS_PER_PAGE) };
   }
 
   /** The edition a node id belongs to (for a /node/<nid> typed under the wrong edition). */

@@ -251,11 +251,6 @@ export class KyselyContentReader implements ContentReader {
   }
 
 
-  async commentEdition(cid: number) {
-    const row = await this.db.selectFrom('comments').innerJoin('nodes', 'nodes.nid', 'comments.nid').select('nodes.edition').where('comments.cid', '=', cid).executeTakeFirst();
-    return row?.edition;
-  }
-
   async pathTaken(edition: string, path: string): Promise<boolean> {
     return (await this.resolvePath(edition, path)) !== undefined;
   }

@@ -78,8 +78,6 @@ export interface ContentReader {
   listPublishedComments(nid: number, page: number, pageSize: number): Promise<Page<PublicComment>>;
   /** Where a published comment sits: its node and its zero-based position in thread order. */
   commentPosition(cid: number): Promise<{ nid: number; edition: string; path: string | null; index: number } | undefined>;
-  /** The edition of a comment's node, whatever the comment's or the node's status; undefined when there is no such comment. */
-  commentEdition(cid: number): Promise<string | undefined>;
   pathTaken(edition: string, path: string): Promise<boolean>;
   /** The published translations of a node in other editions (its translation set, itself left out). */
   translationsOf(nid: number): Promise<TranslationRef[]>;
