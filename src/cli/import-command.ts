@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { siteFileCopier } from '../import/file-copier.ts';
 import { Command } from 'commander';
 import { Invalid } from '../domain/errors.ts';
 import { describeSummary } from '../import/import-report.ts';
@@ -16,6 +17,7 @@ interface ImportOptions extends StoreOptions {
   dryRun?: boolean;
   report?: string;
   excludeType: string[];
+  files?: string;
 }
 
 /** Hides a password in a database URL before it is stored in the run's record. */
@@ -31,6 +33,7 @@ async function importEdition(runtime: Runtime, sourceName: string, inputs: strin
       source: source.records, sourceName: source.name, inputs: options.db ? [withoutPassword(options.db)] : inputs,
       edition: runtime.editions.get(edition), service: runtime.imports, dryRun: options.dryRun ?? false, total: source.total,
       onProgress: (done, total) => progress.update(done, total),
+      ...(options.files ? { files: siteFileCopier(options.files, runtime.files, options.dryRun ?? false) } : {}),
       ...(report ? { report: new ReportFile(report) } : {}),
     });
     progress.stop();
@@ -51,11 +54,13 @@ export function importCommand(): Command {
     .option('--dry-run', 'report what would be imported, updated and skipped without writing')
     .option('--report <file>', 'write the full report as JSON: every item with its id, canonical path and legacy paths, every source URL with its fate, every skip')
     .option('--exclude-type <type>', 'for drupal: leave out nodes of this content type (repeatable); their URLs answer 410 and the report says why', (type: string, all: string[]) => [...all, type], [] as string[])
+    .option('--files <dir>', 'a copy of the old site\'s files folder (sites/default/files): the files items reference are copied into FOLIO_FILES_DIR and served at their old URLs; missing ones answer 410 and are named')
     .option('--database <url>', 'Folio\'s database: sqlite:<file> or postgres://…');
   return command.action(async (sourceName: string, inputs: string[], options: ImportOptions) => {
     if (!(SOURCE_NAMES as readonly string[]).includes(sourceName)) throw new Invalid(`unknown import source "${sourceName}": use one of ${SOURCE_NAMES.join(', ')}`);
     const missing = inputs.find((input) => !existsSync(input));
     if (missing !== undefined && sourceName !== 'drupal') throw new Invalid(`no such file or folder: ${missing}`);
+    if (options.files !== undefined && !statSync(options.files, { throwIfNoEntry: false })?.isDirectory()) throw new Invalid(`--files: no such folder: ${options.files} (give a copy of the old site's files folder)`);
     if (options.excludeType.length > 0 && sourceName !== 'drupal') throw new Invalid('--exclude-type is for the drupal source only');
     const everyEdition = sourceName === 'folio' && command.getOptionValueSource('edition') === 'default' && inputs[0] !== undefined;
     let editions = everyEdition ? await exportEditions(inputs[0]!) : [options.edition];

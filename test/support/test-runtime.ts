@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
 import { buildApp, type FolioApp } from '../../src/web/app.ts';
@@ -14,7 +17,9 @@ export interface TestSite {
 /** Opens a runtime (and app) on a new database of the dialect; `seed` fills it before the app is built. */
 export async function openTestSite(dialect: 'sqlite' | 'postgres', seed?: (runtime: Runtime) => Promise<void>, env: NodeJS.ProcessEnv = {}, logger?: object): Promise<TestSite> {
   const db = await createTestDatabase(dialect);
-  const config = loadConfig({ FOLIO_BASE_URL: 'http://folio.test', ...env }, { databaseUrl: db.url, port: 8080 });
+  // Each site keeps its copies of old files in a folder of its own, removed with it.
+  const filesDir = env.FOLIO_FILES_DIR === undefined ? mkdtempSync(join(tmpdir(), 'folio-files-')) : null;
+  const config = loadConfig({ FOLIO_BASE_URL: 'http://folio.test', ...(filesDir === null ? {} : { FOLIO_FILES_DIR: filesDir }), ...env }, { databaseUrl: db.url, port: 8080 });
   const runtime = await openRuntime(config);
   if (seed) await seed(runtime);
   const folio = await buildApp(logger ? { ...runtime, logger } : runtime);
@@ -27,6 +32,7 @@ export async function openTestSite(dialect: 'sqlite' | 'postgres', seed?: (runti
       await folio.app.close();
       await runtime.close();
       await db.drop();
+      if (filesDir !== null) rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -96,6 +96,8 @@ export interface FileRow {
   readonly mime: string;
   readonly caption: string;
   readonly order: number;
+  /** False for a Drupal 6 upload with "List" unticked (upload.list = 0): an attachment never shown, so never the lead photo. */
+  readonly listed?: boolean;
 }
 
 export interface CommentRow {

@@ -47,13 +47,13 @@ export async function drupal6Reader(db: Connection, tables: ReadonlySet<string>)
     async files(nodes) {
       if (nodes.length === 0 || !hasUploads) return [];
       const rows = await selectRows<Record<string, unknown>>(db, `
-        SELECT u.nid, u.vid, f.fid, f.filename, f.filepath, f.filemime, u.description, u.weight
+        SELECT u.nid, u.vid, f.fid, f.filename, f.filepath, f.filemime, u.description, u.weight, u.list
         FROM upload u JOIN files f ON f.fid = u.fid
         WHERE u.nid IN (?) ORDER BY u.nid, u.vid, u.weight, u.fid`, [nodes.map((n) => n.nid)]);
       return rows.map((r): FileRow => ({
         nid: Number(r.nid), vid: Number(r.vid), fid: Number(r.fid), location: text(r.filepath), mime: text(r.filemime),
         // upload.module fills the description with the file name when the editor left it empty.
-        caption: text(r.description) === text(r.filename) ? '' : text(r.description), order: Number(r.weight),
+        caption: text(r.description) === text(r.filename) ? '' : text(r.description), order: Number(r.weight), listed: Number(r.list) !== 0,
       }));
     },
     async dateHiddenTypes() {

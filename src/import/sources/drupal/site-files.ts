@@ -14,9 +14,12 @@ export function sitePath(location: string): string {
 // (docs/original-site.md, article page item 3). Only the bracketed style is unambiguous enough to split.
 const PHOTO_CREDIT = /\s*(\(Photo:[^()]*\))\s*$/i;
 
-/** The lead photo among a revision's files: the first image, its caption split from a trailing "(Photo: …)" credit. */
+/**
+ * The lead photo among a revision's files: the first listed image, its caption split from a
+ * trailing "(Photo: …)" credit. An unlisted upload stays an attachment (its file is still copied).
+ */
 export function leadPhoto(files: readonly FileRow[]): ImportedPhoto | null {
-  const image = files.find((f) => f.mime.startsWith('image/'));
+  const image = files.find((f) => f.mime.startsWith('image/') && f.listed !== false);
   if (!image) return null;
   const match = PHOTO_CREDIT.exec(image.caption);
   const caption = (match ? image.caption.slice(0, match.index) : image.caption).trim();
