@@ -11,7 +11,10 @@ import { runCli } from '../../support/run-cli.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
 import { createConnection } from 'mysql2/promise';
 import { createDrupalTestDatabase, mysqlSkip, type DrupalTestDatabase } from '../../fixtures/drupal/drupal-test-database.ts';
-import { realSiteUrls, type RealSitePlan } from '../../fixtures/drupal/fixture-real-site.ts';
+import { fileUrl, realSiteUrls, siteFileUrls, type RealSitePlan } from '../../fixtures/drupal/fixture-real-site.ts';
+import { fileBytes, writeFilesFolder } from '../../fixtures/drupal/fixture-files.ts';
+import { siteFileCopier } from '../../../src/import/file-copier.ts';
+import { MISSING_FILE_REASON } from '../../../src/import/node-files.ts';
 
 // Issue 11: a Drupal 6 and 7 database shaped like a real site's (see fixture-real-site.ts),
 // imported once into each store and checked over HTTP as a reader would meet it.
@@ -39,13 +42,16 @@ for (const version of [6, 7] as const) {
       let arabic: ImportSummary;
       let plan: RealSitePlan;
       let report: ReturnType<typeof collectingReport>;
+      /** The copy of the old files folder given to --files. */
+      let filesFolder: string;
       // As `folio import drupal` runs it: English (and language-neutral) nodes into the archive, then Arabic ones into the live edition.
       const ENGLISH: DrupalLanguages = { lang: 'en', elsewhere: new Map([['ar', 'ar']]), neutral: true };
       const ARABIC: DrupalLanguages = { lang: 'ar', elsewhere: new Map([['en', 'en']]), neutral: false };
-      const run = (into: TestSite, options: { excludeTypes?: readonly string[]; report?: ReportSink; dryRun?: boolean; languages?: DrupalLanguages } = {}) => runImport({
+      const run = (into: TestSite, options: { excludeTypes?: readonly string[]; report?: ReportSink; dryRun?: boolean; languages?: DrupalLanguages; files?: boolean } = {}) => runImport({
         source: drupalSource({ url: drupal.url, pageSize: 8, excludeTypes: options.excludeTypes ?? [], languages: options.languages ?? ENGLISH }), sourceName: 'drupal', inputs: [],
         edition: into.runtime.editions.get(options.languages?.lang ?? 'en'), service: into.runtime.imports, batchSize: 4, dryRun: options.dryRun ?? false,
         ...(options.report ? { report: options.report } : {}),
+        ...(options.files === false ? {} : { files: siteFileCopier(filesFolder, into.runtime.files, options.dryRun ?? false) }),
       });
       const get = (url: string, on: TestSite = site) => on.folio.app.inject({ method: 'GET', url });
       const page = async (url: string) => {
@@ -57,6 +63,8 @@ for (const version of [6, 7] as const) {
       before(async () => {
         drupal = await createDrupalTestDatabase({ version, nodes: NODES, comments: COMMENTS, realSite: true });
         plan = drupal.realSite!;
+        filesFolder = mkdtempSync(join(tmpdir(), 'folio-old-files-'));
+        await writeFilesFolder(filesFolder, drupal.url, version, plan);
         site = await openTestSite(dialect);
         report = collectingReport();
         summary = await run(site, { report });
@@ -65,6 +73,62 @@ for (const version of [6, 7] as const) {
       after(async () => {
         await site?.close();
         await drupal?.drop();
+        if (filesFolder) rmSync(filesFolder, { recursive: true, force: true });
+      });
+
+      test('--files: every file the import references answers at its old URL, with its type, a strong ETag and long caching', async () => {
+        const f = plan.files;
+        const expected: [string, string][] = [[f.photo.path, 'image/jpeg'], [f.unlisted.path, 'image/png'], [f.inline, 'image/gif'], [f.legacy, 'application/pdf']];
+        for (const [path, type] of expected) {
+          const res = await get(fileUrl(path));
+          assert.equal(res.statusCode, 200, path);
+          assert.equal(res.headers['content-type'], type, path);
+          assert.deepEqual(res.rawPayload, fileBytes(path), `${path}: the old bytes`);
+          assert.match(String(res.headers['cache-control']), /max-age=31536000/);
+          assert.match(String(res.headers.etag), /^"[\w-]{43}"$/, 'a strong ETag: the SHA-256 of the bytes');
+          const again = await site.folio.app.inject({ method: 'GET', url: fileUrl(path), headers: { 'if-none-match': String(res.headers.etag) } });
+          assert.equal(again.statusCode, 304, `${path}: revalidated`);
+        }
+        assert.equal((await get(`/${f.inline.replace(/ /g, '%20')}`)).statusCode, 200, 'spaces sent as %20');
+        assert.equal((await get(fileUrl(f.photo.path).replace('%E2%80%93', '%e2%80%93'))).statusCode, 200, 'lower-case escapes');
+        // A base site's photo, from its file table, is there too.
+        assert.ok(summary.files!.copied >= 5, `copied ${summary.files!.copied}`);
+        assert.equal(summary.files!.missing, 1);
+        const lost = await get(fileUrl(f.missing));
+        assert.equal(lost.statusCode, 410, 'the file the folder lost is gone, not a 404');
+        assert.ok(summary.warnings.some((w) => w.ref === `/${f.missing}` && w.reason.includes(MISSING_FILE_REASON)), 'and named');
+        assert.deepEqual(report.urls.find((u) => u.path === f.missing), { path: f.missing, fate: 'gone', reason: MISSING_FILE_REASON });
+        assert.equal((await get('/sites/default/files/never-referenced.jpg')).statusCode, 404, 'a file the old site never had is still a 404');
+        assert.equal((await get('/sites/default/files/../../etc/passwd')).statusCode, 404);
+      });
+
+      test('the listed photo becomes the lead photo with its caption and credit; an unlisted image stays an attachment', async () => {
+        const event = await site.runtime.store.content.findNode('en', plan.eventNid);
+        assert.deepEqual(event?.photo, { src: `/${plan.files.photo.path}`, caption: plan.files.photo.caption, credit: plan.files.photo.credit });
+        const closed = await site.runtime.store.content.findNode('en', plan.closedNid);
+        assert.equal(closed?.photo, null, 'the unlisted image is not the lead photo');
+        assert.equal((await get(fileUrl(plan.files.unlisted.path))).statusCode, 200, 'but its file is kept and served');
+        const html = (await page('/content/closed-comments')).body;
+        assert.ok(html.includes(fileUrl(plan.files.inline)), 'the inline image keeps its old URL');
+      });
+
+      test('an unpublished comment\'s /comment/N answers 410 with the reason, where a published one redirects', async () => {
+        assert.equal((await get(`/comment/${plan.unpublishedCid}`)).statusCode, 410);
+        assert.equal((await get(`/comment/${plan.closedCid}`)).statusCode, 301);
+        const fate = report.urls.find((u) => u.path === `comment/${plan.unpublishedCid}`);
+        assert.equal(fate?.fate, 'gone');
+        assert.match(fate?.fate === 'gone' ? fate.reason : '', /unpublished \(Drupal showed it to administrators only\)/);
+      });
+
+      test('a second run over the unchanged source, files included, changes nothing', async () => {
+        const again = await run(site);
+        for (const type of ['node', 'comment', 'term', 'author', 'blog'] as const) {
+          assert.equal(again.counts[type].imported + again.counts[type].updated, 0, `${type}: ${JSON.stringify(again.counts[type])}`);
+        }
+        assert.deepEqual(again.files, { copied: 0, unchanged: summary.files!.copied, missing: 1 });
+        assert.deepEqual(again.urls, summary.urls, 'every URL keeps its fate');
+        const arabicAgain = await run(site, { languages: ARABIC });
+        assert.equal(arabicAgain.counts.node.imported + arabicAgain.counts.node.updated, 0);
       });
 
       test('a reply stored with a lower cid than its parent keeps its parent on the first run', async () => {
@@ -227,7 +291,7 @@ for (const version of [6, 7] as const) {
       test('the report names every source URL with its fate, and the site answers as it says', async () => {
         const translated = new Set([`/content/translated-story`, `/ar/content/translated-story`, `/node/${plan.translationNid}`, `/node/${plan.sourceNid}`]);
         for (const url of realSiteUrls(plan).filter((u) => !translated.has(u))) {
-          const fates = report.urls.filter((u) => u.path === url.slice(1));
+          const fates = report.urls.filter((u) => u.path === decodeURIComponent(url.slice(1)));
           assert.equal(fates.length, 1, `${url} is named once in the report`);
           const fate = fates[0]!;
           const res = await get(url);
