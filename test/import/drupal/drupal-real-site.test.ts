@@ -394,18 +394,28 @@ for (const version of [6, 7] as const) {
       assert.equal((await runCli(['urls', 'check', '--database', database, join(dir, 'one.txt')])).code, 1, 'nothing was written: the page is still unknown');
     });
 
-    test('after a real run, folio urls check over every URL the report names exits 0', async () => {
+    test('after a real run with --files, folio urls check over every URL the report names and every URL the source knew exits 0', async () => {
       const database = `sqlite:${join(dir, 'real.db')}`;
-      const res = await runCli(['import', 'drupal', '--db', drupal.url, '--database', database, '--report', join(dir, 'real.json')]);
+      const env = { FOLIO_FILES_DIR: join(dir, 'folio-files') };
+      const oldFiles = join(dir, 'old-files');
+      await writeFilesFolder(oldFiles, drupal.url, version, drupal.realSite!);
+      const res = await runCli(['import', 'drupal', '--db', drupal.url, '--database', database, '--report', join(dir, 'real.json'), '--files', oldFiles], env);
       assert.equal(res.code, 0, res.stderr);
+      assert.match(res.stdout, /files: \d+ copied, 0 unchanged, 1 missing from --files/);
       const urls = (['en', 'ar'] as const).flatMap((code) => {
         const report = JSON.parse(readFileSync(join(dir, `real.${code}.json`), 'utf8')) as { urls: { path: string }[] };
-        return report.urls.map((u) => `${code === 'ar' ? '/ar' : ''}/${u.path}`);
+        return report.urls.map((u) => `${code === 'ar' ? '/ar' : ''}${fileUrl(u.path)}`);
       });
       assert.ok(urls.length > 50);
-      writeFileSync(join(dir, 'urls.txt'), `${urls.join('\n')}\n`);
-      const check = await runCli(['urls', 'check', '--database', database, '--only-broken', join(dir, 'urls.txt')]);
+      for (const file of siteFileUrls(drupal.realSite!)) assert.ok(urls.includes(file), `the report names ${file}`);
+      writeFileSync(join(dir, 'urls.txt'), `${[...urls, ...realSiteUrls(drupal.realSite!)].join('\n')}\n`);
+      const check = await runCli(['urls', 'check', '--database', database, '--only-broken', join(dir, 'urls.txt')], env);
       assert.equal(check.code, 0, check.stdout + check.stderr);
+      assert.doesNotMatch(check.stderr, /not checked/, 'file URLs are checked too');
+      assert.match(check.stderr, / 0 broken/);
+      const missing = await runCli(['import', 'drupal', '--db', drupal.url, '--database', database, '--files', join(dir, 'no-such-folder')], env);
+      assert.notEqual(missing.code, 0);
+      assert.match(missing.stderr, /--files: no such folder/);
     });
   });
 }
