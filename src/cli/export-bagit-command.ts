@@ -27,7 +27,7 @@ export function exportBagitCommand(): Command {
         if (options.edition) for (const code of options.edition) runtime.editions.get(code);
         const report = await exportBagit({
           exports: runtime.exports,
-          staticSite: options.site ? { app: folio.app, editions: runtime.editions, exports: runtime.exports, sitemap: runtime.sitemap, siteUrl: runtime.config.baseUrl } : null,
+          staticSite: options.site ? { app: folio.app, editions: runtime.editions, exports: runtime.exports, sitemap: runtime.sitemap, siteUrl: runtime.config.baseUrl, files: runtime.files } : null,
           organization: runtime.editions.all.map((e) => e.siteName).join(' / '),
           clock: () => new Date(),
         }, dir, { ...(options.edition ? { editions: options.edition } : {}), onProgress: (stage, done, total) => bar(stage).update(done, total) });

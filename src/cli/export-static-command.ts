@@ -36,7 +36,7 @@ export function exportStaticCommand(): Command {
       try {
         if (options.edition) for (const code of options.edition) runtime.editions.get(code);
         const report = await exportStatic(
-          { app: folio.app, editions: runtime.editions, exports: runtime.exports, sitemap: runtime.sitemap, siteUrl: runtime.config.baseUrl },
+          { app: folio.app, editions: runtime.editions, exports: runtime.exports, sitemap: runtime.sitemap, siteUrl: runtime.config.baseUrl, files: runtime.files },
           {
             outDir: dir,
             ...(options.edition ? { editions: options.edition } : {}),

@@ -11,7 +11,8 @@ import { rewritePage, type PageContext } from './static/rewrite-page.ts';
 import { bundleSearchScript, SEARCH_SCRIPT_FILE } from './static/search-script.ts';
 import { SearchIndexBuilder } from './static/search-index.ts';
 import { crawl } from './static/site-crawl.ts';
-import { absoluteLink, decodePath, fileForUrl, relativeLink } from './static/url-files.ts';
+import { absoluteLink, decodePath, encodeFilePath, fileForUrl, relativeLink } from './static/url-files.ts';
+import type { FileStore } from '../services/file-store.ts';
 
 /** What the export renders with: the real app, in process, and the services it enumerates from. */
 export interface StaticExportDeps {
@@ -21,6 +22,8 @@ export interface StaticExportDeps {
   readonly sitemap: SitemapService;
   /** The live site's base URL (config.baseUrl): absolute links to it are same-site. */
   readonly siteUrl: string;
+  /** The old site's files (photos, attachments), each exported at its old URL even when no page links it. */
+  readonly files?: FileStore;
 }
 
 /** Where and what to export. */
@@ -119,6 +122,10 @@ export async function exportStatic(deps: StaticExportDeps, options: StaticExport
     if (targets.length === 0) break;
     for (const t of targets) if (t.targetType === 'node' && codes.has(t.edition)) seeds.push(`${deps.editions.get(t.edition).pathPrefix}/comment/feed/${t.id}`);
   }
+  // Files live at the site's root, where the old site served them; an export without the root
+  // edition keeps them under each exported edition's prefix, where Folio serves them too.
+  const filePrefixes = editions.some((e) => e.pathPrefix === '') ? [''] : editions.map((e) => e.pathPrefix);
+  for (const path of (await deps.files?.list()) ?? []) for (const prefix of filePrefixes) seeds.push(`${prefix}/${encodeFilePath(path)}`);
   let urls: number;
   try {
     urls = await crawl(seeds, options.concurrency ?? DEFAULT_CONCURRENCY, visit, options.onProgress);

@@ -12,6 +12,7 @@ import { seedFixture } from '../../support/fixture-site.ts';
 import { testDialects } from '../../support/databases.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
+import { OLD_FILES, storeOldFiles } from '../static/export-site.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -32,12 +33,13 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       site = await openTestSite(dialect, seedFixture);
+      await storeOldFiles(site.runtime.files);
       tmp = mkdtempSync(join(tmpdir(), 'folio-bag-'));
       bag = join(tmp, 'bag');
       const rt = site.runtime;
       report = await exportBagit({
         exports: rt.exports,
-        staticSite: { app: site.folio.app, editions: rt.editions, exports: rt.exports, sitemap: rt.sitemap, siteUrl: rt.config.baseUrl },
+        staticSite: { app: site.folio.app, editions: rt.editions, exports: rt.exports, sitemap: rt.sitemap, siteUrl: rt.config.baseUrl, files: rt.files },
         organization: 'Meridian Daily',
         clock: () => new Date('2026-11-25T10:00:00Z'),
       }, bag);
@@ -71,6 +73,15 @@ for (const dialect of testDialects()) {
         assert.equal(listed.get(file), sha256(content), file);
       }
       assert.equal(report.payloadOxum, `${bytes}.${files.length}`);
+    });
+
+    test('the old site\'s files are in the payload at their old URLs, each with its checksum in the manifest', () => {
+      const listed = manifest(join(bag, 'manifest-sha256.txt'));
+      for (const f of OLD_FILES) {
+        const file = `${BAG_STATIC_DIR}/${f.path}`;
+        assert.deepEqual(readFileSync(join(bag, file)), f.bytes, file);
+        assert.equal(listed.get(file), sha256(f.bytes), `${file} in the manifest`);
+      }
     });
 
     test('the tag manifest covers the tag files', () => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { Parser } from 'htmlparser2';
 import { fileForUrl } from '../../../src/export/static/url-files.ts';
 import { FIXTURE } from '../../support/fixture-site.ts';
-import { openExportedSite, type ExportedSite } from './export-site.ts';
+import { OLD_FILES, openExportedSite, type ExportedSite } from './export-site.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 
 const URL_ATTRIBUTE: Record<string, string> = { a: 'href', link: 'href', img: 'src', script: 'src', form: 'action' };
@@ -48,6 +48,17 @@ describe('folio export static, on the fixture newspaper', () => {
     await server?.close();
     await exported?.site.close();
     if (exported) rmSync(exported.dir, { recursive: true, force: true });
+  });
+
+  test('the old site\'s files are exported at their old URLs, byte for byte, even when no page links them', async () => {
+    for (const f of OLD_FILES) {
+      assert.deepEqual(readFileSync(join(exported.dir, f.path)), f.bytes, f.path);
+      const url = `${server.base}/${f.path.split('/').map(encodeURIComponent).join('/')}`;
+      const res = await fetch(url);
+      assert.equal(res.status, 200, url);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), f.bytes);
+    }
+    assert.equal((await exported.exportAgain()).written, 0, 'a second export rewrites nothing, files included');
   });
 
   test('served by a plain static server, every link of every page resolves', async () => {
