@@ -79,6 +79,7 @@ export function importCommand(): Command {
           lang: runtime.editions.get(code).lang,
           elsewhere: new Map(others.filter((e) => e.code !== code).concat(code === options.edition ? [] : [runtime.editions.get(options.edition)]).map((e) => [e.lang, e.code])),
           neutral: code === options.edition,
+          prefixes: new Map(runtime.editions.all.map((e) => [e.code, e.pathPrefix])),
         });
       }
       for (const code of editions) {

@@ -263,6 +263,13 @@ for (const version of [6, 7] as const) {
         assert.match(arabicPage.body, new RegExp(`Body of ${et.ar}`));
         assert.doesNotMatch(arabicPage.body, new RegExp(`Body of ${et.en}`));
         assert.equal(arabic.counts.node.imported, 2, 'the Arabic run takes the tnid translation and the entity translation');
+        // The Arabic alias at the root, where a site without path-prefix negotiation answered it: 301 to the Arabic edition.
+        for (const asked of [`/${et.arAlias}`, `/${et.arAlias.toUpperCase()}`]) {
+          const root = await get(asked);
+          assert.equal(root.statusCode, 301, asked);
+          assert.equal(location(root), `/ar/${et.arAlias}`, asked);
+        }
+        assert.deepEqual(report.urls.find((u) => u.path === et.arAlias), { path: et.arAlias, fate: 'redirect', to: `ar/${et.arAlias}` }, 'the report says so');
       });
 
       test('every source URL of the real rows answers 200, 301 or 410, never 404', async () => {

@@ -7,6 +7,7 @@ import { connectDrupal, detectDrupalVersion, tableNames } from './connect-drupal
 import type { DrupalCounts, DrupalReader } from './drupal-rows.ts';
 import { drupal6Reader } from './drupal6-reader.ts';
 import { drupal7Reader } from './drupal7-reader.ts';
+import { translationAliasRedirects } from './translation-aliases.ts';
 import { entityTranslationOf, excludedNodePaths, exclusionReason, nodeRecord, type NodePageData } from './node-records.ts';
 import { systemAliasRecord, type SystemAliasSite } from './system-aliases.ts';
 import { readTermCatalogue } from './term-records.ts';
@@ -43,6 +44,8 @@ export interface DrupalLanguages {
   /** Other editions by their language ("ar" → "ar"): their nodes are left to their runs. */
   readonly elsewhere: ReadonlyMap<string, string>;
   readonly neutral: boolean;
+  /** Other editions' path prefixes by code ("ar" → "/ar"), for redirects into them; "/<code>" when absent. */
+  readonly prefixes?: ReadonlyMap<string, string>;
 }
 
 /** The node languages a Drupal site uses (for choosing which editions to import into). */
@@ -148,6 +151,9 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
     // An alias in another edition's language belongs to that edition's copy of the node.
     const elsewhereAlias = (language: string | undefined) => language !== undefined && language !== lang && site.languages?.elsewhere.has(language) === true;
     const grouped = groupAliases(aliases.filter((a) => !elsewhereAlias(a.language)));
+    const importedHere = new Set(taken.map((n) => `node/${n.nid}`));
+    yield* translationAliasRedirects(aliases, (l) => (elsewhereAlias(l) ? site.languages?.elsewhere.get(l!) : undefined),
+      (code) => site.languages?.prefixes?.get(code) ?? `/${code}`, (source) => importedHere.has(source), reader.version);
     const data: NodePageData = {
       terms: site.terms, dateHiddenTypes: site.dateHiddenTypes, version: reader.version, paths: (source: string) => pathsOf(grouped, source),
       revisions: byNid(revisions), links: byNid(links), files: byNid(files),
