@@ -67,9 +67,12 @@ export const GLOBAL_ATTRIBUTES: readonly string[] = Object.freeze(['lang', 'dir'
  * Attributes kept in full_html (imported content written by staff): broader than comments, but
  * still an allow-list, so no event handler or `style` can survive.
  */
+// `rel` on links and `loading`/`referrerpolicy` on images are what Filtered HTML adds (LINK_REL,
+// IMAGE_EXTRA_ATTRIBUTES): kept here so that Full HTML over an already rendered body (Folio's JSON
+// export restored with `folio import folio`) gives the same bytes back.
 export const FULL_HTML_TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  a: ['href', 'title', 'hreflang', 'name'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
+  a: ['href', 'title', 'hreflang', 'name', 'rel'],
+  img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'referrerpolicy'],
   blockquote: ['cite'],
   q: ['cite'],
   del: ['cite', 'datetime'],

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
-  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedNode, ImportedRevision, ImportedTerm, ImportedUser, ImportedCorrection, ImportProvenance,
+  ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedRedirect, ImportedNode, ImportedRevision, ImportedTerm, ImportedUser, ImportedCorrection, ImportProvenance,
 } from '../domain/import-record.ts';
 import type { CommentPolicy } from '../domain/edition.ts';
 import type { NodeKind, Vocabulary } from '../domain/content.ts';
@@ -31,10 +31,36 @@ export class KyselyExportQueries {
     return found;
   }
 
+  /**
+   * What the importer remembered of items (import_items.state) that has no column of its own: a
+   * generic item's source type, the files an item referenced, a term's further parents.
+   */
+  private async importStates(edition: string, type: string, ids: readonly number[]): Promise<Map<number, { sourceType?: string; files?: string[]; otherParentTids?: number[] }>> {
+    const found = new Map<number, { sourceType?: string; files?: string[]; otherParentTids?: number[] }>();
+    if (ids.length === 0) return found;
+    const rows = await this.db.selectFrom('import_items').select(['folio_id', 'state']).where('edition', '=', edition).where('item_type', '=', type)
+      .where('folio_id', 'in', [...ids]).execute();
+    for (const r of rows) {
+      try {
+        found.set(Number(r.folio_id), JSON.parse(r.state) as { sourceType?: string; files?: string[]; otherParentTids?: number[] });
+      } catch {
+        // A state that is not JSON carries nothing to export.
+      }
+    }
+    return found;
+  }
+
+  /** Redirects of old paths to pages at fixed routes (migration 008), as redirect records. */
+  async pathRedirects(edition: string): Promise<ImportedRedirect[]> {
+    const rows = await this.db.selectFrom('path_redirects').select(['path', 'location']).where('edition', '=', edition).orderBy('path').execute();
+    return rows.map((r) => ({ type: 'redirect', from: r.path, to: r.location, fixedRoute: true, provenance: FROM_FOLIO }));
+  }
+
   /** Parents before children, so an import files each term under a parent it already has. */
   async terms(edition: string): Promise<ImportedTerm[]> {
     const rows = await this.db.selectFrom('terms').selectAll().where('edition', '=', edition).orderBy('tid').execute();
     const legacy = await this.legacyPaths(edition, 'term', rows.map((r) => Number(r.tid)));
+    const states = await this.importStates(edition, 'term', rows.map((r) => Number(r.tid)));
     const byTid = new Map(rows.map((r) => [Number(r.tid), r]));
     const depth = (tid: number, seen = 0): number => {
       const parent = byTid.get(tid)?.parent_tid;
@@ -43,6 +69,7 @@ export class KyselyExportQueries {
     return rows.sort((a, b) => depth(Number(a.tid)) - depth(Number(b.tid)) || Number(a.tid) - Number(b.tid)).map((r) => ({
       type: 'term', key: `term/${r.tid}`, tid: Number(r.tid), vocabulary: r.vocabulary as Vocabulary, name: r.name, path: r.path,
       legacyPaths: legacy.get(Number(r.tid)) ?? [], parentKey: r.parent_tid === null ? null : `term/${r.parent_tid}`, weight: Number(r.weight),
+      ...((states.get(Number(r.tid))?.otherParentTids?.length ?? 0) > 0 ? { otherParentKeys: states.get(Number(r.tid))!.otherParentTids!.map((t) => `term/${t}`) } : {}),
       provenance: FROM_FOLIO,
     }));
   }
@@ -63,6 +90,7 @@ export class KyselyExportQueries {
     if (rows.length === 0) return [];
     const nids = rows.map((r) => Number(r.nid));
     const legacy = await this.legacyPaths(edition, 'node', nids);
+    const states = await this.importStates(edition, 'node', nids);
     const tags = await this.db.selectFrom('node_terms').innerJoin('terms', 'terms.tid', 'node_terms.tid').select(['node_terms.nid', 'terms.tid'])
       .where('node_terms.nid', 'in', nids).where('terms.vocabulary', '=', 'tag').orderBy('terms.tid').execute();
     const bylines = await this.db.selectFrom('node_authors').innerJoin('authors', 'authors.aid', 'node_authors.aid').select(['node_authors.nid', 'authors.name'])
@@ -100,7 +128,9 @@ export class KyselyExportQueries {
         promoted: Number(r.promoted) === 1, publishedAt: Number(r.published_at), showDate: Number(r.show_date) === 1,
         sectionKey: r.section_tid === null ? null : `term/${r.section_tid}`, tagKeys: (tagsBy.get(nid) ?? []).map((t) => `term/${t.tid}`),
         authors: (bylinesBy.get(nid) ?? []).map((a) => a.name), blogKey: blogUid === undefined ? null : `blog/${blogUid}`,
-        commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history, files: r.photo_src === null ? [] : [r.photo_src],
+        commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history,
+        files: states.get(nid)?.files ?? (r.photo_src === null ? [] : [r.photo_src]),
+        ...(states.get(nid)?.sourceType ? { sourceType: states.get(nid)!.sourceType! } : {}),
         translationSet: sets.get(nid) ?? null, landingItems: (listedBy.get(nid) ?? []).map((l) => `node/${l.item}`), provenance: FROM_FOLIO,
       };
     });

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import type { ImportSummary, ReportedItem, ReportSink, SkippedItem, UrlFate } from '../../../src/import/import-report.ts';
 import { runImport } from '../../../src/import/importer.ts';
 import { drupalSource, type DrupalLanguages } from '../../../src/import/sources/drupal/drupal-source.ts';
-import { testDialects } from '../../support/databases.ts';
+import { createTestDatabase, testDialects } from '../../support/databases.ts';
+import { gunzipSync } from 'node:zlib';
 import { runCli } from '../../support/run-cli.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
 import { createConnection } from 'mysql2/promise';
@@ -423,6 +424,38 @@ for (const version of [6, 7] as const) {
       const missing = await runCli(['import', 'drupal', '--db', drupal.url, '--database', database, '--files', join(dir, 'no-such-folder')], env);
       assert.notEqual(missing.code, 0);
       assert.match(missing.stderr, /--files: no such folder/);
+    });
+
+    test('the JSON export of that import restores through import folio with what the import added, on every dialect, and exports the same again', async () => {
+      const env = { FOLIO_FILES_DIR: join(dir, 'folio-files') };
+      const first = join(dir, 'real-export.jsonl.gz');
+      assert.equal((await runCli(['export', 'json', first, '--database', `sqlite:${join(dir, 'real.db')}`])).code, 0);
+      const records = gunzipSync(readFileSync(first)).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const plan = drupal.realSite!;
+      const node = (nid: number) => records.find((r) => r.type === 'node' && r.nid === nid)!;
+      assert.equal(node(plan.forumNid).sourceType, 'forum', 'a generic item keeps its original type');
+      assert.equal(node(plan.hiddenNid).commentPolicy, 'hidden', 'comment settings');
+      assert.equal(node(plan.translationNid).translationSet, plan.sourceNid, 'translation sets');
+      assert.ok((node(plan.closedNid).files as string[]).includes(`/${plan.files.unlisted.path}`), 'attachments');
+      assert.ok(records.some((r) => r.type === 'redirect' && r.from === 'News' && r.to === 'node' && r.fixedRoute === true), 'path redirects');
+      assert.equal(records.find((r) => r.type === 'comment' && r.cid === plan.parentCid)?.accountId, plan.registered.uid, 'registered commenters');
+      assert.deepEqual(records.find((r) => r.type === 'term' && r.tid === plan.twoParentTid)?.otherParentKeys, ['term/3'], 'further term parents');
+      for (const dialect of testDialects()) {
+        const target = await createTestDatabase(dialect);
+        try {
+          const restored = await runCli(['import', 'folio', first, '--database', target.url], env);
+          assert.equal(restored.code, 0, restored.stderr);
+          assert.match(restored.stdout, /skipped: 0/);
+          const second = join(dir, `real-export-${dialect}.jsonl.gz`);
+          assert.equal((await runCli(['export', 'json', second, '--database', target.url])).code, 0);
+          const lines = (file: string) => gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n').slice(1);
+          assert.deepEqual(lines(second), lines(first), `${dialect}: the restored archive exports the same records`);
+          const check = await runCli(['urls', 'check', '--database', target.url, '--only-broken', join(dir, 'urls.txt')], env);
+          assert.equal(check.code, 0, `${dialect}: every source URL still answers after the restore\n${check.stdout}${check.stderr}`);
+        } finally {
+          await target.drop();
+        }
+      }
     });
   });
 }
