@@ -56,6 +56,7 @@ export class NodeBuilder {
         run.skip(record.key, `its text was refused: ${refused.message}`);
         continue;
       }
+      for (const note of record.notes ?? []) run.warn(record.key, note);
       await this.resolveOne(record, taken, batch, reported);
     }
   }

@@ -100,7 +100,7 @@ export class KyselyExportQueries {
         promoted: Number(r.promoted) === 1, publishedAt: Number(r.published_at), showDate: Number(r.show_date) === 1,
         sectionKey: r.section_tid === null ? null : `term/${r.section_tid}`, tagKeys: (tagsBy.get(nid) ?? []).map((t) => `term/${t.tid}`),
         authors: (bylinesBy.get(nid) ?? []).map((a) => a.name), blogKey: blogUid === undefined ? null : `blog/${blogUid}`,
-        commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history, files: r.photo_src === null ? [] : [r.photo_src],
+        commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history, files: r.photo_src ? [r.photo_src] : [],
         translationSet: sets.get(nid) ?? null, landingItems: (listedBy.get(nid) ?? []).map((l) => `node/${l.item}`), provenance: FROM_FOLIO,
       };
     });
