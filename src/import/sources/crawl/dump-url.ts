@@ -51,16 +51,7 @@ export function parseManifest(text: string): Map<string, string> {
   return out;
 }
 
-/**
- * The path Folio stores for a URL: the site path with its percent-escapes decoded, as Drupal kept
- * aliases. The web layer decodes a request's path the same way and encodes paths it sends out, so
- * /content/a%E2%80%99b answers at exactly that URL. A malformed escape keeps the path as given.
- */
+/** The path Folio stores for a URL: the site path, percent-escapes decoded (see `sitePath`). */
 export function storedPath(url: string): string {
-  const path = sitePath(url);
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
+  return sitePath(url);
 }

@@ -1,6 +1,7 @@
 import type { ImportProvenance, ImportRecord, ImportedNode } from '../../../domain/import-record.ts';
 import { checkPlain } from '../../../filter/index.ts';
 import { slugify } from '../../../text/slugify.ts';
+import { TEASER_ONLY } from '../../import-report.ts';
 import { nameFromPath, type ListingTeaser, type MinedListing } from './mined-listing.ts';
 import { nidOfPath } from './url-path.ts';
 
@@ -56,14 +57,16 @@ export class ListingIndex {
 
   /**
    * The terms, authors and blogs the listings name, once each, parents first; and a redirect for
-   * a blog alias whose owner's user id no capture told (it then leads to every blog post).
+   * a blog alias whose owner's user id no capture told (it then leads to every blog post). A crawl
+   * asks for the blogs only: its listing pages give their own term and author records.
    */
-  records(): ImportRecord[] {
+  records(options: { terms: boolean } = { terms: true }): ImportRecord[] {
     const out: ImportRecord[] = [];
     const emitted = new Set<string>();
     const all = [...this.listings.values()].sort((a, b) => a.listing.path.split('/').length - b.listing.path.split('/').length);
     for (const { listing, provenance } of all) {
       const name = this.nameOf(listing);
+      if (!options.terms && listing.kind !== 'blog') continue;
       if (listing.kind === 'tag') {
         const tid = /^taxonomy\/term\/(\d+)$/.exec(listing.path);
         out.push({ type: 'term', key: termKeyOf(listing.path), tid: tid ? Number(tid[1]) : null, vocabulary: 'tag', name, path: tid ? null : listing.path, legacyPaths: [], parentKey: null, weight: 0, provenance });
@@ -147,7 +150,7 @@ export class ListingIndex {
       let node: ImportedNode = {
         type: 'node', key, nid, kind: blogPost ? 'blog_post' : 'article', path, legacyPaths: [], published: true, promoted: false,
         publishedAt: teaser.date ?? revisedAt, showDate: teaser.date !== null, sectionKey: null, tagKeys: [], authors: [...teaser.authors], blogKey: null,
-        commentPolicy: null, sourceType: 'teaser-only',
+        commentPolicy: null, sourceType: TEASER_ONLY,
         revisions: [{ vid: null, title: teaser.title, body: teaser.teaser === '' ? '' : `<p>${checkPlain(teaser.teaser)}</p>`, bodyFormat: 'filtered_html', summary: null, credit: null, photo: null, revisedAt, log: null }],
         files: [], provenance: { ...provenance, originalUrl: null },
         notes: [`teaser only: listed on /${group.map((e) => e.listing.path).filter((p, i, all) => all.indexOf(p) === i).join(', /')}, but its page was never captured${comments > 0 ? ` (the listing shows ${comments} comment${comments === 1 ? '' : 's'})` : ''}`],
