@@ -129,6 +129,8 @@ export interface ImportedNode {
   readonly sourceType?: string | null;
   /** For a landing page: the keys of the items it lists, in order. */
   readonly landingItems?: readonly string[];
+  /** What the source knows it lost or guessed for this item ("its original URL is unknown"); the report lists each. */
+  readonly notes?: readonly string[];
   readonly provenance: ImportProvenance;
 }
 

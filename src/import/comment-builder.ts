@@ -6,7 +6,7 @@ import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { sha256 } from './content-hash.ts';
 import type { ReportedItem } from './import-report.ts';
-import { ImportRun } from './importer.ts';
+import { actionOf, itemRow, type RunState } from './run-state.ts';
 
 /**
  * Replies held back because their parent has not arrived yet (a reply stored with a lower cid than
@@ -25,7 +25,7 @@ export class CommentBuilder {
   private readonly threads = new BoundedMap<number, string[]>(10_000);
   private readonly states = new BoundedMap<string, string>(20_000);
 
-  constructor(private readonly run: ImportRun) {}
+  constructor(private readonly run: RunState) {}
 
   /** Forgets what the store now holds (after a batch is written). */
   settle(): void {
@@ -48,8 +48,7 @@ export class CommentBuilder {
   async resolve(records: ImportedComment[], batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
     if (records.length === 0) return;
     const { run } = this;
-    const nodeKeys = [...new Set(records.map((r) => r.nodeKey))].filter((k) => run.nodeIds.get(k) === undefined);
-    for (const [key, item] of await run.service.findItems(run.edition, 'node', nodeKeys)) run.nodeIds.set(key, item.id);
+    await run.loadNodeIds(records.map((r) => r.nodeKey));
     const commentKeys = [...new Set(records.flatMap((r) => [r.key, ...(r.parentKey === null ? [] : [r.parentKey])]))].filter((k) => run.commentIds.get(k) === undefined);
     for (const [key, item] of await run.service.findItems(run.edition, 'comment', commentKeys)) {
       const state = JSON.parse(item.state) as { nid: number; thread: string };
@@ -112,7 +111,7 @@ export class CommentBuilder {
     // The account id joins the hash only when there is one, so anonymous comments hash as before.
     const content = sha256(JSON.stringify([parent?.cid ?? null, r.published, r.spam ?? false, r.name, r.email, r.homepage, r.hostname, r.subject, r.body, r.format, r.createdAt, r.changedAt, ...(r.accountId ? [r.accountId] : [])]));
     const state = JSON.stringify({ nid, thread, content });
-    const action = ImportRun.action(this.states.get(r.key), state);
+    const action = actionOf(this.states.get(r.key), state);
     this.states.set(r.key, state);
     reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [], ...(r.published ? { shownAt: `node/${nid}#comment-${cid}` } : {}) });
     if (action === 'unchanged') return;
@@ -122,6 +121,6 @@ export class CommentBuilder {
       // Each comment renders through Folio's implementation of the format it was written in.
       bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
     });
-    batch.items.push(run.item('comment', r.key, cid, state, r.provenance, content));
+    batch.items.push(itemRow('comment', r.key, cid, state, r.provenance, content));
   }
 }

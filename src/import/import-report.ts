@@ -93,6 +93,9 @@ export function emptyCounts(): Record<ImportItemType, ActionCounts> {
   return { node: zero(), term: zero(), author: zero(), blog: zero(), comment: zero(), correction: zero() };
 }
 
+/** The content type of an item known only from a listing's teaser (its page was never captured). */
+export const TEASER_ONLY = 'teaser-only';
+
 /** One line per kind, for the terminal. */
 export function describeSummary(s: ImportSummary): string {
   const verb = s.dryRun ? 'would be ' : '';
@@ -103,6 +106,8 @@ export function describeSummary(s: ImportSummary): string {
     if (c.imported + c.updated + c.unchanged === 0) continue;
     lines.push(`  ${labels[type]}: ${c.imported} ${verb}imported, ${c.updated} ${verb}updated, ${c.unchanged} unchanged`);
   }
+  const teaserOnly = s.itemsByType[TEASER_ONLY] ?? 0;
+  if (teaserOnly > 0) lines.push(`  teaser-only items (listed, never captured): ${teaserOnly}`);
   if (s.gone > 0) lines.push(`  removed paths (410): ${s.gone}`);
   if (s.redirects > 0) lines.push(`  old redirects kept (301): ${s.redirects}`);
   if (s.users > 0) lines.push(`  users: ${s.users} ${verb}added or updated`);

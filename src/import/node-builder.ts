@@ -6,8 +6,8 @@ import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { revisionHash } from './content-hash.ts';
 import type { ImportAction, ReportedItem } from './import-report.ts';
-import type { ImportRun } from './importer.ts';
 import { mergeState, stateOf, type NodeState } from './node-state.ts';
+import { itemRow, type RunState } from './run-state.ts';
 
 /** Renders a revision's markup in its own text format, as the original site did. */
 function renderRevision(nid: number, hash: string, r: ImportedRevision): RevisionWrite {
@@ -25,7 +25,7 @@ export class NodeBuilder {
   private readonly rendered = new BoundedMap<string, RevisionWrite>(2_000);
   private readonly hashes = new BoundedMap<number, Set<string>>(20_000);
 
-  constructor(private readonly run: ImportRun) {}
+  constructor(private readonly run: RunState) {}
 
   /** Forgets what the store now holds (after a batch is written). */
   settle(): void {
@@ -56,6 +56,7 @@ export class NodeBuilder {
         run.skip(record.key, `its text was refused: ${refused.message}`);
         continue;
       }
+      for (const note of record.notes ?? []) run.warn(record.key, note);
       await this.resolveOne(record, taken, batch, reported);
     }
   }
@@ -110,7 +111,7 @@ export class NodeBuilder {
     if (state.translationSet !== null) batch.translations.push({ nid, tnid: state.translationSet });
     if (state.landingItems.length > 0) run.landingQueue.push({ key: record.key, landingNid: nid, items: state.landingItems });
     batch.revisions.push(...added);
-    batch.items.push(run.item('node', record.key, nid, stateJson, record.provenance, state.current.hash));
+    batch.items.push(itemRow('node', record.key, nid, stateJson, record.provenance, state.current.hash));
   }
 
   private async nodeRow(key: string, nid: number, state: NodeState, current: RevisionWrite, batch: MutableBatch, reported: ReportedItem[]): Promise<ImportNodeWrite> {

@@ -129,7 +129,7 @@ export class KyselyExportQueries {
         sectionKey: r.section_tid === null ? null : `term/${r.section_tid}`, tagKeys: (tagsBy.get(nid) ?? []).map((t) => `term/${t.tid}`),
         authors: (bylinesBy.get(nid) ?? []).map((a) => a.name), blogKey: blogUid === undefined ? null : `blog/${blogUid}`,
         commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history,
-        files: states.get(nid)?.files ?? (r.photo_src === null ? [] : [r.photo_src]),
+        files: states.get(nid)?.files ?? (r.photo_src ? [r.photo_src] : []),
         ...(states.get(nid)?.sourceType ? { sourceType: states.get(nid)!.sourceType! } : {}),
         translationSet: sets.get(nid) ?? null, landingItems: (listedBy.get(nid) ?? []).map((l) => `node/${l.item}`), provenance: FROM_FOLIO,
       };

@@ -29,7 +29,8 @@ export function toSummary(row: SummaryRow, authors: readonly AuthorRef[], blog: 
     showDate: row.show_date === 1,
     authors,
     commentCount: row.comment_count,
-    photo: row.photo_src ? photoOf(row) : null,
+    // A caption without an image (a text dump keeps no image address) is still the lead photo's caption.
+    photo: row.photo_src || row.photo_caption || row.photo_credit ? photoOf(row) : null,
     blog,
   };
 }

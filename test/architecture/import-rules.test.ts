@@ -107,3 +107,26 @@ test('no default exports in src', () => {
   const offenders = files.filter((f) => /^export default/m.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
   assert.deepEqual(offenders, []);
 });
+
+/** The import cycles among files under `dir` (each as a path of files), found by depth-first search. */
+function cyclesUnder(dir: string): string[] {
+  const inside = files.filter((f) => relative(SRC, f).startsWith(`${dir}/`));
+  const edges = new Map(inside.map((f) => [f, importsOf(f).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(f), s)).filter((t) => inside.includes(t))]));
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  const visit = (file: string, path: string[]): void => {
+    if (path.includes(file)) {
+      cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(SRC, f)).join(' → '));
+      return;
+    }
+    if (done.has(file)) return;
+    for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+    done.add(file);
+  };
+  for (const file of inside) visit(file, []);
+  return cycles;
+}
+
+test('no import cycle in import/ (issue 15: the builders get a RunState, never the ImportRun)', () => {
+  assert.deepEqual(cyclesUnder('import'), []);
+});

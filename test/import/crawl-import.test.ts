@@ -55,8 +55,9 @@ describe('a crawl imported through the command line', () => {
   });
   const get = (url: string) => folio.app.inject({ method: 'GET', url });
 
-  test('says what it did: two articles, the old redirect and the removed page kept, the 404 and the image skipped', () => {
-    assert.match(firstRun, /items: 2 imported, 0 updated, 0 unchanged/);
+  test('says what it did: two articles and the ten the tag listing names only by teaser, the old redirect and the removed page kept, the 404 and the image skipped', () => {
+    assert.match(firstRun, /items: 12 imported, 0 updated, 0 unchanged/);
+    assert.match(firstRun, /teaser-only items \(listed, never captured\): 10/);
     assert.match(firstRun, /removed paths \(410\): 1/);
     assert.match(firstRun, /old redirects kept \(301\): 1/);
     assert.match(firstRun, /skipped: 2\n.*content\/missing: HTTP status 404\n.*harbour\.jpg: not HTML \(image\/jpeg\)/);
@@ -96,7 +97,7 @@ describe('a crawl imported through the command line', () => {
 
   test('a second run of the same crawl changes nothing', async () => {
     const again = await runCli(['import', 'warc', warc, '--database', database]);
-    assert.match(again.stdout, /items: 0 imported, 0 updated, 2 unchanged/);
+    assert.match(again.stdout, /items: 0 imported, 0 updated, 12 unchanged/);
   });
 
   test('saved HTML folders and text dumps import the same way', async () => {

@@ -1,18 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { ImportRecord, ImportSource } from '../../domain/import-record.ts';
-import { captureRecords } from './crawl/capture.ts';
+import { captureRecords, type Capture } from './crawl/capture.ts';
+import { isListingUrl, withListings } from './crawl/with-listings.ts';
 import { walkFiles } from './crawl/walk-files.ts';
 
 /** Bytes searched for rel=canonical / og:url before the page is decoded. */
 const HEAD_SNIFF_BYTES = 65536;
 
-/** `folio import html <dir…>`: saved pages (.html, .htm) of the original site, one file in memory at a time. */
+/**
+ * `folio import html <dir…>`: saved pages (.html, .htm) of the original site, one file in memory at
+ * a time, in two passes: the listing pages first, then every page (see `withListings`).
+ */
 export function htmlSource(paths: string[]): ImportSource {
-  return readAll(paths);
+  return withListings(listingCaptures(paths), captureGroups(paths), 'html');
 }
 
-async function* readAll(paths: string[]): AsyncGenerator<ImportRecord> {
+/** A saved file as a capture: its URL from rel=canonical, og:url or its place in the mirror. */
+interface SavedFile {
+  readonly file: string;
+  readonly capture?: Capture;
+  readonly error?: string;
+}
+
+async function* savedFiles(paths: readonly string[], wanted: (url: string) => boolean = () => true): AsyncGenerator<SavedFile> {
   for (const path of paths) {
     try {
       for await (const { file, root } of walkFiles([path], /\.html?$/i)) {
@@ -21,16 +32,32 @@ async function* readAll(paths: string[]): AsyncGenerator<ImportRecord> {
         try {
           [bytes, mtime] = await Promise.all([readFile(file), stat(file).then((s) => Math.floor(s.mtimeMs / 1000))]);
         } catch (error) {
-          yield { type: 'skip', ref: file, reason: `unreadable file: ${(error as Error).message}` };
+          yield { file, error: `unreadable file: ${(error as Error).message}` };
           continue;
         }
         const url = pageUrl(bytes) ?? fileUrl(relative(root, file));
+        // The first pass parses only listing pages.
+        if (!wanted(url)) continue;
         // Saved files carry no HTTP headers: the page's own <meta> decides the encoding.
-        yield* captureRecords({ url, capturedAt: mtime, status: null, contentType: null, location: null, body: bytes }, 'html').map((r) => (r.type === 'skip' ? { ...r, ref: file } : r));
+        yield { file, capture: { url, capturedAt: mtime, status: null, contentType: null, location: null, body: bytes } };
       }
     } catch (error) {
-      yield { type: 'skip', ref: path, reason: `unreadable folder: ${(error as Error).message}` };
+      yield { file: path, error: `unreadable folder: ${(error as Error).message}` };
     }
+  }
+}
+
+async function* listingCaptures(paths: readonly string[]): AsyncGenerator<Capture> {
+  for await (const saved of savedFiles(paths, isListingUrl)) if (saved.capture) yield saved.capture;
+}
+
+async function* captureGroups(paths: readonly string[]): AsyncGenerator<readonly ImportRecord[]> {
+  for await (const saved of savedFiles(paths)) {
+    if (saved.capture === undefined) {
+      yield [{ type: 'skip', ref: saved.file, reason: saved.error ?? 'unreadable' }];
+      continue;
+    }
+    yield captureRecords(saved.capture, 'html').map((r) => (r.type === 'skip' ? { ...r, ref: saved.file } : r));
   }
 }
 

@@ -71,7 +71,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const meta: PageMetadata = {
       languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
       type: isArticle ? 'article' : 'website',
-      image: node.photo?.src ?? null,
+      image: node.photo?.src || null,
       structuredData: [
         ...(isArticle ? [newsArticleData(ctx, node, self, history.corrections)] : []),
         breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),

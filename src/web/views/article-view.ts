@@ -22,7 +22,7 @@ function leadPhoto(page: NodePage): SafeHtml {
   const photo = page.node.photo;
   if (!photo) return html``;
   return html`<figure class="lead-photo">
-<img src="${photo.src}" alt="${photo.caption ?? ''}" width="800" height="450">
+${photo.src ? html`<img src="${photo.src}" alt="${photo.caption ?? ''}" width="800" height="450">` : ''}
 ${photo.caption || photo.credit ? html`<figcaption>${photo.caption ?? ''}${photo.credit ? html` <span class="photo-credit">${photo.credit}</span>` : ''}</figcaption>` : ''}
 </figure>`;
 }

@@ -86,7 +86,7 @@ export function newsArticleData(ctx: SiteContext, node: NodeDetail, selfUrl: str
     ...(node.section ? { articleSection: node.section.name } : {}),
     ...(node.terms.length > 0 ? { keywords: node.terms.map((t) => t.name) } : {}),
     ...(node.teaser ? { description: node.teaser } : {}),
-    ...(node.photo ? { image: absoluteImage(ctx, node.photo.src) } : {}),
+    ...(node.photo?.src ? { image: absoluteImage(ctx, node.photo.src) } : {}),
     sourceOrganization: creditOrganizations(node.credit, edition.siteName).map((name) => ({ '@type': 'Organization', name })),
     ...correctionData(ctx, corrections),
   };

@@ -38,7 +38,11 @@ test('a folder of saved pages is read recursively: URL from the canonical link o
       utimesSync(path, mtime, mtime);
     }
     const records = await collect(htmlSource([dir]));
-    const { nodes } = byType(records);
+    const { nodes: all } = byType(records);
+    const nodes = all.filter((n) => n.sourceType !== 'teaser-only');
+    // The tag listing links ten items no file holds: each is kept as its teaser, filed under the tag.
+    assert.deepEqual(all.filter((n) => n.sourceType === 'teaser-only').map((n) => [n.key, n.path, n.tagKeys, n.revisions[0]!.title, n.revisions[0]!.body]),
+      Array.from({ length: 10 }, (_, i) => [`path/content/harbour-story-${i + 1}`, `content/harbour-story-${i + 1}`, ['path/tags/harbour-strike'], `Harbour story ${i + 1}`, `<p>Teaser text of Harbour story ${i + 1}...</p>`]));
     assert.deepEqual(nodes.map((n) => [n.key, n.path, n.legacyPaths, n.provenance.capturedAt, n.provenance.source]), [
       ['path/content/saved-without-head', 'content/saved-without-head', [], 1428000100, 'html'],
       ['node/8674', article.path, [], 1428000000, 'html'],

@@ -1,5 +1,6 @@
 import type { ImportProvenance, ImportRecord, ImportSourceName } from '../../../domain/import-record.ts';
 import { decodePage } from './decode-page.ts';
+import type { MinedListing } from './mined-listing.ts';
 import { pageRecords } from './page-records.ts';
 import { parsePage } from './parse-page.ts';
 import { sitePath } from './url-path.ts';
@@ -46,6 +47,21 @@ export function captureRecords(capture: Capture, source: ImportSourceName): Impo
   } catch (error) {
     // A parser bug on one page must not stop a 10,000-page import; the report names the page.
     return [skip(ref, `page could not be parsed: ${(error as Error).message}`)];
+  }
+}
+
+/** What a listing page captured without error says; null for any other capture. */
+export function captureListing(capture: Capture): MinedListing | null {
+  if ((capture.status !== null && capture.status !== 200) || capture.body.length === 0) return null;
+  if (capture.contentType !== null && !HTML_TYPES.test(capture.contentType.trim())) return null;
+  const decoded = decodePage(capture.body, capture.contentType);
+  if (!decoded.ok) return null;
+  try {
+    const page = parsePage(decoded.text, capture.url);
+    return page.kind === 'listing' ? page.mined : null;
+  } catch {
+    // The second pass reports the page that cannot be parsed.
+    return null;
   }
 }
 

@@ -9,7 +9,8 @@ import { nidOfPath, sitePath } from './url-path.ts';
 
 /** Records for one parsed page captured at url. */
 export function pageRecords(page: ParsedNodePage | ParsedListingPage, url: string, provenance: ImportProvenance): ImportRecord[] {
-  return page.kind === 'listing' ? [listingRecord(page, provenance)] : nodeRecords(page, url, provenance);
+  if (page.kind === 'node') return nodeRecords(page, url, provenance);
+  return page.vocabulary === null ? [] : [listingRecord(page, page.vocabulary, provenance)];
 }
 
 /** Identity of a node capture: key, canonical alias and the other paths it answered at. */
@@ -61,13 +62,13 @@ function nodeRecords(page: ParsedNodePage, url: string, provenance: ImportProven
   return records;
 }
 
-function listingRecord(page: ParsedListingPage, provenance: ImportProvenance): ImportRecord {
-  if (page.vocabulary === 'author') {
+function listingRecord(page: ParsedListingPage, vocabulary: 'tag' | 'section' | 'author', provenance: ImportProvenance): ImportRecord {
+  if (vocabulary === 'author') {
     const slug = page.path.slice('author/'.length);
     return { type: 'author', key: `author/${slug}`, name: page.name, slug, provenance };
   }
   const link = { name: page.name, path: page.path };
-  return term(link, page.vocabulary, page.vocabulary === 'section' ? sectionParent(page.path) : null, provenance);
+  return term(link, vocabulary, vocabulary === 'section' ? sectionParent(page.path) : null, provenance);
 }
 
 function term(link: ShownLink, vocabulary: 'tag' | 'section', parentKey: string | null, provenance: ImportProvenance): ImportedTerm {

@@ -5,6 +5,8 @@ import { findAll, findOne, hasClass, parseHtml, textOf, type Document, type Elem
 import { bodyAndCredit, bylineAuthors, leadPhoto, nidOfPage } from './node-parts.ts';
 import { BLOG_META, BY_LINE, PUBLISHED_LINE, contentRoot, findLine, isChrome, isInComments } from './page-layout.ts';
 import type { ParsedListingPage, ParsedPage } from './parsed-page.ts';
+import { htmlTeasers } from './html-teasers.ts';
+import { listingKindOf, nameFromPath } from './mined-listing.ts';
 import { SECTION_PATH, TAG_PATH, linkPath, shownLinks } from './shown-links.ts';
 import { nidOfPath, sitePath } from './url-path.ts';
 
@@ -74,13 +76,16 @@ function parseNode(doc: Document, url: string, canonicalPath: string | null, nod
 
 function parseListing(doc: Document, path: string, bodyClass: string): ParsedListingPage | { kind: 'other'; reason: string } | null {
   const term = /^taxonomy\/term\/(\d+)$/.exec(path);
-  const vocabulary = path.startsWith('tags/') || term ? 'tag' : path.startsWith('section/') ? 'section' : path.startsWith('author/') ? 'author' : null;
-  if (vocabulary === null || !(TAG_PATH.test(path) || SECTION_PATH.test(path) || /^author\/[^/]+$/.test(path))) {
-    return /\bpage-taxonomy-term\b/.test(bodyClass) ? { kind: 'other', reason: `term listing at unknown path /${path}` } : null;
-  }
-  const name = pageTitle(doc);
-  if (name === '') return { kind: 'other', reason: `listing /${path} shows no name` };
-  return { kind: 'listing', vocabulary, name, path, tid: term ? Number(term[1]) : null };
+  const kind = listingKindOf(path);
+  if (kind === null) return /\bpage-taxonomy-term\b/.test(bodyClass) ? { kind: 'other', reason: `term listing at unknown path /${path}` } : null;
+  const vocabulary = kind === 'tag' || kind === 'section' || kind === 'author' ? kind : null;
+  // The front page's <title> is the site name alone, which pageTitle leaves out.
+  const heading = pageTitle(doc);
+  const teasers = htmlTeasers(doc);
+  // A heading-less term listing is named from its path; a page that shows neither a heading nor a teaser is something else.
+  if (heading === '' && teasers.length === 0 && kind !== 'front') return { kind: 'other', reason: `listing /${path} shows no name and no items` };
+  const name = heading === '' ? null : heading;
+  return { kind: 'listing', vocabulary, name: name ?? nameFromPath(path), path, tid: term ? Number(term[1]) : null, mined: { kind, path, name, teasers } };
 }
 
 /** The page heading, else the <title> without the site name. */

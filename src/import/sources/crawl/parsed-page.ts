@@ -1,5 +1,6 @@
 import type { NodeKind } from '../../../domain/content.ts';
 import type { ImportedPhoto } from '../../../domain/import-record.ts';
+import type { MinedListing } from './mined-listing.ts';
 
 /** What one crawled page says, before it becomes import records. */
 export type ParsedPage = ParsedNodePage | ParsedListingPage | { readonly kind: 'other'; readonly reason: string };
@@ -49,8 +50,11 @@ export interface ParsedNodePage {
 
 export interface ParsedListingPage {
   readonly kind: 'listing';
-  readonly vocabulary: 'tag' | 'section' | 'author';
+  /** Null for listings that are no term or author: the front page, /node, /blog and blogs. */
+  readonly vocabulary: 'tag' | 'section' | 'author' | null;
   readonly name: string;
   readonly path: string;
   readonly tid: number | null;
+  /** Its teasers and whose listing it is, for the memberships and teaser-only items. */
+  readonly mined: MinedListing;
 }

@@ -2,15 +2,19 @@
 // slash. A site path without scheme, host, query, fragment or leading slash is what the
 // importer stores ("content/some-slug"), so every URL is reduced to that.
 
-/** Site path of a URL or path: "https://x.example/content/a?page=1#c" → "content/a"; "" for the home page. */
+/**
+ * Site path of a URL or path: "https://x.example/content/a?page=1#c" → "content/a"; "" for the home
+ * page. Percent-escapes are decoded ("content/a%E2%80%99b" → "content/a’b"), as Drupal stored
+ * aliases and as the web layer decodes a request's path, so the old URL answers byte for byte.
+ */
 export function sitePath(url: string): string {
   let rest = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/^\/\/[^/?#]*/, '');
   rest = rest.replace(/[?#].*$/, '');
-  let path = rest.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\/{2,}/g, '/');
+  const path = rest.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\/{2,}/g, '/');
   // Drupal without clean URLs answered ?q=node/1; the query then holds the path.
   const q = /[?&]q=([^&#]+)/.exec(url);
-  if (path === '' || path === 'index.php') path = q ? decodeSafe(q[1]!).replace(/^\/+|\/+$/g, '') : '';
-  return path;
+  if (path === '' || path === 'index.php') return q ? decodeSafe(q[1]!).replace(/^\/+|\/+$/g, '') : '';
+  return decodeSafe(path, false);
 }
 
 /** The node id in a path such as "node/8674" or "node/8674/edit"; null otherwise. */
@@ -19,9 +23,9 @@ export function nidOfPath(path: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function decodeSafe(s: string): string {
+function decodeSafe(s: string, plusIsSpace = true): string {
   try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
+    return decodeURIComponent(plusIsSpace ? s.replace(/\+/g, ' ') : s);
   } catch {
     return s;
   }

@@ -1,0 +1,32 @@
+import type { ImportProvenance, ImportRecord } from '../../../domain/import-record.ts';
+import { captureListing, type Capture } from './capture.ts';
+import { ListingIndex } from './listing-index.ts';
+import { listingKindOf } from './mined-listing.ts';
+import { sitePath } from './url-path.ts';
+
+/**
+ * A crawl's records with what its listing pages say (issue 11, point 3): a first pass reads only
+ * the listing pages (told by their URL before anything is decoded); the second gives each
+ * capture's records, its node with the tags, section, authors and blog the listings gave it; then
+ * the listed items no capture holds, as teaser-only items.
+ */
+export async function* withListings(listingCaptures: AsyncIterable<Capture>, captures: AsyncIterable<readonly ImportRecord[]>, source: 'html' | 'warc'): AsyncGenerator<ImportRecord> {
+  const index = new ListingIndex();
+  for await (const capture of listingCaptures) {
+    const listing = captureListing(capture);
+    const provenance: ImportProvenance = { source, originalUrl: capture.url, capturedAt: capture.capturedAt };
+    if (listing !== null) index.add(listing, provenance);
+  }
+  // The term and author records come from the listing pages themselves (page-records.ts); the index adds the blogs.
+  yield* index.records({ terms: false });
+  for await (const records of captures) {
+    const comments = records.filter((r) => r.type === 'comment').length;
+    for (const r of records) yield r.type === 'node' ? index.augment(r, comments) : r;
+  }
+  yield* index.teaserOnly();
+}
+
+/** True for a capture whose URL is a listing's: only those are read in the first pass. */
+export function isListingUrl(url: string): boolean {
+  return listingKindOf(sitePath(url)) !== null;
+}
