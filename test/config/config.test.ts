@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { ConfigError } from '../../src/domain/errors.ts';
 
@@ -45,6 +45,13 @@ describe('configuration', () => {
     assert.equal(config.trustProxy, false);
     assert.deepEqual(config.editions.map((e) => e.code), ['en', 'ar']);
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.comments) && Object.isFrozen(config.editions[1]) && Object.isFrozen(config.editions[1]!.hosts));
+  });
+
+  test('FOLIO_FILES_DIR: the old site\'s files folder, absolute, ./data/files by default and when empty', () => {
+    assert.equal(loadConfig({}).filesDir, resolve('./data/files'));
+    assert.equal(loadConfig({ FOLIO_FILES_DIR: '' }).filesDir, resolve('./data/files'));
+    assert.equal(loadConfig({ FOLIO_FILES_DIR: 'archive/files' }).filesDir, resolve('archive/files'));
+    assert.equal(loadConfig({ FOLIO_FILES_DIR: '/srv/folio/files/' }).filesDir, '/srv/folio/files');
   });
 
   test('good values are read, typed and normalised; an empty variable counts as unset', () => {
