@@ -70,5 +70,6 @@ export class ExportService {
     yield* await this.queries.corrections(edition);
     yield* await this.queries.gone(edition);
     yield* await this.queries.pathRedirects(edition);
+    yield* await this.queries.itemRedirects(edition);
   }
 }

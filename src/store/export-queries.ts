@@ -56,6 +56,20 @@ export class KyselyExportQueries {
     return rows.map((r) => ({ type: 'redirect', from: r.path, to: r.location, fixedRoute: true, provenance: FROM_FOLIO }));
   }
 
+  /**
+   * Old paths of blogs and authors (a blogger's `user/<uid>`, an alias of it), as redirects to the
+   * canonical path: their records carry no list of old paths. A blog's own `blog/<uid>` is implied.
+   */
+  async itemRedirects(edition: string): Promise<ImportedRedirect[]> {
+    const rows = await this.db.selectFrom('path_aliases as p')
+      .innerJoin('path_aliases as c', (j) => j.onRef('c.edition', '=', 'p.edition').onRef('c.target_type', '=', 'p.target_type').onRef('c.target_id', '=', 'p.target_id').on('c.canonical', '=', 1))
+      .leftJoin('blogs as b', (j) => j.onRef('b.bid', '=', 'p.target_id').on('p.target_type', '=', 'blog'))
+      .select(['p.path as from', 'c.path as to', 'b.uid'])
+      .where('p.edition', '=', edition).where('p.canonical', '=', 0).where('p.target_type', 'in', ['blog', 'author']).orderBy('p.path').execute();
+    return rows.filter((r) => r.uid === null || r.from !== `blog/${r.uid}`)
+      .map((r) => ({ type: 'redirect', from: r.from, to: r.to, provenance: FROM_FOLIO }));
+  }
+
   /** Parents before children, so an import files each term under a parent it already has. */
   async terms(edition: string): Promise<ImportedTerm[]> {
     const rows = await this.db.selectFrom('terms').selectAll().where('edition', '=', edition).orderBy('tid').execute();

@@ -10,7 +10,7 @@ import type { KyselyExportQueries } from './export-queries.ts';
 import type { KyselyFixityQueries } from './fixity-queries.ts';
 
 /** Everything an edition holds, as import records (Folio's JSON export). */
-export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone' | 'pathRedirects' | 'legacyAliases' | 'users' | 'corrections'>;
+export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone' | 'pathRedirects' | 'itemRedirects' | 'legacyAliases' | 'users' | 'corrections'>;
 
 export type { SitemapQueries };
 import type { ArchiveQueries } from './archive-queries.ts';
