@@ -48,11 +48,18 @@ export function urlsCommand(): Command {
           if (path === null || seen.has(path)) continue;
           seen.add(path);
           const bare = path.split('?')[0]!;
-          if (FILE_PATH.test(bare) && siteFilePath(referencePath(bare) ?? '') === null) {
+          const siteFile = siteFilePath(referencePath(bare) ?? '') !== null;
+          if (FILE_PATH.test(bare) && !siteFile) {
             tally.files++;
             continue;
           }
           const answer = await checkUrl(folio.app, url);
+          // A file of the old files folder that Folio never held was imported without --files (with
+          // it, a missing file answers 410): not a broken page, but a file not kept.
+          if (siteFile && answer.finalStatus === 404) {
+            tally.files++;
+            continue;
+          }
           tally.total++;
           const broken = isBroken(answer);
           if (broken) tally.broken++;
