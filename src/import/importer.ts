@@ -198,8 +198,10 @@ export class ImportRun {
     await this.files?.copyFor(records.filter((r): r is ImportedNode => r.type === 'node'), batch);
     // Replies that waited for their parent go first: it may be in the store by now.
     await this.comments.resolve([...this.comments.takeWaiting(), ...records.filter((r): r is ImportedComment => r.type === 'comment')], batch, reported);
-    // An unpublished comment's permalink answers 410 (UNPUBLISHED_COMMENT says why); approved later, it redirects again.
-    for (const c of reported) if (c.type === 'comment' && c.shownAt === undefined) batch.gone.push({ path: `comment/${c.id}`, reason: UNPUBLISHED_COMMENT });
+    // An old site's unpublished comment: its permalink answers 410 (UNPUBLISHED_COMMENT says why);
+    // approved later, it redirects again. A Folio export carries its own gone paths, and its held
+    // comments are a moderation queue, not old URLs.
+    if (this.options.sourceName !== 'folio') for (const c of reported) if (c.type === 'comment' && c.shownAt === undefined) batch.gone.push({ path: `comment/${c.id}`, reason: UNPUBLISHED_COMMENT });
     await this.corrections.resolve(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);
     for (const g of records.filter((r): r is ImportedGone => r.type === 'gone')) {
       batch.gone.push({ path: g.path.replace(/^\/+/, ''), reason: g.reason });
