@@ -36,6 +36,8 @@ export class ListingIndex {
   private readonly entries: Entry[] = [];
   private readonly byTitle = new Map<string, Entry[]>();
   private readonly byPath = new Map<string, Entry[]>();
+  /** Dated teasers by their date, so an article is compared only with the teasers of its day. */
+  private readonly byDate = new Map<number, Entry[]>();
 
   /** Adds one captured listing page (several pages of one listing add up). */
   add(listing: MinedListing, provenance: ImportProvenance): void {
@@ -47,6 +49,7 @@ export class ListingIndex {
       this.entries.push(entry);
       push(this.byTitle, norm(teaser.title), entry);
       if (teaser.path !== null) push(this.byPath, teaser.path, entry);
+      if (teaser.date !== null) push(this.byDate, teaser.date, entry);
     }
   }
 
@@ -106,9 +109,9 @@ export class ListingIndex {
     // A linked teaser is matched by its link, unless the page was captured without its alias.
     const byText = (t: ListingTeaser) => t.path === null || node.path === null;
     for (const entry of this.byTitle.get(norm(current.title)) ?? []) if (byText(entry.teaser) && sameDay(entry.teaser.date, node.publishedAt)) candidates.add(entry);
-    for (const entry of this.entries) {
+    for (const entry of this.byDate.get(node.publishedAt) ?? []) {
       const t = entry.teaser;
-      if (!byText(t) || t.date === null || t.date !== node.publishedAt || candidates.has(entry)) continue;
+      if (!byText(t) || candidates.has(entry)) continue;
       const teaser = norm(t.teaser);
       if (teaser.length >= MIN_TEASER_MATCH && body.startsWith(teaser)) candidates.add(entry);
     }
