@@ -171,3 +171,13 @@ test('broken and unwanted captures become skips with a reason, or gone for 410, 
   assert.equal(node.key, 'node/8674');
   assert.match(node.revisions[0]!.body, /^<p>Northern Harbour – Dock workers/);
 });
+
+test('a caption line above the byline, without an image, becomes the lead photo\'s caption and credit', () => {
+  const withoutPhoto = sampleArticle({ photo: undefined });
+  const html = renderNodePage(withoutPhoto, { theme: 'plain' }).replace('<p>By: ', '<p>Dock workers at the northern gate. (Photo: AFP - Rami Saad)</p>\n<p>By: ');
+  const node = byType(captureRecords(capture(html, `${HOST}/${withoutPhoto.path}`), 'warc')).nodes[0]!;
+  assert.deepEqual(node.revisions[0]!.photo, { src: '', caption: 'Dock workers at the northern gate.', credit: '(Photo: AFP - Rami Saad)' });
+  assert.doesNotMatch(node.revisions[0]!.body, /Photo: AFP/);
+  const plain = byType(recordsOf(withoutPhoto, `${HOST}/${withoutPhoto.path}`, { theme: 'plain' })).nodes[0]!;
+  assert.equal(plain.revisions[0]!.photo, null, 'no caption line, no photo');
+});

@@ -36,6 +36,8 @@ export class ListingIndex {
   private readonly entries: Entry[] = [];
   private readonly byTitle = new Map<string, Entry[]>();
   private readonly byPath = new Map<string, Entry[]>();
+  /** Dated teasers by their date, so an article is compared only with the teasers of its day. */
+  private readonly byDate = new Map<number, Entry[]>();
 
   /** Adds one captured listing page (several pages of one listing add up). */
   add(listing: MinedListing, provenance: ImportProvenance): void {
@@ -47,6 +49,7 @@ export class ListingIndex {
       this.entries.push(entry);
       push(this.byTitle, norm(teaser.title), entry);
       if (teaser.path !== null) push(this.byPath, teaser.path, entry);
+      if (teaser.date !== null) push(this.byDate, teaser.date, entry);
     }
   }
 
@@ -57,23 +60,23 @@ export class ListingIndex {
 
   /**
    * The terms, authors and blogs the listings name, once each, parents first; and a redirect for
-   * a blog alias whose owner's user id no capture told (it then leads to every blog post). A crawl
-   * asks for the blogs only: its listing pages give their own term and author records.
+   * a blog alias whose owner's user id no capture told (it then leads to every blog post). A
+   * subsection's parent that no listing names is made from its path, unless the source's pages name
+   * it themselves (a crawl's article pages link their sections): a second name would flip-flop.
    */
-  records(options: { terms: boolean } = { terms: true }): ImportRecord[] {
+  records(options: { deriveParents: boolean } = { deriveParents: true }): ImportRecord[] {
     const out: ImportRecord[] = [];
     const emitted = new Set<string>();
     const all = [...this.listings.values()].sort((a, b) => a.listing.path.split('/').length - b.listing.path.split('/').length);
     for (const { listing, provenance } of all) {
       const name = this.nameOf(listing);
-      if (!options.terms && listing.kind !== 'blog') continue;
       if (listing.kind === 'tag') {
         const tid = /^taxonomy\/term\/(\d+)$/.exec(listing.path);
         out.push({ type: 'term', key: termKeyOf(listing.path), tid: tid ? Number(tid[1]) : null, vocabulary: 'tag', name, path: tid ? null : listing.path, legacyPaths: [], parentKey: null, weight: 0, provenance });
       } else if (listing.kind === 'section') {
         const parts = listing.path.split('/');
         const parentPath = parts.length === 3 ? parts.slice(0, 2).join('/') : null;
-        if (parentPath !== null && !this.listings.has(parentPath) && !emitted.has(parentPath)) {
+        if (options.deriveParents && parentPath !== null && !this.listings.has(parentPath) && !emitted.has(parentPath)) {
           emitted.add(parentPath);
           out.push({ type: 'term', key: `path/${parentPath}`, tid: null, vocabulary: 'section', name: nameFromPath(parentPath), path: parentPath, legacyPaths: [], parentKey: null, weight: 0, provenance });
         }
@@ -103,10 +106,12 @@ export class ListingIndex {
     const paths = new Set([node.path, ...node.legacyPaths, node.nid === null ? null : `node/${node.nid}`].filter((p): p is string => p !== null));
     const body = norm(plainText(current.body));
     const candidates = new Set<Entry>([...paths].flatMap((p) => this.byPath.get(p) ?? []));
-    for (const entry of this.byTitle.get(norm(current.title)) ?? []) if (entry.teaser.path === null && sameDay(entry.teaser.date, node.publishedAt)) candidates.add(entry);
-    for (const entry of this.entries) {
+    // A linked teaser is matched by its link, unless the page was captured without its alias.
+    const byText = (t: ListingTeaser) => t.path === null || node.path === null;
+    for (const entry of this.byTitle.get(norm(current.title)) ?? []) if (byText(entry.teaser) && sameDay(entry.teaser.date, node.publishedAt)) candidates.add(entry);
+    for (const entry of this.byDate.get(node.publishedAt) ?? []) {
       const t = entry.teaser;
-      if (t.path !== null || t.date === null || t.date !== node.publishedAt || candidates.has(entry)) continue;
+      if (!byText(t) || candidates.has(entry)) continue;
       const teaser = norm(t.teaser);
       if (teaser.length >= MIN_TEASER_MATCH && body.startsWith(teaser)) candidates.add(entry);
     }
@@ -122,6 +127,9 @@ export class ListingIndex {
         if (!notes.includes(note)) notes.push(note);
       }
     }
+    // A page captured only at /node/<nid> learns its alias from the listing that linked it.
+    const alias = result.path === null ? [...candidates].map((e) => e.teaser.path).find((p) => p !== null && nidOfPath(p) === null) : undefined;
+    if (alias !== undefined && alias !== null) result = { ...result, path: alias };
     return notes.length > 0 ? { ...result, notes } : result;
   }
 

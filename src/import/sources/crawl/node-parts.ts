@@ -2,6 +2,7 @@ import type { ImportedPhoto } from '../../../domain/import-record.ts';
 import { findAll, findOne, hasAncestor, hasClass, outerHtml, textOf, type Document, type Element } from './dom.ts';
 import { CREDIT_LINE, documentOrder, isChrome, isChromeText, isInComments } from './page-layout.ts';
 import type { ShownLink } from './parsed-page.ts';
+import { isNotice, splitCaption } from './text-blocks.ts';
 import { AUTHOR_PATH, linkPath } from './shown-links.ts';
 
 // The parts of a node page between the title and the comments.
@@ -41,6 +42,26 @@ export function leadPhoto(root: Element | Document): ImportedPhoto | null {
   const credit = creditEl ? textOf(creditEl) : PHOTO_CREDIT.exec(captionText)?.[0].trim() ?? null;
   const caption = credit !== null && captionText.endsWith(credit) ? captionText.slice(0, -credit.length).trim() : captionText;
   return { src: img.attribs.src, caption: caption || null, credit };
+}
+
+/**
+ * The photo caption and credit printed as a line of their own above the byline, on pages whose
+ * image did not survive (or a theme without an image field): the lead photo's caption and credit,
+ * without an image. Only a line that ends with a photo credit is taken, so no paragraph is mistaken for one.
+ */
+export function captionAboveByline(doc: Document, root: Element | Document, byline: Element | null): ImportedPhoto | null {
+  if (byline === null) return null;
+  const order = documentOrder(doc);
+  const limit = order.get(byline) ?? -1;
+  const lines = findAll(root, (el) => (el.name === 'p' || el.name === 'div') && (order.get(el) ?? Infinity) < limit && !isChrome(el) && !isInComments(el)
+    && !hasAncestor(el, (p) => p === byline) && !findOne(el.children, (c) => c.name === 'p' || c.name === 'div'));
+  for (const el of lines) {
+    const text = textOf(el);
+    if (text === '' || text.length > 400 || isNotice([text])) continue;
+    const { caption, credit } = splitCaption(text);
+    if (credit !== null) return { src: '', caption, credit };
+  }
+  return null;
 }
 
 /** Byline names from a "By:" line, linked or not, in order. */

@@ -2,7 +2,7 @@ import type { NodeKind } from '../../../domain/content.ts';
 import { parseBlogDate, parsePublishedDate } from './beirut-time.ts';
 import { parseComments } from './comment-parts.ts';
 import { findAll, findOne, hasClass, parseHtml, textOf, type Document, type Element } from './dom.ts';
-import { bodyAndCredit, bylineAuthors, leadPhoto, nidOfPage } from './node-parts.ts';
+import { bodyAndCredit, bylineAuthors, captionAboveByline, leadPhoto, nidOfPage } from './node-parts.ts';
 import { BLOG_META, BY_LINE, PUBLISHED_LINE, contentRoot, findLine, isChrome, isInComments } from './page-layout.ts';
 import type { ParsedListingPage, ParsedPage } from './parsed-page.ts';
 import { htmlTeasers } from './html-teasers.ts';
@@ -60,7 +60,7 @@ function parseNode(doc: Document, url: string, canonicalPath: string | null, nod
     nid,
     canonicalPath,
     title,
-    photo: leadPhoto(root),
+    photo: leadPhoto(root) ?? captionAboveByline(doc, root, byLine ?? published),
     authors: blogMeta ? [{ name: blogMeta[1]!, path: '' }] : bylineAuthors(byLine),
     publishedAt: blogMeta ? parseBlogDate(blogMeta[2]!) : published ? parsePublishedDate(textOf(published)) : null,
     body,

@@ -17,8 +17,8 @@ export async function* withListings(listingCaptures: AsyncIterable<Capture>, cap
     const provenance: ImportProvenance = { source, originalUrl: capture.url, capturedAt: capture.capturedAt };
     if (listing !== null) index.add(listing, provenance);
   }
-  // The term and author records come from the listing pages themselves (page-records.ts); the index adds the blogs.
-  yield* index.records({ terms: false });
+  // Terms first, parents before children, so a subsection captured before its parent is filed under it on the first run.
+  yield* index.records({ deriveParents: false });
   for await (const records of captures) {
     const comments = records.filter((r) => r.type === 'comment').length;
     for (const r of records) yield r.type === 'node' ? index.augment(r, comments) : r;

@@ -1,0 +1,130 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runImport } from '../../src/import/importer.ts';
+import type { ImportSummary, ReportSink, UrlFate } from '../../src/import/import-report.ts';
+import { warcSource } from '../../src/import/sources/warc-source.ts';
+import { renderNodePage, renderTeaserListing, type FixtureTeaser } from '../fixtures/original-site/render-page.ts';
+import { sampleArticle } from '../fixtures/original-site/sample-pages.ts';
+import { writeWarc, type FixtureResponse } from '../fixtures/original-site/write-fixture-warc.ts';
+import { testDialects } from '../support/databases.ts';
+import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+
+// A WARC crawl of the old site's listings as well as its articles (issue 11, points 2 and 3): the
+// front page and /node, a tag over two pages, a subsection printed without a heading, an author,
+// a blog by owner id and by alias, every blog post; one article at a percent-encoded slug, one
+// captured only at /node/<nid>; teasers of articles never captured.
+
+const HOST = 'http://english.meridian-daily.example';
+const DAY = 86_400;
+const ENCODED = 'content/harbour-workers%E2%80%99-strike';
+const harbour = sampleArticle({ path: ENCODED, tags: [], sections: [] });
+const director = sampleArticle({ nid: 9003, title: 'Port authority names new director', path: 'content/port-authority-names-new-director', authors: [], comments: [], tags: [], sections: [], publishedAt: harbour.publishedAt + DAY, paragraphs: ['The port authority named a new director on Thursday.'] });
+const lea = { name: 'Lea al-Qazzi', path: 'author/lea-al-qazzi' };
+
+const harbourTeaser: FixtureTeaser = { title: harbour.title, href: ENCODED, authors: [lea], date: harbour.publishedAt, teaser: 'Northern Harbour – Dock workers returned to work...', comments: 3 };
+const directorTeaser: FixtureTeaser = { title: director.title, href: director.path, date: director.publishedAt, teaser: 'The port authority named a new director on Thursday.', comments: 0 };
+const uncaptured = (from: number, n: number): FixtureTeaser[] => Array.from({ length: n }, (_, i) => ({
+  title: `Quayside report ${from + i}`, href: `content/quayside-report-${from + i}`, date: harbour.publishedAt - (from + i) * DAY, teaser: `Day ${from + i} on the quays...`, comments: i % 2,
+}));
+const nightMarket: FixtureTeaser = { title: 'Notes from the night market', href: 'blogs/street-level/notes-night-market', teaser: 'The stalls open at nine and close when the last lamp does.' };
+
+function crawl(): FixtureResponse[] {
+  const at = (url: string, body: string, minute: number): FixtureResponse => ({ url: `${HOST}/${url}`, date: `2015-04-01T10:${String(minute).padStart(2, '0')}:00Z`, body });
+  // The director's page lost its head when saved: only /node/9003 names it, the tag listing links its alias.
+  const directorPage = renderNodePage(director).replace(/<link rel="canonical"[^>]*>/, '');
+  return [
+    at(ENCODED, renderNodePage(harbour), 1),
+    at('node/9003', directorPage, 2),
+    at('', renderTeaserListing(null, [harbourTeaser, directorTeaser], { front: true }), 3),
+    at('node?page=0', renderTeaserListing(null, [harbourTeaser, directorTeaser], { front: true }), 4),
+    at('tags/harbour-strike', renderTeaserListing('Harbour strike', [harbourTeaser, directorTeaser, ...uncaptured(1, 8)]), 5),
+    at('tags/harbour-strike?page=1', renderTeaserListing('Harbour strike', uncaptured(9, 2)), 6),
+    at('section/politics/lebanon', renderTeaserListing(null, [harbourTeaser]), 7),
+    at('section/politics', renderTeaserListing('Politics', [harbourTeaser]), 8),
+    at('author/lea-al-qazzi', renderTeaserListing('Lea al-Qazzi', [{ ...harbourTeaser, authors: [] }]), 9),
+    at('blog/42', renderTeaserListing('Street Level', [nightMarket]), 10),
+    at('blogs/street-level', renderTeaserListing('Street Level', [nightMarket]), 11),
+    at('blog', renderTeaserListing('Blogs', [nightMarket]), 12),
+  ];
+}
+
+function sink(): ReportSink & { urls: UrlFate[]; warnings: string[] } {
+  const urls: UrlFate[] = [];
+  const warnings: string[] = [];
+  return { urls, warnings, item() {}, skip() {}, url: (e) => urls.push(e), warn: (e) => warnings.push(`${e.ref}: ${e.reason}`), async close() {} };
+}
+
+for (const dialect of testDialects()) {
+  describe(`a crawl's listings and articles keep every URL (${dialect})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-crawl-listings-'));
+    const warc = join(dir, 'crawl.warc.gz');
+    let site: TestSite;
+    let first: ImportSummary;
+    let report: ReturnType<typeof sink>;
+    const importOnce = (r?: ReportSink) => runImport({ source: warcSource([warc]), sourceName: 'warc', inputs: [warc], edition: site.runtime.editions.get('en'), service: site.runtime.imports, ...(r ? { report: r } : {}) });
+    const get = (url: string) => site.folio.app.inject({ method: 'GET', url });
+
+    before(async () => {
+      await writeWarc(warc, crawl(), true);
+      site = await openTestSite(dialect);
+      report = sink();
+      first = await importOnce(report);
+    });
+    after(async () => {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('every captured URL, query string and all, answers 200, 301 or 410', async () => {
+      for (const r of crawl()) {
+        const res = await get(r.url.slice(HOST.length));
+        assert.ok([200, 301, 410].includes(res.statusCode), `${r.url} answered ${res.statusCode}`);
+      }
+      assert.equal((await get(`/${ENCODED}`)).statusCode, 200, 'the encoded slug is the canonical page itself');
+    });
+
+    test('the listings give the articles their tag, sections and author; the front page promotes them', async () => {
+      const tag = await get('/tags/harbour-strike');
+      assert.match(tag.body, /Harbour workers end strike/);
+      assert.match(tag.body, /Port authority names new director/);
+      const lebanon = await get('/section/politics/lebanon');
+      assert.equal(lebanon.statusCode, 200);
+      assert.match(lebanon.body, /<h1[^>]*>Lebanon<\/h1>/);
+      assert.match(lebanon.body, /Harbour workers end strike/);
+      assert.match((await get('/author/lea-al-qazzi')).body, /Harbour workers end strike/);
+      assert.match((await get('/node')).body, /Port authority names new director/);
+      assert.equal((await get('/blog/42')).headers.location, '/blogs/street-level');
+      assert.match((await get('/blogs/street-level')).body, /Notes from the night market/);
+    });
+
+    test('a page captured only at /node/<nid> keeps its nid and learns its alias from the listing that linked it', async () => {
+      const raw = await get('/node/9003');
+      assert.equal(raw.statusCode, 301);
+      assert.equal(raw.headers.location, `/${director.path}`);
+      assert.equal((await get(`/${director.path}`)).statusCode, 200);
+    });
+
+    test('articles never captured answer with their teaser and are counted', async () => {
+      assert.equal(first.itemsByType['teaser-only'], 10 + 1);
+      const teaserOnly = await get('/content/quayside-report-3');
+      assert.equal(teaserOnly.statusCode, 200);
+      assert.match(teaserOnly.body, /Day 3 on the quays/);
+      assert.ok(report.warnings.some((w) => /the listing \/tags\/harbour-strike shows 3 comments; 3 captured/.test(w)) === false);
+    });
+
+    test('each URL the report gives a fate answers it', async () => {
+      for (const fate of report.urls) {
+        const res = await get(`/${encodeURI(fate.path)}`);
+        assert.equal(res.statusCode, fate.fate === 'canonical' ? 200 : fate.fate === 'redirect' ? 301 : 410, `${fate.path}: ${fate.fate}`);
+      }
+    });
+
+    test('a second run over the unchanged crawl changes nothing', async () => {
+      const again = await importOnce();
+      for (const [type, c] of Object.entries(again.counts)) assert.equal(c.imported + c.updated, 0, `${type}: ${JSON.stringify(c)}`);
+    });
+  });
+}
