@@ -15,12 +15,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   feed: ['feed', 'domain', 'text'],
   config: ['config', 'domain'],
   store: ['store', 'domain'],
-  services: ['services', 'domain', 'text', 'filter', 'search', 'feed', 'store/types.ts'],
+  services: ['services', 'domain', 'text', 'filter', 'search', 'feed', 'store/types.ts', 'store/types'],
   web: ['web', 'services', 'domain', 'text', 'feed', 'filter', 'search', 'config'],
-  import: ['import', 'services', 'domain', 'text', 'filter', 'store/types.ts'],
+  import: ['import', 'services', 'domain', 'text', 'filter', 'store/types.ts', 'store/types'],
   // The demo generator writes a whole newspaper through the store's writer interface; it is a
   // tool for trying Folio out, not a use case of the site (see DEMO_USERS below).
-  demo: ['demo', 'domain', 'text', 'filter', 'store/types.ts'],
+  demo: ['demo', 'domain', 'text', 'filter', 'store/types.ts', 'store/types'],
   export: ['export', 'web', 'services', 'domain', 'text', 'feed', 'config'],
   cli: ['cli', 'services', 'domain', 'text', 'filter', 'config', 'web', 'import', 'export', 'demo', 'runtime.ts', 'store/migrate.ts'],
 };
@@ -106,4 +106,64 @@ test('the demo generator is used only by the demo and serve commands\' seeding',
 test('no default exports in src', () => {
   const offenders = files.filter((f) => /^export default/m.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
   assert.deepEqual(offenders, []);
+});
+
+/** The relative imports of one file, as paths relative to src/. */
+function localImports(file: string): string[] {
+  return importsOf(file).filter((spec) => spec.startsWith('.')).map((spec) => relative(SRC, resolve(dirname(file), spec)));
+}
+
+/** Every cycle of a directed graph, each as a path that returns to its start. */
+function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[] {
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): void => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' → '));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of [...edges.keys()].sort()) if (!state.has(node)) visit(node);
+  return cycles;
+}
+
+/** Every import cycle among the files under `dir` (relative to src/). */
+function cyclesUnder(dir: string): string[] {
+  const inside = new Map(files.map((f) => [relative(SRC, f), f] as const).filter(([rel]) => rel.startsWith(`${dir}/`)));
+  return findCycles(new Map([...inside].map(([rel, file]) => [rel, localImports(file).filter((t) => inside.has(t))])));
+}
+
+test('the cycle check finds direct and indirect cycles, and passes a tree', () => {
+  // A guard on the guard: an empty answer below proves nothing unless the walk sees loops.
+  assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['a']]])), ['a → b → a']);
+  assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]])), ['a → b → c → a']);
+  assert.deepEqual(findCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]])), []);
+});
+
+test('store/ has no import cycle (type-only imports included)', () => {
+  assert.deepEqual(cyclesUnder('store'), []);
+});
+
+// The importer's split (issue 15 item 1) is being done in another branch: until it lands,
+// import/importer.ts and its node and comment builders import each other. This check stays so
+// that the split is held to it; it is marked todo only until that work is merged.
+test('import/ has no import cycle', { todo: 'importer.ts and its builders import each other until the ImportRun split (issue 15 item 1) lands' }, () => {
+  assert.deepEqual(cyclesUnder('import'), []);
+});
+
+test('the store\'s interfaces import no implementation', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    if (rel !== 'store/types.ts' && !rel.startsWith('store/types/')) continue;
+    for (const target of localImports(file)) {
+      if (!target.startsWith('domain/') && !target.startsWith('store/types/')) violations.push(`${rel} → ${target}`);
+    }
+  }
+  assert.deepEqual(violations, []);
 });

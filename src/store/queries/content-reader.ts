@@ -1,12 +1,12 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, TermRef, TranslationRef, Vocabulary } from '../domain/content.ts';
-import type { Page } from '../domain/pagination.ts';
-import type { CommentPolicy } from '../domain/edition.ts';
-import type { Database } from './schema.ts';
-import type { Dialect } from './connection.ts';
+import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, TermRef, TranslationRef, Vocabulary } from '../../domain/content.ts';
+import type { Page } from '../../domain/pagination.ts';
+import type { CommentPolicy } from '../../domain/edition.ts';
+import type { Database } from '../schema.ts';
+import type { Dialect } from '../connection.ts';
 import { threadSortKey } from './sql-helpers.ts';
 import { translationsOf } from './translation-queries.ts';
-import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from './types.ts';
+import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from '../types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, toBlog, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 
 /** lower(path): served by the expression indexes of migration 007 on both dialects. */

@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../domain/comment.ts';
-import { nextThread } from '../domain/comment-thread.ts';
-import type { Database } from './schema.ts';
+import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../../domain/comment.ts';
+import { nextThread } from '../../domain/comment-thread.ts';
+import type { Database } from '../schema.ts';
 import { maxId } from './ids.ts';
 import { recountComments } from './comment-counts.ts';
-import type { Dialect } from './connection.ts';
+import type { Dialect } from '../connection.ts';
 import { binaryThread, maxThread } from './sql-helpers.ts';
-import { GroupCommitQueue } from './comment-write-queue.ts';
-import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from './types.ts';
+import { GroupCommitQueue } from '../comment-write-queue.ts';
+import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from '../types.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { AuthorRef, Blog, NodeKind, NodeSummary, Photo, PublicComment, TermRef, Vocabulary } from '../domain/content.ts';
-import type { BlogsTable, CommentsTable, NodeRevisionsTable, NodesTable, TermsTable } from './schema.ts';
-import type { RevisionWrite } from './types.ts';
+import type { AuthorRef, Blog, NodeKind, NodeSummary, Photo, PublicComment, TermRef, Vocabulary } from '../../domain/content.ts';
+import type { BlogsTable, CommentsTable, NodeRevisionsTable, NodesTable, TermsTable } from '../schema.ts';
+import type { RevisionWrite } from '../types.ts';
 
 /** Columns every summary needs; listings select only these. */
 export const SUMMARY_COLUMNS = [

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { WritableEdition } from '../domain/edition-guard.ts';
-import type { CorrectionEntry } from '../domain/content.ts';
-import type { Database } from './schema.ts';
+import type { WritableEdition } from '../../domain/edition-guard.ts';
+import type { CorrectionEntry } from '../../domain/content.ts';
+import type { Database } from '../schema.ts';
 import { revisionRow } from './fixity-queries.ts';
-import type { ArticleCorrection, RevisionQueries, RevisionWrite } from './types.ts';
+import type { ArticleCorrection, RevisionQueries, RevisionWrite } from '../types.ts';
 import { maxId } from './ids.ts';
 import { toRevision } from './row-mappers.ts';
 
