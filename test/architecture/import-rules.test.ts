@@ -167,3 +167,20 @@ test('the store\'s interfaces import no implementation', () => {
   }
   assert.deepEqual(violations, []);
 });
+
+/**
+ * The only files that may mark HTML safe with `trustedHtml`, each with why. Views get SafeHtml
+ * from the store (stored HTML columns) and from `html` templates; they never mark text safe.
+ */
+const TRUSTED_HTML_USERS: Readonly<Record<string, string>> = {
+  'domain/safe-html.ts': 'defines it',
+  'web/views/html.ts': 'the template tag (every value escaped), join, and the JSON-LD block (JSON escaped for <script>)',
+  'filter/format-text.ts': 'the comment filter\'s output is allow-listed HTML',
+  'filter/filter-tips.ts': 'the format tips show each allowed tag\'s example as it renders: fixed strings from the allow-list',
+  'store/queries/row-mappers.ts': 'storedHtml: HTML columns hold what the filter or Folio\'s templates made, so it comes back as SafeHtml',
+};
+
+test('only the template, the filter and the store\'s row mappers mark HTML as safe', () => {
+  const users = files.filter((f) => /\btrustedHtml\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f)).sort();
+  assert.deepEqual(users, Object.keys(TRUSTED_HTML_USERS).sort());
+});

@@ -51,7 +51,7 @@ describe('folio comments', () => {
       const stored = pending.find((c) => c.cid === item.cid)!;
       assert.equal(item.status, 'pending');
       assert.equal(item.email, stored.email);
-      assert.equal(item.bodyHtml, stored.bodyHtml);
+      assert.equal(item.bodyHtml, stored.bodyHtml.html);
       assert.match(item.createdAt as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       assert.equal(Date.parse(item.createdAt as string) / 1000, stored.createdAt);
       const node = item.node as Record<string, unknown>;

@@ -109,7 +109,7 @@ for (const dialect of testDialects()) {
         const last = revisions.at(-1)!;
         assert.equal(last.revisedAt, Date.parse('2014-12-01') / 1000);
         assert.match(last.log ?? '', /^update by Chief: /);
-        assert.ok(last.bodyHtml.includes('wrong date &lt;for&gt; the meeting'), 'the note is part of the recorded version');
+        assert.ok(last.bodyHtml.html.includes('wrong date &lt;for&gt; the meeting'), 'the note is part of the recorded version');
         const memento = await app.inject({ url: `/revisions/${last.revisedAt}/${FIXTURE.article.path}` });
         assert.equal(memento.statusCode, 200);
         assert.ok(memento.body.includes('wrong date &lt;for&gt; the meeting'));

@@ -72,8 +72,8 @@ for (const dialect of testDialects()) {
       assert.ok(mine);
       assert.equal(mine.email, good.mail);
       assert.equal(mine.subject, 'First line', 'a blank subject comes from the body: Drupal\'s word-safe cut stops at the first line break');
-      assert.match(mine.bodyHtml, /<p>First line<br \/>\nsecond line<\/p>/);
-      assert.match(mine.bodyHtml, /<a href="http:\/\/www\.example\.com" rel="nofollow ugc noopener">www\.example\.com<\/a>/);
+      assert.match(mine.bodyHtml.html, /<p>First line<br \/>\nsecond line<\/p>/);
+      assert.match(mine.bodyHtml.html, /<a href="http:\/\/www\.example\.com" rel="nofollow ugc noopener">www\.example\.com<\/a>/);
     });
 
     test('preview shows the comment as it will be published and keeps every field', async () => {
@@ -221,7 +221,7 @@ for (const dialect of testDialects()) {
       await post({ ...good, comment: '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><a href=" &#14;  javascript:alert(4)">y</a>' });
       const stored = (await site.runtime.store.comments.listForModeration({ status: 0, limit: 100, offset: 0 })).items.find((c) => c.body.startsWith('<script>'));
       assert.ok(stored);
-      assert.doesNotMatch(stored.bodyHtml, /<script|onerror|javascript:/i);
+      assert.doesNotMatch(stored.bodyHtml.html, /<script|onerror|javascript:/i);
     });
 
     test('the archive still refuses content writes around the comment routes', async () => {

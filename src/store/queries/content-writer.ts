@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
-import type { Blog, CorrectionEntry } from '../../domain/content.ts';
+import type { Blog, CorrectionInput } from '../../domain/content.ts';
 import type { Database } from '../schema.ts';
 import { maxId } from './ids.ts';
 import { joinTranslationSet } from './translation-queries.ts';
@@ -93,7 +93,7 @@ export class KyselyContentWriter implements ContentWriter {
     });
   }
 
-  async saveCorrections(edition: WritableEdition, entries: readonly Omit<CorrectionEntry, 'id'>[]): Promise<void> {
+  async saveCorrections(edition: WritableEdition, entries: readonly CorrectionInput[]): Promise<void> {
     const first = await this.nextCorrectionId();
     await this.db.transaction().execute(async (trx) => {
       await insertBatched(trx, 'corrections', entries.map((e, i) => ({

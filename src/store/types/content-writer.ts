@@ -1,5 +1,5 @@
 import type { WritableEdition } from '../../domain/edition-guard.ts';
-import type { Blog, CorrectionEntry, NodeKind, Vocabulary } from '../../domain/content.ts';
+import type { Blog, CorrectionInput, NodeKind, Vocabulary } from '../../domain/content.ts';
 import type { CommentRecord } from '../../domain/comment.ts';
 
 /** A node to write, with everything that hangs off it. */
@@ -53,7 +53,7 @@ export interface ContentWriter {
   saveNodes(edition: WritableEdition, nodes: readonly NodeWrite[]): Promise<void>;
   saveComments(edition: WritableEdition, comments: readonly CommentWrite[]): Promise<void>;
   saveLandingItems(edition: WritableEdition, landingNid: number, nids: readonly number[]): Promise<void>;
-  saveCorrections(edition: WritableEdition, entries: readonly Omit<CorrectionEntry, 'id'>[]): Promise<void>;
+  saveCorrections(edition: WritableEdition, entries: readonly CorrectionInput[]): Promise<void>;
   /**
    * Makes `nid` (a node of this edition) a translation of `translationOf`, joining its set. The
    * other node may be in an archive: only the set membership is written, never its row.

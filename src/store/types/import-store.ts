@@ -1,5 +1,5 @@
 import type { WritableEdition } from '../../domain/edition-guard.ts';
-import type { Blog, CorrectionEntry } from '../../domain/content.ts';
+import type { Blog, CorrectionInput } from '../../domain/content.ts';
 import type { PathTargetType } from './content-reader.ts';
 import type { CommentWrite, NodeWrite, TermWrite } from './content-writer.ts';
 import type { RevisionWrite } from './revision-queries.ts';
@@ -44,7 +44,7 @@ export interface ImportBatch {
   readonly comments: readonly (CommentWrite & { readonly changedAt: number; readonly uid?: number | null })[];
   readonly gone: readonly { path: string; reason: string }[];
   /** Corrections, updates and letters, replaced by id. */
-  readonly corrections: readonly (Omit<CorrectionEntry, 'kind'> & { kind: string })[];
+  readonly corrections: readonly (Omit<CorrectionInput, 'kind'> & { readonly id: number; kind: string })[];
   /** Landing pages' item lists, replaced whole. */
   readonly landing: readonly { landingNid: number; nids: readonly number[] }[];
   /** Translation set memberships (Drupal's tnid). */

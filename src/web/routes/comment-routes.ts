@@ -29,7 +29,7 @@ function offlineContext(edition: Edition, nid: number, pid: number | null): Comm
   return {
     target: { nid, edition: edition.code, title: `#${nid}`, path: null, kind: 'article', commentPolicy: null },
     policy: edition.commentPolicy,
-    parent: pid === null ? null : { cid: pid, name: '', subject: '', bodyHtml: '' },
+    parent: pid === null ? null : { cid: pid, name: '', subject: '', bodyHtml: null },
   };
 }
 

@@ -38,7 +38,7 @@ function correctionsDoc(ctx: SiteContext, items: readonly ArticleCorrection[]): 
       authors: [],
       categories: [t(ctx.edition.lang, entry.kind)],
       summary: '',
-      htmlContent: entry.bodyHtml,
+      htmlContent: entry.bodyHtml.html,
     })),
   };
 }

@@ -129,7 +129,7 @@ export class FeedSender {
         authors: [c.name],
         categories: [],
         summary: '',
-        htmlContent: c.bodyHtml,
+        htmlContent: c.bodyHtml.html,
       })),
     };
   }

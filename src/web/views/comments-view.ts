@@ -2,7 +2,6 @@ import { isValidHomepage } from '../../domain/comment-form.ts';
 import type { PublicComment } from '../../domain/content.ts';
 import type { Page } from '../../domain/pagination.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import { formatCommentDate } from '../../text/dates.ts';
 import { stripBidiControls } from '../../text/bidi-controls.ts';
 import { t } from '../../text/messages.ts';
@@ -55,7 +54,7 @@ export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, no
     parts.push(html`<article class="comment${c.verified ? '' : ' comment-by-anonymous'}" id="comment-${c.cid}">
 <h3 class="comment-subject"><a href="${permalink}" rel="bookmark" class="permalink">${readerText(c.subject)}</a></h3>
 <p class="submitted">${commentAuthor(ctx, c)} – ${timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, ctx.edition.timeZone))}</p>
-<div class="comment-body">${trustedHtml(c.bodyHtml)}</div>
+<div class="comment-body">${c.bodyHtml}</div>
 ${replyBase ? html`<p class="comment-links"><a href="${replyBase}/${c.cid}" aria-label="${t(lang, 'reply')}: ${stripBidiControls(c.subject)}">${t(lang, 'reply')}</a></p>` : ''}
 </article>`);
   }

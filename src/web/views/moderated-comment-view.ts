@@ -1,6 +1,5 @@
 import { statusName, type ModeratedComment } from '../../domain/comment.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import { formatCommentDate } from '../../text/dates.ts';
 import { localizeDigits } from '../../text/numerals.ts';
 import { t } from '../../text/messages.ts';
@@ -44,10 +43,10 @@ ${field(t(lang, 'fieldHostname'), ltr(ctx, c.hostname))}
 ${field(t(lang, 'fieldPosted'), timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, timeZone)))}
 ${field(t(lang, 'fieldPostedIn'), html`<a href="${article}">${c.nodeTitle}</a>`)}
 </dl>
-<div class="comment-body">${trustedHtml(c.bodyHtml)}</div>
+<div class="comment-body">${c.bodyHtml}</div>
 ${c.parent ? html`<div class="comment-context">
 <p class="context-label">${t(lang, 'inReplyTo')}: <strong>${readerText(c.parent.subject)}</strong> – ${readerText(c.parent.name)}</p>
-<div class="comment-body">${trustedHtml(c.parent.bodyHtml)}</div>
+<div class="comment-body">${c.parent.bodyHtml}</div>
 </div>` : ''}
 ${c.nodeTeaser ? html`<div class="comment-context">
 <p class="context-label">${t(lang, 'fieldArticleExcerpt')}: <a href="${article}">${c.nodeTitle}</a></p>
