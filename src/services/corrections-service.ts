@@ -73,7 +73,7 @@ export class CorrectionsService {
   async add(request: CorrectionRequest): Promise<RecordedCorrection> {
     const { edition, nid } = request;
     const text = request.text.trim();
-    if (!isKind(request.kind)) throw new Invalid(`--kind must be correction or update, not "${request.kind}"`, 'kind');
+    if (!isKind(request.kind)) throw new Invalid(`the kind must be correction or update, not "${request.kind}"`, 'kind');
     if (text === '') throw new Invalid('the correction text is empty', 'text');
     if (text.length > MAX_TEXT_CHARS) throw new Invalid(`the correction text is longer than ${MAX_TEXT_CHARS} characters`, 'text');
     const writable = await this.writableFor(edition, request.admin);

@@ -184,3 +184,31 @@ test('only the template, the filter and the store\'s row mappers mark HTML as sa
   const users = files.filter((f) => /\btrustedHtml\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f)).sort();
   assert.deepEqual(users, Object.keys(TRUSTED_HTML_USERS).sort());
 });
+
+test('the CLI reaches the store only through services (and store/migrate.ts)', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    const text = readFileSync(file, 'utf8');
+    // The runtime with its store showing is for tests and benchmarks; src/ opens the plain one.
+    if (rel !== 'runtime.ts' && /\b(openStoreRuntime|StoreRuntime)\b/.test(text)) violations.push(`${rel} opens the runtime with its store`);
+    if (!rel.startsWith('cli/')) continue;
+    // Backups copy the database whole, beside the services: runtime.ts re-exports them, so the CLI still imports no store file for it.
+    for (const target of localImports(file)) if (target.startsWith('store/') && target !== 'store/migrate.ts') violations.push(`${rel} → ${target}`);
+    if (/\bruntime\.store\b|\.store\.(content|writer|comments|users|search|imports|exports)\b/.test(text)) violations.push(`${rel} uses the store directly`);
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('services name no command-line option in their messages (the CLI adds that hint)', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    if (!rel.startsWith('services/')) continue;
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (/^\s*(\/\/|\*|\/\*\*)/.test(line)) return; // comments may say which command a service serves
+      if (/['"`][^'"`]*--[a-z]/.test(line)) violations.push(`${rel}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  assert.deepEqual(violations, []);
+});

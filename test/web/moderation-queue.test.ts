@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { hashPassword } from '../../src/services/password-hash.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildComment, seconds } from '../support/factories.ts';
@@ -23,7 +23,7 @@ function thread(n: number): string {
 }
 
 /** The fixture plus comments each test owns, so the tests do not depend on one another's order. */
-async function seed(runtime: Runtime): Promise<void> {
+async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
