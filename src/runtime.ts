@@ -7,6 +7,7 @@ import { connectSqlite } from './store/sqlite/connect.ts';
 import { EditionRegistry } from './services/editions.ts';
 import { PublishingService } from './services/publishing-service.ts';
 import { ReaderService } from './services/reader-service.ts';
+import { ArticlePageService } from './services/article-page-service.ts';
 import { ArchiveService } from './services/archive-service.ts';
 import { RelatedService } from './services/related-service.ts';
 import { AuthService } from './services/auth-service.ts';
@@ -35,6 +36,7 @@ export interface Runtime {
   readonly config: Config;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
+  readonly articles: ArticlePageService;
   readonly archive: ArchiveService;
   readonly related: RelatedService;
   readonly publishing: PublishingService;
@@ -115,23 +117,27 @@ export async function openStoreRuntime(config: Config): Promise<StoreRuntime> {
     return { lang: edition?.lang ?? 'en', timeZone: edition?.timeZone ?? 'UTC' };
   });
   listeners.push((edition) => reader.invalidate(edition));
+  const related = new RelatedService(store.content, store.archive);
+  const comments = new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed);
+  const mementos = new MementoService(store.content, store.revisions);
   return {
     config,
     store,
     editions: new EditionRegistry(config.editions),
     reader,
     archive: new ArchiveService(store.content, store.archive),
-    related: new RelatedService(store.content, store.archive),
+    related,
+    articles: new ArticlePageService(reader, related, mementos, comments),
     publishing: new PublishingService(store.content, store.writer, changed, search),
     search,
     sitemap: new SitemapService(store.sitemap),
     imports: new ImportService(store.imports, search, changed),
     exports: new ExportService(store.exports),
     fixity: new FixityService(store.fixity),
-    comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
+    comments,
     moderation: new ModerationService(store.comments, changed),
     auth: new AuthService(store.users),
-    mementos: new MementoService(store.content, store.revisions),
+    mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService(store.content),
     seeding: new SeedingService(store.content, store.writer),

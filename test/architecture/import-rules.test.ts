@@ -212,3 +212,12 @@ test('services name no command-line option in their messages (the CLI adds that 
   }
   assert.deepEqual(violations, []);
 });
+
+test('web paths are built in web/urls.ts, not inline', () => {
+  // An edition's prefix interpolated into a string is a path being built; that is urls.ts's job, so
+  // every path keeps the original site's shape in one place. Route patterns ('/node/:nid') are not paths.
+  const offenders = files.map((f) => relative(SRC, f))
+    .filter((rel) => (rel.startsWith('web/') || rel.startsWith('export/')) && rel !== 'web/urls.ts')
+    .filter((rel) => /\$\{[\w.]*\bprefix\}/.test(readFileSync(join(SRC, rel), 'utf8')));
+  assert.deepEqual(offenders, []);
+});

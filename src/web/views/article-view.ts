@@ -51,7 +51,8 @@ ${items.map((n) => standardTeaser(ctx, n, { showAuthors: true, headingLevel: 3 }
 export interface ArticleExtras {
   readonly status: 'queued' | 'posted' | null;
   readonly commentForm: SafeHtml | 'closed' | null;
-  readonly replyBase: string | null;
+  /** The node whose comments get reply links, or null when replies are not taken. */
+  readonly replyTo: number | null;
   /** Related items and section neighbours, for articles. */
   readonly related?: RelatedItems | null;
   /** The article in other editions, with absolute URLs (none when it has no translation). */
@@ -113,7 +114,7 @@ ${extras.versions ?? ''}
 ${relatedBlock(ctx, page, extras.related)}
 ${node.kind === 'corrections' ? correctionsList(ctx, page.corrections) : ''}
 ${landingList(ctx, page.landingItems)}
-${commentsView(ctx, page.comments, selfUrl, extras.replyBase)}
+${commentsView(ctx, page.comments, selfUrl, extras.replyTo)}
 ${extras.commentForm === 'closed' ? html`<p class="comments-closed">${t(lang, 'commentsClosed')}</p>` : extras.commentForm ?? ''}
 ${backToTop(ctx)}`;
 }

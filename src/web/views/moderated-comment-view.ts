@@ -4,10 +4,9 @@ import { formatCommentDate } from '../../text/dates.ts';
 import { localizeDigits } from '../../text/numerals.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
-import { nodeUrl } from '../urls.ts';
+import { commentUrl, historyUrl, nodeUrl } from '../urls.ts';
 import { readerText } from './bidi.ts';
 import { html } from './html.ts';
-import { historyUrl } from './staff-urls.ts';
 import { timeTag } from './teasers.ts';
 
 function field(label: string, value: SafeHtml | string | null): SafeHtml {
@@ -53,7 +52,7 @@ ${c.nodeTeaser ? html`<div class="comment-context">
 <p>${c.nodeTeaser}</p>
 </div>` : ''}
 <p class="comment-links"><a href="${historyUrl(ctx, c.cid)}">${t(lang, 'moderationHistory')}${which}</a>${
-    published ? html` · <a href="${ctx.prefix}/comment/${c.cid}#comment-${c.cid}">${t(lang, 'viewPublished')}${which}</a>` : ''
+    published ? html` · <a href="${commentUrl(ctx, c.cid)}#comment-${c.cid}">${t(lang, 'viewPublished')}${which}</a>` : ''
   }</p>
 </article>`;
 }

@@ -64,7 +64,7 @@ test('commentsView: an unclosed subject is isolated, and stripped of controls in
   const { commentsView } = await import('../../../src/web/views/comments-view.ts');
   const subject = `${RLO}gnp.evil`;
   const page = { items: [comment({ subject })], total: 1, page: 0, pageSize: 50 };
-  const out = commentsView(context('en'), page, '/node/1', '/comment/reply/1').html;
+  const out = commentsView(context('en'), page, '/node/1', 1).html;
   assert.ok(out.includes(`<bdi>${subject}</bdi>`), out);
   assert.ok(out.includes('aria-label="reply: gnp.evil"'), out);
 });
