@@ -9,8 +9,6 @@ import { toUriReference } from '../text/uri-reference.ts';
 
 type NodeRef = Pick<NodeSummary, 'nid' | 'path'>;
 
-export { mementoUrl, timegateUrl, timemapUrl } from './urls.ts';
-
 /** The media type of TimeMaps (RFC 6690). */
 export const LINK_FORMAT = 'application/link-format';
 

@@ -139,6 +139,16 @@ export function absoluteUrl(ctx: SiteContext, url: string): string {
   return `${ctx.baseUrl}${url}`;
 }
 
+/** The sitemap index, shared by every edition, as an absolute URL on the site's base. */
+export function sitemapIndexUrl(baseUrl: string): string {
+  return `${baseUrl}/sitemap.xml`;
+}
+
+/** One page of the sitemap (numbered from 1), as an absolute URL. */
+export function sitemapPageUrl(baseUrl: string, n: number): string {
+  return `${baseUrl}/sitemap-${n}.xml`;
+}
+
 /** A stylesheet or other asset, shared by every edition. */
 export function assetUrl(name: string): string {
   return `/assets/${name}`;

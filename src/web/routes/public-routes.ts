@@ -8,7 +8,7 @@ import type { WebDeps } from '../web-deps.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import { languageVersions } from '../translation-links.ts';
 import type { SiteContext } from '../site-context.ts';
-import { absoluteUrl, blogIndexUrl, blogUrl, commentOnPageUrl, editionPath, feedUrl, frontListingUrl, homeUrl, nodeUrl, termUrl, withPageQuery } from '../urls.ts';
+import { absoluteUrl, blogIndexUrl, blogUrl, commentOnPageUrl, editionPath, feedUrl, frontListingUrl, homeUrl, nodeUrl, pageUrl, termUrl, withPageQuery } from '../urls.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { articleMetadata, articlePageView } from '../views/article-page-view.ts';
@@ -42,7 +42,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const s = listing.subject;
     const trail = sectionTrail(ctx, s.type === 'term' ? [s.parent] : [], { name: title, url: self });
     const meta = { structuredData: [breadcrumbData(ctx, trail)] };
-    return sendView(request, reply, ctx, title, listing.page.page === 0 ? self : `${self}?page=${listing.page.page}`, listingView(ctx, listing, { self, feed }), { meta, feed });
+    return sendView(request, reply, ctx, title, pageUrl(self, listing.page.page), listingView(ctx, listing, { self, feed }), { meta, feed });
   }
 
   async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {

@@ -4,9 +4,8 @@ import type { Memento } from '../../services/memento-service.ts';
 import { decodeEntities } from '../../filter/decode-entities.ts';
 import { formatCommentDate, formatDateLine } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
-import { mementoUrl } from '../memento-links.ts';
 import type { SiteContext } from '../site-context.ts';
-import { nodeUrl } from '../urls.ts';
+import { mementoUrl, nodeUrl } from '../urls.ts';
 import { html } from './html.ts';
 import { timeTag } from './teasers.ts';
 
