@@ -33,7 +33,7 @@ export function restoreCommand(): Command {
       if (config.database.kind === 'postgres' || existsSync(config.database.file)) {
         const runtime = await openRuntime(config);
         try {
-          targetHasData = (await runtime.store.content.countNodes()) > 0;
+          targetHasData = (await runtime.seeding.countItems()) > 0;
         } finally {
           await runtime.close();
         }

@@ -21,7 +21,7 @@ export function commentJson(c: ModeratedComment, edition: Edition | undefined, b
   return {
     cid: c.cid, nid: c.nid, pid: c.pid, edition: c.edition, thread: c.thread, status: statusName(c.status),
     name: c.name, email: c.email, homepage: c.homepage, hostname: c.hostname,
-    subject: c.subject, body: c.body, format: c.format, bodyHtml: c.bodyHtml, createdAt: isoUtc(c.createdAt),
+    subject: c.subject, body: c.body, format: c.format, bodyHtml: c.bodyHtml.html, createdAt: isoUtc(c.createdAt),
     node: { title: c.nodeTitle, path: c.nodePath, url: `${baseUrl}${prefix}/${c.nodePath ?? `node/${c.nid}`}` },
   };
 }

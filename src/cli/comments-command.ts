@@ -5,7 +5,7 @@ import { Invalid, NotFound } from '../domain/errors.ts';
 import { QUEUE_PAGE_SIZE, type Moderator } from '../services/moderation-service.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { commentJson, isoUtc, terminalSafeJson } from './comment-json.ts';
-import { configFrom, parsePositiveInt, type StoreOptions } from './options.ts';
+import { configFrom, parsePositiveInt, withOptionHints, type StoreOptions } from './options.ts';
 import { clip, textTable } from './text-table.ts';
 
 /** Most comments one `comments list` prints: a whole queue at once, still small enough to hold. */
@@ -111,7 +111,7 @@ function actionCommand(action: ModerationAction): Command {
       const cids = [...new Set(rawIds.map(parseCid))];
       await withRuntime(options, async (runtime) => {
         // Every id is checked before anything changes, so a typo never leaves half a batch done.
-        const found = await Promise.all(cids.map((cid) => runtime.store.comments.findForModeration(cid)));
+        const found = await Promise.all(cids.map((cid) => runtime.moderation.find(cliModerator(), cid)));
         const unknown = cids.filter((_, i) => found[i] === undefined);
         if (unknown.length > 0) throw new NotFound(`no comment with id ${unknown.join(', ')}: nothing changed`);
         const changed = (await runtime.moderation.act(cliModerator(), action, cids)).sort((a, b) => a - b);
@@ -139,7 +139,7 @@ function eraseCommand(): Command {
       await withRuntime(options, async (runtime) => {
         // Comments are not archive content: the archive takes moderated comments (README), so
         // erasure, like moderation, spans every edition.
-        const cids = await runtime.moderation.erase(cliModerator(), email, options.delete ? 'delete' : 'anonymise');
+        const cids = await withOptionHints({ email: '--email' }, () => runtime.moderation.erase(cliModerator(), email, options.delete ? 'delete' : 'anonymise'));
         if (cids.length === 0) {
           process.stdout.write(`no comments with the e-mail address ${email.trim()}: nothing changed\n`);
         } else if (options.delete) {
@@ -167,7 +167,7 @@ function historyCommand(): Command {
       const cid = parseCid(rawCid);
       await withRuntime(options, async (runtime) => {
         const records = await runtime.moderation.history(cliModerator(), cid);
-        const comment = await runtime.store.comments.findForModeration(cid);
+        const comment = await runtime.moderation.find(cliModerator(), cid);
         // The record outlives a deleted comment, so only "no comment and no record" is unknown.
         if (records.length === 0 && comment === undefined) throw new NotFound(`no comment with id ${cid}, and no record of one`);
         const now = comment === undefined ? 'deleted' : `${statusName(comment.status)}, on node ${comment.nid} (${comment.edition})`;

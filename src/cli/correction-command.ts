@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { Invalid } from '../domain/errors.ts';
+import { Invalid, ReadOnlyEdition } from '../domain/errors.ts';
 import { openRuntime } from '../runtime.ts';
-import { configFrom, parsePositiveInt, type StoreOptions } from './options.ts';
+import { configFrom, parsePositiveInt, withOptionHints, type StoreOptions } from './options.ts';
 
 /** An ISO 8601 date or date-time as epoch seconds, with a one-line error naming the option. */
 function parseIsoDate(raw: string): number {
@@ -28,10 +28,15 @@ export function correctionCommand(): Command {
       const runtime = await openRuntime(configFrom(options));
       try {
         const edition = runtime.editions.get(options.edition);
-        const done = await runtime.corrections.add({
+        const request = {
           edition, nid: parsePositiveInt(options.nid, '--nid'), kind: options.kind, text: options.text,
           ...(options.date === undefined ? {} : { at: parseIsoDate(options.date) }),
           ...(options.admin === undefined ? {} : { admin: options.admin }),
+        };
+        const done = await withOptionHints({ kind: '--kind', text: '--text', admin: '--admin' }, () => runtime.corrections.add(request)).catch((err: unknown) => {
+          // The service refuses an archive write as any write is refused; the way out is this command's.
+          if (err instanceof ReadOnlyEdition && options.admin === undefined) throw new ReadOnlyEdition(err.edition, 'an admin may record a correction there with --admin <name>');
+          throw err;
         });
         const url = `${runtime.config.baseUrl}${edition.pathPrefix}/${done.node.path ?? `node/${done.node.nid}`}`;
         process.stdout.write(`recorded ${options.kind} ${done.id} on node ${done.node.nid} in ${edition.code} as of ${new Date(done.at * 1000).toISOString()} (${done.revisions} revision${done.revisions === 1 ? '' : 's'} written): ${url}\n`);

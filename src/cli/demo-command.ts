@@ -18,7 +18,7 @@ export function demoCommand(): Command {
       const seed = options.seed === undefined ? undefined : parsePositiveInt(options.seed, '--seed', 2 ** 31 - 1);
       const runtime = await openRuntime(configFrom(options));
       try {
-        const existing = await runtime.store.content.countNodes();
+        const existing = await runtime.seeding.countItems();
         if (existing > 0) {
           throw new Conflict(`${runtime.config.database.kind === 'sqlite' ? runtime.config.database.file : 'the database'} already holds ${existing} items: generate the demo into a new database (--database sqlite:./data/other.db)`);
         }

@@ -20,3 +20,16 @@ export function parsePositiveInt(raw: string, name: string, max = 10_000_000): n
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n > max) throw new Invalid(`${name} must be a whole number from 0 to ${max} (got "${raw}")`);
   return n;
 }
+
+/**
+ * Runs a service call, naming the command-line option behind a field it refuses. Services speak of
+ * fields ("kind"), since the web calls them too; the command line adds which option that was.
+ */
+export async function withOptionHints<T>(options: Readonly<Record<string, string>>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof Invalid) || err.field === undefined || options[err.field] === undefined) throw err;
+    throw new Invalid(`${options[err.field]}: ${err.message}`, err.field);
+  }
+}

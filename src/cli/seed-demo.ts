@@ -8,7 +8,7 @@ export async function seedDemo(runtime: Runtime, options: { articles?: number; a
   const started = Date.now();
   try {
     const report = await generateDemo({
-      writer: runtime.store.writer,
+      writer: runtime.seeding.writer,
       editions: { en: runtime.editions.get('en'), ar: runtime.editions.get('ar') },
       seed: options.seed ?? runtime.config.demoSeed,
       ...(options.articles !== undefined ? { articles: options.articles } : {}),
@@ -19,11 +19,11 @@ export async function seedDemo(runtime: Runtime, options: { articles?: number; a
     const indexing = startProgress('Building the search index');
     await runtime.search.reindex((done, total) => indexing.update(done, total));
     indexing.stop();
-    await runtime.store.writer.setMeta('demo', JSON.stringify({ seed: options.seed ?? runtime.config.demoSeed, at: new Date().toISOString() }));
+    await runtime.seeding.recordSeed(options.seed ?? runtime.config.demoSeed, new Date());
     progress.stop();
-    const en = await runtime.store.content.countNodes('en');
-    const ar = await runtime.store.content.countNodes('ar');
-    return `demo newspaper ready: ${en} English items, ${ar} Arabic articles, ${report.translations} translated pairs in ${((Date.now() - started) / 1000).toFixed(1)} s (${runtime.store.dialect})`;
+    const en = await runtime.seeding.countItems('en');
+    const ar = await runtime.seeding.countItems('ar');
+    return `demo newspaper ready: ${en} English items, ${ar} Arabic articles, ${report.translations} translated pairs in ${((Date.now() - started) / 1000).toFixed(1)} s (${runtime.config.database.kind})`;
   } finally {
     progress.stop();
   }

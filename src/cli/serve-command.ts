@@ -21,7 +21,7 @@ export function serveCommand(): Command {
     .action(async (options: StoreOptions & { port?: string; host?: string; demo: boolean }) => {
       const config = configFrom(options);
       const runtime = await openRuntime(config);
-      if (options.demo && (await runtime.store.content.countNodes()) === 0) {
+      if (options.demo && (await runtime.seeding.countItems()) === 0) {
         process.stderr.write(`${runtime.config.database.kind === 'sqlite' ? runtime.config.database.file : 'The database'} is empty: generating the demo newspaper first.\n`);
         process.stderr.write(`${await seedDemo(runtime, {})}\n`);
       }

@@ -5,7 +5,7 @@ import { ROLES } from '../domain/permissions.ts';
 import { FilterInputError, decodeUtf8Strict } from '../filter/index.ts';
 import { openRuntime } from '../runtime.ts';
 import { readFirstLine } from './byte-lines.ts';
-import { configFrom, type StoreOptions } from './options.ts';
+import { configFrom, withOptionHints, type StoreOptions } from './options.ts';
 import { textTable } from './text-table.ts';
 
 /** Random bytes in a generated password: 144 bits, far beyond guessing, 24 characters as base64url. */
@@ -49,7 +49,7 @@ function addCommand(): Command {
       const password = generated ?? (await passwordFromStdin());
       const runtime = await openRuntime(configFrom(options));
       try {
-        const uid = await runtime.auth.addUser({ name: options.name, email, password, role: options.role });
+        const uid = await withOptionHints({ name: '--name', role: '--role', password: '--password-stdin' }, () => runtime.auth.addUser({ name: options.name!, email, password, role: options.role! }));
         process.stdout.write(`added user ${uid}: ${options.name.trim()} (${options.role})\n`);
         // Only a password the operator has not seen is printed, and only now: just its hash is stored.
         if (generated !== null) process.stdout.write(`password (shown only this once): ${generated}\n`);
@@ -66,7 +66,7 @@ function listCommand(): Command {
     .action(async (options: StoreOptions) => {
       const runtime = await openRuntime(configFrom(options));
       try {
-        const users = await runtime.store.users.listUsers();
+        const users = await runtime.auth.listUsers();
         const now = Math.floor(Date.now() / 1000);
         // Picked field by field, so nothing added to UserRecord later (a hash) can leak into the listing.
         const rows = users.map((u) => [

@@ -1,4 +1,4 @@
-import type { CorrectionEntry } from '../domain/content.ts';
+import type { CorrectionInput } from '../domain/content.ts';
 import type { NodeWrite } from '../store/types.ts';
 import { localDateParts, monthName } from '../text/dates.ts';
 import { escapeHtml } from './english-prose.ts';
@@ -6,7 +6,7 @@ import { FAMILY_NAMES, GIVEN_NAMES } from './demo-names.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** An entry of the Editor's Corner page. */
-export type CorrectionWrite = Omit<CorrectionEntry, 'id'>;
+export type CorrectionWrite = CorrectionInput;
 
 const MISTAKES = [
   'misspelled the name of the village', 'gave the wrong date for the meeting', 'misidentified the speaker in the fourth paragraph',

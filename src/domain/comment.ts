@@ -1,3 +1,4 @@
+import type { SafeHtml } from './safe-html.ts';
 /** Comment statuses as stored: Drupal 7's 0/1, plus spam, which Drupal left to contrib modules. */
 export const COMMENT_STATUS = Object.freeze({ pending: 0, published: 1, spam: 2 } as const);
 
@@ -39,14 +40,16 @@ export interface CommentRecord {
 }
 
 /** A comment as moderators see it: everything, the e-mail included. Never rendered on public pages. */
-export interface ModeratedComment extends Omit<CommentRecord, 'status'> {
+export interface ModeratedComment extends Omit<CommentRecord, 'status' | 'bodyHtml'> {
   readonly status: CommentStatus;
+  /** The filter's output as stored. */
+  readonly bodyHtml: SafeHtml;
   readonly edition: string;
   readonly nodeTitle: string;
   readonly nodePath: string | null;
   readonly nodeTeaser: string;
   /** The comment it replies to, for context in the queue. */
-  readonly parent: { readonly cid: number; readonly name: string; readonly subject: string; readonly bodyHtml: string } | null;
+  readonly parent: { readonly cid: number; readonly name: string; readonly subject: string; readonly bodyHtml: SafeHtml } | null;
 }
 
 /** One entry of the moderation record. */

@@ -1,4 +1,5 @@
 import type { CommentPolicy } from './edition.ts';
+import type { SafeHtml } from './safe-html.ts';
 
 /**
  * The kinds of content item the original site had. `generic` is an imported item of a type Folio
@@ -54,8 +55,8 @@ export interface NodeSummary {
   readonly path: string | null;
   /** Editor's summary or the body cut near 150 characters, as plain text. */
   readonly teaser: string;
-  /** The body's first paragraph, as HTML produced by Folio (trusted). */
-  readonly leadHtml: string;
+  /** The body's first paragraph, as HTML produced by Folio (stored filtered, so SafeHtml). */
+  readonly leadHtml: SafeHtml;
   readonly publishedAt: number;
   readonly showDate: boolean;
   readonly authors: readonly AuthorRef[];
@@ -66,7 +67,7 @@ export interface NodeSummary {
 
 /** A whole node as its page shows it. */
 export interface NodeDetail extends NodeSummary {
-  readonly bodyHtml: string;
+  readonly bodyHtml: SafeHtml;
   readonly summary: string | null;
   readonly credit: string | null;
   readonly updatedAt: number;
@@ -93,17 +94,23 @@ export interface PublicComment {
   readonly name: string;
   readonly homepage: string | null;
   readonly subject: string;
-  readonly bodyHtml: string;
+  /** The filter's output, stored when the comment was posted (or imported). */
+  readonly bodyHtml: SafeHtml;
   readonly createdAt: number;
   readonly verified: boolean;
 }
 
-/** An entry on the Editor's Corner page. */
-export interface CorrectionEntry {
-  readonly id: number;
+/** A correction, update or letter to store: its body is HTML Folio made or imported as filtered. */
+export interface CorrectionInput {
   readonly nid: number | null;
   readonly kind: 'correction' | 'update' | 'letter';
   readonly title: string;
   readonly bodyHtml: string;
   readonly publishedAt: number;
+}
+
+/** An entry on the Editor's Corner page, as the store returns it. */
+export interface CorrectionEntry extends Omit<CorrectionInput, 'bodyHtml'> {
+  readonly id: number;
+  readonly bodyHtml: SafeHtml;
 }

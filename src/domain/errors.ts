@@ -110,9 +110,10 @@ export class Conflict extends FolioError {
 /** Any attempt to change an archive edition's content outside the sanctioned importer. */
 export class ReadOnlyEdition extends FolioError {
   readonly edition: string;
-  constructor(edition: string) {
+  /** `hint`: what the caller can do instead, in English (the command line adds its own option here). */
+  constructor(edition: string, hint?: string) {
     super('READ_ONLY_EDITION', {
-      en: `The "${edition}" edition is an archive kept for archival purposes only: its content cannot be created, edited or deleted.`,
+      en: `The "${edition}" edition is an archive kept for archival purposes only: its content cannot be created, edited or deleted.${hint ? ` (${hint})` : ''}`,
       ar: `النسخة "${edition}" أرشيف محفوظ لأغراض أرشيفية فقط: لا يمكن إنشاء محتواها أو تعديله أو حذفه.`,
     });
     this.edition = edition;

@@ -125,7 +125,7 @@ export async function exportStatic(deps: StaticExportDeps, options: StaticExport
   // Files live at the site's root, where the old site served them; an export without the root
   // edition keeps them under each exported edition's prefix, where Folio serves them too.
   const filePrefixes = editions.some((e) => e.pathPrefix === '') ? [''] : editions.map((e) => e.pathPrefix);
-  for (const path of (await deps.files?.list()) ?? []) for (const prefix of filePrefixes) seeds.push(`${prefix}/${encodeFilePath(path)}`);
+  for (const path of (await deps.files?.list()) ?? []) for (const base of filePrefixes) seeds.push(`${base}/${encodeFilePath(path)}`);
   let urls: number;
   try {
     urls = await crawl(seeds, options.concurrency ?? DEFAULT_CONCURRENCY, visit, options.onProgress);

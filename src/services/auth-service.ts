@@ -28,10 +28,15 @@ export class AuthService {
   async addUser(input: { name: string; email: string | null; password: string; role: string }): Promise<number> {
     const name = input.name.trim();
     if (name === '' || [...name].length > 60) throw new Invalid('the user name must be 1 to 60 characters', 'name');
-    if (!isRole(input.role)) throw new Invalid(`--role must be one of ${ROLES.join(', ')} (got "${input.role}")`, 'role');
+    if (!isRole(input.role)) throw new Invalid(`the role must be one of ${ROLES.join(', ')} (got "${input.role}")`, 'role');
     if ([...input.password].length < MIN_PASSWORD_LENGTH) throw new Invalid(`the password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
     if (await this.users.nameTaken(name)) throw new Invalid(`a user named "${name}" already exists`, 'name');
     return this.users.createUser({ name, email: input.email, passwordHash: await hashPassword(input.password), role: input.role, createdAt: this.now() });
+  }
+
+  /** Every user, for the command line's listing (callers pick the fields they show: never the hash). */
+  listUsers(): Promise<UserRecord[]> {
+    return this.users.listUsers();
   }
 
   /** Checks a name and password; returns a new session token. Locks the account after repeated failures. */

@@ -43,7 +43,8 @@ export type PostOutcome =
 export interface CommentContext {
   readonly target: CommentTarget;
   readonly policy: CommentPolicy;
-  readonly parent: { readonly cid: number; readonly name: string; readonly subject: string; readonly bodyHtml: string } | null;
+  /** The comment replied to; its `bodyHtml` is null when it is not known (the form shown while the database is away). */
+  readonly parent: { readonly cid: number; readonly name: string; readonly subject: string; readonly bodyHtml: SafeHtml | null } | null;
 }
 
 /** Reader comments: the form's rules, anti-abuse, rendering at write time, moderation status. */

@@ -46,7 +46,7 @@ function isKind(kind: string): kind is CorrectionKind {
 }
 
 /** The note as the article shows it, kept in the revision so the recorded history carries it. */
-function noteHtml(edition: Edition, e: Pick<CorrectionEntry, 'kind' | 'bodyHtml' | 'publishedAt'>): string {
+function noteHtml(edition: Edition, e: Pick<CorrectionEntry, 'kind' | 'publishedAt'> & { readonly bodyHtml: string }): string {
   const label = `${t(edition.lang, e.kind)} – ${checkPlain(formatDateLine(e.publishedAt, edition.lang, edition.timeZone))}`;
   return `<aside class="correction-note correction-${e.kind}"><p><strong>${label}</strong></p>${e.bodyHtml}</aside>`;
 }
@@ -73,7 +73,7 @@ export class CorrectionsService {
   async add(request: CorrectionRequest): Promise<RecordedCorrection> {
     const { edition, nid } = request;
     const text = request.text.trim();
-    if (!isKind(request.kind)) throw new Invalid(`--kind must be correction or update, not "${request.kind}"`, 'kind');
+    if (!isKind(request.kind)) throw new Invalid(`the kind must be correction or update, not "${request.kind}"`, 'kind');
     if (text === '') throw new Invalid('the correction text is empty', 'text');
     if (text.length > MAX_TEXT_CHARS) throw new Invalid(`the correction text is longer than ${MAX_TEXT_CHARS} characters`, 'text');
     const writable = await this.writableFor(edition, request.admin);
@@ -88,9 +88,9 @@ export class CorrectionsService {
     const base = { title: node.title, summary: node.summary, credit: node.credit, photo: node.photo };
     const written: RevisionWrite[] = [];
     // An article stored before revisions were kept gets its current text as a revision first, so its history starts there.
-    if (stored.length === 0) written.push(revisionOf(nid, { ...base, bodyHtml: node.bodyHtml, revisedAt: Math.max(node.updatedAt, node.publishedAt) }, null));
-    const notes = [...earlier, entry].map((e) => noteHtml(edition, e)).join('\n');
-    written.push(revisionOf(nid, { ...base, bodyHtml: `${node.bodyHtml}\n${notes}`, revisedAt: at }, `${kind}${request.admin ? ` by ${request.admin}` : ''}: ${text}`));
+    if (stored.length === 0) written.push(revisionOf(nid, { ...base, bodyHtml: node.bodyHtml.html, revisedAt: Math.max(node.updatedAt, node.publishedAt) }, null));
+    const notes = [...earlier.map((e) => ({ ...e, bodyHtml: e.bodyHtml.html })), entry].map((e) => noteHtml(edition, e)).join('\n');
+    written.push(revisionOf(nid, { ...base, bodyHtml: `${node.bodyHtml.html}\n${notes}`, revisedAt: at }, `${kind}${request.admin ? ` by ${request.admin}` : ''}: ${text}`));
 
     const id = await this.revisions.recordCorrection(writable, entry, written);
     this.changed(edition.code);

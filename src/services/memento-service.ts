@@ -1,14 +1,15 @@
 import type { CorrectionEntry, NodeDetail, Photo } from '../domain/content.ts';
 import type { Edition } from '../domain/edition.ts';
 import { NotFound } from '../domain/errors.ts';
-import type { ContentReader, RevisionQueries, RevisionWrite } from '../store/types.ts';
+import type { SafeHtml } from '../domain/safe-html.ts';
+import type { ContentReader, RevisionQueries, StoredRevisionContent } from '../store/types.ts';
 
 /** One Memento (RFC 7089 §1.1) of an article: a version as it stood from `datetime` on. */
 export interface Memento {
   /** Epoch seconds; also the Memento's URL key, so two versions never share a second (see below). */
   readonly datetime: number;
   readonly title: string;
-  readonly bodyHtml: string;
+  readonly bodyHtml: SafeHtml;
   readonly summary: string | null;
   readonly credit: string | null;
   readonly photo: Photo | null;
@@ -21,7 +22,7 @@ export interface ArticleHistory {
   readonly corrections: readonly CorrectionEntry[];
 }
 
-function mementoOf(r: Pick<RevisionWrite, 'title' | 'bodyHtml' | 'summary' | 'credit' | 'photo'>, datetime: number): Memento {
+function mementoOf(r: Pick<StoredRevisionContent, 'title' | 'bodyHtml' | 'summary' | 'credit' | 'photo'>, datetime: number): Memento {
   return { datetime, title: r.title, bodyHtml: r.bodyHtml, summary: r.summary, credit: r.credit, photo: r.photo };
 }
 
@@ -30,13 +31,13 @@ function mementoOf(r: Pick<RevisionWrite, 'title' | 'bodyHtml' | 'summary' | 'cr
  * the last, since a Memento is named by its second. A node whose row is newer than every revision
  * (written before revisions were kept) has its row as the newest Memento, so every node has one.
  */
-export function mementosOf(node: NodeDetail, revisions: readonly RevisionWrite[]): Memento[] {
+export function mementosOf(node: NodeDetail, revisions: readonly StoredRevisionContent[]): Memento[] {
   const bySecond = new Map<number, Memento>();
   for (const r of revisions) bySecond.set(r.revisedAt, mementoOf(r, r.revisedAt));
   const mementos = [...bySecond.values()].sort((a, b) => a.datetime - b.datetime);
   const last = mementos.at(-1);
   const rowTime = Math.max(node.updatedAt, node.publishedAt);
-  const rowDiffers = !last || last.title !== node.title || last.bodyHtml !== node.bodyHtml;
+  const rowDiffers = !last || last.title !== node.title || last.bodyHtml.html !== node.bodyHtml.html;
   if (!last || (rowTime > last.datetime && rowDiffers)) mementos.push(mementoOf(node, rowTime));
   return mementos;
 }

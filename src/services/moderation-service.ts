@@ -38,6 +38,12 @@ export class ModerationService {
     });
   }
 
+  /** One comment with everything moderators see, whatever its status; undefined when there is none. */
+  find(m: Moderator, cid: number): Promise<ModeratedComment | undefined> {
+    actorOf(m);
+    return this.comments.findForModeration(cid);
+  }
+
   /** Applies one decision to several comments; returns the ids that changed. */
   async act(m: Moderator, action: ModerationAction, cids: readonly number[]): Promise<number[]> {
     const actor = actorOf(m);
@@ -52,7 +58,7 @@ export class ModerationService {
   /** Erases one person's personal data from every comment they posted under this e-mail. */
   async erase(m: Moderator, email: string, mode: 'anonymise' | 'delete'): Promise<number[]> {
     const actor = actorOf(m);
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw new Invalid(`--email must be an e-mail address (got "${email}")`, 'email');
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw new Invalid(`"${email}" is not an e-mail address`, 'email');
     const result = await this.comments.eraseByEmail(email, mode, ANONYMOUS_NAME, actor);
     for (const e of result.editions) this.changed(e);
     return result.cids;

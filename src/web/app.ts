@@ -17,7 +17,8 @@ import { NavigationMemo } from './render.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
-import { FeedSender, feedRoutes } from './routes/feed-routes.ts';
+import { feedRoutes } from './routes/feed-routes.ts';
+import { FeedSender } from './feed-sender.ts';
 import { sitemapRoutes, type SitemapSource } from './routes/sitemap-routes.ts';
 import { archiveRoutes } from './routes/archive-routes.ts';
 import { commentRoutes } from './routes/comment-routes.ts';
@@ -140,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   if (accessLog) app.addHook('onClose', async () => accessLog.flush());
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
-    config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
+    config, editions, reader: options.reader, articles: options.articles, archive: options.archive, related: options.related, comments: options.comments,
     moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, files: options.files, cache, nav,
   };
 

@@ -1,35 +1,13 @@
 import type { NodeSummary } from '../domain/content.ts';
 import type { Memento } from '../services/memento-service.ts';
 import type { SiteContext } from './site-context.ts';
-import { absoluteUrl, nodeUrl } from './urls.ts';
+import { absoluteUrl, mementoUrl, nodeUrl, timegateUrl, timemapUrl } from './urls.ts';
 import { httpDate } from './http-date.ts';
 import { toUriReference } from '../text/uri-reference.ts';
 
-// Memento (RFC 7089) URLs and Link headers. An article's Mementos live under a fixed prefix,
-// /revisions/<unix-time>/<path>, like a web archive's /web/<time>/<url>: a stored path may have
-// any shape, and a fixed prefix can never be mistaken for one.
+// Memento (RFC 7089) Link headers and TimeMaps; the URLs themselves are built in urls.ts.
 
 type NodeRef = Pick<NodeSummary, 'nid' | 'path'>;
-
-/** The path a node's Memento URLs carry: its alias, or node/<nid>. */
-function resourcePath(node: NodeRef): string {
-  return node.path ?? `node/${node.nid}`;
-}
-
-/** A Memento of the node: its version as of `datetime` (epoch seconds). */
-export function mementoUrl(ctx: SiteContext, node: NodeRef, datetime: number): string {
-  return `${ctx.prefix}/revisions/${datetime}/${resourcePath(node)}`;
-}
-
-/** The node's TimeGate (RFC 7089 §4). */
-export function timegateUrl(ctx: SiteContext, node: NodeRef): string {
-  return `${ctx.prefix}/timegate/${resourcePath(node)}`;
-}
-
-/** The node's TimeMap in link format (RFC 7089 §5). */
-export function timemapUrl(ctx: SiteContext, node: NodeRef): string {
-  return `${ctx.prefix}/timemap/link/${resourcePath(node)}`;
-}
 
 /** The media type of TimeMaps (RFC 6690). */
 export const LINK_FORMAT = 'application/link-format';

@@ -2,6 +2,7 @@ import type { FileStore } from '../services/file-store.ts';
 import type { Config } from '../config/config.ts';
 import type { EditionRegistry } from '../services/editions.ts';
 import type { ReaderService } from '../services/reader-service.ts';
+import type { ArticlePageService } from '../services/article-page-service.ts';
 import type { ArchiveService } from '../services/archive-service.ts';
 import type { RelatedService } from '../services/related-service.ts';
 import type { AuthService } from '../services/auth-service.ts';
@@ -19,6 +20,7 @@ export interface WebServices {
   readonly config: Config;
   readonly editions: EditionRegistry;
   readonly reader: ReaderService;
+  readonly articles: ArticlePageService;
   readonly archive: ArchiveService;
   readonly related: RelatedService;
   readonly comments: CommentService;

@@ -15,12 +15,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   feed: ['feed', 'domain', 'text'],
   config: ['config', 'domain'],
   store: ['store', 'domain'],
-  services: ['services', 'domain', 'text', 'filter', 'search', 'feed', 'store/types.ts'],
+  services: ['services', 'domain', 'text', 'filter', 'search', 'feed', 'store/types.ts', 'store/types'],
   web: ['web', 'services', 'domain', 'text', 'feed', 'filter', 'search', 'config'],
-  import: ['import', 'services', 'domain', 'text', 'filter', 'store/types.ts'],
+  import: ['import', 'services', 'domain', 'text', 'filter', 'store/types.ts', 'store/types'],
   // The demo generator writes a whole newspaper through the store's writer interface; it is a
   // tool for trying Folio out, not a use case of the site (see DEMO_USERS below).
-  demo: ['demo', 'domain', 'text', 'filter', 'store/types.ts'],
+  demo: ['demo', 'domain', 'text', 'filter', 'store/types.ts', 'store/types'],
   export: ['export', 'web', 'services', 'domain', 'text', 'feed', 'config'],
   cli: ['cli', 'services', 'domain', 'text', 'filter', 'config', 'web', 'import', 'export', 'demo', 'runtime.ts', 'store/migrate.ts'],
 };
@@ -108,25 +108,113 @@ test('no default exports in src', () => {
   assert.deepEqual(offenders, []);
 });
 
-/** The import cycles among files under `dir` (each as a path of files), found by depth-first search. */
-function cyclesUnder(dir: string): string[] {
-  const inside = files.filter((f) => relative(SRC, f).startsWith(`${dir}/`));
-  const edges = new Map(inside.map((f) => [f, importsOf(f).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(f), s)).filter((t) => inside.includes(t))]));
+/** The relative imports of one file, as paths relative to src/. */
+function localImports(file: string): string[] {
+  return importsOf(file).filter((spec) => spec.startsWith('.')).map((spec) => relative(SRC, resolve(dirname(file), spec)));
+}
+
+/** Every cycle of a directed graph, each as a path that returns to its start. */
+function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[] {
   const cycles: string[] = [];
-  const done = new Set<string>();
-  const visit = (file: string, path: string[]): void => {
-    if (path.includes(file)) {
-      cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(SRC, f)).join(' → '));
-      return;
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): void => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' → '));
+      else if (!state.has(next)) visit(next);
     }
-    if (done.has(file)) return;
-    for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
-    done.add(file);
+    stack.pop();
+    state.set(node, 'done');
   };
-  for (const file of inside) visit(file, []);
+  for (const node of [...edges.keys()].sort()) if (!state.has(node)) visit(node);
   return cycles;
 }
 
-test('no import cycle in import/ (issue 15: the builders get a RunState, never the ImportRun)', () => {
+/** Every import cycle among the files under `dir` (relative to src/). */
+function cyclesUnder(dir: string): string[] {
+  const inside = new Map(files.map((f) => [relative(SRC, f), f] as const).filter(([rel]) => rel.startsWith(`${dir}/`)));
+  return findCycles(new Map([...inside].map(([rel, file]) => [rel, localImports(file).filter((t) => inside.has(t))])));
+}
+
+test('the cycle check finds direct and indirect cycles, and passes a tree', () => {
+  // A guard on the guard: an empty answer below proves nothing unless the walk sees loops.
+  assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['a']]])), ['a → b → a']);
+  assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]])), ['a → b → c → a']);
+  assert.deepEqual(findCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]])), []);
+});
+
+test('store/ has no import cycle (type-only imports included)', () => {
+  assert.deepEqual(cyclesUnder('store'), []);
+});
+
+test('import/ has no import cycle (the builders get a RunState, never the ImportRun)', () => {
   assert.deepEqual(cyclesUnder('import'), []);
+});
+
+test('the store\'s interfaces import no implementation', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    if (rel !== 'store/types.ts' && !rel.startsWith('store/types/')) continue;
+    for (const target of localImports(file)) {
+      if (!target.startsWith('domain/') && !target.startsWith('store/types/')) violations.push(`${rel} → ${target}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+/**
+ * The only files that may mark HTML safe with `trustedHtml`, each with why. Views get SafeHtml
+ * from the store (stored HTML columns) and from `html` templates; they never mark text safe.
+ */
+const TRUSTED_HTML_USERS: Readonly<Record<string, string>> = {
+  'domain/safe-html.ts': 'defines it',
+  'web/views/html.ts': 'the template tag (every value escaped), join, and the JSON-LD block (JSON escaped for <script>)',
+  'filter/format-text.ts': 'the comment filter\'s output is allow-listed HTML',
+  'filter/filter-tips.ts': 'the format tips show each allowed tag\'s example as it renders: fixed strings from the allow-list',
+  'store/queries/row-mappers.ts': 'storedHtml: HTML columns hold what the filter or Folio\'s templates made, so it comes back as SafeHtml',
+};
+
+test('only the template, the filter and the store\'s row mappers mark HTML as safe', () => {
+  const users = files.filter((f) => /\btrustedHtml\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f)).sort();
+  assert.deepEqual(users, Object.keys(TRUSTED_HTML_USERS).sort());
+});
+
+test('the CLI reaches the store only through services (and store/migrate.ts)', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    const text = readFileSync(file, 'utf8');
+    // The runtime with its store showing is for tests and benchmarks; src/ opens the plain one.
+    if (rel !== 'runtime.ts' && /\b(openStoreRuntime|StoreRuntime)\b/.test(text)) violations.push(`${rel} opens the runtime with its store`);
+    if (!rel.startsWith('cli/')) continue;
+    // Backups copy the database whole, beside the services: runtime.ts re-exports them, so the CLI still imports no store file for it.
+    for (const target of localImports(file)) if (target.startsWith('store/') && target !== 'store/migrate.ts') violations.push(`${rel} → ${target}`);
+    if (/\bruntime\.store\b|\.store\.(content|writer|comments|users|search|imports|exports)\b/.test(text)) violations.push(`${rel} uses the store directly`);
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('services name no command-line option in their messages (the CLI adds that hint)', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const rel = relative(SRC, file);
+    if (!rel.startsWith('services/')) continue;
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (/^\s*(\/\/|\*|\/\*\*)/.test(line)) return; // comments may say which command a service serves
+      if (/['"`][^'"`]*--[a-z]/.test(line)) violations.push(`${rel}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('web paths are built in web/urls.ts, not inline', () => {
+  // An edition's prefix interpolated into a string is a path being built; that is urls.ts's job, so
+  // every path keeps the original site's shape in one place. Route patterns ('/node/:nid') are not paths.
+  const offenders = files.map((f) => relative(SRC, f))
+    .filter((rel) => (rel.startsWith('web/') || rel.startsWith('export/')) && rel !== 'web/urls.ts')
+    .filter((rel) => /\$\{[\w.]*\bprefix\}/.test(readFileSync(join(SRC, rel), 'utf8')));
+  assert.deepEqual(offenders, []);
 });

@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { COMMENT_STATUS, type CommentStatusName, type ModeratedComment } from '../../src/domain/comment.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { openStoreRuntime, type StoreRuntime } from '../../src/runtime.ts';
 import { generateDemo } from '../../src/demo/index.ts';
 import type { Moderator } from '../../src/services/moderation-service.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -18,7 +18,7 @@ const reader: Moderator = { kind: 'cli', login: 'test' };
 describe('folio comments', () => {
   let dir: string;
   let db: string;
-  let runtime: Runtime;
+  let runtime: StoreRuntime;
   const cli = (...args: string[]) => runCli(['comments', ...args, '--database', db]);
   const find = (cid: number) => runtime.store.comments.findForModeration(cid);
   const all = async (status: CommentStatusName, edition?: string): Promise<ModeratedComment[]> =>
@@ -28,7 +28,7 @@ describe('folio comments', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'folio-cli-comments-'));
     db = `sqlite:${join(dir, 'folio.db')}`;
-    runtime = await openRuntime(loadConfig({}, { databaseUrl: db }));
+    runtime = await openStoreRuntime(loadConfig({}, { databaseUrl: db }));
     // A small demo: 30 archive items and the Arabic edition, with pending comments in both.
     await generateDemo({ writer: runtime.store.writer, editions: { en: runtime.editions.get('en'), ar: runtime.editions.get('ar') }, seed: 20110818, articles: 30 });
   });
@@ -51,7 +51,7 @@ describe('folio comments', () => {
       const stored = pending.find((c) => c.cid === item.cid)!;
       assert.equal(item.status, 'pending');
       assert.equal(item.email, stored.email);
-      assert.equal(item.bodyHtml, stored.bodyHtml);
+      assert.equal(item.bodyHtml, stored.bodyHtml.html);
       assert.match(item.createdAt as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       assert.equal(Date.parse(item.createdAt as string) / 1000, stored.createdAt);
       const node = item.node as Record<string, unknown>;
@@ -143,7 +143,7 @@ describe('folio comments', () => {
       [['list', '--status', 'approved'], /--status must be one of pending, published, spam \(got "approved"\)/],
       [['approve', '12', 'twelve'], /a comment id must be a whole number above 0 \(got "twelve"\)/],
       [['erase'], /--email is required/],
-      [['erase', '--email', 'nobody'], /--email must be an e-mail address/],
+      [['erase', '--email', 'nobody'], /--email: "nobody" is not an e-mail address/],
     ] as const) {
       const res = await cli(...args);
       assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Parser from 'rss-parser';
 import { loadConfig } from '../../src/config/config.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { openStoreRuntime, type StoreRuntime } from '../../src/runtime.ts';
 import { buildApp, type FolioApp } from '../../src/web/app.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
@@ -27,8 +27,8 @@ for (const dialect of testDialects()) {
     const cli = (args: string[]) => runCli(['correction', 'add', ...args, '--database', db.url], { FOLIO_BASE_URL: BASE });
 
     /** A fresh runtime and app on the database the CLI wrote (the CLI is another process). */
-    async function withSite(use: (app: FolioApp['app'], runtime: Runtime) => Promise<void>): Promise<void> {
-      const runtime = await openRuntime(config());
+    async function withSite(use: (app: FolioApp['app'], runtime: StoreRuntime) => Promise<void>): Promise<void> {
+      const runtime = await openStoreRuntime(config());
       const folio = await buildApp(runtime);
       try {
         await use(folio.app, runtime);
@@ -40,7 +40,7 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       db = await createTestDatabase(dialect);
-      const runtime = await openRuntime(config());
+      const runtime = await openStoreRuntime(config());
       await seedFixture(runtime);
       await runtime.auth.addUser({ name: 'Chief', email: null, password: 'a long enough password', role: 'admin' });
       await runtime.auth.addUser({ name: 'Mod', email: null, password: 'a long enough password', role: 'moderator' });
@@ -83,16 +83,16 @@ for (const dialect of testDialects()) {
     test('the archive refuses a correction without --admin, in one line and with a non-zero exit', async () => {
       const res = await cli(['--edition', 'en', '--nid', String(FIXTURE.article.nid), '--kind', 'correction', '--text', EN_TEXT]);
       assert.notEqual(res.code, 0);
-      assert.match(res.stderr, /^folio: The "en" edition is an archive[^\n]*\n$/);
+      assert.match(res.stderr, /^folio: The "en" edition is an archive[^\n]*\(an admin may record a correction there with --admin <name>\)\n$/);
       const unknown = await cli(['--edition', 'en', '--nid', String(FIXTURE.article.nid), '--kind', 'correction', '--text', EN_TEXT, '--admin', 'Nobody']);
       assert.notEqual(unknown.code, 0);
-      assert.match(unknown.stderr, /^folio: no user named "Nobody"\n$/);
+      assert.match(unknown.stderr, /^folio: --admin: no user named "Nobody"\n$/);
       const moderator = await cli(['--edition', 'en', '--nid', String(FIXTURE.article.nid), '--kind', 'correction', '--text', EN_TEXT, '--admin', 'Mod']);
       assert.notEqual(moderator.code, 0);
       assert.match(moderator.stderr, /^folio: "Mod" is not an admin[^\n]*\n$/);
       const kind = await cli(['--edition', 'ar', '--nid', String(FIXTURE.arabic.nid), '--kind', 'letter', '--text', 'x']);
       assert.equal(kind.code, 2);
-      assert.match(kind.stderr, /^folio: --kind must be correction or update[^\n]*\n$/);
+      assert.match(kind.stderr, /^folio: --kind: the kind must be correction or update, not "letter"\n$/);
       await withSite(async (app) => {
         assert.ok(!(await app.inject({ url: `/${FIXTURE.article.path}` })).body.includes('wrong date'), 'nothing was written');
       });
@@ -109,7 +109,7 @@ for (const dialect of testDialects()) {
         const last = revisions.at(-1)!;
         assert.equal(last.revisedAt, Date.parse('2014-12-01') / 1000);
         assert.match(last.log ?? '', /^update by Chief: /);
-        assert.ok(last.bodyHtml.includes('wrong date &lt;for&gt; the meeting'), 'the note is part of the recorded version');
+        assert.ok(last.bodyHtml.html.includes('wrong date &lt;for&gt; the meeting'), 'the note is part of the recorded version');
         const memento = await app.inject({ url: `/revisions/${last.revisedAt}/${FIXTURE.article.path}` });
         assert.equal(memento.statusCode, 200);
         assert.ok(memento.body.includes('wrong date &lt;for&gt; the meeting'));

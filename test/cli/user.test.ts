@@ -65,7 +65,7 @@ describe('folio user', () => {
       [['--name', 'rania', '--role', 'admin'], null, /a user named "rania" already exists/],
       [['--name', 'Lina', '--role', 'admin', '--password-stdin'], 'short\n', /the password must be at least 10 characters/],
       [['--name', 'Lina', '--role', 'admin', '--password-stdin'], '', /no password on the first line of stdin/],
-      [['--name', 'Lina', '--role', 'boss'], null, /--role must be one of moderator, editor, admin \(got "boss"\)/],
+      [['--name', 'Lina', '--role', 'boss'], null, /--role: the role must be one of moderator, editor, admin \(got "boss"\)/],
       [['--name', 'Lina'], null, /--role is required/],
       [['--role', 'admin'], null, /--name is required/],
       [['--name', 'Lina', '--role', 'admin', '--email', 'not-an-address'], null, /--email must be an e-mail address/],

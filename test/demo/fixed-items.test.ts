@@ -69,7 +69,7 @@ describe('the demo’s landmark items', () => {
   it('include a landing page with intro paragraphs and a list of items', async () => {
     const landing = await store.content.findNode('en', report.fixed.landing.nid);
     assert.equal(landing?.kind, 'landing');
-    assert.ok((landing?.bodyHtml.match(/<p>/g) ?? []).length >= 2);
+    assert.ok((landing?.bodyHtml.html.match(/<p>/g) ?? []).length >= 2);
     const items = await store.content.landingItems(report.fixed.landing.nid);
     assert.ok(items.length >= 3);
     assert.ok(items.every((i, k) => k === 0 || items[k - 1]!.publishedAt >= i.publishedAt), 'newest first');
@@ -80,8 +80,8 @@ describe('the demo’s landmark items', () => {
     assert.equal(letter?.kind, 'newsletter');
     assert.equal(letter?.title, 'Week of Monday January 23, 2012');
     assert.equal(letter?.path, 'newsletter/week-monday-january-23-2012');
-    assert.match(letter?.bodyHtml ?? '', /<h2>[^<]+<\/h2>\s*<ul>/);
-    const links = [...(letter?.bodyHtml ?? '').matchAll(/href="\/([^"]+)"/g)].map((m) => m[1]!);
+    assert.match(letter?.bodyHtml.html ?? '', /<h2>[^<]+<\/h2>\s*<ul>/);
+    const links = [...(letter?.bodyHtml.html ?? '').matchAll(/href="\/([^"]+)"/g)].map((m) => m[1]!);
     assert.ok(links.length >= 1);
     for (const link of links) assert.equal((await store.content.resolvePath('en', link))?.targetType, 'node', link);
     const all = await store.content.listNodes({ edition: 'en', filter: { type: 'all', kinds: ['newsletter'] }, page: 0, pageSize: 100 });

@@ -206,7 +206,7 @@ describe('generateDemo (default size, in-memory SQLite)', () => {
   it('writes text with curly quotes, dashes, datelines, updates and editor’s notes', async () => {
     const sample = enNodes.filter((x) => x.kind === 'article').slice(0, 400);
     const bodies: string[] = [];
-    for (const s of sample) bodies.push((await store.content.findNode('en', s.nid))!.bodyHtml);
+    for (const s of sample) bodies.push((await store.content.findNode('en', s.nid))!.bodyHtml.html);
     const text = bodies.join('\n');
     for (const mark of ['“', '”', '’', '–', '—']) assert.ok(text.includes(mark), `uses ${mark}`);
     assert.ok(bodies.some((b) => /^<p>[A-Z][A-Za-z ]+ – /.test(b)), 'a dateline');

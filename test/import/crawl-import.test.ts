@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { openStoreRuntime, type StoreRuntime } from '../../src/runtime.ts';
 import { buildApp, type FolioApp } from '../../src/web/app.ts';
 import { renderListingPage, renderNodePage } from '../fixtures/original-site/render-page.ts';
 import { renderTextDump } from '../fixtures/original-site/render-text-dump.ts';
@@ -36,7 +36,7 @@ describe('a crawl imported through the command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'folio-crawl-'));
   const database = `sqlite:${join(dir, 'folio.db')}`;
   const warc = join(dir, 'crawl.warc.gz');
-  let runtime: Runtime;
+  let runtime: StoreRuntime;
   let folio: FolioApp;
   let firstRun: string;
 
@@ -45,7 +45,7 @@ describe('a crawl imported through the command line', () => {
     const res = await runCli(['import', 'warc', warc, '--database', database, '--report', join(dir, 'report.json')]);
     assert.equal(res.code, 0, res.stderr);
     firstRun = res.stdout;
-    runtime = await openRuntime(loadConfig({ FOLIO_BASE_URL: 'http://folio.test' }, { databaseUrl: database, port: 1 }));
+    runtime = await openStoreRuntime(loadConfig({ FOLIO_BASE_URL: 'http://folio.test' }, { databaseUrl: database, port: 1 }));
     folio = await buildApp(runtime);
   });
   after(async () => {

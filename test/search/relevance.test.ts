@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildNode, seconds } from '../support/factories.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
@@ -67,7 +67,7 @@ const AR_CHECKS: readonly (readonly [string, number, string])[] = [
 ];
 
 /** The corpus alone (no fixture), so nothing else competes for first place. */
-async function seedCorpus(runtime: Runtime): Promise<void> {
+async function seedCorpus(runtime: StoreRuntime): Promise<void> {
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
   await runtime.store.writer.saveAuthors(en, [{ aid: 101, name: 'Nadia Khoury', slug: 'nadia-khoury' }]);

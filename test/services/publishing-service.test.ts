@@ -46,7 +46,7 @@ for (const dialect of testDialects()) {
       const node = await site.runtime.store.content.findNode('ar', first.nid);
       assert.ok(node);
       assert.equal(node.section?.tid, 50);
-      assert.doesNotMatch(node.bodyHtml, /<script/);
+      assert.doesNotMatch(node.bodyHtml.html, /<script/);
       assert.deepEqual(node.authors.map((a) => a.name), ['Lea al-Qazzi', 'New Writer']);
     });
 

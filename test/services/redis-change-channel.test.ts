@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config/config.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { openStoreRuntime, type StoreRuntime } from '../../src/runtime.ts';
 import { RedisChangeChannel } from '../../src/store/redis/change-channel.ts';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedFixture } from '../support/fixture-site.ts';
@@ -51,14 +51,14 @@ describe('page-cache invalidation through Redis pub/sub', { skip }, () => {
 
   describe('two instances sharing a database', () => {
     let db: TestDatabase;
-    let a: Runtime;
-    let b: Runtime;
+    let a: StoreRuntime;
+    let b: StoreRuntime;
     before(async () => {
       db = createSqliteDatabase();
       const config = loadConfig({ FOLIO_BASE_URL: 'http://folio.test', FOLIO_REDIS_URL: REDIS }, { databaseUrl: db.url, port: 8080 });
-      a = await openRuntime(config);
+      a = await openStoreRuntime(config);
       await seedFixture(a);
-      b = await openRuntime(config);
+      b = await openStoreRuntime(config);
       // A poll too slow to explain what B sees: only pub/sub can deliver within a second.
       await a.watchChanges(600_000);
       await b.watchChanges(600_000);

@@ -1,5 +1,5 @@
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { buildComment, buildNode, seconds } from './factories.ts';
 
 /** Known ids and paths of the small fixture newspaper, for assertions. */
@@ -23,7 +23,7 @@ export const FIXTURE = {
 } as const;
 
 /** Writes the fixture newspaper: a few of every page type, with known fields. */
-export async function seedFixture(runtime: Runtime): Promise<void> {
+export async function seedFixture(runtime: StoreRuntime): Promise<void> {
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
   const w = runtime.store.writer;

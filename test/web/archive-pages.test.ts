@@ -1,14 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildNode, seconds } from '../support/factories.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 
 /** The fixture plus a late-evening item on the 17th and a month of twelve items, for paging. */
-async function seedArchive(runtime: Runtime): Promise<void> {
+async function seedArchive(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
   await runtime.store.writer.saveNodes(en, [

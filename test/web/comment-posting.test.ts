@@ -72,8 +72,8 @@ for (const dialect of testDialects()) {
       assert.ok(mine);
       assert.equal(mine.email, good.mail);
       assert.equal(mine.subject, 'First line', 'a blank subject comes from the body: Drupal\'s word-safe cut stops at the first line break');
-      assert.match(mine.bodyHtml, /<p>First line<br \/>\nsecond line<\/p>/);
-      assert.match(mine.bodyHtml, /<a href="http:\/\/www\.example\.com" rel="nofollow ugc noopener">www\.example\.com<\/a>/);
+      assert.match(mine.bodyHtml.html, /<p>First line<br \/>\nsecond line<\/p>/);
+      assert.match(mine.bodyHtml.html, /<a href="http:\/\/www\.example\.com" rel="nofollow ugc noopener">www\.example\.com<\/a>/);
     });
 
     test('preview shows the comment as it will be published and keeps every field', async () => {
@@ -217,11 +217,35 @@ for (const dialect of testDialects()) {
       assert.equal((await site.folio.app.inject({ url: `/comment/reply/${FIXTURE.article.nid}/4` })).statusCode, 404);
     });
 
+    test('a body outside the form\'s schema: a readable 400 page with the reader\'s text back, nothing saved, never a JSON error', async () => {
+      const before = (await site.runtime.store.comments.listForModeration({ status: 0, limit: 500, offset: 0 })).total;
+      // A button the form does not have (form-encoded, as a browser or a script would send it).
+      const bogus = await post({ ...good, subject: 'Kept subject', comment: 'Every word I typed, kept.', op: 'publish-now' });
+      assert.equal(bogus.statusCode, 400);
+      assert.match(String(bogus.headers['content-type']), /^text\/html/);
+      assert.match(bogus.body, /Part of this form could not be read/);
+      assert.match(bogus.body, /Every word I typed, kept\./);
+      assert.match(bogus.body, /value="Kept subject"/);
+      assert.match(bogus.body, /value="Rana"/);
+      // A JSON body whose comment is not text: the fields that are text come back; the other is empty, not "[object Object]".
+      const page = await site.folio.app.inject({ url: `/ar/${FIXTURE.arabic.path}` });
+      const json = await site.folio.app.inject({
+        method: 'POST', url: `/ar/comment/reply/${FIXTURE.arabic.nid}`, remoteAddress: '192.0.2.250', headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ op: 'save', form_token: inputValue(page.body, 'form_token'), website: '', name: 'رنا', subject: 'عنوان محفوظ', comment: { html: '<script>' } }),
+      });
+      assert.equal(json.statusCode, 400);
+      assert.match(String(json.headers['content-type']), /^text\/html/);
+      assert.match(json.body, /تعذّرت قراءة جزء من هذا النموذج/);
+      assert.match(json.body, /value="عنوان محفوظ"/);
+      assert.doesNotMatch(json.body, /object Object|"statusCode"|FST_ERR_VALIDATION/);
+      assert.equal((await site.runtime.store.comments.listForModeration({ status: 0, limit: 500, offset: 0 })).total, before, 'nothing was saved');
+    });
+
     test('hostile markup is stored safe', async () => {
       await post({ ...good, comment: '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><a href=" &#14;  javascript:alert(4)">y</a>' });
       const stored = (await site.runtime.store.comments.listForModeration({ status: 0, limit: 100, offset: 0 })).items.find((c) => c.body.startsWith('<script>'));
       assert.ok(stored);
-      assert.doesNotMatch(stored.bodyHtml, /<script|onerror|javascript:/i);
+      assert.doesNotMatch(stored.bodyHtml.html, /<script|onerror|javascript:/i);
     });
 
     test('the archive still refuses content writes around the comment routes', async () => {

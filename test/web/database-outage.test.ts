@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { openStoreRuntime, type StoreRuntime } from '../../src/runtime.ts';
 import { buildApp, type FolioApp } from '../../src/web/app.ts';
 import { createPostgresDatabase, type TestDatabase } from '../support/databases.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
@@ -23,7 +23,7 @@ writeFileSync(configFile, JSON.stringify({ editions: { ar: { commentPolicy: 'ope
 describe('a PostgreSQL outage under a running server', { skip }, () => {
   let db: TestDatabase;
   let proxy: TcpProxy;
-  let runtime: Runtime;
+  let runtime: StoreRuntime;
   let folio: FolioApp;
   let port: number;
   const article = `/ar/${FIXTURE.arabic.path}`;
@@ -34,7 +34,7 @@ describe('a PostgreSQL outage under a running server', { skip }, () => {
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.up();
     const viaProxy = db.url.replace(`${target.hostname}:${target.port || 5432}`, `127.0.0.1:${proxy.port}`);
-    runtime = await openRuntime(loadConfig({ FOLIO_BASE_URL: 'http://folio.test', FOLIO_MIN_POST_SECONDS: '0', FOLIO_CONFIG: configFile }, { databaseUrl: viaProxy, port: 8080 }));
+    runtime = await openStoreRuntime(loadConfig({ FOLIO_BASE_URL: 'http://folio.test', FOLIO_MIN_POST_SECONDS: '0', FOLIO_CONFIG: configFile }, { databaseUrl: viaProxy, port: 8080 }));
     await seedFixture(runtime);
     folio = await buildApp(runtime);
     await folio.app.listen({ port: 0, host: '127.0.0.1' });

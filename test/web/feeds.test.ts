@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Parser from 'rss-parser';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildNode, seconds } from '../support/factories.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
@@ -12,7 +12,7 @@ const BASE = 'http://folio.test';
 const HOSTILE_TITLE = 'Bread & salt <b>now</b> ]]> "at last"';
 
 /** The fixture plus one live-edition article with a hostile title (the newest item in Arabic). */
-async function seedWithHostile(runtime: Runtime): Promise<void> {
+async function seedWithHostile(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   await runtime.store.writer.saveNodes(sanctionedWriter(runtime.editions.get('ar'), 'demo-seed'), [buildNode({
     nid: 3002, title: HOSTILE_TITLE, path: 'content/hostile', sectionTid: 50, termIds: [50], authorIds: [50], publishedAt: seconds('2025-11-19T09:00:00+02:00'),

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { seconds } from '../support/factories.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
@@ -18,7 +18,7 @@ const PUBLISHED = seconds('2014-11-18T00:30:00+02:00');
 const AR_PUBLISHED = seconds('2025-11-18T10:00:00+02:00');
 
 /** The fixture with a corrected article in each edition, so every new block appears. */
-async function seedCorrected(runtime: Runtime): Promise<void> {
+async function seedCorrected(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   await runtime.auth.addUser({ name: 'Chief', email: null, password: 'a long enough password', role: 'admin' });
   await runtime.corrections.add({ edition: runtime.editions.get('en'), nid: FIXTURE.article.nid, kind: 'correction', text: 'A name was misspelled.', at: seconds('2014-11-21T09:00:00+02:00'), admin: 'Chief' });

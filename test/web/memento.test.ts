@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { chooseMemento, mementosOf } from '../../src/services/memento-service.ts';
 import { httpDate, parseHttpDate } from '../../src/web/http-date.ts';
 import { testDialects } from '../support/databases.ts';
@@ -18,7 +18,7 @@ const UPDATED = seconds('2014-12-02T18:15:00+02:00');
 const ARABIC_SLUG = 'content/مقال-مصحح';
 
 /** The fixture, with the battle story corrected and then updated by an admin: three versions in all. */
-async function seedHistory(runtime: Runtime): Promise<void> {
+async function seedHistory(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   await runtime.auth.addUser({ name: 'Chief', email: null, password: 'a long enough password', role: 'admin' });
   const en = runtime.editions.get('en');

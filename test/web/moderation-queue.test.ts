@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { hashPassword } from '../../src/services/password-hash.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildComment, seconds } from '../support/factories.ts';
@@ -23,7 +23,7 @@ function thread(n: number): string {
 }
 
 /** The fixture plus comments each test owns, so the tests do not depend on one another's order. */
-async function seed(runtime: Runtime): Promise<void> {
+async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
@@ -230,7 +230,11 @@ for (const dialect of testDialects()) {
       const res = await mod.post(PENDING, { _csrf: csrfTokenIn(page.body), page: '0', op: 'approve' });
       assert.equal(res.headers.location, `${PENDING}?error=select`);
       assert.match((await mod.get(String(res.headers.location))).body, /<p class="messages error" role="alert">Select at least one comment first\.<\/p>/);
-      assert.equal((await mod.post(PENDING, { _csrf: csrfTokenIn(page.body), op: 'publish-all', 'comments[6]': '1' })).status, 400);
+      const unknown = await mod.post(PENDING, { _csrf: csrfTokenIn(page.body), op: 'publish-all', 'comments[6]': '1' });
+      assert.equal(unknown.status, 400);
+      // The schema refuses it, and the moderator gets the error page in their language, not Fastify's JSON.
+      assert.match(String(unknown.headers['content-type']), /^text\/html/);
+      assert.match(unknown.body, /Choose approve, unpublish, spam or delete\./);
     });
 
     test('a decision without a valid CSRF token is refused with 403 and changes nothing', async () => {

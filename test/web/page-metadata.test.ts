@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildNode, seconds } from '../support/factories.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
@@ -10,7 +10,7 @@ import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 const HOSTILE = 'Breaking </script><script>alert(1)</script> <!-- "quoted" & more';
 
 /** The fixture plus one older item sharing both of the article's tags, with a hostile title. */
-async function seedMetadata(runtime: Runtime): Promise<void> {
+async function seedMetadata(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
   await runtime.store.writer.saveNodes(en, [

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { hashPassword } from '../../src/services/password-hash.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildComment, buildNode, seconds } from '../support/factories.ts';
@@ -30,7 +30,7 @@ const HOSTILE_IMG = '/%D8%B5%D9%88%D8%B1%D8%A9/';
 const configFile = join(mkdtempSync(join(tmpdir(), 'folio-socket-')), 'folio.json');
 writeFileSync(configFile, JSON.stringify({ editions: { ar: { commentPolicy: 'open' } } }));
 
-async function seed(runtime: Runtime): Promise<void> {
+async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');

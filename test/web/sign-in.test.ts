@@ -83,6 +83,23 @@ for (const dialect of testDialects()) {
       assert.equal((await agent().signIn('nobody-at-all', 'whatever')).status, 401);
     });
 
+    test('a body outside the sign-in schema: 400, the readable form again with the name kept, nobody signed in', async () => {
+      await addUser('schema-user');
+      const who = agent();
+      const form = await who.get('/user/login');
+      const res = await site.folio.app.inject({
+        method: 'POST', url: '/user/login', remoteAddress: '198.51.100.250',
+        headers: { 'content-type': 'application/json', cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        payload: JSON.stringify({ _csrf: csrfTokenIn(form.body), name: 'schema-user', pass: [PASSWORD, PASSWORD] }),
+      });
+      assert.equal(res.statusCode, 400);
+      assert.match(String(res.headers['content-type']), /^text\/html/);
+      assert.match(res.body, /Part of this form could not be read/);
+      assert.match(res.body, /name="name" value="schema-user"/);
+      assert.doesNotMatch(res.body, /FST_ERR_VALIDATION|"statusCode"/);
+      assert.equal(res.cookies.find((c) => c.name === 'folio_session'), undefined);
+    });
+
     test(`after ${MAX_FAILED_LOGINS} failures the account locks: even the right password is refused with 429`, async () => {
       await addUser('locked-user');
       const a = agent();

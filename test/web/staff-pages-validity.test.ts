@@ -12,7 +12,7 @@ import { buildComment } from '../support/factories.ts';
 import { seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
 
 // The pages added for staff and the long tips, through the same checks as the public pages
@@ -42,7 +42,7 @@ const STAFF_PAGES: readonly string[] = [
 /** Pages for everyone. */
 const PUBLIC_PAGES: readonly string[] = ['/user/login', '/ar/user/login', '/filter/tips', '/ar/filter/tips'];
 
-async function seed(runtime: Runtime): Promise<void> {
+async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
   await runtime.store.writer.saveComments(ar, [

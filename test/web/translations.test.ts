@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseArticleInput } from '../../src/domain/article-input.ts';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
 import { Invalid } from '../../src/domain/errors.ts';
-import type { Runtime } from '../../src/runtime.ts';
+import type { StoreRuntime } from '../../src/runtime.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildNode, seconds } from '../support/factories.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
@@ -17,7 +17,7 @@ const EN_ARTICLE = `${BASE}/${FIXTURE.article.path}`;
 const AR_ARTICLE = `${BASE}/ar/${FIXTURE.arabic.path}`;
 
 /** The fixture with two translation sets: the battle story ↔ the Arabic article, and two alias-less items. */
-async function seedTranslations(runtime: Runtime): Promise<void> {
+async function seedTranslations(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
   await runtime.store.writer.saveNodes(ar, [buildNode({

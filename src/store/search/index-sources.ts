@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../connection.ts';
 import type { Database } from '../schema.ts';
-import { idSet } from '../sql-helpers.ts';
+import { idSet } from '../queries/sql-helpers.ts';
 import type { FacetRows, IndexSourceRow } from '../types.ts';
 
 /**

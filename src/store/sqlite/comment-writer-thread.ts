@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { NewComment, Actor } from '../types.ts';
-import { KyselyCommentStore } from '../comment-store.ts';
+import { KyselyCommentStore } from '../queries/comment-store.ts';
 import { openSqliteKysely } from './connect.ts';
 
 /** A request from the main thread: save this comment. */

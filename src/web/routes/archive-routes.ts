@@ -8,9 +8,9 @@ import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
-import { pageUrl } from '../urls.ts';
+import { archiveUrl, pageUrl } from '../urls.ts';
 import type { WebDeps } from '../web-deps.ts';
-import { archiveIndexView, archiveListingView, archiveTrail, archiveUrl, archiveYearView, periodTitle } from '../views/archive-view.ts';
+import { archiveIndexView, archiveListingView, archiveTrail, archiveYearView, periodTitle } from '../views/archive-view.ts';
 import { breadcrumbData } from '../views/structured-data.ts';
 
 type ArchiveRequest = {

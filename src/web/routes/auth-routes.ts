@@ -2,13 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition } from '../../domain/edition.ts';
 import { FolioError } from '../../domain/errors.ts';
 import { t } from '../../text/messages.ts';
-import type { ParsedForm } from '../form-parser.ts';
+import { SIGN_IN_BODY, type SignInBody } from '../form-schemas.ts';
 import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../session.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
-import { homeUrl } from '../urls.ts';
+import { homeUrl, queueUrl, safeDestination } from '../urls.ts';
 import { loginView, logoutView, signedInView } from '../views/login-view.ts';
-import { queueUrl, safeDestination } from '../views/staff-urls.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { expiredFormsAsForbidden } from './expired-forms.ts';
 import { seeOther, sendStaffPage } from './send-staff-page.ts';
@@ -41,16 +40,20 @@ export function authRoutes(edition: Edition, deps: WebDeps) {
       return form(request, reply, ctx, { name: '', destination: safeDestination(request.query.destination), error: null, status: 200 });
     });
 
-    app.post('/user/login', {
+    app.post<{ Body: SignInBody }>('/user/login', {
       // groupId: both editions' sign-in forms share one count per address.
       config: { acceptsWrites: true, rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000, groupId: 'sign-in' } },
       // The token is in the body, which is parsed after onRequest: check it once it is there.
       preValidation: app.csrfProtection,
+      schema: { body: SIGN_IN_BODY },
+      attachValidation: true,
     }, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
-      const body = (request.body ?? {}) as ParsedForm;
-      const name = (body.name ?? '').trim();
+      // A body outside the schema (a field that is not text) keeps what can be read: the form again, 400.
+      const body: SignInBody = request.body ?? {};
+      const name = typeof body.name === 'string' ? body.name.trim() : '';
       const destination = safeDestination(body.destination);
+      if (request.validationError) return form(request, reply, ctx, { name, destination, error: t(edition.lang, 'formUnreadable'), status: 400 });
       try {
         const { token } = await deps.auth.signIn(name, body.pass ?? '');
         setSessionCookie(request, reply, deps, token);

@@ -6,19 +6,21 @@ import type { CommentContext, CommentSubmission, RenderedComment } from '../../s
 import { MESSAGES, t } from '../../text/messages.ts';
 import type { UserRecord } from '../../services/auth-service.ts';
 import { hasValidCsrfToken } from '../csrf-token.ts';
-import { INVALID_UTF8_KEY, type ParsedForm } from '../form-parser.ts';
+import { INVALID_UTF8_KEY } from '../form-parser.ts';
+import { COMMENT_FORM_BODY, type CommentFormBody } from '../form-schemas.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { currentUser } from '../session.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
-import { nodeUrl } from '../urls.ts';
+import { commentReplyUrl, nodeUrl } from '../urls.ts';
 import { seeOther } from './send-staff-page.ts';
 import { EMPTY_COMMENT, type CommentFormModel } from '../views/comment-form-view.ts';
 import { commentPageView } from '../views/comment-page-view.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 type ReplyParams = { Params: { nid: string; pid?: string } };
+type ReplyPost = ReplyParams & { Body: CommentFormBody | undefined };
 const ID = '(^\\d{1,10}$)';
 
 /**
@@ -29,8 +31,13 @@ function offlineContext(edition: Edition, nid: number, pid: number | null): Comm
   return {
     target: { nid, edition: edition.code, title: `#${nid}`, path: null, kind: 'article', commentPolicy: null },
     policy: edition.commentPolicy,
-    parent: pid === null ? null : { cid: pid, name: '', subject: '', bodyHtml: '' },
+    parent: pid === null ? null : { cid: pid, name: '', subject: '', bodyHtml: null },
   };
+}
+
+/** A body field as text: what the form sent, or '' when it sent something else. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** Reading and posting comments: /comment/reply/<nid>[/<pid>], GET for the form, POST to preview or save. */
@@ -43,7 +50,7 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
   }) {
     const lang = ctx.edition.lang;
     const { context } = options;
-    const action = `${ctx.prefix}/comment/reply/${context.target.nid}${context.parent ? `/${context.parent.cid}` : ''}`;
+    const action = commentReplyUrl(ctx, context.target.nid, context.parent?.cid);
     const form: CommentFormModel | null = refusesComments(context.policy) ? null : {
       action, formToken: options.formToken, values: options.values, errors: options.errors,
       signedInAs: options.staff?.name ?? null, csrfToken: options.staff ? reply.generateCsrf() : null,
@@ -68,10 +75,12 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
       return page(request, reply, ctx, { status: 200, context, values: EMPTY_COMMENT, errors: {}, formToken: deps.comments.formToken(nid), preview: null, staff });
     };
 
-    const submit = async (request: FastifyRequest<ReplyParams>, reply: FastifyReply) => {
-      const body = (request.body ?? {}) as ParsedForm;
-      const values = normaliseCommentForm(body as Record<string, unknown>);
+    const submit = async (request: FastifyRequest<ReplyPost>, reply: FastifyReply) => {
+      const body: CommentFormBody = request.body ?? {};
+      // normaliseCommentForm reads strings only, so a field of another type comes back empty, never as "[object Object]".
+      const values = normaliseCommentForm(body);
       try {
+        if (request.validationError) return await unreadable(request, reply, body, values);
         return await submitValues(request, reply, body, values);
       } catch (err) {
         // The database did not answer: nothing was saved, and the reader keeps every word typed,
@@ -82,12 +91,22 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
         const pid = request.params.pid ? Number(request.params.pid) : null;
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         return page(request, reply, siteContextFor(request, edition, deps), {
-          status: 503, context: offlineContext(edition, nid, pid), values, errors: { form: err.localized }, formToken: body.form_token ?? '', preview: null, staff: null,
+          status: 503, context: offlineContext(edition, nid, pid), values, errors: { form: err.localized }, formToken: textOf(body.form_token), preview: null, staff: null,
         });
       }
     };
 
-    const submitValues = async (request: FastifyRequest<ReplyParams>, reply: FastifyReply, body: ParsedForm, values: CommentFormValues) => {
+    /** A body outside COMMENT_FORM_BODY: nothing is saved; the form again, 400, with what the reader wrote. */
+    const unreadable = async (request: FastifyRequest<ReplyPost>, reply: FastifyReply, body: CommentFormBody, values: CommentFormValues) => {
+      const nid = Number(request.params.nid);
+      const context = await deps.comments.context(edition, nid, request.params.pid ? Number(request.params.pid) : null);
+      const formToken = textOf(body.form_token) || deps.comments.formToken(nid);
+      return page(request, reply, siteContextFor(request, edition, deps), {
+        status: 400, context, values, errors: { form: { en: MESSAGES.en.formUnreadable, ar: MESSAGES.ar.formUnreadable } }, formToken, preview: null, staff: null,
+      });
+    };
+
+    const submitValues = async (request: FastifyRequest<ReplyPost>, reply: FastifyReply, body: CommentFormBody, values: CommentFormValues) => {
       const ctx = siteContextFor(request, edition, deps);
       const nid = Number(request.params.nid);
       const pid = request.params.pid ? Number(request.params.pid) : null;
@@ -100,7 +119,7 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
       const staff = user && body._csrf !== undefined ? user : null;
       const submission: CommentSubmission = {
         edition, nid, pid, values, formToken: body.form_token ?? '', honeypot: body.website ?? '', ip: request.ip,
-        user: staff, invalidUtf8: body[INVALID_UTF8_KEY] ?? [],
+        user: staff, invalidUtf8: [...(body[INVALID_UTF8_KEY] ?? [])],
       };
       if (staff && !hasValidCsrfToken(request, body._csrf)) {
         return page(request, reply, ctx, {
@@ -128,7 +147,8 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
 
     app.get(url, showForm);
     app.get(urlWithParent, showForm);
-    app.post(url, { config: { acceptsWrites: true } }, submit);
-    app.post(urlWithParent, { config: { acceptsWrites: true } }, submit);
+    const posting = { config: { acceptsWrites: true }, schema: { body: COMMENT_FORM_BODY }, attachValidation: true };
+    app.post<ReplyPost>(url, posting, submit);
+    app.post<ReplyPost>(urlWithParent, posting, submit);
   };
 }

@@ -7,20 +7,10 @@ import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
-import { absoluteUrl, nodeUrl } from '../urls.ts';
+import { absoluteUrl, correctionsFeedUrl, correctionsUrl, nodeUrl } from '../urls.ts';
 import { correctionsView } from '../views/corrections-view.ts';
 import type { WebDeps } from '../web-deps.ts';
-import { FeedSender } from './feed-routes.ts';
-
-/** The corrections page of an edition. */
-export function correctionsUrl(ctx: SiteContext): string {
-  return `${ctx.prefix}/corrections`;
-}
-
-/** Its feed (RSS; Atom with ?format=atom, as every Folio feed). */
-export function correctionsFeedUrl(ctx: SiteContext): string {
-  return `${correctionsUrl(ctx)}/feed`;
-}
+import { FeedSender } from '../feed-sender.ts';
 
 function correctionsDoc(ctx: SiteContext, items: readonly ArticleCorrection[]): FeedDocument {
   const title = t(ctx.edition.lang, 'correctionsTitle');
@@ -38,7 +28,7 @@ function correctionsDoc(ctx: SiteContext, items: readonly ArticleCorrection[]): 
       authors: [],
       categories: [t(ctx.edition.lang, entry.kind)],
       summary: '',
-      htmlContent: entry.bodyHtml,
+      htmlContent: entry.bodyHtml.html,
     })),
   };
 }

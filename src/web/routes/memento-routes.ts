@@ -5,11 +5,11 @@ import { chooseMemento } from '../../services/memento-service.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { redirectTarget } from '../../text/uri-reference.ts';
 import { httpDate, parseHttpDate } from '../http-date.ts';
-import { LINK_FORMAT, mementoLinks, mementoUrl, timemapBody } from '../memento-links.ts';
+import { LINK_FORMAT, mementoLinks, timemapBody } from '../memento-links.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
-import { absoluteUrl, nodeUrl } from '../urls.ts';
+import { absoluteUrl, mementoUrl, nodeUrl } from '../urls.ts';
 import { mementoView } from '../views/memento-view.ts';
 import type { WebDeps } from '../web-deps.ts';
 

@@ -7,14 +7,14 @@ import { can } from '../../domain/permissions.ts';
 import { QUEUE_PAGE_SIZE, type Moderator } from '../../services/moderation-service.ts';
 import { t } from '../../text/messages.ts';
 import { localizeDigits } from '../../text/numerals.ts';
-import type { ParsedForm } from '../form-parser.ts';
 import { currentUser } from '../session.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
 import { moderationHistoryView } from '../views/moderation-history-view.ts';
 import { moderationQueueView, QUEUE_TITLES, type QueueNotice } from '../views/moderation-queue-view.ts';
-import { loginUrl, queuePath, queueUrl } from '../views/staff-urls.ts';
+import { loginUrl, queuePath, queueUrl } from '../urls.ts';
 import type { WebDeps } from '../web-deps.ts';
+import { MODERATION_BODY, type ModerationBody } from '../form-schemas.ts';
 import { expiredFormsAsForbidden } from './expired-forms.ts';
 import { seeOther, sendStaffPage } from './send-staff-page.ts';
 
@@ -72,13 +72,14 @@ export function moderationRoutes(edition: Edition, deps: WebDeps) {
         return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, QUEUE_TITLES[status]), body });
       });
 
-      app.post(queuePath(status), { config: { acceptsWrites: true }, preValidation: app.csrfProtection }, async (request, reply) => {
+      app.post<{ Body: ModerationBody }>(queuePath(status), { config: { acceptsWrites: true }, preValidation: app.csrfProtection, schema: { body: MODERATION_BODY }, attachValidation: true }, async (request, reply) => {
         const ctx = siteContextFor(request, edition, deps);
         const self = queueUrl(ctx, status);
         const who = await moderatorOf(request, reply, ctx, self);
         if (!who) return reply;
-        const body = (request.body ?? {}) as ParsedForm;
-        if (!isAction(body.op)) throw new Invalid({ en: 'Choose approve, unpublish, spam or delete.', ar: 'اختر الاعتماد أو إلغاء النشر أو الوسم كرسالة مزعجة أو الحذف.' }, 'op');
+        const body = request.body;
+        // A body outside the schema (no action, or one the queue does not offer) gets the error page, in the moderator's language.
+        if (request.validationError || !isAction(body.op)) throw new Invalid({ en: 'Choose approve, unpublish, spam or delete.', ar: 'اختر الاعتماد أو إلغاء النشر أو الوسم كرسالة مزعجة أو الحذف.' }, 'op');
         const page = parsePageParam(body.page);
         const back = page > 0 ? `${self}?page=${page}&` : `${self}?`;
         const cids = Object.keys(body).flatMap((key) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { refusesComments, type Edition } from '../../domain/edition.ts';
+import type { Edition } from '../../domain/edition.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { parsePageParam } from '../../domain/pagination.ts';
 import type { PathTarget } from '../../services/reader-service.ts';
@@ -8,30 +8,26 @@ import type { WebDeps } from '../web-deps.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import { languageVersions } from '../translation-links.ts';
 import type { SiteContext } from '../site-context.ts';
-import { absoluteUrl, feedUrl, frontListingUrl, homeUrl, nodeUrl } from '../urls.ts';
+import { absoluteUrl, blogIndexUrl, blogUrl, commentOnPageUrl, editionPath, feedUrl, frontListingUrl, homeUrl, nodeUrl, pageUrl, termUrl, withPageQuery } from '../urls.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { sendSiteFile } from '../send-site-file.ts';
 import { siteFilePath } from '../../services/file-store.ts';
-import { articleView } from '../views/article-view.ts';
-import { commentFormView, EMPTY_COMMENT } from '../views/comment-form-view.ts';
+import { articleMetadata, articlePageView } from '../views/article-page-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { listingTitle, listingView } from '../views/listing-view.ts';
-import { FeedSender } from './feed-routes.ts';
+import { FeedSender } from '../feed-sender.ts';
 import type { PageMetadata } from '../views/page-metadata.ts';
 import { originalLinks } from '../memento-links.ts';
-import { versionsList } from '../views/revisions-view.ts';
-import { breadcrumbData, newsArticleData, sectionTrail } from '../views/structured-data.ts';
+import { breadcrumbData, sectionTrail } from '../views/structured-data.ts';
 
 type PageQuery = { Querystring: { page?: string; comment?: string } };
 
-/** The kinds of page that take comments, as on the original site. */
-const COMMENTABLE = new Set(['article', 'blog_post', 'generic']);
 const ID = '(^\\d{1,10}$)';
 
 /** The public pages of one edition, mounted at its prefix. Routes stay thin: parse, call, render. */
 export function publicRoutes(edition: Edition, deps: WebDeps) {
-  const { reader, related, cache, nav } = deps;
+  const { reader, cache, nav } = deps;
   const feeds = new FeedSender(edition, deps, undefined);
 
   async function sendView(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, title: string, canonical: string, body: Parameters<typeof renderDocument>[2]['body'], extra: { description?: string; meta?: PageMetadata; feed?: string } = {}) {
@@ -48,42 +44,19 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const s = listing.subject;
     const trail = sectionTrail(ctx, s.type === 'term' ? [s.parent] : [], { name: title, url: self });
     const meta = { structuredData: [breadcrumbData(ctx, trail)] };
-    return sendView(request, reply, ctx, title, listing.page.page === 0 ? self : `${self}?page=${listing.page.page}`, listingView(ctx, listing, { self, feed }), { meta, feed });
+    return sendView(request, reply, ctx, title, pageUrl(self, listing.page.page), listingView(ctx, listing, { self, feed }), { meta, feed });
   }
 
   async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {
-    const page = await reader.node(edition, nid, parsePageParam(request.query.page));
-    const self = nodeUrl(ctx, page.node);
-    const policy = page.node.commentPolicy ?? edition.commentPolicy;
-    const takesComments = COMMENTABLE.has(page.node.kind);
-    const replyBase = takesComments && !refusesComments(policy) ? `${ctx.prefix}/comment/reply/${nid}` : null;
-    // Hidden (Drupal's setting 0): no comments, no form and no "closed" note, as Drupal showed it.
-    const commentForm = !takesComments || policy === 'hidden' ? null : policy === 'closed' ? 'closed' as const : commentFormView(ctx, {
-      action: `${ctx.prefix}/comment/reply/${nid}`, formToken: deps.comments.formToken(nid), values: EMPTY_COMMENT, errors: {},
-      signedInAs: null, heading: 'postNewComment',
-    });
+    const model = await deps.articles.page(edition, nid, parsePageParam(request.query.page));
+    const { node } = model;
+    const self = nodeUrl(ctx, node);
     const status = request.query.comment === 'queued' || request.query.comment === 'posted' ? request.query.comment : null;
-    const node = page.node;
-    const isArticle = node.kind === 'article' || node.kind === 'blog_post';
-    const around = node.kind === 'article' ? await related.forNode(node) : null;
-    const versions = languageVersions(request, deps, node, page.translations);
-    const history = await deps.mementos.versionsOf(edition, node);
-    const meta: PageMetadata = {
-      languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
-      type: isArticle ? 'article' : 'website',
-      image: node.photo?.src || null,
-      structuredData: [
-        ...(isArticle ? [newsArticleData(ctx, node, self, history.corrections)] : []),
-        breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),
-      ],
-    };
-    const translations = versions.filter((v) => v.edition.code !== edition.code);
+    const versions = languageVersions(request, deps, node, model.translations);
     // Every node page is a Memento Original Resource (RFC 7089 §2.2.1): it names its TimeGate and TimeMap.
     reply.header('link', originalLinks(ctx, node));
-    const body = articleView(ctx, page, self, {
-      status, commentForm, replyBase, related: around, translations, corrections: history.corrections, versions: versionsList(ctx, node, history.versions),
-    });
-    return sendView(request, reply, ctx, node.title, self, body, { ...(node.teaser ? { description: node.teaser } : {}), meta });
+    const body = articlePageView(ctx, model, self, { status, versions });
+    return sendView(request, reply, ctx, node.title, self, body, { ...(node.teaser ? { description: node.teaser } : {}), meta: articleMetadata(ctx, model, self, versions) });
   }
 
   /** Renders whatever a stored path names, or redirects an old path to the current one. */
@@ -91,15 +64,15 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     if (!target.canonical) {
       const canonical = await reader.canonicalPath(edition, target);
       if (canonical === undefined) {
-        if (target.targetType === 'node') return redirect(request, reply, `${ctx.prefix}/node/${target.targetId}`);
+        if (target.targetType === 'node') return redirect(request, reply, nodeUrl(ctx, { nid: target.targetId, path: null }));
         // A term without an alias answers at /taxonomy/term/<tid> (an old forum/<tid> alias leads there).
-        if (target.targetType === 'term') return redirect(request, reply, `${ctx.prefix}/taxonomy/term/${target.targetId}`);
+        if (target.targetType === 'term') return redirect(request, reply, termUrl(ctx, { tid: target.targetId, path: null }));
         throw new NotFound();
       }
-      return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
+      return redirect(request, reply, withPageQuery(editionPath(ctx, canonical), request.query.page));
     }
     const page = parsePageParam(request.query.page);
-    const self = `${ctx.prefix}/${path}`;
+    const self = editionPath(ctx, path);
     switch (target.targetType) {
       case 'node': return sendNode(request, reply, ctx, target.targetId);
       case 'term': {
@@ -135,12 +108,12 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       const homeEdition = home === undefined || home === edition.code ? undefined : deps.editions.all.find((e) => e.code === home);
       if (homeEdition) {
         const other = siteContextFor(request, homeEdition, deps);
-        return redirect(request, reply, absoluteUrl(other, `${other.prefix}/node/${nid}`));
+        return redirect(request, reply, absoluteUrl(other, nodeUrl(other, { nid, path: null })));
       }
       await reader.assertNotWithdrawn(edition, nid);
       const canonical = await reader.canonicalPath(edition, { targetType: 'node', targetId: nid });
       if (canonical !== undefined) {
-        return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
+        return redirect(request, reply, withPageQuery(editionPath(ctx, canonical), request.query.page));
       }
       return sendNode(request, reply, ctx, nid);
     });
@@ -149,15 +122,15 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       const ctx = siteContextFor(request, edition, deps);
       const tid = Number(request.params.tid);
       const canonical = await reader.canonicalPath(edition, { targetType: 'term', targetId: tid });
-      if (canonical !== undefined) return redirect(request, reply, `${ctx.prefix}/${canonical}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
-      const self = `${ctx.prefix}/taxonomy/term/${tid}`;
+      if (canonical !== undefined) return redirect(request, reply, withPageQuery(editionPath(ctx, canonical), request.query.page));
+      const self = termUrl(ctx, { tid, path: null });
       const listing = await reader.termListing(edition, tid, parsePageParam(request.query.page));
       return sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, { tid }));
     });
 
     app.get<PageQuery>('/blog', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
-      const self = `${ctx.prefix}/blog`;
+      const self = blogIndexUrl(ctx);
       return sendListing(request, reply, ctx, await reader.allBlogPosts(edition, parsePageParam(request.query.page)), self, feedUrl(ctx, self));
     });
 
@@ -169,15 +142,13 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
         if (error instanceof NotFound) await reader.assertNotGone(edition, `blog/${uid}`);
         throw error;
       });
-      return redirect(request, reply, `${ctx.prefix}/blogs/${blog.slug}${request.query.page ? `?page=${encodeURIComponent(request.query.page)}` : ''}`);
+      return redirect(request, reply, withPageQuery(blogUrl(ctx, blog), request.query.page));
     });
 
     app.get<PageQuery & { Params: { cid: string } }>(`/comment/:cid${ID}`, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const location = await reader.commentLocation(edition, Number(request.params.cid));
-      const node = { nid: location.nid, path: location.path };
-      const page = location.page > 0 ? `?page=${location.page}` : '';
-      return redirect(request, reply, `${nodeUrl(ctx, node)}${page}#comment-${request.params.cid}`);
+      return redirect(request, reply, commentOnPageUrl(ctx, { nid: location.nid, path: location.path }, location.page, Number(request.params.cid)));
     });
 
     app.get<PageQuery & { Params: { '*': string } }>('/*', async (request, reply) => {
@@ -186,7 +157,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       // The old site's files answer at their old URLs; one it never had (or the import could not
       // find) falls through to the paths below, where a missing copy answers 410.
       if (siteFilePath(path) !== null && (await sendSiteFile(request, reply, deps.files, path))) return reply;
-      if (path.endsWith('/') && path.length > 1) return redirect(request, reply, `${ctx.prefix}/${path.replace(/\/+$/, '')}`);
+      if (path.endsWith('/') && path.length > 1) return redirect(request, reply, editionPath(ctx, path.replace(/\/+$/, '')));
       const target = await reader.resolvePath(edition, path);
       if (target) return sendTarget(request, reply, ctx, target, path);
       if (path.endsWith('/feed')) {
@@ -195,7 +166,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
         if (listing?.canonical && listing.targetType !== 'node') return feeds.sendTarget(request, reply, ctx, listing, listingPath);
       }
       const location = await reader.redirectLocation(edition, path);
-      if (location !== undefined) return redirect(request, reply, `${ctx.prefix}/${location}`);
+      if (location !== undefined) return redirect(request, reply, editionPath(ctx, location));
       await reader.assertNotGone(edition, path);
       // Files belong to the whole old site: a missing one recorded by any edition's import is gone here too.
       if (siteFilePath(path) !== null) for (const other of deps.editions.all) await reader.assertNotGone(other, path);

@@ -6,6 +6,7 @@ import { t } from '../../text/messages.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
+import { searchUrl } from '../urls.ts';
 import { searchView } from '../views/search-view.ts';
 import type { WebDeps } from '../web-deps.ts';
 
@@ -49,7 +50,7 @@ export function searchRoutes(edition: Edition, deps: WebDeps) {
       const ctx = siteContextFor(request, edition, deps);
       const input = readQuery(request.query);
       const outcome = await deps.search.query(edition, input);
-      const body = searchView(ctx, outcome, `${ctx.prefix}/search`, searchParams(input));
+      const body = searchView(ctx, outcome, searchUrl(ctx), searchParams(input));
       const doc = await renderDocument(ctx, deps.nav, { title: t(edition.lang, 'searchTitle'), canonical: null, body });
       // A query the parser refuses is the reader's mistake: 400, with the page explaining it.
       return sendFresh(request, reply, deps.cache, { edition, status: outcome.kind === 'invalid' ? 400 : 200, body: doc });

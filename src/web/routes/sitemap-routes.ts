@@ -5,7 +5,7 @@ import { newsSitemap, robotsTxt, sitemapIndex, sitemapUrlset, SITEMAP_MAX_URLS, 
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import { languageVersions } from '../translation-links.ts';
-import { absoluteUrl, authorUrl, blogIndexUrl, blogUrl, homeUrl, nodeUrl, termUrl } from '../urls.ts';
+import { absoluteUrl, authorUrl, blogIndexUrl, blogUrl, homeUrl, nodeUrl, sitemapIndexUrl, sitemapPageUrl, termUrl } from '../urls.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** A public thing with a canonical URL, as the store enumerates it (structurally the store's SitemapTarget; web never imports store). */
@@ -86,7 +86,7 @@ export function sitemapRoutes(deps: WebDeps, options: SitemapOptions) {
     app.get('/sitemap.xml', async (request, reply) => {
       const pages = await pageCount(request);
       const base = deps.config.baseUrl;
-      return send(request, reply, sitemapIndex(Array.from({ length: pages }, (_, i) => ({ loc: `${base}/sitemap-${i + 1}.xml` }))));
+      return send(request, reply, sitemapIndex(Array.from({ length: pages }, (_, i) => ({ loc: sitemapPageUrl(base, i + 1) }))));
     });
 
     app.get<{ Params: { n: string } }>('/sitemap-:n(^\\d{1,6}).xml', async (request, reply) => {
@@ -119,7 +119,7 @@ export function sitemapRoutes(deps: WebDeps, options: SitemapOptions) {
 
     app.get('/robots.txt', async (request, reply) => {
       const disallow = editions.flatMap((e) => PRIVATE_AREAS.map((p) => `${e.pathPrefix}${p}`));
-      return send(request, reply, robotsTxt(`${deps.config.baseUrl}/sitemap.xml`, [...new Set(disallow)]), 'text/plain; charset=utf-8');
+      return send(request, reply, robotsTxt(sitemapIndexUrl(deps.config.baseUrl), [...new Set(disallow)]), 'text/plain; charset=utf-8');
     });
   };
 }

@@ -4,9 +4,8 @@ import { longTips, tipString } from '../../filter/index.ts';
 import { renderDocument } from '../render.ts';
 import { sendFresh } from '../send-page.ts';
 import { siteContextFor } from '../site-context-for.ts';
-import { absoluteUrl, homeUrl } from '../urls.ts';
+import { absoluteUrl, homeUrl, tipsUrl } from '../urls.ts';
 import { filterTipsView } from '../views/filter-tips-view.ts';
-import { tipsUrl } from '../views/staff-urls.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /**

@@ -4,19 +4,11 @@ import { monthName } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
 import { formatCount, localizeDigits } from '../../text/numerals.ts';
 import type { SiteContext } from '../site-context.ts';
+import { archiveUrl, homeUrl } from '../urls.ts';
 import { html } from './html.ts';
 import { backToTop, pager } from './parts.ts';
 import { standardTeaser } from './teasers.ts';
 import type { Crumb } from './structured-data.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The archive page of a period (or the archive's front when none): /archive, /archive/2014/11/18. */
-export function archiveUrl(ctx: SiteContext, period?: ArchivePeriod): string {
-  if (!period) return `${ctx.prefix}/archive`;
-  const { year, month, day } = period;
-  return `${ctx.prefix}/archive/${year}${month === undefined ? '' : `/${pad(month)}`}${day === undefined ? '' : `/${pad(day)}`}`;
-}
 
 /** A period's name: "2014", "November 2014", "November 18, 2014" / "١٨ تشرين الثاني ٢٠١٤". */
 export function periodTitle(ctx: SiteContext, period: ArchivePeriod): string {
@@ -30,7 +22,7 @@ export function periodTitle(ctx: SiteContext, period: ArchivePeriod): string {
 
 /** The breadcrumb trail of an archive page: home, archive, year, month, day. */
 export function archiveTrail(ctx: SiteContext, period?: ArchivePeriod): Crumb[] {
-  const trail: Crumb[] = [{ name: ctx.edition.siteName, url: `${ctx.prefix}/` }, { name: t(ctx.edition.lang, 'archive'), url: archiveUrl(ctx) }];
+  const trail: Crumb[] = [{ name: ctx.edition.siteName, url: homeUrl(ctx) }, { name: t(ctx.edition.lang, 'archive'), url: archiveUrl(ctx) }];
   if (!period) return trail;
   const steps: ArchivePeriod[] = [{ year: period.year }];
   if (period.month !== undefined) steps.push({ year: period.year, month: period.month });

@@ -1,6 +1,5 @@
 import type { CorrectionEntry, NodeSummary } from '../../domain/content.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import type { NodePage } from '../../services/reader-service.ts';
 import type { RelatedItems } from '../../services/related-service.ts';
 import { formatDateLine, formatPublished } from '../../text/dates.ts';
@@ -32,7 +31,7 @@ function correctionsList(ctx: SiteContext, entries: readonly CorrectionEntry[]):
   return html`<div class="corrections">${entries.map((e) => html`<article class="correction correction-${e.kind}">
 <h2>${e.title}</h2>
 <p class="date">${t(lang, e.kind)} – ${timeTag(ctx, e.publishedAt, formatDateLine(e.publishedAt, lang, timeZone))}</p>
-<div class="body">${trustedHtml(e.bodyHtml)}</div>
+<div class="body">${e.bodyHtml}</div>
 </article>`)}</div>`;
 }
 
@@ -52,7 +51,8 @@ ${items.map((n) => standardTeaser(ctx, n, { showAuthors: true, headingLevel: 3 }
 export interface ArticleExtras {
   readonly status: 'queued' | 'posted' | null;
   readonly commentForm: SafeHtml | 'closed' | null;
-  readonly replyBase: string | null;
+  /** The node whose comments get reply links, or null when replies are not taken. */
+  readonly replyTo: number | null;
   /** Related items and section neighbours, for articles. */
   readonly related?: RelatedItems | null;
   /** The article in other editions, with absolute URLs (none when it has no translation). */
@@ -102,7 +102,7 @@ ${translationLinks(ctx, extras.translations)}
 ${leadPhoto(page)}
 ${byline(ctx, node.authors)}
 ${node.showDate && node.kind !== 'landing' ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone))}</p>` : ''}
-<div class="body">${trustedHtml(node.bodyHtml)}</div>
+<div class="body">${node.bodyHtml}</div>
 ${node.credit ? html`<p class="credit">${node.credit}</p>` : ''}
 ${articleCorrections(ctx, extras.corrections ?? [])}
 ${node.section || node.terms.length > 0 ? html`<ul class="terms">
@@ -114,7 +114,7 @@ ${extras.versions ?? ''}
 ${relatedBlock(ctx, page, extras.related)}
 ${node.kind === 'corrections' ? correctionsList(ctx, page.corrections) : ''}
 ${landingList(ctx, page.landingItems)}
-${commentsView(ctx, page.comments, selfUrl, extras.replyBase)}
+${commentsView(ctx, page.comments, selfUrl, extras.replyTo)}
 ${extras.commentForm === 'closed' ? html`<p class="comments-closed">${t(lang, 'commentsClosed')}</p>` : extras.commentForm ?? ''}
 ${backToTop(ctx)}`;
 }

@@ -3,6 +3,7 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import { shortTips } from '../../filter/index.ts';
 import { t, type MessageKey } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
+import { tipsUrl } from '../urls.ts';
 import { html } from './html.ts';
 
 /** Everything the form needs to render, including what the reader typed last time. */
@@ -82,7 +83,7 @@ ${input(ctx, 'subject', model)}
 <textarea id="edit-comment" name="comment" rows="8" cols="60" required${model.errors.comment ? html` aria-invalid="true" aria-describedby="edit-comment-error"` : ''}>${model.values.comment}</textarea>
 ${fieldError(ctx, 'comment', model)}
 <ul class="tips">${tips.map((tip) => html`<li id="${tip.id}">${tip.text}</li>`)}</ul>
-<p class="filter-help"><a href="${ctx.prefix}/filter/tips">${t(lang, 'formMoreInformation')}</a></p>
+<p class="filter-help"><a href="${tipsUrl(ctx)}">${t(lang, 'formMoreInformation')}</a></p>
 </div>
 <div class="form-item hp-field">
 <label for="edit-website">${t(lang, 'formHoneypot')}</label>

@@ -1,5 +1,4 @@
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import type { CommentContext, RenderedComment } from '../../services/comment-service.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -28,10 +27,10 @@ export function commentPageView(ctx: SiteContext, model: CommentPageModel): Safe
 <h1 class="page-title">${model.title}</h1>
 ${archiveNotice(ctx.edition)}
 <p class="comment-target">${t(lang, 'inReplyTo')}: <a href="${nodeUrl(ctx, target)}">${target.title}</a></p>
-${parent && parent.bodyHtml !== '' ? html`<article class="comment comment-parent">
+${parent?.bodyHtml && parent.bodyHtml.html !== '' ? html`<article class="comment comment-parent">
 <h2 class="comment-subject">${readerText(parent.subject)}</h2>
 <p class="submitted">${readerText(parent.name)}</p>
-<div class="comment-body">${trustedHtml(parent.bodyHtml)}</div>
+<div class="comment-body">${parent.bodyHtml}</div>
 </article>` : ''}
 ${model.preview ? html`<section class="comment-preview" aria-labelledby="preview-title">
 <h2 id="preview-title" class="visually-hidden">${t(lang, 'previewComment')}</h2>

@@ -2,11 +2,11 @@ import { isValidHomepage } from '../../domain/comment-form.ts';
 import type { PublicComment } from '../../domain/content.ts';
 import type { Page } from '../../domain/pagination.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import { formatCommentDate } from '../../text/dates.ts';
 import { stripBidiControls } from '../../text/bidi-controls.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
+import { commentReplyUrl, commentUrl } from '../urls.ts';
 import { readerText } from './bidi.ts';
 import { html } from './html.ts';
 import { pager } from './parts.ts';
@@ -42,7 +42,7 @@ function depth(thread: string): number {
  * Published comments in thread order. Each level deeper opens a `div.indented` and the
  * matching closes come when the depth drops, as Drupal's threaded display did.
  */
-export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, nodeUrl: string, replyBase: string | null): SafeHtml {
+export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, nodeUrl: string, replyTo: number | null): SafeHtml {
   if (comments.total === 0) return html``;
   const lang = ctx.edition.lang;
   let open = 0;
@@ -51,12 +51,12 @@ export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, no
     const d = depth(c.thread);
     while (open < d) { parts.push(html`<div class="indented">`); open++; }
     while (open > d) { parts.push(html`</div>`); open--; }
-    const permalink = `${ctx.prefix}/comment/${c.cid}#comment-${c.cid}`;
+    const permalink = `${commentUrl(ctx, c.cid)}#comment-${c.cid}`;
     parts.push(html`<article class="comment${c.verified ? '' : ' comment-by-anonymous'}" id="comment-${c.cid}">
 <h3 class="comment-subject"><a href="${permalink}" rel="bookmark" class="permalink">${readerText(c.subject)}</a></h3>
 <p class="submitted">${commentAuthor(ctx, c)} – ${timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, ctx.edition.timeZone))}</p>
-<div class="comment-body">${trustedHtml(c.bodyHtml)}</div>
-${replyBase ? html`<p class="comment-links"><a href="${replyBase}/${c.cid}" aria-label="${t(lang, 'reply')}: ${stripBidiControls(c.subject)}">${t(lang, 'reply')}</a></p>` : ''}
+<div class="comment-body">${c.bodyHtml}</div>
+${replyTo !== null ? html`<p class="comment-links"><a href="${commentReplyUrl(ctx, replyTo, c.cid)}" aria-label="${t(lang, 'reply')}: ${stripBidiControls(c.subject)}">${t(lang, 'reply')}</a></p>` : ''}
 </article>`);
   }
   while (open > 0) { parts.push(html`</div>`); open--; }

@@ -1,5 +1,4 @@
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import type { ArticleCorrection } from '../../services/corrections-service.ts';
 import { formatDateLine } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
@@ -17,7 +16,7 @@ export function correctionsView(ctx: SiteContext, items: readonly ArticleCorrect
 ${items.length === 0 ? html`<p class="empty">${t(lang, 'correctionsNone')}</p>` : html`<div class="corrections">${items.map(({ entry, article }) => html`<article class="correction correction-${entry.kind}">
 <h2><a href="${nodeUrl(ctx, article)}#correction-${entry.id}">${entry.title}</a></h2>
 <p class="date">${t(lang, entry.kind)} – ${timeTag(ctx, entry.publishedAt, formatDateLine(entry.publishedAt, lang, timeZone))}</p>
-<div class="body">${trustedHtml(entry.bodyHtml)}</div>
+<div class="body">${entry.bodyHtml}</div>
 <p class="correction-article">${t(lang, 'correctionsOn', { title: article.title })}</p>
 </article>`)}</div>`}
 <p class="feed-link"><a href="${feed}" type="application/rss+xml">${t(lang, 'correctionsFeed')}</a></p>

@@ -4,7 +4,7 @@ import { stripBidiControls } from '../../text/bidi-controls.ts';
 import { directionOf } from '../../text/direction.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
-import { absoluteUrl, assetUrl, homeUrl, termUrl } from '../urls.ts';
+import { absoluteUrl, archiveUrl, assetUrl, blogIndexUrl, correctionsUrl, homeUrl, loginUrl, termUrl } from '../urls.ts';
 import { html } from './html.ts';
 import { metadataTags, type PageMetadata } from './page-metadata.ts';
 import { searchForm } from './search-view.ts';
@@ -55,7 +55,7 @@ ${other ? html`<p class="edition-switch"><a href="${other.pathPrefix}/" lang="${
 <ul>
 <li><a href="${homeUrl(ctx)}">${t(lang, 'home')}</a></li>
 ${topSections.map((s) => html`<li><a href="${termUrl(ctx, s)}">${s.name}</a></li>`)}
-<li><a href="${ctx.prefix}/blog">${t(lang, 'blogs')}</a></li>
+<li><a href="${blogIndexUrl(ctx)}">${t(lang, 'blogs')}</a></li>
 </ul>
 </nav>
 ${searchForm(ctx, '', 'site-search-q')}
@@ -64,7 +64,7 @@ ${searchForm(ctx, '', 'site-search-q')}
 ${frame.body}
 </main>
 <footer class="site-footer">
-<p>© ${edition.siteName}. ${t(lang, 'footer')} <a href="${ctx.prefix}/archive">${t(lang, 'archive')}</a> <a href="${ctx.prefix}/corrections">${t(lang, 'correctionsTitle')}</a> <a href="${ctx.prefix}/user/login" rel="nofollow">${t(lang, 'signIn')}</a></p>
+<p>© ${edition.siteName}. ${t(lang, 'footer')} <a href="${archiveUrl(ctx)}">${t(lang, 'archive')}</a> <a href="${correctionsUrl(ctx)}">${t(lang, 'correctionsTitle')}</a> <a href="${loginUrl(ctx)}" rel="nofollow">${t(lang, 'signIn')}</a></p>
 </footer>
 </body>
 </html>

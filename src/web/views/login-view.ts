@@ -2,7 +2,7 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
-import { loginUrl, logoutUrl, queueUrl } from './staff-urls.ts';
+import { loginUrl, logoutUrl, queueUrl } from '../urls.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
 export interface LoginFormModel {

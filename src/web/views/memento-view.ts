@@ -15,7 +15,7 @@ export function mementoView(ctx: SiteContext, history: ArticleHistory, memento: 
   const shown = { ...node, title: memento.title, bodyHtml: memento.bodyHtml, summary: memento.summary, credit: memento.credit, photo: memento.photo };
   const page = { node: shown, comments: { items: [], page: 0, pageSize: 1, total: 0 }, landingItems: [], corrections: [], translations: [] };
   return articleView(ctx, page, nodeUrl(ctx, node), {
-    status: null, commentForm: null, replyBase: null,
+    status: null, commentForm: null, replyTo: null,
     ...(memento === mementos.at(-1) ? {} : { mementoNotice: mementoNotice(ctx, node, memento) }),
     versions: versionsList(ctx, node, mementos, memento),
   });

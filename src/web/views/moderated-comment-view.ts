@@ -1,14 +1,12 @@
 import { statusName, type ModeratedComment } from '../../domain/comment.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import { formatCommentDate } from '../../text/dates.ts';
 import { localizeDigits } from '../../text/numerals.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
-import { nodeUrl } from '../urls.ts';
+import { commentUrl, historyUrl, nodeUrl } from '../urls.ts';
 import { readerText } from './bidi.ts';
 import { html } from './html.ts';
-import { historyUrl } from './staff-urls.ts';
 import { timeTag } from './teasers.ts';
 
 function field(label: string, value: SafeHtml | string | null): SafeHtml {
@@ -44,17 +42,17 @@ ${field(t(lang, 'fieldHostname'), ltr(ctx, c.hostname))}
 ${field(t(lang, 'fieldPosted'), timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, timeZone)))}
 ${field(t(lang, 'fieldPostedIn'), html`<a href="${article}">${c.nodeTitle}</a>`)}
 </dl>
-<div class="comment-body">${trustedHtml(c.bodyHtml)}</div>
+<div class="comment-body">${c.bodyHtml}</div>
 ${c.parent ? html`<div class="comment-context">
 <p class="context-label">${t(lang, 'inReplyTo')}: <strong>${readerText(c.parent.subject)}</strong> – ${readerText(c.parent.name)}</p>
-<div class="comment-body">${trustedHtml(c.parent.bodyHtml)}</div>
+<div class="comment-body">${c.parent.bodyHtml}</div>
 </div>` : ''}
 ${c.nodeTeaser ? html`<div class="comment-context">
 <p class="context-label">${t(lang, 'fieldArticleExcerpt')}: <a href="${article}">${c.nodeTitle}</a></p>
 <p>${c.nodeTeaser}</p>
 </div>` : ''}
 <p class="comment-links"><a href="${historyUrl(ctx, c.cid)}">${t(lang, 'moderationHistory')}${which}</a>${
-    published ? html` · <a href="${ctx.prefix}/comment/${c.cid}#comment-${c.cid}">${t(lang, 'viewPublished')}${which}</a>` : ''
+    published ? html` · <a href="${commentUrl(ctx, c.cid)}#comment-${c.cid}">${t(lang, 'viewPublished')}${which}</a>` : ''
   }</p>
 </article>`;
 }

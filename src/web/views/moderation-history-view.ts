@@ -6,7 +6,7 @@ import { t, type MessageKey } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
 import { queueTabs, staffBar } from './moderation-queue-view.ts';
-import { queueUrl } from './staff-urls.ts';
+import { queueUrl } from '../urls.ts';
 import { timeTag } from './teasers.ts';
 
 const ACTION_LABELS: Readonly<Record<ModerationRecord['action'], MessageKey>> = Object.freeze({

@@ -7,7 +7,7 @@ import { html } from './html.ts';
 import { logoutButton } from './login-view.ts';
 import { moderatedCommentView } from './moderated-comment-view.ts';
 import { pager } from './parts.ts';
-import { queueUrl } from './staff-urls.ts';
+import { queueUrl } from '../urls.ts';
 
 /** What the last POST did, carried back through the 303 in the query string. */
 export type QueueNotice =

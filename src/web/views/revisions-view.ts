@@ -1,13 +1,11 @@
 import type { CorrectionEntry, NodeSummary } from '../../domain/content.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import type { Memento } from '../../services/memento-service.ts';
 import { decodeEntities } from '../../filter/decode-entities.ts';
 import { formatCommentDate, formatDateLine } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
-import { mementoUrl } from '../memento-links.ts';
 import type { SiteContext } from '../site-context.ts';
-import { nodeUrl } from '../urls.ts';
+import { mementoUrl, nodeUrl } from '../urls.ts';
 import { html } from './html.ts';
 import { timeTag } from './teasers.ts';
 
@@ -45,14 +43,14 @@ export function articleCorrections(ctx: SiteContext, corrections: readonly Corre
   return html`<section class="article-corrections" aria-label="${t(lang, 'correctionsTitle')}">
 ${corrections.map((c) => html`<div class="correction-note correction-${c.kind}" id="correction-${c.id}">
 <p><strong>${t(lang, c.kind)}</strong> – ${timeTag(ctx, c.publishedAt, formatDateLine(c.publishedAt, lang, timeZone))}</p>
-${trustedHtml(c.bodyHtml)}
+${c.bodyHtml}
 </div>`)}
 </section>`;
 }
 
 /** A correction's text without markup, for JSON-LD and feeds. */
 export function correctionText(c: Pick<CorrectionEntry, 'bodyHtml'>): string {
-  return decodeEntities(c.bodyHtml.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(c.bodyHtml.html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** "Correction (Friday, November 21, 2014): …", as a feed item carries it. */

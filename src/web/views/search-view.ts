@@ -4,7 +4,7 @@ import { formatDateLine } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
 import { formatCount } from '../../text/numerals.ts';
 import type { SiteContext } from '../site-context.ts';
-import { nodeUrl } from '../urls.ts';
+import { nodeUrl, searchUrl } from '../urls.ts';
 import { html } from './html.ts';
 import { archiveNotice, byline, pager } from './parts.ts';
 import { timeTag } from './teasers.ts';
@@ -16,7 +16,7 @@ import { timeTag } from './teasers.ts';
 export function searchForm(ctx: SiteContext, query: string, id: string, extra?: SafeHtml): SafeHtml {
   const lang = ctx.edition.lang;
   const name = id === 'site-search-q' ? t(lang, 'search') : t(lang, 'searchLabel');
-  return html`<form class="search-form" role="search" aria-label="${name}" action="${ctx.prefix}/search" method="get">
+  return html`<form class="search-form" role="search" aria-label="${name}" action="${searchUrl(ctx)}" method="get">
 <label for="${id}">${t(lang, 'searchLabel')}</label>
 <input type="search" id="${id}" name="q" value="${query}" maxlength="500">
 ${extra ?? ''}

@@ -1,6 +1,4 @@
 import type { CorrectionEntry, NodeDetail, TermRef } from '../../domain/content.ts';
-import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import { isoDateTime } from '../../text/dates.ts';
 import type { SiteContext } from '../site-context.ts';
 import { absoluteUrl, homeUrl, termUrl } from '../urls.ts';
@@ -16,18 +14,8 @@ export interface Crumb {
   readonly url: string;
 }
 
-// Characters that could end the <script> element or open a comment inside it, plus the two line
-// separators some JavaScript parsers reject: JSON allows each as a \u escape, and means the same.
-const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
-
-/**
- * A JSON-LD data block. Browsers do not run scripts of this type, so the no-inline-script CSP
- * neither blocks nor reports it; escaping `<` keeps `</script>` and `<!--` in a headline inert.
- */
-export function jsonLdScript(data: StructuredData): SafeHtml {
-  const json = JSON.stringify(data).replace(UNSAFE_IN_SCRIPT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return trustedHtml(`<script type="application/ld+json">${json}</script>`);
-}
+/** The JSON-LD script element lives in html.ts, beside the template that escapes everything else. */
+export { jsonLdScript } from './html.ts';
 
 /** A schema.org BreadcrumbList from the home page down to this page. */
 export function breadcrumbData(ctx: SiteContext, crumbs: readonly Crumb[]): StructuredData {

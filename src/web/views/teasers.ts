@@ -1,6 +1,5 @@
 import type { NodeSummary } from '../../domain/content.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { trustedHtml } from '../../domain/safe-html.ts';
 import { formatBlogMeta, formatDateLine, formatPublished, formatShortDate, isoDateTime } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -40,7 +39,7 @@ export function blogTeaser(ctx: SiteContext, node: NodeSummary): SafeHtml {
   return html`<article class="teaser teaser-blog">
 <h2 class="teaser-title"><a href="${nodeUrl(ctx, node)}">${node.title}</a></h2>
 ${meta.length > 0 ? html`<p class="meta">${meta.map((p, i) => html`${i === 0 ? '' : i === 1 && by !== '' ? ' – ' : ' - '}${p}`)}</p>` : ''}
-<div class="lead">${trustedHtml(node.leadHtml)}</div>
+<div class="lead">${node.leadHtml}</div>
 ${readMoreLinks(ctx, node)}
 </article>`;
 }
@@ -54,7 +53,7 @@ ${headingLevel === 2 ? html`<h2 class="teaser-title">${title}</h2>` : html`<h3 c
 ${node.photo?.caption ? html`<p class="photo-caption">${node.photo.caption}</p>` : ''}
 ${byline(ctx, node.authors)}
 ${node.showDate ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone))}</p>` : ''}
-<div class="lead">${trustedHtml(node.leadHtml)}</div>
+<div class="lead">${node.leadHtml}</div>
 ${readMoreLinks(ctx, node)}
 </article>`;
 }

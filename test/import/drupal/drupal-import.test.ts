@@ -61,7 +61,7 @@ for (const version of [6, 7] as const) {
           const stored = await site.runtime.store.content.findNode('en', node.nid!);
           const current = node.revisions.at(-1)!;
           assert.equal(stored?.title, current.title, `node ${node.nid} title`);
-          assert.equal(stored?.bodyHtml, formatText(current.bodyFormat, current.body).html, `node ${node.nid} body in its own format`);
+          assert.equal(stored?.bodyHtml.html, formatText(current.bodyFormat, current.body).html, `node ${node.nid} body in its own format`);
           assert.equal(stored?.credit, current.credit);
           assert.equal(stored?.publishedAt, node.publishedAt);
           assert.equal(stored?.showDate, node.showDate);
@@ -104,7 +104,7 @@ for (const version of [6, 7] as const) {
           assert.equal(stored.status, c.published ? 1 : 0, `comment ${c.cid} status`);
           assert.equal(stored.email, c.email);
           assert.equal(stored.format, c.format);
-          assert.equal(stored.bodyHtml, formatText(c.format, c.body).html);
+          assert.equal(stored.bodyHtml.html, formatText(c.format, c.body).html);
           if (c.thread !== null) assert.equal(stored.thread, c.thread, `comment ${c.cid} thread`);
           const parent = c.parentKey === null ? null : Number(c.parentKey.slice('comment/'.length));
           assert.equal(stored.pid, parent, `comment ${c.cid} parent`);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_EDITIONS } from '../../../src/config/default-editions.ts';
 import type { PublicComment } from '../../../src/domain/content.ts';
+import { trustedHtml } from '../../../src/domain/safe-html.ts';
 import type { SiteContext } from '../../../src/web/site-context.ts';
 import { commentAuthor } from '../../../src/web/views/comments-view.ts';
 
@@ -12,7 +13,7 @@ function context(code: 'en' | 'ar'): SiteContext {
 }
 
 function comment(overrides: Partial<PublicComment>): PublicComment {
-  return { cid: 1, nid: 1, pid: null, thread: '01/', name: 'Rana', homepage: null, subject: 'Hello', bodyHtml: '<p>x</p>', createdAt: 1_400_000_000, verified: false, ...overrides };
+  return { cid: 1, nid: 1, pid: null, thread: '01/', name: 'Rana', homepage: null, subject: 'Hello', bodyHtml: trustedHtml('<p>x</p>'), createdAt: 1_400_000_000, verified: false, ...overrides };
 }
 
 // docs/url-schemes.md: only URL_SCHEMES.web homepages become the author's link, whatever the store holds.
@@ -63,7 +64,7 @@ test('commentsView: an unclosed subject is isolated, and stripped of controls in
   const { commentsView } = await import('../../../src/web/views/comments-view.ts');
   const subject = `${RLO}gnp.evil`;
   const page = { items: [comment({ subject })], total: 1, page: 0, pageSize: 50 };
-  const out = commentsView(context('en'), page, '/node/1', '/comment/reply/1').html;
+  const out = commentsView(context('en'), page, '/node/1', 1).html;
   assert.ok(out.includes(`<bdi>${subject}</bdi>`), out);
   assert.ok(out.includes('aria-label="reply: gnp.evil"'), out);
 });

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { COMMENT_STATUS } from '../domain/comment.ts';
-import type { Database } from './schema.ts';
+import { COMMENT_STATUS } from '../../domain/comment.ts';
+import type { Database } from '../schema.ts';
 
 /** Ids per statement: well under either database's bind limit. */
 const CHUNK = 500;

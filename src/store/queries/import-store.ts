@@ -1,11 +1,11 @@
 import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
-import type { WritableEdition } from '../domain/edition-guard.ts';
-import type { Database } from './schema.ts';
+import type { WritableEdition } from '../../domain/edition-guard.ts';
+import type { Database } from '../schema.ts';
 import { ID_COLUMNS, maxId } from './ids.ts';
 import { recountComments } from './comment-counts.ts';
 import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
-import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from './types.ts';
+import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from '../types.ts';
 import { toRevision } from './row-mappers.ts';
 
 /** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */

@@ -1,7 +1,18 @@
 import type { Selectable } from 'kysely';
-import type { AuthorRef, Blog, NodeKind, NodeSummary, Photo, PublicComment, TermRef, Vocabulary } from '../domain/content.ts';
-import type { BlogsTable, CommentsTable, NodeRevisionsTable, NodesTable, TermsTable } from './schema.ts';
-import type { RevisionWrite } from './types.ts';
+import type { AuthorRef, Blog, CorrectionEntry, NodeKind, NodeSummary, Photo, PublicComment, TermRef, Vocabulary } from '../../domain/content.ts';
+import { trustedHtml, type SafeHtml } from '../../domain/safe-html.ts';
+import type { BlogsTable, CommentsTable, NodeRevisionsTable, NodesTable, TermsTable } from '../schema.ts';
+import type { RevisionWrite, StoredRevisionContent } from '../types.ts';
+
+/**
+ * A stored HTML column (a body, a lead, a comment's HTML, a correction) as SafeHtml. What is
+ * stored there went through the comment filter, Folio's own templates or the importer's filter
+ * on the way in, so the type that said so is restored on the way out: views never have to call
+ * trustedHtml themselves. This and the filter are the only places that mark HTML safe.
+ */
+export function storedHtml(html: string): SafeHtml {
+  return trustedHtml(html);
+}
 
 /** Columns every summary needs; listings select only these. */
 export const SUMMARY_COLUMNS = [
@@ -24,7 +35,7 @@ export function toSummary(row: SummaryRow, authors: readonly AuthorRef[], blog: 
     title: row.title,
     path: row.path,
     teaser: row.teaser,
-    leadHtml: row.lead_html,
+    leadHtml: storedHtml(row.lead_html),
     publishedAt: Number(row.published_at),
     showDate: row.show_date === 1,
     authors,
@@ -58,10 +69,15 @@ export function toPublicComment(row: Pick<Selectable<CommentsTable>, typeof PUBL
     name: row.name,
     homepage: row.homepage,
     subject: row.subject,
-    bodyHtml: row.body_html,
+    bodyHtml: storedHtml(row.body_html),
     createdAt: Number(row.created_at),
     verified: row.uid !== null && row.uid > 0,
   };
+}
+
+/** Maps a corrections row (an entry of the Editor's Corner page). */
+export function toCorrection(r: { id: number; nid: number | null; kind: string; title: string; body_html: string; published_at: number | string }): CorrectionEntry {
+  return { id: Number(r.id), nid: r.nid === null ? null : Number(r.nid), kind: r.kind as CorrectionEntry['kind'], title: r.title, bodyHtml: storedHtml(r.body_html), publishedAt: Number(r.published_at) };
 }
 
 /** The lead photo columns of a node or revision row, as a photo (or none). */
@@ -75,4 +91,9 @@ export function toRevision(r: Selectable<NodeRevisionsTable>): RevisionWrite {
     nid: Number(r.nid), contentHash: r.content_hash, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title,
     bodyHtml: r.body_html, summary: r.summary, credit: r.credit, photo: photoOf(r), revisedAt: Number(r.revised_at), log: r.log,
   };
+}
+
+/** A node_revisions row as a Memento shows it: the body as SafeHtml. */
+export function toRevisionContent(r: Selectable<NodeRevisionsTable>): StoredRevisionContent {
+  return { ...toRevision(r), bodyHtml: storedHtml(r.body_html) };
 }

@@ -1,13 +1,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../domain/comment.ts';
-import { nextThread } from '../domain/comment-thread.ts';
-import type { Database } from './schema.ts';
+import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../../domain/comment.ts';
+import { nextThread } from '../../domain/comment-thread.ts';
+import type { Database } from '../schema.ts';
 import { maxId } from './ids.ts';
 import { recountComments } from './comment-counts.ts';
-import type { Dialect } from './connection.ts';
+import type { Dialect } from '../connection.ts';
 import { binaryThread, maxThread } from './sql-helpers.ts';
-import { GroupCommitQueue } from './comment-write-queue.ts';
-import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from './types.ts';
+import { GroupCommitQueue } from '../comment-write-queue.ts';
+import type { SafeHtml } from '../../domain/safe-html.ts';
+import { storedHtml } from './row-mappers.ts';
+import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from '../types.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -150,10 +152,10 @@ export class KyselyCommentStore implements CommentStore {
       .orderBy('comments.created_at', 'desc').orderBy('comments.cid', 'desc').limit(query.limit).offset(query.offset).execute();
     const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const parentIds = [...new Set(rows.map((r) => r.pid).filter((p): p is number => p !== null))];
-    const parents = new Map<number, { cid: number; name: string; subject: string; bodyHtml: string }>();
+    const parents = new Map<number, { cid: number; name: string; subject: string; bodyHtml: SafeHtml }>();
     if (parentIds.length > 0) {
       for (const p of await this.db.selectFrom('comments').select(['cid', 'name', 'subject', 'body_html']).where('cid', 'in', parentIds).execute()) {
-        parents.set(p.cid, { cid: p.cid, name: p.name, subject: p.subject, bodyHtml: p.body_html });
+        parents.set(p.cid, { cid: p.cid, name: p.name, subject: p.subject, bodyHtml: storedHtml(p.body_html) });
       }
     }
     return {
@@ -161,7 +163,7 @@ export class KyselyCommentStore implements CommentStore {
       items: rows.map((r) => ({
         cid: r.cid, nid: r.nid, pid: r.pid, edition: r.edition, thread: r.thread, status: r.status as CommentStatus, name: r.name,
         email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format,
-        bodyHtml: r.body_html, createdAt: Number(r.created_at), nodeTitle: r.node_title, nodePath: r.node_path, nodeTeaser: r.node_teaser,
+        bodyHtml: storedHtml(r.body_html), createdAt: Number(r.created_at), nodeTitle: r.node_title, nodePath: r.node_path, nodeTeaser: r.node_teaser,
         parent: r.pid === null ? null : parents.get(r.pid) ?? null,
       })),
     };

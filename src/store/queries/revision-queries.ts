@@ -1,27 +1,23 @@
 import type { Kysely } from 'kysely';
-import type { WritableEdition } from '../domain/edition-guard.ts';
-import type { CorrectionEntry } from '../domain/content.ts';
-import type { Database } from './schema.ts';
+import type { WritableEdition } from '../../domain/edition-guard.ts';
+import type { CorrectionEntry, CorrectionInput } from '../../domain/content.ts';
+import type { Database } from '../schema.ts';
 import { revisionRow } from './fixity-queries.ts';
-import type { ArticleCorrection, RevisionQueries, RevisionWrite } from './types.ts';
+import type { ArticleCorrection, RevisionQueries, RevisionWrite, StoredRevisionContent } from '../types.ts';
 import { maxId } from './ids.ts';
-import { toRevision } from './row-mappers.ts';
+import { toCorrection, toRevisionContent } from './row-mappers.ts';
 
 /** The kinds of corrections entry that change what an article says (letters do not). */
 const ARTICLE_KINDS = ['correction', 'update'] as const;
-
-function toCorrection(r: { id: number; nid: number | null; kind: string; title: string; body_html: string; published_at: number | string }): CorrectionEntry {
-  return { id: Number(r.id), nid: r.nid === null ? null : Number(r.nid), kind: r.kind as CorrectionEntry['kind'], title: r.title, bodyHtml: r.body_html, publishedAt: Number(r.published_at) };
-}
 
 /** An article's recorded history: its stored revisions and the corrections and updates made to it. */
 export class KyselyRevisionQueries implements RevisionQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async revisionsOf(nid: number): Promise<RevisionWrite[]> {
+  async revisionsOf(nid: number): Promise<StoredRevisionContent[]> {
     const rows = await this.db.selectFrom('node_revisions').selectAll()
       .where('nid', '=', nid).orderBy('revised_at').orderBy('content_hash').execute();
-    return rows.map(toRevision);
+    return rows.map(toRevisionContent);
   }
 
   async revisionTimesOf(nid: number): Promise<number[]> {
@@ -52,7 +48,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
     return rows.map((r) => ({ entry: toCorrection(r), article: { nid: Number(r.nid), title: r.article_title, path: r.article_path } }));
   }
 
-  async recordCorrection(edition: WritableEdition, entry: Omit<CorrectionEntry, 'id'>, revisions: readonly RevisionWrite[]): Promise<number> {
+  async recordCorrection(edition: WritableEdition, entry: CorrectionInput, revisions: readonly RevisionWrite[]): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const id = (await maxId(trx, 'correction')) + 1;
       await trx.insertInto('corrections').values({

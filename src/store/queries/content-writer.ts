@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { WritableEdition } from '../domain/edition-guard.ts';
-import type { Blog, CorrectionEntry } from '../domain/content.ts';
-import type { Database } from './schema.ts';
+import type { WritableEdition } from '../../domain/edition-guard.ts';
+import type { Blog, CorrectionInput } from '../../domain/content.ts';
+import type { Database } from '../schema.ts';
 import { maxId } from './ids.ts';
 import { joinTranslationSet } from './translation-queries.ts';
-import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from './types.ts';
+import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../types.ts';
 import { firstRevision, revisionRow } from './fixity-queries.ts';
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
@@ -93,7 +93,7 @@ export class KyselyContentWriter implements ContentWriter {
     });
   }
 
-  async saveCorrections(edition: WritableEdition, entries: readonly Omit<CorrectionEntry, 'id'>[]): Promise<void> {
+  async saveCorrections(edition: WritableEdition, entries: readonly CorrectionInput[]): Promise<void> {
     const first = await this.nextCorrectionId();
     await this.db.transaction().execute(async (trx) => {
       await insertBatched(trx, 'corrections', entries.map((e, i) => ({

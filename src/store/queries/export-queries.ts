@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type {
   ImportedAuthor, ImportedBlog, ImportedComment, ImportedGone, ImportedRedirect, ImportedNode, ImportedRevision, ImportedTerm, ImportedUser, ImportedCorrection, ImportProvenance,
-} from '../domain/import-record.ts';
-import type { CommentPolicy } from '../domain/edition.ts';
-import type { NodeKind, Vocabulary } from '../domain/content.ts';
-import type { Database } from './schema.ts';
+} from '../../domain/import-record.ts';
+import type { CommentPolicy } from '../../domain/edition.ts';
+import type { NodeKind, Vocabulary } from '../../domain/content.ts';
+import type { Database } from '../schema.ts';
+import type { ExportQueries } from '../types.ts';
 import { photoOf } from './row-mappers.ts';
 
 const FROM_FOLIO: ImportProvenance = { source: 'folio', originalUrl: null, capturedAt: null };
@@ -13,7 +14,7 @@ const FROM_FOLIO: ImportProvenance = { source: 'folio', originalUrl: null, captu
  * Everything an edition holds, as import records: Folio's JSON export is the importer's own
  * input format, so an export restores through the same code path as any other import.
  */
-export class KyselyExportQueries {
+export class KyselyExportQueries implements ExportQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
   async editions(): Promise<string[]> {

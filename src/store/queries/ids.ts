@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database } from '../schema.ts';
 
 /** The tables whose integer ids Folio hands out itself, and their id columns. */
 export const ID_COLUMNS = {

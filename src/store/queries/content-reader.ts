@@ -1,13 +1,13 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, TermRef, TranslationRef, Vocabulary } from '../domain/content.ts';
-import type { Page } from '../domain/pagination.ts';
-import type { CommentPolicy } from '../domain/edition.ts';
-import type { Database } from './schema.ts';
-import type { Dialect } from './connection.ts';
+import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, TermRef, TranslationRef, Vocabulary } from '../../domain/content.ts';
+import type { Page } from '../../domain/pagination.ts';
+import type { CommentPolicy } from '../../domain/edition.ts';
+import type { Database } from '../schema.ts';
+import type { Dialect } from '../connection.ts';
 import { threadSortKey } from './sql-helpers.ts';
 import { translationsOf } from './translation-queries.ts';
-import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from './types.ts';
-import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, toBlog, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
+import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from '../types.ts';
+import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, storedHtml, toBlog, toCorrection, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 
 /** lower(path): served by the expression indexes of migration 007 on both dialects. */
 const lowerPath = sql<string>`lower(path)`;
@@ -30,7 +30,7 @@ export class KyselyContentReader implements ContentReader {
     const section = row.section_tid === null ? null : terms.find((t) => t.tid === row.section_tid) ?? (await this.findTerm(edition, row.section_tid)) ?? null;
     return {
       ...summary!,
-      bodyHtml: row.body_html,
+      bodyHtml: storedHtml(row.body_html),
       summary: row.summary,
       credit: row.credit,
       updatedAt: Number(row.updated_at),
@@ -227,7 +227,7 @@ export class KyselyContentReader implements ContentReader {
 
   async listCorrections(edition: string): Promise<CorrectionEntry[]> {
     const rows = await this.db.selectFrom('corrections').selectAll().where('edition', '=', edition).orderBy('published_at', 'desc').orderBy('id', 'desc').execute();
-    return rows.map((r) => ({ id: r.id, nid: r.nid, kind: r.kind as CorrectionEntry['kind'], title: r.title, bodyHtml: r.body_html, publishedAt: Number(r.published_at) }));
+    return rows.map(toCorrection);
   }
 
   async listPublishedComments(nid: number, page: number, pageSize: number) {

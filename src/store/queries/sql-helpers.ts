@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Dialect } from './connection.ts';
+import type { Dialect } from '../connection.ts';
 
 /**
  * A comment's thread key without its trailing '/', compared byte by byte. Vancodes sort

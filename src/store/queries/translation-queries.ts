@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { TranslationRef } from '../domain/content.ts';
-import type { Database } from './schema.ts';
+import type { TranslationRef } from '../../domain/content.ts';
+import type { Database } from '../schema.ts';
 
 /** Node ids per query: well under SQLite's bound-parameter limit, for sitemap pages of 50,000. */
 const CHUNK = 500;

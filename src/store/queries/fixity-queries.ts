@@ -1,27 +1,8 @@
 import type { Kysely } from 'kysely';
-import { revisionFixity } from '../domain/revision-fixity.ts';
-import type { Database, NodeRevisionsTable } from './schema.ts';
-import type { NodeWrite, RevisionWrite } from './types.ts';
+import { revisionFixity } from '../../domain/revision-fixity.ts';
+import type { Database, NodeRevisionsTable } from '../schema.ts';
+import type { FixityQueries, NodeWrite, RevisionWrite, StoredNodeContent, StoredRevision } from '../types.ts';
 import { photoOf } from './row-mappers.ts';
-
-/** A stored revision with its recorded fixity value, as `folio verify` reads it. */
-export interface StoredRevision extends RevisionWrite {
-  /** The SHA-256 recorded when the revision was written; null only if something erased it. */
-  readonly fixitySha256: string | null;
-}
-
-/** A node's current content, to check that it still is one of its revisions. */
-export interface StoredNodeContent {
-  readonly nid: number;
-  readonly edition: string;
-  readonly path: string | null;
-  readonly title: string;
-  readonly bodyHtml: string;
-  readonly summary: string | null;
-  readonly credit: string | null;
-  readonly photo: { src: string; caption: string | null; credit: string | null } | null;
-  readonly updatedAt: number;
-}
 
 /**
  * The row every writer of node_revisions inserts: the fixity value is computed here, from the
@@ -45,7 +26,7 @@ export function firstRevision(n: NodeWrite): RevisionWrite {
 }
 
 /** Reads for fixity checks, in key order a page at a time so memory stays flat on any archive. */
-export class KyselyFixityQueries {
+export class KyselyFixityQueries implements FixityQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** How many revisions and nodes a full check reads. */

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, UsersTable } from './schema.ts';
-import type { UserRecord, UserStore } from './types.ts';
+import type { Database, UsersTable } from '../schema.ts';
+import type { UserRecord, UserStore } from '../types.ts';
 import { maxId } from './ids.ts';
 
 function toUser(row: Selectable<UsersTable>): UserRecord {

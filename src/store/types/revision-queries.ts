@@ -1,0 +1,42 @@
+import type { WritableEdition } from '../../domain/edition-guard.ts';
+import type { CorrectionEntry, CorrectionInput } from '../../domain/content.ts';
+import type { SafeHtml } from '../../domain/safe-html.ts';
+
+/** One stored version of a node's content. */
+export interface RevisionWrite {
+  readonly nid: number;
+  readonly contentHash: string;
+  readonly sourceVid: number | null;
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly summary: string | null;
+  readonly credit: string | null;
+  readonly photo: { src: string; caption: string | null; credit: string | null } | null;
+  readonly revisedAt: number;
+  readonly log: string | null;
+}
+
+/** A stored revision as pages show it (Mementos): its body comes back as the SafeHtml it was stored as. */
+export interface StoredRevisionContent extends Omit<RevisionWrite, 'bodyHtml'> {
+  readonly bodyHtml: SafeHtml;
+}
+
+/** A correction or update with the article it is about, for the corrections page and feed. */
+export interface ArticleCorrection {
+  readonly entry: CorrectionEntry;
+  readonly article: { readonly nid: number; readonly title: string; readonly path: string | null };
+}
+
+/** An article's recorded history (Memento, RFC 7089) and its corrections record. */
+export interface RevisionQueries {
+  /** Every stored revision of a node, oldest first. */
+  revisionsOf(nid: number): Promise<StoredRevisionContent[]>;
+  /** When each stored revision of a node was made, oldest first, without their content (for version lists). */
+  revisionTimesOf(nid: number): Promise<number[]>;
+  /** The corrections and updates (not letters) of these nodes in an edition, oldest first. */
+  correctionsOf(edition: string, nids: readonly number[]): Promise<Map<number, CorrectionEntry[]>>;
+  /** The newest corrections and updates of an edition's published articles. */
+  listArticleCorrections(edition: string, limit: number): Promise<ArticleCorrection[]>;
+  /** Saves a correction with the revisions that record it, in one transaction; returns its id. */
+  recordCorrection(edition: WritableEdition, entry: CorrectionInput, revisions: readonly RevisionWrite[]): Promise<number>;
+}

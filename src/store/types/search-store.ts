@@ -1,0 +1,69 @@
+import type { QueryNode } from '../../domain/search-query.ts';
+
+/** An article's indexed text: normalised tokens per weighted column (see src/search/index-text.ts). */
+export interface IndexedText {
+  readonly title: string;
+  readonly body: string;
+  readonly meta: string;
+}
+
+/** What the indexer reads of a node. */
+export interface IndexSourceRow {
+  readonly nid: number;
+  readonly edition: string;
+  readonly publishedAt: number;
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly teaser: string;
+  readonly credit: string | null;
+  readonly section: string | null;
+  readonly authors: readonly string[];
+  readonly tags: readonly string[];
+  readonly authorIds: readonly number[];
+  readonly tagTids: readonly number[];
+  /** The node's section and its parent sections. */
+  readonly sectionTids: readonly number[];
+}
+
+/** A search request as the store runs it. */
+export interface SearchRequest {
+  readonly edition: string;
+  readonly lang: 'en' | 'ar';
+  readonly query: QueryNode;
+  readonly sort: 'relevance' | 'newest';
+  readonly offset: number;
+  readonly limit: number;
+  /** Facet tokens every result must carry (search/facet-tokens.ts). */
+  readonly facets?: readonly string[];
+}
+
+/** What a search found: a page of node ids with scores, how many matched in all, and the newest matches facets are counted over. */
+export interface SearchResult {
+  readonly total: number;
+  readonly hits: readonly { readonly nid: number; readonly score: number }[];
+  readonly candidates: readonly number[];
+}
+
+/** Facet counts over a set of nodes. */
+export interface FacetRows {
+  readonly sections: readonly { readonly id: number; readonly name: string; readonly count: number }[];
+  readonly tags: readonly { readonly id: number; readonly name: string; readonly count: number }[];
+  readonly authors: readonly { readonly id: number; readonly name: string; readonly count: number }[];
+  readonly dated: readonly { readonly publishedAt: number; readonly credit: string | null }[];
+}
+
+/** The full-text index: SQLite FTS5 or PostgreSQL tsvector behind one interface. */
+export interface SearchStore {
+  /** Adds or replaces these nodes' index entries. */
+  index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void>;
+  /** Takes these nodes out of the index (unpublished or removed). */
+  remove(nids: readonly number[]): Promise<void>;
+  /** Empties the index (before a full rebuild). */
+  clear(): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResult>;
+  /** Nodes to index, in nid order after `afterNid`, `limit` at a time (published ones only). */
+  sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]): Promise<IndexSourceRow[]>;
+  countIndexed(): Promise<number>;
+  /** Section, tag and author counts, and dates and credits, of these nodes. */
+  facetRows(nids: readonly number[]): Promise<FacetRows>;
+}
