@@ -14,6 +14,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database: DatabaseConfig;
+  /** A streaming replica of the PostgreSQL database that serves the site's reads; null: none. */
+  readonly databaseReplicaUrl: string | null;
   /** Absolute base for canonical links, e.g. "https://example.com"; defaults to http://localhost:<port>. */
   readonly baseUrl: string;
   readonly editions: readonly Edition[];
@@ -112,11 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
   const vars = parsed.data;
   const file = readConfigFile(vars.FOLIO_CONFIG, problems);
   const editions = mergeEditions(file.editions, problems);
+  if (vars.FOLIO_DATABASE_REPLICA_URL !== null && vars.FOLIO_DATABASE_URL.kind !== 'postgres') {
+    problems.push('FOLIO_DATABASE_REPLICA_URL: a read replica needs a PostgreSQL FOLIO_DATABASE_URL (SQLite has no replicas)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     port: vars.PORT,
     host: vars.HOST,
     database: vars.FOLIO_DATABASE_URL,
+    databaseReplicaUrl: vars.FOLIO_DATABASE_REPLICA_URL,
     baseUrl: vars.FOLIO_BASE_URL ?? `http://localhost:${vars.PORT}`,
     editions,
     demoSeed: vars.FOLIO_DEMO_SEED,

@@ -18,8 +18,14 @@ const MAX_BATCH = 256;
 export class GroupCommitQueue {
   private queue: Pending<unknown>[] = [];
   private running = false;
+  private inFlight = 0;
 
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** Writes waiting for their commit: queued, and in the batch being committed. */
+  get depth(): number {
+    return this.queue.length + this.inFlight;
+  }
 
   /** Runs `work` inside a shared transaction; resolves after that transaction has committed. */
   run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -35,9 +41,12 @@ export class GroupCommitQueue {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
+        this.inFlight = batch.length;
         await this.commit(batch);
+        this.inFlight = 0;
       }
     } finally {
+      this.inFlight = 0;
       this.running = false;
     }
   }

@@ -5,6 +5,7 @@ import type {
 import type { Page } from '../domain/pagination.ts';
 import type { CommentRecord, ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
 import type { QueryNode } from '../domain/search-query.ts';
+import type { PoolUse, ReadConsistency } from '../domain/read-consistency.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
 import type { KyselyExportQueries } from './export-queries.ts';
 import type { KyselyFixityQueries } from './fixity-queries.ts';
@@ -304,7 +305,21 @@ export interface Store {
   readonly fixity: FixityQueries;
   readonly revisions: RevisionQueries;
   readonly dialect: 'sqlite' | 'postgres';
+  /** Where reads go (a streaming replica or the primary) and read-your-writes (domain/read-consistency.ts). */
+  readonly consistency: ReadConsistency;
+  /** Figures for metrics and readiness. */
+  readonly stats: StoreStats;
   close(): Promise<void>;
+}
+
+/** What the store can say about its own load and its replica. */
+export interface StoreStats {
+  /** Comments accepted but not yet committed (the group-commit queue, or the SQLite writer thread's). */
+  commentQueueDepth(): number;
+  /** Connections in use per pool (empty for SQLite, which has no pool). */
+  poolUse(): PoolUse[];
+  /** Resolves when the read replica answers, rejects with what is wrong; null without a replica. */
+  readonly replicaProbe: (() => Promise<void>) | null;
 }
 
 /** The kinds of imported item the importer tracks by key. */
