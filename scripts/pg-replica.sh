@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `bash scripts/pg-replica.sh up|down|status`: a self-contained PostgreSQL primary and a hot-standby
+# `bash scripts/pg-replica.sh up|down|status|stop-standby|start-standby`: a self-contained PostgreSQL primary and a hot-standby
 # streaming replica of it, for the read-scaling tests (test/store/replica.test.ts). Both are new
 # clusters made with initdb in FOLIO_REPLICA_DIR (default /tmp/folio-pg-replica), on their own
 # ports (FOLIO_REPLICA_PRIMARY_PORT, default 5442; FOLIO_REPLICA_STANDBY_PORT, default 5443); the
@@ -98,9 +98,15 @@ status() {
   done
 }
 
+# The fallback test stops the standby under a running site, then starts it again.
+stop_standby() { running "$DIR/standby" && pg_ctl_ -D "$DIR/standby" -m fast -w stop >/dev/null; say "standby stopped"; }
+start_standby() { running "$DIR/standby" || pg_ctl_ -D "$DIR/standby" -l "$DIR/standby.log" -w -t 60 start >/dev/null; say "standby started"; }
+
 case "$ACTION" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: bash scripts/pg-replica.sh up|down|status" >&2; exit 2 ;;
+  stop-standby) stop_standby ;;
+  start-standby) start_standby ;;
+  *) echo "usage: bash scripts/pg-replica.sh up|down|status|stop-standby|start-standby" >&2; exit 2 ;;
 esac

@@ -146,6 +146,10 @@ export class ReplicaRouter implements ReadConsistency {
   private wrap(client: pg.PoolClient): PostgresPoolClient {
     let fallback: PostgresPoolClient | null = null;
     let broken = false;
+    // A replica that goes away while this connection is checked out makes pg emit 'error' on it,
+    // which nobody else listens to then: the failed query (or the next connect) reports it.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     const query = ((...args: unknown[]) => {
       if (fallback) return (fallback.query as (...a: unknown[]) => unknown)(...args);
       const result = (client.query as (...a: unknown[]) => unknown)(...args);
@@ -165,6 +169,7 @@ export class ReplicaRouter implements ReadConsistency {
     return {
       query,
       release: () => {
+        client.off('error', ignore);
         client.release(broken);
         fallback?.release();
       },
