@@ -43,7 +43,6 @@ export class GroupCommitQueue {
         const batch = this.queue.splice(0, MAX_BATCH);
         this.inFlight = batch.length;
         await this.commit(batch);
-        this.inFlight = 0;
       }
     } finally {
       this.inFlight = 0;
@@ -58,13 +57,18 @@ export class GroupCommitQueue {
         results.length = 0;
         for (const item of batch) results.push(await item.work(trx));
       }));
+      // Counted out before anyone is told, so a caller that awaited its write sees it gone.
+      this.inFlight = 0;
       batch.forEach((item, i) => item.resolve(results[i]));
     } catch {
       // One bad write must not fail its neighbours: retry each on its own, so only it fails.
       for (const item of batch) {
         try {
-          item.resolve(await whenNotBusy(() => this.db.transaction().execute((trx) => item.work(trx))));
+          const result = await whenNotBusy(() => this.db.transaction().execute((trx) => item.work(trx)));
+          this.inFlight--;
+          item.resolve(result);
         } catch (err) {
+          this.inFlight--;
           item.reject(err);
         }
       }

@@ -153,7 +153,7 @@ describe('reads on a streaming replica', { skip }, () => {
       const page = await folio.app.inject({ url: `/ar/${FIXTURE.arabic.path}` });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /مقال عربي للاختبار/);
-      const search = await folio.app.inject({ url: '/ar/search?keys=%D9%85%D9%82%D8%A7%D9%84' });
+      const search = await folio.app.inject({ url: '/ar/search?q=%D9%85%D9%82%D8%A7%D9%84' });
       assert.equal(search.statusCode, 200);
 
       const degraded = await folio.app.inject({ url: '/readyz' });
