@@ -26,6 +26,14 @@ export interface ReadConsistency {
   isPosition(text: string): boolean;
 }
 
+/** A read replica's state, for readiness and metrics. */
+export interface ReplicaState {
+  /** Resolves when the replica answers and is not too far behind; rejects with what is wrong. */
+  probe(): Promise<void>;
+  /** Seconds it is behind the primary (0: it has replayed everything); null while it is down. */
+  lagSeconds(): number | null;
+}
+
 /** Database connections in use, as metrics report them. */
 export interface PoolUse {
   /** "primary" or "replica". */

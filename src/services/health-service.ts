@@ -33,7 +33,7 @@ export class HealthService {
   /** `content` should read from the primary: readiness is about the database writes go to. */
   constructor(
     private readonly content: Pick<ContentReader, 'getMeta'>,
-    private readonly stats: StoreStats = { commentQueueDepth: () => 0, poolUse: () => [], replicaProbe: null },
+    private readonly stats: StoreStats = { commentQueueDepth: () => 0, poolUse: () => [], replica: null },
   ) {}
 
   /** The database's state. */
@@ -43,14 +43,19 @@ export class HealthService {
 
   /** The read replica's state (optional: while it is down, reads use the primary); null without one. */
   async replica(): Promise<DependencyState | null> {
-    const probe = this.stats.replicaProbe;
-    if (probe === null) return null;
-    return { ...(await this.probe('replica', probe)), optional: true };
+    const replica = this.stats.replica;
+    if (replica === null) return null;
+    return { ...(await this.probe('replica', () => replica.probe())), optional: true };
   }
 
   /** Comments accepted and not yet committed. */
   commentQueueDepth(): number {
     return this.stats.commentQueueDepth();
+  }
+
+  /** Seconds the read replica is behind the primary; null without one or while it is down. */
+  replicaLagSeconds(): number | null {
+    return this.stats.replica?.lagSeconds() ?? null;
   }
 
   /** Database connections in use, per pool. */

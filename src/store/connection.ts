@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
-import type { PoolUse, ReadConsistency } from '../domain/read-consistency.ts';
+import type { PoolUse, ReadConsistency, ReplicaState } from '../domain/read-consistency.ts';
 
 /** Which SQL engine is behind a connection. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -13,8 +13,8 @@ export interface Connection {
   readonly readDb: Kysely<Database>;
   /** Where reads go, and read-your-writes across requests (see postgres/replica-router.ts). */
   readonly consistency: ReadConsistency;
-  /** Resolves when the replica answers, rejects with what is wrong; null without a replica. */
-  readonly replicaProbe: (() => Promise<void>) | null;
+  /** The read replica's state; null without one. */
+  readonly replica: ReplicaState | null;
   /** Connections in use per pool (none for SQLite, which has no pool). */
   poolUse(): PoolUse[];
   readonly dialect: Dialect;

@@ -40,7 +40,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     stats: {
       commentQueueDepth: () => comments.pendingWrites,
       poolUse: () => connection.poolUse(),
-      replicaProbe: connection.replicaProbe,
+      replica: connection.replica,
     },
     async close() {
       await writerThread?.close();

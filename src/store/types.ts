@@ -5,7 +5,7 @@ import type {
 import type { Page } from '../domain/pagination.ts';
 import type { CommentRecord, ModeratedComment, ModerationAction, ModerationRecord } from '../domain/comment.ts';
 import type { QueryNode } from '../domain/search-query.ts';
-import type { PoolUse, ReadConsistency } from '../domain/read-consistency.ts';
+import type { PoolUse, ReadConsistency, ReplicaState } from '../domain/read-consistency.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
 import type { KyselyExportQueries } from './export-queries.ts';
 import type { KyselyFixityQueries } from './fixity-queries.ts';
@@ -318,8 +318,8 @@ export interface StoreStats {
   commentQueueDepth(): number;
   /** Connections in use per pool (empty for SQLite, which has no pool). */
   poolUse(): PoolUse[];
-  /** Resolves when the read replica answers, rejects with what is wrong; null without a replica. */
-  readonly replicaProbe: (() => Promise<void>) | null;
+  /** The read replica's state; null without one. */
+  readonly replica: ReplicaState | null;
 }
 
 /** The kinds of imported item the importer tracks by key. */

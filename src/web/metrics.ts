@@ -5,6 +5,7 @@ import type { PoolUse } from '../domain/read-consistency.ts';
 export interface StoreLoad {
   commentQueueDepth(): number;
   poolUse(): PoolUse[];
+  replicaLagSeconds(): number | null;
 }
 
 /** Search buckets in seconds: a memoised answer takes microseconds, a cold full-text query up to seconds. */
@@ -30,7 +31,7 @@ export class FolioMetrics {
   private readonly misses = this.cache.labels('miss');
   private readonly searches = new Histogram({ name: 'folio_search_duration_seconds', help: 'Time a search query takes (parse, full-text query, facets and snippets), by edition', labelNames: ['edition'], buckets: SEARCH_BUCKETS, registers: [this.registry] });
   private cacheSize: () => number = () => 0;
-  private store: StoreLoad = { commentQueueDepth: () => 0, poolUse: () => [] };
+  private store: StoreLoad = { commentQueueDepth: () => 0, poolUse: () => [], replicaLagSeconds: () => null };
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'folio_' });
@@ -56,6 +57,16 @@ export class FolioMetrics {
       collect() {
         this.reset();
         for (const p of store().poolUse()) this.labels(p.pool).set(p.waiting);
+      },
+    });
+    // Absent without a replica, or while it is down (then /readyz says so and reads use the
+    // primary); labelled with the pool only so that it can be absent (a label-less gauge reads 0).
+    new Gauge({
+      name: 'folio_db_replica_lag_seconds', help: 'How far the read replica is behind the primary (reads go to the primary past 30 s)', labelNames: ['pool'] as const, registers: [this.registry],
+      collect() {
+        this.reset();
+        const lag = store().replicaLagSeconds();
+        if (lag !== null) this.labels('replica').set(lag);
       },
     });
   }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { loadConfig } from '../../src/config/config.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
 import { buildApp, type FolioApp } from '../../src/web/app.ts';
+import { ReplicaRouter } from '../../src/store/postgres/replica-router.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { formBody, inputValue } from '../support/form.ts';
 
@@ -136,6 +137,54 @@ describe('reads on a streaming replica', { skip }, () => {
     }
     // Once the replica replays the comment, the stale cached page is dropped and everyone sees it.
     await eventually('every reader sees the comment after replay', async () => (await folio.app.inject({ url: article })).body.includes(text));
+  });
+
+  test('a replica too far behind serves no reads until it catches up', async () => {
+    // The router alone, on a clock the test moves, with a 1 s limit (30 s in service).
+    let now = 1_000_000;
+    const warnings: string[] = [];
+    const primary = new pg.Pool({ connectionString: primaryDb, max: 2 });
+    const router = new ReplicaRouter(primary, { connect: () => primary.connect(), end: () => primary.end() }, standbyDb, 2, (m) => warnings.push(m), 1, () => now);
+    /** Whether a read through the router is answered by the standby (in recovery) or the primary. */
+    const readsFromReplica = async () => {
+      const client = await router.readPool().connect();
+      try {
+        const result = (await client.query('select pg_is_in_recovery() as r', [])) as { rows: { r: boolean }[] };
+        return result.rows[0]!.r;
+      } finally {
+        client.release();
+      }
+    };
+    try {
+      await caughtUp();
+      await router.probe();
+      assert.equal(await readsFromReplica(), true);
+      await pauseReplay();
+      try {
+        await query(primaryDb, "insert into folio_meta (key, value) values ('lag_probe', 'x') on conflict (key) do update set value = excluded.value");
+        await router.probe(); // samples the primary's new position at `now`
+        assert.equal(await readsFromReplica(), true, 'just behind: still within the limit');
+        now += 5_000;
+        await assert.rejects(router.probe(), /5\.0 s behind the primary \(more than 1 s\): reads are served by the primary/);
+        assert.equal(router.replicaLagSeconds(), 5);
+        assert.equal(await readsFromReplica(), false, 'too far behind: reads go to the primary');
+      } finally {
+        await resumeReplay();
+      }
+      await eventually('the router sees the replica catch up', async () => {
+        await router.probe();
+        return true;
+      });
+      assert.equal(router.replicaLagSeconds(), 0);
+      assert.equal(await readsFromReplica(), true);
+      assert.deepEqual(warnings.filter((w) => /behind|caught up/.test(w)), [
+        'PostgreSQL replica is 5.0 s behind the primary: reads go to the primary until it catches up',
+        'PostgreSQL replica has caught up: reads go to it again',
+      ]);
+    } finally {
+      await router.close();
+      await primary.end();
+    }
   });
 
   test('/readyz reports the replica; a stopped replica falls back to the primary and is reported, not fatal', async () => {

@@ -87,13 +87,14 @@ describe('metrics of search and of the store', () => {
 
   test('the store\'s figures are exported as gauges: queue depth, idle, busy and waiting connections', async () => {
     const metrics = new FolioMetrics({ processMetrics: false });
-    metrics.watchStore({ commentQueueDepth: () => 3, poolUse: () => [{ pool: 'primary', total: 7, idle: 2, waiting: 4 }, { pool: 'replica', total: 1, idle: 1, waiting: 0 }] });
+    metrics.watchStore({ commentQueueDepth: () => 3, poolUse: () => [{ pool: 'primary', total: 7, idle: 2, waiting: 4 }, { pool: 'replica', total: 1, idle: 1, waiting: 0 }], replicaLagSeconds: () => 2.5 });
     const text = (await metrics.text()).body;
     assert.equal(value(text, 'folio_comment_write_queue_depth'), 3);
     assert.equal(value(text, 'folio_db_pool_connections{pool="primary",state="idle"}'), 2);
     assert.equal(value(text, 'folio_db_pool_connections{pool="primary",state="busy"}'), 5);
     assert.equal(value(text, 'folio_db_pool_waiting{pool="primary"}'), 4);
     assert.equal(value(text, 'folio_db_pool_connections{pool="replica",state="idle"}'), 1);
+    assert.equal(value(text, 'folio_db_replica_lag_seconds{pool="replica"}'), 2.5);
   });
 
   for (const dialect of testDialects()) {
@@ -113,6 +114,10 @@ describe('metrics of search and of the store', () => {
           assert.equal(value(text, 'folio_db_pool_waiting{pool="primary"}'), 0);
         } else {
           assert.doesNotMatch(text, /^folio_db_pool_connections\{/m, 'SQLite has no pool: no made-up series');
+        }
+        assert.doesNotMatch(text, /^folio_db_replica_lag_seconds/m, 'no replica, no lag series');
+        if (dialect === 'postgres') {
+          assert.equal(value(text, 'folio_db_pool_connections{pool="replica",state="idle"}'), Number.NaN, 'and no replica pool');
         }
       } finally {
         await folio.app.close();

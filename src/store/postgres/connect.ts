@@ -65,7 +65,7 @@ export function connectPostgres(url: string, options: { poolSize?: number; repli
     dialect: 'postgres',
     describe: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     consistency: router ?? SINGLE_DATABASE,
-    replicaProbe: router ? () => router.probe() : null,
+    replica: router ? { probe: () => router.probe(), lagSeconds: () => router.replicaLagSeconds() } : null,
     poolUse: () => [primaryUse(), ...(router?.poolUse() ?? [])],
     async ready() {
       await checkPostgresReachable(url);

@@ -3,9 +3,18 @@ import pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type { PoolUse, ReadConsistency } from '../../domain/read-consistency.ts';
 import { isConnectionFailure } from './connection-failure.ts';
+import { ReplicaLag } from './replica-lag.ts';
 
 /** How often the replica's replay position is read (and a dead replica noticed, or a revived one). */
 const MONITOR_INTERVAL_MS = 500;
+/**
+ * A replica further behind than this serves no reads: every reader would see a site that long
+ * out of date (a stuck replay, a broken WAL stream). Streaming replicas normally lag by
+ * milliseconds; 30 s is well past any healthy hiccup and short for a newspaper's front page.
+ */
+const MAX_LAG_SECONDS = 30;
+/** Callbacks kept waiting for replay at most (one per change; a stuck replica would pile them up). */
+const MAX_WAITING = 1_000;
 /** How long a read waits to connect to the replica before it is called down and the primary used. */
 const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
 
@@ -48,6 +57,8 @@ export class ReplicaRouter implements ReadConsistency {
   private checking: Promise<void> | null = null;
   private monitor: NodeJS.Timeout | null = null;
   private waiting: { target: bigint; callback: () => void }[] = [];
+  private readonly lag = new ReplicaLag(2 * MAX_LAG_SECONDS * 1000);
+  private lagSeconds = 0;
 
   constructor(
     private readonly primary: pg.Pool,
@@ -55,6 +66,8 @@ export class ReplicaRouter implements ReadConsistency {
     replicaUrl: string,
     poolSize: number,
     private readonly warn: (message: string) => void = (m) => void process.emitWarning(m),
+    private readonly maxLagSeconds = MAX_LAG_SECONDS,
+    private readonly clock: () => number = Date.now,
   ) {
     this.replica = new pg.Pool({ connectionString: replicaUrl, max: poolSize, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS });
     this.replica.on('error', () => undefined); // an idle connection cut: the pool replaces it; the monitor reports the outage
@@ -87,7 +100,11 @@ export class ReplicaRouter implements ReadConsistency {
       (position) => {
         const target = parseLsn(position);
         if (target === null || !this.up || (this.replayed !== null && this.replayed >= target)) callback();
-        else this.waiting.push({ target, callback });
+        else {
+          this.waiting.push({ target, callback });
+          // A replica that never catches up must not hold callbacks forever: the oldest run now.
+          if (this.waiting.length > MAX_WAITING) this.waiting.shift()!.callback();
+        }
       },
       () => callback(),
     );
@@ -97,10 +114,16 @@ export class ReplicaRouter implements ReadConsistency {
     return parseLsn(text) !== null;
   }
 
-  /** Resolves when the replica answers as a hot standby; rejects with what is wrong (readiness). */
+  /** Resolves when the replica answers as a hot standby and is not too far behind; rejects with what is wrong (readiness). */
   async probe(): Promise<void> {
     await this.check();
     if (!this.up) throw new Error(`${this.problem}: reads are served by the primary`);
+    if (this.tooFarBehind()) throw new Error(`PostgreSQL replica ${this.lagSeconds.toFixed(1)} s behind the primary (more than ${this.maxLagSeconds} s): reads are served by the primary`);
+  }
+
+  /** Seconds the replica is behind the primary (0 when it has replayed everything); null while it is down. */
+  replicaLagSeconds(): number | null {
+    return this.up ? this.lagSeconds : null;
   }
 
   /** Connections in use in each pool. */
@@ -136,10 +159,14 @@ export class ReplicaRouter implements ReadConsistency {
 
   private useReplica(): boolean {
     const scope = this.scope.getStore();
-    if (!this.up || this.replayed === null) return false;
+    if (!this.up || this.replayed === null || this.tooFarBehind()) return false;
     if (scope === undefined) return true;
     if ('primaryOnly' in scope) return false;
     return scope.floor === null || this.replayed >= scope.floor;
+  }
+
+  private tooFarBehind(): boolean {
+    return this.lagSeconds > this.maxLagSeconds;
   }
 
   /** A replica connection whose reads are run again on the primary if the replica fails under them. */
@@ -184,6 +211,14 @@ export class ReplicaRouter implements ReadConsistency {
   }
 
   private async readReplay(): Promise<void> {
+    // The primary's position first, so a replica that replays it in between is not called behind.
+    try {
+      const { rows } = await this.primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+      const lsn = parseLsn(rows[0]?.lsn);
+      if (lsn !== null) this.lag.notePrimary(this.clock(), lsn);
+    } catch {
+      // The primary's own outage is reported by the primary's readiness check, not here.
+    }
     try {
       const { rows } = await this.replica.query<{ recovering: boolean; lsn: string | null }>('select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as lsn');
       const replayed = parseLsn(rows[0]?.lsn);
@@ -192,6 +227,11 @@ export class ReplicaRouter implements ReadConsistency {
         return;
       }
       this.replayed = replayed;
+      const wasBehind = this.tooFarBehind();
+      this.lagSeconds = this.lag.seconds(replayed, this.clock());
+      if (this.tooFarBehind() !== wasBehind) {
+        this.warn(wasBehind ? 'PostgreSQL replica has caught up: reads go to it again' : `PostgreSQL replica is ${this.lagSeconds.toFixed(1)} s behind the primary: reads go to the primary until it catches up`);
+      }
       if (!this.up) {
         if (this.problem !== 'not checked yet') this.warn('PostgreSQL replica is back: reads go to it again');
         this.up = true;

@@ -73,7 +73,7 @@ export function connectSqlite(file: string): Connection {
     dialect: 'sqlite',
     describe: `sqlite:${file}`,
     consistency: SINGLE_DATABASE,
-    replicaProbe: null,
+    replica: null,
     // No pool to report: better-sqlite3 is one synchronous connection (plus the comment writer
     // thread's), so "idle" and "waiting" have no meaning; the write queue's depth says more.
     poolUse: () => [],
