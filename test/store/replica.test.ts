@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -217,6 +218,37 @@ describe('reads on a streaming replica', { skip }, () => {
     } finally {
       execFileSync('bash', [SCRIPT, 'start-standby'], { stdio: 'ignore' });
     }
+    await eventually('the replica is ready again once it is back', async () => (await folio.app.inject({ url: '/readyz' })).body.includes('{"name":"replica","ok":true'));
+  });
+
+  test('reads in flight when the replica stops are answered by the primary: none fails', async () => {
+    await eventually('reads use the replica again', async () => (await folio.app.inject({ url: '/readyz' })).body.includes('{"name":"replica","ok":true'));
+    let running = true;
+    let answered = 0;
+    const failures: string[] = [];
+    const reader = async () => {
+      while (running) {
+        try {
+          await Promise.all([runtime.store.content.countNodes(), runtime.store.content.getMeta('site_secret')]);
+          answered++;
+        } catch (err) {
+          failures.push((err as Error).message);
+        }
+      }
+    };
+    const readers = Array.from({ length: 6 }, reader);
+    try {
+      await eventually('the load is running', async () => answered > 50);
+      // Asynchronously, so the reads go on while the standby shuts down under them.
+      await promisify(execFile)('bash', [SCRIPT, 'stop-standby']);
+      const atStop = answered;
+      await eventually('reads go on after the stop', async () => answered > atStop + 200);
+    } finally {
+      running = false;
+      await Promise.all(readers);
+      execFileSync('bash', [SCRIPT, 'start-standby'], { stdio: 'ignore' });
+    }
+    assert.deepEqual(failures, [], `${failures.length} of ${answered + failures.length} reads failed`);
     await eventually('the replica is ready again once it is back', async () => (await folio.app.inject({ url: '/readyz' })).body.includes('{"name":"replica","ok":true'));
   });
 });
