@@ -32,6 +32,13 @@ probe FOLIO_TEST_MYSQL "Drupal database import tests" MariaDB "${FOLIO_TEST_MYSQ
 export FOLIO_TEST_REPLICA=0
 replica_up=0
 if [[ "$FOLIO_TEST_PG" == 1 ]]; then
+  # Its own folder and two free ports per run, so runs in several checkouts at once never meet
+  # (the tests stop and start this run's standby through the same variables).
+  export FOLIO_REPLICA_DIR="${FOLIO_REPLICA_DIR:-/tmp/folio-pg-replica-test-$$}"
+  read -r FOLIO_REPLICA_PRIMARY_PORT FOLIO_REPLICA_STANDBY_PORT < <(node -e "
+    const net=require('net');const free=()=>new Promise(r=>{const s=net.createServer().listen(0,'127.0.0.1',()=>{const p=s.address().port;s.close(()=>r(p))})});
+    Promise.all([free(),free()]).then(([a,b])=>console.log(a+' '+b))")
+  export FOLIO_REPLICA_PRIMARY_PORT FOLIO_REPLICA_STANDBY_PORT
   if replica_urls="$(bash scripts/pg-replica.sh up 2>.tmp-pg-replica.log)"; then
     export FOLIO_TEST_REPLICA=1
     replica_up=1
