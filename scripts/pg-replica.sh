@@ -31,6 +31,12 @@ urls() {
   echo "FOLIO_TEST_REPLICA_STANDBY_URL=postgres://postgres@127.0.0.1:${STANDBY_PORT}/postgres"
 }
 
+# Says why a server did not start (the last line of its log, which `down` removes), and stops.
+failed() {
+  say "the $1 did not start on port $2: $(grep -E 'FATAL|ERROR' "$DIR/$1.log" | tail -n 1)"
+  exit 1
+}
+
 up() {
   for port in "$PRIMARY_PORT" "$STANDBY_PORT"; do
     if [[ ! -d "$DIR" ]] && "$BIN/pg_isready" -h 127.0.0.1 -p "$port" -q 2>/dev/null; then
@@ -60,7 +66,7 @@ max_connections = 60
 EOF
     echo "host replication postgres 127.0.0.1/32 trust" >>"$primary/pg_hba.conf"
   fi
-  running "$primary" || pg_ctl_ -D "$primary" -l "$DIR/primary.log" -w -t 60 start >/dev/null
+  running "$primary" || pg_ctl_ -D "$primary" -l "$DIR/primary.log" -w -t 60 start >/dev/null 2>&1 || failed primary "$PRIMARY_PORT"
   if [[ ! -f "$standby/PG_VERSION" ]]; then
     say "pg_basebackup -R the standby into $standby"
     # -R writes standby.signal and primary_conninfo: the copy starts as a streaming hot standby.
@@ -70,7 +76,7 @@ port = ${STANDBY_PORT}
 hot_standby_feedback = on
 EOF
   fi
-  running "$standby" || pg_ctl_ -D "$standby" -l "$DIR/standby.log" -w -t 60 start >/dev/null
+  running "$standby" || pg_ctl_ -D "$standby" -l "$DIR/standby.log" -w -t 60 start >/dev/null 2>&1 || failed standby "$STANDBY_PORT"
   # Wait until the standby streams from the primary, so the first test does not race it.
   for _ in $(seq 1 60); do
     if as_pg "$BIN/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d postgres -tAc "select count(*) from pg_stat_replication where state = 'streaming'" 2>/dev/null | grep -q '^[1-9]'; then

@@ -45,6 +45,7 @@ if [[ "$FOLIO_TEST_PG" == 1 ]]; then
     while IFS='=' read -r name value; do export "$name=$value"; done <<<"$replica_urls"
   else
     skipped+=("streaming replica tests (scripts/pg-replica.sh up failed: $(tail -n 1 .tmp-pg-replica.log))")
+    bash scripts/pg-replica.sh down 2>/dev/null || true # whatever half of it started
     missing_in_ci+=("a PostgreSQL streaming replica (scripts/pg-replica.sh)")
   fi
   rm -f .tmp-pg-replica.log
