@@ -188,6 +188,35 @@ describe('reads on a streaming replica', { skip }, () => {
     }
   });
 
+  test('a replica found behind the primary (at start, or back from an outage) serves reads only once it has caught up', async () => {
+    const primary = new pg.Pool({ connectionString: primaryDb, max: 2 });
+    const warnings: string[] = [];
+    await caughtUp();
+    await pauseReplay();
+    const router = new ReplicaRouter(primary, { connect: () => primary.connect(), end: () => primary.end() }, standbyDb, 2, (m) => warnings.push(m));
+    try {
+      await query(primaryDb, "insert into folio_meta (key, value) values ('catch_up', 'x') on conflict (key) do update set value = excluded.value");
+      await assert.rejects(router.probe(), /^Error: PostgreSQL replica is catching up with the primary: reads are served by the primary$/);
+      const client = await router.readPool().connect();
+      try {
+        const result = (await client.query('select pg_is_in_recovery() as r', [])) as { rows: { r: boolean }[] };
+        assert.equal(result.rows[0]!.r, false, 'reads go to the primary meanwhile');
+      } finally {
+        client.release();
+      }
+      await resumeReplay();
+      await eventually('the replica serves once caught up', async () => {
+        await router.probe();
+        return true;
+      });
+      assert.deepEqual(warnings, [], 'a replica that was never down is not reported back');
+    } finally {
+      await resumeReplay();
+      await router.close();
+      await primary.end();
+    }
+  });
+
   test('/readyz reports the replica; a stopped replica falls back to the primary and is reported, not fatal', async () => {
     const ready = await folio.app.inject({ url: '/readyz' });
     assert.equal(ready.statusCode, 200);

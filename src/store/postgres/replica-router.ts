@@ -59,6 +59,10 @@ export class ReplicaRouter implements ReadConsistency {
   private waiting: { target: bigint; callback: () => void }[] = [];
   private readonly lag = new ReplicaLag(2 * MAX_LAG_SECONDS * 1000);
   private lagSeconds = 0;
+  /** While the replica is not serving: the position it must replay before it does again. */
+  private catchUpTo: bigint | null = null;
+  /** Whether its outage was logged (its return then is too): one line each way. */
+  private reportedDown = false;
 
   constructor(
     private readonly primary: pg.Pool,
@@ -212,10 +216,11 @@ export class ReplicaRouter implements ReadConsistency {
 
   private async readReplay(): Promise<void> {
     // The primary's position first, so a replica that replays it in between is not called behind.
+    let primaryAt: bigint | null = null;
     try {
       const { rows } = await this.primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
-      const lsn = parseLsn(rows[0]?.lsn);
-      if (lsn !== null) this.lag.notePrimary(this.clock(), lsn);
+      primaryAt = parseLsn(rows[0]?.lsn);
+      if (primaryAt !== null) this.lag.notePrimary(this.clock(), primaryAt);
     } catch {
       // The primary's own outage is reported by the primary's readiness check, not here.
     }
@@ -233,8 +238,17 @@ export class ReplicaRouter implements ReadConsistency {
         this.warn(wasBehind ? 'PostgreSQL replica has caught up: reads go to it again' : `PostgreSQL replica is ${this.lagSeconds.toFixed(1)} s behind the primary: reads go to the primary until it catches up`);
       }
       if (!this.up) {
-        if (this.problem !== 'not checked yet') this.warn('PostgreSQL replica is back: reads go to it again');
+        // Back (or first seen): it serves reads once it has replayed what the primary had when it
+        // answered again. Pages rendered from it meanwhile would be stale and, cached, stay so.
+        this.catchUpTo ??= primaryAt ?? replayed;
+        if (replayed < this.catchUpTo) {
+          this.problem = 'PostgreSQL replica is catching up with the primary';
+          return;
+        }
+        this.catchUpTo = null;
+        if (this.reportedDown) this.warn('PostgreSQL replica is back: reads go to it again');
         this.up = true;
+        this.reportedDown = false;
         this.problem = '';
       }
       this.release((target) => target <= replayed);
@@ -245,8 +259,10 @@ export class ReplicaRouter implements ReadConsistency {
 
   private wentDown(err: unknown): void {
     const problem = `PostgreSQL replica unreachable (${err instanceof Error ? err.message : String(err)})`;
-    if (this.up || this.problem === 'not checked yet') this.warn(`${problem}: reads go to the primary until it is back`);
+    if (!this.reportedDown) this.warn(`${problem}: reads go to the primary until it is back`);
+    this.reportedDown = true;
     this.up = false;
+    this.catchUpTo = null;
     this.problem = problem;
     // Reads are on the primary now, so whoever waited for the replica may go on.
     this.release(() => true);
