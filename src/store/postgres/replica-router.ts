@@ -45,7 +45,9 @@ function isRecoveryConflict(err: unknown): boolean {
  *
  * A replica that does not answer is called down at once, its failed read is run again on the
  * primary (reads are idempotent), and every read goes to the primary until the monitor finds it
- * back. So a dead replica costs capacity, never pages.
+ * back and has replayed what the primary had when it answered again. A replica more than
+ * MAX_LAG_SECONDS behind serves no reads either. So a dead or stuck replica costs capacity, never
+ * pages.
  */
 export class ReplicaRouter implements ReadConsistency {
   readonly replicated = true;
