@@ -12,6 +12,11 @@ PG_ADMIN="${FOLIO_CLUSTER_PG_ADMIN:-postgres://postgres@127.0.0.1:5432/postgres}
 DB_NAME="${FOLIO_CLUSTER_DB:-folio_cluster}"
 DATABASE_URL="${PG_ADMIN%/*}/${DB_NAME}"
 REDIS_URL="${FOLIO_CLUSTER_REDIS:-redis://127.0.0.1:6379}"
+# A streaming replica of FOLIO_CLUSTER_PG_ADMIN's server that serves the instances' reads, e.g. the pair
+# `bash scripts/pg-replica.sh up` makes: FOLIO_CLUSTER_PG_ADMIN=postgres://postgres@127.0.0.1:5442/postgres
+# FOLIO_CLUSTER_REPLICA=postgres://postgres@127.0.0.1:5443/postgres. Unset: every read on the primary.
+REPLICA_ADMIN="${FOLIO_CLUSTER_REPLICA:-}"
+REPLICA_URL="${REPLICA_ADMIN:+${REPLICA_ADMIN%/*}/${DB_NAME}}"
 DIR="${FOLIO_CLUSTER_DIR:-$(pwd)/.cluster}"
 
 say() { echo "cluster: $*"; }
@@ -57,7 +62,7 @@ up() {
   local upstreams=""
   for i in $(seq 0 $((INSTANCES - 1))); do
     local port=$((FIRST_INSTANCE_PORT + i))
-    FOLIO_DATABASE_URL="$DATABASE_URL" FOLIO_REDIS_URL="$REDIS_URL" FOLIO_TRUST_PROXY=127.0.0.1 FOLIO_BASE_URL="http://127.0.0.1:${PORT}" \
+    FOLIO_DATABASE_URL="$DATABASE_URL" FOLIO_DATABASE_REPLICA_URL="$REPLICA_URL" FOLIO_REDIS_URL="$REDIS_URL" FOLIO_TRUST_PROXY=127.0.0.1 FOLIO_BASE_URL="http://127.0.0.1:${PORT}" \
       FOLIO_METRICS_PORT=$((port + 1000)) \
       nohup node bin/folio.js serve --no-demo --host 127.0.0.1 --port "$port" >"$DIR/instance-$port.log" 2>&1 &
     echo $! >"$DIR/instance-$port.pid"

@@ -27,6 +27,34 @@ probe FOLIO_TEST_REDIS "shared rate-limit tests" Redis "${FOLIO_TEST_REDIS_URL:-
 probe FOLIO_TEST_MYSQL "Drupal database import tests" MariaDB "${FOLIO_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/}" \
   "require('mysql2/promise').createConnection({uri:process.argv[1],connectTimeout:3000}).then(c=>c.end()).then(()=>process.exit(0),()=>process.exit(1))"
 
+# A real streaming replica for the read-scaling tests: a primary and a hot standby of its own
+# (scripts/pg-replica.sh, on ports 5442/5443, never the cluster on 5432), stopped at the end.
+export FOLIO_TEST_REPLICA=0
+replica_up=0
+if [[ "$FOLIO_TEST_PG" == 1 ]]; then
+  # Its own folder and two free ports per run, so runs in several checkouts at once never meet
+  # (the tests stop and start this run's standby through the same variables).
+  export FOLIO_REPLICA_DIR="${FOLIO_REPLICA_DIR:-/tmp/folio-pg-replica-test-$$}"
+  read -r FOLIO_REPLICA_PRIMARY_PORT FOLIO_REPLICA_STANDBY_PORT < <(node -e "
+    const net=require('net');const free=()=>new Promise(r=>{const s=net.createServer().listen(0,'127.0.0.1',()=>{const p=s.address().port;s.close(()=>r(p))})});
+    Promise.all([free(),free()]).then(([a,b])=>console.log(a+' '+b))")
+  export FOLIO_REPLICA_PRIMARY_PORT FOLIO_REPLICA_STANDBY_PORT
+  if replica_urls="$(bash scripts/pg-replica.sh up 2>.tmp-pg-replica.log)"; then
+    export FOLIO_TEST_REPLICA=1
+    replica_up=1
+    while IFS='=' read -r name value; do export "$name=$value"; done <<<"$replica_urls"
+  else
+    skipped+=("streaming replica tests (scripts/pg-replica.sh up failed: $(tail -n 1 .tmp-pg-replica.log))")
+    bash scripts/pg-replica.sh down 2>/dev/null || true # whatever half of it started
+    missing_in_ci+=("a PostgreSQL streaming replica (scripts/pg-replica.sh)")
+  fi
+  rm -f .tmp-pg-replica.log
+else
+  skipped+=("streaming replica tests (need PostgreSQL)")
+fi
+stop_replica() { if [[ "$replica_up" == 1 ]]; then bash scripts/pg-replica.sh down 2>/dev/null || true; fi; }
+trap stop_replica EXIT
+
 if command -v nginx >/dev/null 2>&1 && [[ "$FOLIO_TEST_PG" == 1 && "$FOLIO_TEST_REDIS" == 1 ]]; then
   export FOLIO_TEST_CLUSTER=1
 else

@@ -27,6 +27,8 @@ import { HealthService } from './services/health-service.ts';
 import { FileStore } from './services/file-store.ts';
 import { SeedingService } from './services/seeding-service.ts';
 import { RedisChangeChannel } from './store/redis/change-channel.ts';
+import { RedisConnections } from './store/redis/redis-connections.ts';
+import type { ReadConsistency } from './domain/read-consistency.ts';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -55,6 +57,10 @@ export interface Runtime {
   /** The old site's files (FOLIO_FILES_DIR), copied in by `folio import --files`. */
   readonly files: FileStore;
   readonly seeding: SeedingService;
+  /** Where reads go (a read replica or the primary); the web layer carries writers' positions. */
+  readonly consistency: ReadConsistency;
+  /** This instance's Redis connections (FOLIO_REDIS_URL), owned here and closed by close(); null without Redis. */
+  readonly redis: RedisConnections | null;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
   /**
@@ -66,9 +72,13 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The one place that chooses SQLite or PostgreSQL. */
-export function connect(config: Config): Connection {
-  return config.database.kind === 'postgres' ? connectPostgres(config.database.url) : connectSqlite(config.database.file);
+/**
+ * The one place that chooses SQLite or PostgreSQL. The read replica is used only when asked
+ * (`folio serve`): commands that write and read back (imports, corrections) stay on the primary.
+ */
+export function connect(config: Config, options: { readReplica?: boolean } = {}): Connection {
+  if (config.database.kind === 'sqlite') return connectSqlite(config.database.file);
+  return connectPostgres(config.database.url, { replicaUrl: options.readReplica ? config.databaseReplicaUrl : null });
 }
 
 /**
@@ -76,11 +86,12 @@ export function connect(config: Config): Connection {
  * and kept in the database, so every instance sharing the database agrees on it.
  */
 async function siteSecret(store: Store): Promise<string> {
-  const existing = await store.content.getMeta('site_secret');
+  const read = () => store.consistency.onPrimary(() => store.content.getMeta('site_secret'));
+  const existing = await read();
   if (existing) return existing;
   const secret = randomBytes(32).toString('base64url');
   await store.writer.initMeta('site_secret', secret);
-  return (await store.content.getMeta('site_secret')) ?? secret;
+  return (await read()) ?? secret;
 }
 
 /**
@@ -91,23 +102,36 @@ export interface StoreRuntime extends Runtime {
   readonly store: Store;
 }
 
-/** Opens the store (migrating it) and builds the services on top. */
-export async function openRuntime(config: Config): Promise<Runtime> {
-  const { store: _store, ...runtime } = await openStoreRuntime(config);
+/**
+ * Opens the store (migrating it) and builds the services on top. `readReplica`: send reads to
+ * FOLIO_DATABASE_REPLICA_URL when it is set (the server does; CLI commands do not).
+ */
+export async function openRuntime(config: Config, options: { readReplica?: boolean } = {}): Promise<Runtime> {
+  const { store: _store, ...runtime } = await openStoreRuntime(config, options);
   return runtime;
 }
 
 /** Like openRuntime, with the store left on the result: for tests and benchmarks only. */
-export async function openStoreRuntime(config: Config): Promise<StoreRuntime> {
-  const store = await openStore(connect(config), (code) => config.editions.find((e) => e.code === code)?.lang ?? 'en');
+export async function openStoreRuntime(config: Config, options: { readReplica?: boolean } = {}): Promise<StoreRuntime> {
+  const store = await openStore(connect(config, options), (code) => config.editions.find((e) => e.code === code)?.lang ?? 'en');
   const listeners: ((edition: string) => void)[] = [];
-  const tell = (edition: string) => {
+  const drop = (edition: string) => {
     for (const l of listeners) l(edition);
   };
+  // With a read replica, a page rendered between a change and its replay on the replica is
+  // stale, and the page cache would keep it: so caches drop once more when the replica has
+  // replayed the change (at once without a replica).
+  const tell = (edition: string) => {
+    drop(edition);
+    if (store.consistency.replicated) store.consistency.afterReplay(() => drop(edition));
+  };
   const codes = config.editions.map((e) => e.code);
+  const redis = config.redisUrl ? new RedisConnections(config.redisUrl) : null;
   let channel: RedisChangeChannel | null = null;
-  const stamps = new ChangeStamps({ getMeta: (k) => store.content.getMeta(k), setMeta: (k, v) => store.writer.setMeta(k, v) }, codes, tell, undefined, (e, stamp) => channel?.publish(e, stamp));
-  if (config.redisUrl) channel = new RedisChangeChannel(config.redisUrl, codes, (e, stamp) => stamps.receive(e, stamp), tell);
+  // Stamps are read from the primary: a stale stamp read from the replica would look like a change.
+  const meta = { getMeta: (k: string) => store.consistency.onPrimary(() => store.content.getMeta(k)), setMeta: (k: string, v: string) => store.writer.setMeta(k, v) };
+  const stamps = new ChangeStamps(meta, codes, tell, undefined, (e, stamp) => channel?.publish(e, stamp));
+  if (redis) channel = new RedisChangeChannel(redis, codes, (e, stamp) => stamps.receive(e, stamp), tell);
   const changed = (edition: string) => {
     tell(edition);
     stamps.noteLocal(edition);
@@ -142,9 +166,11 @@ export async function openStoreRuntime(config: Config): Promise<StoreRuntime> {
     auth: new AuthService(store.users),
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
-    health: new HealthService(store.content),
+    health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),
     files: new FileStore(config.filesDir),
     seeding: new SeedingService(store.content, store.writer),
+    consistency: store.consistency,
+    redis,
     onContentChanged: (l) => void listeners.push(l),
     async watchChanges(intervalMs) {
       await channel?.listen();
@@ -156,7 +182,7 @@ export async function openStoreRuntime(config: Config): Promise<StoreRuntime> {
     async close() {
       if (watcher) clearInterval(watcher);
       await stamps.flush();
-      await channel?.close();
+      await redis?.close();
       await store.close();
     },
   };

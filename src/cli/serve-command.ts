@@ -20,10 +20,11 @@ export function serveCommand(): Command {
     .option('--no-demo', 'do not generate the demo newspaper into an empty database')
     .action(async (options: StoreOptions & { port?: string; host?: string; demo: boolean }) => {
       const config = configFrom(options);
-      const runtime = await openRuntime(config);
-      if (options.demo && (await runtime.seeding.countItems()) === 0) {
+      // The server reads from FOLIO_DATABASE_REPLICA_URL when it is set; seeding reads what it wrote, so on the primary.
+      const runtime = await openRuntime(config, { readReplica: true });
+      if (options.demo && (await runtime.consistency.onPrimary(() => runtime.seeding.countItems())) === 0) {
         process.stderr.write(`${runtime.config.database.kind === 'sqlite' ? runtime.config.database.file : 'The database'} is empty: generating the demo newspaper first.\n`);
-        process.stderr.write(`${await seedDemo(runtime, {})}\n`);
+        process.stderr.write(`${await runtime.consistency.onPrimary(() => seedDemo(runtime, {}))}\n`);
       }
       const metrics = config.metrics ? new FolioMetrics() : undefined;
       const folio = await buildApp({ ...runtime, logger: { level: config.logLevel }, ...(metrics ? { metrics } : {}) });

@@ -16,6 +16,8 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** Where the old site's files are kept (absolute), each at its old URL's path: FOLIO_FILES_DIR, ./data/files by default. */
   readonly filesDir: string;
+  /** A streaming replica of the PostgreSQL database that serves the site's reads; null: none. */
+  readonly databaseReplicaUrl: string | null;
   /** Absolute base for canonical links, e.g. "https://example.com"; defaults to http://localhost:<port>. */
   readonly baseUrl: string;
   readonly editions: readonly Edition[];
@@ -114,12 +116,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
   const vars = parsed.data;
   const file = readConfigFile(vars.FOLIO_CONFIG, problems);
   const editions = mergeEditions(file.editions, problems);
+  if (vars.FOLIO_DATABASE_REPLICA_URL !== null && vars.FOLIO_DATABASE_URL.kind !== 'postgres') {
+    problems.push('FOLIO_DATABASE_REPLICA_URL: a read replica needs a PostgreSQL FOLIO_DATABASE_URL (SQLite has no replicas)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     port: vars.PORT,
     host: vars.HOST,
     database: vars.FOLIO_DATABASE_URL,
     filesDir: vars.FOLIO_FILES_DIR,
+    databaseReplicaUrl: vars.FOLIO_DATABASE_REPLICA_URL,
     baseUrl: vars.FOLIO_BASE_URL ?? `http://localhost:${vars.PORT}`,
     editions,
     demoSeed: vars.FOLIO_DEMO_SEED,

@@ -50,6 +50,11 @@ export const envSchema = z.object({
   PORT: wholeNumber(0, 65535, 8080),
   HOST: z.preprocess(unset, z.string().default('0.0.0.0')),
   FOLIO_DATABASE_URL: z.preprocess(unset, databaseUrl.default(() => ({ kind: 'sqlite' as const, file: resolve('./data/folio.db') }))),
+  // A streaming replica of FOLIO_DATABASE_URL that serves reads (`folio serve` only; see README).
+  FOLIO_DATABASE_REPLICA_URL: z.preprocess(
+    unset,
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: (issue) => `expected a postgres://… URL of a streaming replica, got "${String(issue.input)}"` }).optional(),
+  ).transform((v) => v ?? null),
   FOLIO_BASE_URL: z.preprocess(
     (v) => (typeof v === 'string' ? unset(v.replace(/\/+$/, '')) : v),
     z.string().regex(/^https?:\/\/[^/\s]+$/, { error: (issue) => `expected an origin like https://example.com, got "${String(issue.input)}"` }).optional(),

@@ -1,4 +1,5 @@
-import type { ContentReader } from '../store/types.ts';
+import type { ContentReader, StoreStats } from '../store/types.ts';
+import type { PoolUse } from '../domain/read-consistency.ts';
 
 /** One dependency's state, as /readyz reports it. */
 export interface DependencyState {
@@ -6,6 +7,8 @@ export interface DependencyState {
   readonly ok: boolean;
   /** What failed, for the operator (never shown with secrets: only the error's message). */
   readonly detail?: string;
+  /** A dependency the instance can serve without (the read replica: reads fall back to the primary). */
+  readonly optional?: boolean;
 }
 
 /** How long a readiness check waits for the database before calling it down. */
@@ -27,11 +30,37 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * itself, such as Redis. Load balancers send traffic only to instances that answer ready.
  */
 export class HealthService {
-  constructor(private readonly content: Pick<ContentReader, 'getMeta'>) {}
+  /** `content` should read from the primary: readiness is about the database writes go to. */
+  constructor(
+    private readonly content: Pick<ContentReader, 'getMeta'>,
+    private readonly stats: StoreStats = { commentQueueDepth: () => 0, poolUse: () => [], replica: null },
+  ) {}
 
   /** The database's state. */
   database(): Promise<DependencyState> {
     return this.probe('database', () => this.content.getMeta('site_secret'));
+  }
+
+  /** The read replica's state (optional: while it is down, reads use the primary); null without one. */
+  async replica(): Promise<DependencyState | null> {
+    const replica = this.stats.replica;
+    if (replica === null) return null;
+    return { ...(await this.probe('replica', () => replica.probe())), optional: true };
+  }
+
+  /** Comments accepted and not yet committed. */
+  commentQueueDepth(): number {
+    return this.stats.commentQueueDepth();
+  }
+
+  /** Seconds the read replica is behind the primary; null without one or while it is down. */
+  replicaLagSeconds(): number | null {
+    return this.stats.replica?.lagSeconds() ?? null;
+  }
+
+  /** Database connections in use, per pool. */
+  poolUse(): PoolUse[] {
+    return this.stats.poolUse();
   }
 
   /** Any dependency's state: up when `check` answers within CHECK_TIMEOUT_MS (used for Redis too). */

@@ -18,8 +18,14 @@ const MAX_BATCH = 256;
 export class GroupCommitQueue {
   private queue: Pending<unknown>[] = [];
   private running = false;
+  private inFlight = 0;
 
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** Writes waiting for their commit: queued, and in the batch being committed. */
+  get depth(): number {
+    return this.queue.length + this.inFlight;
+  }
 
   /** Runs `work` inside a shared transaction; resolves after that transaction has committed. */
   run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -35,9 +41,11 @@ export class GroupCommitQueue {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
+        this.inFlight = batch.length;
         await this.commit(batch);
       }
     } finally {
+      this.inFlight = 0;
       this.running = false;
     }
   }
@@ -49,13 +57,18 @@ export class GroupCommitQueue {
         results.length = 0;
         for (const item of batch) results.push(await item.work(trx));
       }));
+      // Counted out before anyone is told, so a caller that awaited its write sees it gone.
+      this.inFlight = 0;
       batch.forEach((item, i) => item.resolve(results[i]));
     } catch {
       // One bad write must not fail its neighbours: retry each on its own, so only it fails.
       for (const item of batch) {
         try {
-          item.resolve(await whenNotBusy(() => this.db.transaction().execute((trx) => item.work(trx))));
+          const result = await whenNotBusy(() => this.db.transaction().execute((trx) => item.work(trx)));
+          this.inFlight--;
+          item.resolve(result);
         } catch (err) {
+          this.inFlight--;
           item.reject(err);
         }
       }

@@ -19,19 +19,29 @@ import type { Store } from './types.ts';
 export async function openStore(connection: Connection, langOf: (edition: string) => 'en' | 'ar' = (e) => (e === 'ar' ? 'ar' : 'en')): Promise<Store> {
   await migrateToLatest(connection);
   const writerThread = connection.sqliteFile ? new WorkerCommentWriter(connection.sqliteFile) : null;
+  const comments = new KyselyCommentStore(connection.db, connection.dialect, writerThread ?? undefined);
+  // Read-only areas read through readDb (a streaming replica when one is configured); whatever
+  // writes, or reads to decide a write, uses the primary.
+  const read = connection.readDb;
   return {
-    content: new KyselyContentReader(connection.db, connection.dialect),
+    content: new KyselyContentReader(read, connection.dialect),
     writer: new KyselyContentWriter(connection.db),
-    comments: new KyselyCommentStore(connection.db, connection.dialect, writerThread ?? undefined),
+    comments,
     users: new KyselyUserStore(connection.db),
-    search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf) : new SqliteSearchStore(connection.db),
-    sitemap: new KyselySitemapQueries(connection.db),
-    archive: new KyselyArchiveQueries(connection.db),
+    search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf, read) : new SqliteSearchStore(connection.db),
+    sitemap: new KyselySitemapQueries(read),
+    archive: new KyselyArchiveQueries(read),
     imports: new KyselyImportStore(connection.db),
-    exports: new KyselyExportQueries(connection.db),
+    exports: new KyselyExportQueries(read),
     fixity: new KyselyFixityQueries(connection.db),
     revisions: new KyselyRevisionQueries(connection.db),
     dialect: connection.dialect,
+    consistency: connection.consistency,
+    stats: {
+      commentQueueDepth: () => comments.pendingWrites,
+      poolUse: () => connection.poolUse(),
+      replica: connection.replica,
+    },
     async close() {
       await writerThread?.close();
       await connection.close();

@@ -5,7 +5,6 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
 import { RateLimited, ReadOnlyEdition } from '../domain/errors.ts';
 import { MESSAGES } from '../text/messages.ts';
 import { UnsafeUrl } from '../text/uri-reference.ts';
@@ -34,6 +33,7 @@ import type { FolioMetrics } from './metrics.ts';
 import { SharedLocalStore } from './shared-local-store.ts';
 import { sharedRedisStore } from './shared-redis-store.ts';
 import { CSRF_COOKIE } from './csrf-token.ts';
+import { carriesWritePosition, installReadYourWrites } from './read-your-writes.ts';
 import type { WebDeps, WebServices } from './web-deps.ts';
 
 /** Browser features no Folio page uses, switched off for every page (and any injected script). */
@@ -90,6 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024);
   const metrics = options.metrics ?? null;
   metrics?.watchCache(() => cache.size);
+  metrics?.watchStore(options.health);
+  // A writer's next pages must show its write (read-your-writes with a replica): not from the cache.
+  const replicated = options.consistency.replicated;
   const app = Fastify({
     logger: options.logger ?? false,
     // Cached pages are answered here, before the framework builds its request and reply: a
@@ -98,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     // exception would take the process down (as a cached unencoded Location once did).
     serverFactory: (handler) => withTimeouts(createServer((req: IncomingMessage, res: ServerResponse) => {
       try {
-        if (req.method === 'GET' || req.method === 'HEAD') {
+        if ((req.method === 'GET' || req.method === 'HEAD') && !(replicated && carriesWritePosition(req))) {
           const key = rawCacheKey(req);
           const hit = cache.get(key);
           if (hit) {
@@ -141,13 +144,14 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   if (accessLog) app.addHook('onClose', async () => accessLog.flush());
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
-    config, editions, reader: options.reader, articles: options.articles, archive: options.archive, related: options.related, comments: options.comments,
-    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, files: options.files, cache, nav,
+    config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
+    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files,
+    consistency: options.consistency, redis: options.redis, cache, nav, metrics,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.method === 'GET' || request.method === 'HEAD') {
+    if ((request.method === 'GET' || request.method === 'HEAD') && !(replicated && carriesWritePosition(request.raw))) {
       const hit = cache.get(cacheKey(request));
       if (hit) return writeCachedPage(request, reply, hit);
     }
@@ -189,33 +193,16 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   });
 
   // Rate limits for the routes that ask (config.rateLimit): sign-in. With several instances the
-  // counts must be shared, so they live in Redis when FOLIO_REDIS_URL is set.
-  // No offline queue: while Redis is down a command fails at once (and the limiter counts locally)
-  // instead of holding a sign-in until Redis answers.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
-  if (redis) {
-    let down = false;
-    redis.on('error', (err: Error) => {
-      if (!down) app.log.warn({ err }, 'Redis is unreachable: sign-in limits count in this instance until it is back');
-      down = true;
-    });
-    redis.on('ready', () => {
-      if (down) app.log.info('Redis is back: sign-in limits are shared again');
-      down = false;
-    });
-    // Start counting in Redis from the first request when it answers within two seconds.
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 2000);
-      timer.unref();
-      if (redis.status === 'ready') resolve();
-      redis.once('ready', () => { clearTimeout(timer); resolve(); });
-    });
-  }
-  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  // counts must be shared, so they live in Redis when FOLIO_REDIS_URL is set. The runtime owns
+  // the connection (store/redis/redis-connections.ts), logs its outages and closes it.
+  const redis = options.redis ?? null;
+  // Start counting in Redis from the first request when it answers within two seconds.
+  await redis?.whenReady(2000);
+  installReadYourWrites(app, options.consistency, config.secureCookies);
   await app.register(rateLimit, {
     global: false,
     // One count per address and group across both editions' routes (see SharedLocalStore).
-    store: redis ? sharedRedisStore(redis, 'folio-rate-limit:') : SharedLocalStore,
+    store: redis ? sharedRedisStore(redis.commands, 'folio-rate-limit:') : SharedLocalStore,
     // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
     errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
     // One line for whoever watches for credential stuffing.
@@ -231,7 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   });
 
   installErrorHandlers(app, deps);
-  await app.register(healthRoutes(deps, redis ? [() => deps.health.probe('redis', () => redis.ping())] : []));
+  await app.register(healthRoutes(deps, redis ? [() => deps.health.probe('redis', () => redis.commands.ping())] : []));
   await app.register(assetRoutes());
   for (const edition of editions.all) {
     await app.register(mementoRoutes(edition, deps), { prefix: edition.pathPrefix });

@@ -12,6 +12,9 @@ import type { SearchService } from '../services/search-service.ts';
 import type { MementoService } from '../services/memento-service.ts';
 import type { CorrectionsService } from '../services/corrections-service.ts';
 import type { HealthService } from '../services/health-service.ts';
+import type { ReadConsistency } from '../domain/read-consistency.ts';
+import type { Redis } from 'ioredis';
+import type { FolioMetrics } from './metrics.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -32,10 +35,22 @@ export interface WebServices {
   readonly health: HealthService;
   /** The old site's files, served at their old URLs. */
   readonly files: FileStore;
+  /** Where reads go (a replica or the primary); the web layer carries writers' positions. */
+  readonly consistency: ReadConsistency;
+  /** The instance's Redis connections, owned (and closed) by the runtime; null or absent without Redis. */
+  readonly redis?: SharedRedis | null;
+}
+
+/** What the web layer uses of the runtime's Redis connections (store/redis/redis-connections.ts). */
+export interface SharedRedis {
+  readonly commands: Redis;
+  whenReady(timeoutMs: number): Promise<void>;
 }
 
 /** What routes are given: the services plus the web layer's own caches. */
 export interface WebDeps extends WebServices {
   readonly cache: PageCache;
   readonly nav: NavigationMemo;
+  /** This instance's metrics, when they are served. */
+  readonly metrics: FolioMetrics | null;
 }

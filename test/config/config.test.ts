@@ -41,6 +41,7 @@ describe('configuration', () => {
     assert.deepEqual({ ...config.comments }, { floodLimit: 5, floodWindowSeconds: 600, minSecondsToPost: 3, maxLinks: 3, blockedWords: [], blockedEmails: [], blockedNetworks: [] });
     assert.equal(config.secret, null);
     assert.equal(config.redisUrl, null);
+    assert.equal(config.databaseReplicaUrl, null);
     assert.equal(config.secureCookies, 'auto');
     assert.equal(config.trustProxy, false);
     assert.deepEqual(config.editions.map((e) => e.code), ['en', 'ar']);
@@ -59,6 +60,7 @@ describe('configuration', () => {
       PORT: '9000', FOLIO_BASE_URL: 'https://news.example/', FOLIO_PAGE_CACHE_MB: '0', FOLIO_LOG_LEVEL: 'warn',
       FOLIO_SECRET: 'x'.repeat(32), FOLIO_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16', FOLIO_SECURE_COOKIES: 'always',
       FOLIO_REDIS_URL: 'redis://127.0.0.1:6379', FOLIO_FLOOD_LIMIT: '', FOLIO_DATABASE_URL: 'postgres://u@h/db',
+      FOLIO_DATABASE_REPLICA_URL: 'postgres://u@replica/db',
       FOLIO_CONFIG: configFile({ editions: { ar: { siteName: 'دفتر', hosts: ['AR.Example.com'] } }, comments: { blockedWords: [' spam '], blockedNetworks: ['198.51.100.0/24'] } }),
     });
     assert.equal(config.port, 9000);
@@ -66,6 +68,7 @@ describe('configuration', () => {
     assert.equal(config.pageCacheMegabytes, 0);
     assert.equal(config.comments.floodLimit, 5);
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h/db' });
+    assert.equal(config.databaseReplicaUrl, 'postgres://u@replica/db');
     assert.equal(config.trustProxy, '10.0.0.1, 192.168.0.0/16');
     assert.equal(config.editions[1]!.siteName, 'دفتر');
     assert.deepEqual(config.editions[1]!.hosts, ['ar.example.com']);
@@ -124,10 +127,17 @@ describe('configuration', () => {
     ['FOLIO_SECURE_COOKIES', 'yes', 'FOLIO_SECURE_COOKIES: expected one of "auto", "always", got "yes"'],
     ['FOLIO_TRUST_PROXY', '10.0.0.1,nope', 'FOLIO_TRUST_PROXY: "nope" is not an IP address or CIDR network'],
     ['FOLIO_REDIS_URL', 'http://x', 'FOLIO_REDIS_URL: expected a URL like redis://127.0.0.1:6379'],
+    ['FOLIO_DATABASE_REPLICA_URL', 'sqlite:./replica.db', 'FOLIO_DATABASE_REPLICA_URL: expected a postgres://… URL of a streaming replica, got "sqlite:./replica.db"'],
   ];
   for (const [name, value, problem] of badVariables) {
     test(`${name}=${value} is refused`, () => assert.deepEqual(problemsOf({ [name]: value }), [problem]));
   }
+
+  test('a read replica needs a PostgreSQL primary', () => {
+    assert.deepEqual(problemsOf({ FOLIO_DATABASE_URL: 'sqlite:./x.db', FOLIO_DATABASE_REPLICA_URL: 'postgres://u@replica/db' }), [
+      'FOLIO_DATABASE_REPLICA_URL: a read replica needs a PostgreSQL FOLIO_DATABASE_URL (SQLite has no replicas)',
+    ]);
+  });
 
   test('every problem of the environment and the file is listed in one error, one per line', () => {
     const file = configFile({ editions: { ar: { siteName: 42 } }, colour: 'red' });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config/config.ts';
 import { openStoreRuntime, type StoreRuntime } from '../../src/runtime.ts';
 import { RedisChangeChannel } from '../../src/store/redis/change-channel.ts';
+import { RedisConnections } from '../../src/store/redis/redis-connections.ts';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedFixture } from '../support/fixture-site.ts';
 
@@ -20,7 +21,8 @@ function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 describe('page-cache invalidation through Redis pub/sub', { skip }, () => {
   test('a change published by one instance reaches the others, not itself', async () => {
     const heard: string[][] = [[], [], []];
-    const channels = heard.map((list) => new RedisChangeChannel(REDIS, ['en', 'ar'], (e, stamp) => list.push(`${e} ${stamp}`), () => undefined, () => undefined));
+    const connections = heard.map(() => new RedisConnections(REDIS, () => undefined));
+    const channels = heard.map((list, i) => new RedisChangeChannel(connections[i]!, ['en', 'ar'], (e, stamp) => list.push(`${e} ${stamp}`), () => undefined));
     try {
       for (const c of channels) await c.listen();
       channels[0]!.publish('ar', '1796000000000-1-abc');
@@ -29,13 +31,14 @@ describe('page-cache invalidation through Redis pub/sub', { skip }, () => {
       assert.deepEqual(heard[2], ['ar 1796000000000-1-abc']);
       assert.deepEqual(heard[0], [], 'A does not invalidate twice');
     } finally {
-      await Promise.all(channels.map((c) => c.close()));
+      await Promise.all(connections.map((c) => c.close()));
     }
   });
 
   test('with Redis unreachable, publishing neither throws nor waits, and the warning is said once', async () => {
     const warnings: string[] = [];
-    const channel = new RedisChangeChannel('redis://127.0.0.1:1', ['en'], () => undefined, () => undefined, (m) => warnings.push(m));
+    const connections = new RedisConnections('redis://127.0.0.1:1', (m) => warnings.push(m));
+    const channel = new RedisChangeChannel(connections, ['en'], () => undefined, () => undefined);
     try {
       const started = Date.now();
       for (let i = 0; i < 100; i++) channel.publish('en', `stamp-${i}`);
@@ -45,7 +48,7 @@ describe('page-cache invalidation through Redis pub/sub', { skip }, () => {
       assert.equal(warnings.length, 1, warnings.join('\n'));
       assert.match(warnings[0]!, /unreachable: changes reach other instances through the database stamps/);
     } finally {
-      await channel.close();
+      await connections.close();
     }
   });
 

@@ -39,7 +39,7 @@ for (const dialect of testDialects()) {
     });
 
     test('/readyz answers 503 with Retry-After when the database does not answer', async () => {
-      const down = await buildApp({ ...site.runtime, health: { database: async () => ({ name: 'database', ok: false, detail: 'connection refused' }) } as typeof site.runtime.health });
+      const down = await buildApp({ ...site.runtime, health: { database: async () => ({ name: 'database', ok: false, detail: 'connection refused' }), replica: async () => null, commentQueueDepth: () => 0, poolUse: () => [] } as unknown as typeof site.runtime.health });
       try {
         const res = await down.app.inject({ url: '/readyz' });
         assert.equal(res.statusCode, 503);

@@ -4,23 +4,15 @@ import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
 import { Unavailable } from '../../domain/errors.ts';
 import { checkPostgresReachable } from './reachability.ts';
+import { isConnectionFailure } from './connection-failure.ts';
+import { ReplicaRouter } from './replica-router.ts';
+import { SINGLE_DATABASE } from '../single-database.ts';
+
+export { isConnectionFailure };
 
 // int8 (our epoch-second columns and count(*)) arrives as a string by default; every value we
 // store fits in a double, so read it as a number.
 pg.types.setTypeParser(20, (v) => Number(v));
-
-/**
- * Errors that mean "the server is not there right now" (refused, cut, shutting down, starting
- * up, out of connections), not "this query is wrong": node's socket codes, pg's own messages,
- * and SQLSTATE classes 08 (connection exception) and 57P (operator intervention), plus 53300.
- */
-export function isConnectionFailure(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  const code = typeof e?.code === 'string' ? e.code : '';
-  const message = typeof e?.message === 'string' ? e.message : '';
-  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|08\w{3}|57P0[1-3]|53300)$/.test(code)
-    || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(message);
-}
 
 function translated(err: unknown): unknown {
   return isConnectionFailure(err) ? new Unavailable(undefined, { cause: err }) : err;
@@ -51,20 +43,37 @@ function unavailableWhenDown(pool: pg.Pool): PostgresPool {
   };
 }
 
-/** Opens a pool to a PostgreSQL database. */
-export function connectPostgres(url: string, poolSize = 10): Connection {
+/**
+ * Opens a pool to a PostgreSQL database; with `replicaUrl`, reads made through `readDb` go to
+ * that streaming replica (see ReplicaRouter) and writes, and reads through `db`, to the primary.
+ */
+export function connectPostgres(url: string, options: { poolSize?: number; replicaUrl?: string | null } = {}): Connection {
+  const poolSize = options.poolSize ?? 10;
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection can be cut by the server (a restart, a dropped test database): pg then
   // emits 'error' on the pool, which would crash the process if nobody listened. The pool
   // replaces the connection on the next query, so there is nothing more to do than note it.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: unavailableWhenDown(pool) }) });
+  const primaryPool = unavailableWhenDown(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: primaryPool }) });
+  const router = options.replicaUrl ? new ReplicaRouter(pool, primaryPool, options.replicaUrl, poolSize) : null;
+  const readDb = router ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: router.readPool() }) }) : db;
+  const primaryUse = () => ({ pool: 'primary', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   return {
     db,
+    readDb,
     dialect: 'postgres',
     describe: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
-    ready: () => checkPostgresReachable(url),
+    consistency: router ?? SINGLE_DATABASE,
+    replica: router ? { probe: () => router.probe(), lagSeconds: () => router.replicaLagSeconds() } : null,
+    poolUse: () => [primaryUse(), ...(router?.poolUse() ?? [])],
+    async ready() {
+      await checkPostgresReachable(url);
+      // A replica that does not answer is not fatal: reads use the primary until it does.
+      await router?.start();
+    },
     async close() {
+      if (readDb !== db) await readDb.destroy();
       await db.destroy();
     },
   };

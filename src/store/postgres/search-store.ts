@@ -11,7 +11,8 @@ function config(lang: 'en' | 'ar'): string {
 
 /** Full-text search on PostgreSQL tsvector/tsquery with a GIN index. */
 export class PostgresSearchStore implements SearchStore {
-  constructor(private readonly db: Kysely<Database>, private readonly langOf: (edition: string) => 'en' | 'ar') {}
+  /** `readDb` answers searches (a replica when there is one); `db` writes the index and reads it back for reindexing. */
+  constructor(private readonly db: Kysely<Database>, private readonly langOf: (edition: string) => 'en' | 'ar', private readonly readDb: Kysely<Database> = db) {}
 
   async index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void> {
     if (docs.length === 0) return;
@@ -37,24 +38,24 @@ export class PostgresSearchStore implements SearchStore {
   async search(request: SearchRequest): Promise<SearchResult> {
     const narrowing = (request.facets ?? []).map((t) => ` & '${t}'`).join('');
     const query = sql`to_tsquery(${sql.lit(config(request.lang))}::regconfig, ${`${tsqueryExpression(request.query)}${narrowing}`})`;
-    const total = Number((await sql<{ n: number }>`select count(*) as n from search_docs where edition = ${request.edition} and document @@ ${query}`.execute(this.db)).rows[0]?.n ?? 0);
+    const total = Number((await sql<{ n: number }>`select count(*) as n from search_docs where edition = ${request.edition} and document @@ ${query}`.execute(this.readDb)).rows[0]?.n ?? 0);
     if (request.sort === 'newest') {
       const rows = await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
-        order by published_at desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db);
+        order by published_at desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.readDb);
       const candidates = await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
-        order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db);
+        order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.readDb);
       return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })), candidates: candidates.rows.map((r) => r.nid) };
     }
     // The same bounded design as SQLite: rank the newest matches, not all of them.
     const rows = await sql<{ nid: number; score: number }>`select nid, ts_rank_cd(document, ${query}) as score
       from search_docs where edition = ${request.edition} and document @@ ${query}
-      order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db);
+      order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.readDb);
     const ranked = rows.rows.map((r) => ({ nid: r.nid, score: Number(r.score) })).sort((a, b) => b.score - a.score || b.nid - a.nid);
     return { total, candidates: rows.rows.map((r) => r.nid), hits: ranked.slice(request.offset, request.offset + request.limit) };
   }
 
   facetRows(nids: readonly number[]) {
-    return loadFacetRows(this.db, 'postgres', nids);
+    return loadFacetRows(this.readDb, 'postgres', nids);
   }
 
   sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]) {

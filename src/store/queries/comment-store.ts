@@ -34,9 +34,14 @@ export class KyselyCommentStore implements CommentStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-    private readonly delegate?: { addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> },
+    private readonly delegate?: { addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }>; readonly depth: number },
   ) {
     this.writes = new GroupCommitQueue(db);
+  }
+
+  /** Comments accepted and not yet committed. */
+  get pendingWrites(): number {
+    return (this.delegate?.depth ?? 0) + this.writes.depth;
   }
 
   addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {

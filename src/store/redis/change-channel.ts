@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { RedisConnections } from './redis-connections.ts';
 
 /** The Redis channel on which instances announce "this edition changed". */
 const CHANNEL = 'folio:changed';
@@ -14,30 +14,31 @@ const CHANNEL = 'folio:changed';
  */
 export class RedisChangeChannel {
   private readonly origin = randomBytes(8).toString('hex');
-  private readonly pub: Redis;
-  private sub: Redis | null = null;
-  private down = false;
+  private listening = false;
 
+  /** `redis` owns the connections (redis-connections.ts); this channel only uses them. */
   constructor(
-    private readonly url: string,
+    private readonly redis: RedisConnections,
     private readonly editions: readonly string[],
     private readonly onForeignStamp: (edition: string, stamp: string) => void,
-    private readonly onReconnect: (edition: string) => void,
-    private readonly warn: (message: string) => void = (m) => void process.stderr.write(`${m}\n`),
+    onReconnect: (edition: string) => void,
   ) {
-    this.pub = this.client();
+    // Messages sent while Redis was down were lost: when it is back, drop every edition once.
+    redis.onStateChange((up) => {
+      if (up) for (const edition of this.editions) onReconnect(edition);
+    });
   }
 
   /** Announces a stamp written here; never throws, never waits for Redis. */
   publish(edition: string, stamp: string): void {
-    this.pub.publish(CHANNEL, `${this.origin} ${edition} ${stamp}`).catch(() => undefined);
+    this.redis.commands.publish(CHANNEL, `${this.origin} ${edition} ${stamp}`).catch(() => undefined);
   }
 
   /** Starts listening for other instances' changes (servers only; CLI commands just publish). */
   async listen(): Promise<void> {
-    if (this.sub) return;
-    const sub = this.client();
-    this.sub = sub;
+    if (this.listening) return;
+    this.listening = true;
+    const sub = this.redis.subscriber();
     sub.on('message', (_channel: string, message: string) => {
       const [origin, edition, stamp] = message.split(' ');
       if (origin !== this.origin && edition && stamp && this.editions.includes(edition)) this.onForeignStamp(edition, stamp);
@@ -56,33 +57,4 @@ export class RedisChangeChannel {
       sub.once('ready', () => void subscribe().catch(() => undefined).finally(() => { clearTimeout(timer); resolve(); }));
     });
   }
-
-  /** Closes both connections, sending what is still queued. */
-  async close(): Promise<void> {
-    await Promise.all([this.pub, this.sub].map((c) => c?.quit().catch(() => c.disconnect())));
-  }
-
-  private client(): Redis {
-    const client = new Redis(this.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: (times) => Math.min(times * 200, 2000) });
-    client.on('error', () => this.wentDown());
-    client.on('ready', () => this.cameBack());
-    return client;
-  }
-
-  private wentDown(): void {
-    if (this.down) return;
-    this.down = true;
-    this.warn(`Redis at ${redacted(this.url)} is unreachable: changes reach other instances through the database stamps until it is back`);
-  }
-
-  private cameBack(): void {
-    if (!this.down) return;
-    this.down = false;
-    this.warn(`Redis at ${redacted(this.url)} is back: changes travel through it again`);
-    for (const edition of this.editions) this.onReconnect(edition);
-  }
-}
-
-function redacted(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
 }

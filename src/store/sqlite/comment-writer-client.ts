@@ -16,6 +16,11 @@ export class WorkerCommentWriter {
 
   constructor(private readonly file: string) {}
 
+  /** Comments sent to the writer thread and not yet durable. */
+  get depth(): number {
+    return this.pending.size;
+  }
+
   /** Saves a comment in the writer thread; resolves once it is durable. */
   addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
     const worker = this.start();

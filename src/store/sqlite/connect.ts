@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } f
 import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
 import { Unavailable } from '../../domain/errors.ts';
+import { SINGLE_DATABASE } from '../single-database.ts';
 
 /** Prepared statements kept per SQL text; Folio's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE_SIZE = 1000;
@@ -68,8 +69,14 @@ export function connectSqlite(file: string): Connection {
   const db = openSqliteKysely(file);
   return {
     db,
+    readDb: db,
     dialect: 'sqlite',
     describe: `sqlite:${file}`,
+    consistency: SINGLE_DATABASE,
+    replica: null,
+    // No pool to report: better-sqlite3 is one synchronous connection (plus the comment writer
+    // thread's), so "idle" and "waiting" have no meaning; the write queue's depth says more.
+    poolUse: () => [],
     sqliteFile: file === ':memory:' ? null : file,
     // Opening the file above already proved it usable.
     ready: async () => undefined,

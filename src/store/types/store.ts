@@ -1,3 +1,4 @@
+import type { PoolUse, ReadConsistency, ReplicaState } from '../../domain/read-consistency.ts';
 import type { ArchiveQueries } from './archive-queries.ts';
 import type { CommentStore } from './comment-store.ts';
 import type { ContentReader } from './content-reader.ts';
@@ -24,5 +25,19 @@ export interface Store {
   readonly fixity: FixityQueries;
   readonly revisions: RevisionQueries;
   readonly dialect: 'sqlite' | 'postgres';
+  /** Where reads go (a streaming replica or the primary) and read-your-writes (domain/read-consistency.ts). */
+  readonly consistency: ReadConsistency;
+  /** Figures for metrics and readiness. */
+  readonly stats: StoreStats;
   close(): Promise<void>;
+}
+
+/** What the store can say about its own load and its replica. */
+export interface StoreStats {
+  /** Comments accepted but not yet committed (the group-commit queue, or the SQLite writer thread's). */
+  commentQueueDepth(): number;
+  /** Connections in use per pool (empty for SQLite, which has no pool). */
+  poolUse(): PoolUse[];
+  /** The read replica's state; null without one. */
+  readonly replica: ReplicaState | null;
 }

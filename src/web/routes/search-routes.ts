@@ -45,11 +45,20 @@ export function searchParams(input: { q: string; sort: SearchSort; filters: Sear
 
 /** /search and /search.json in each edition. */
 export function searchRoutes(edition: Edition, deps: WebDeps) {
+  // The search itself, timed for the search latency histogram (rendering is the route's latency).
+  const query = async (input: ReturnType<typeof readQuery>) => {
+    const started = performance.now();
+    try {
+      return await deps.search.query(edition, input);
+    } finally {
+      deps.metrics?.searched(edition.code, (performance.now() - started) / 1000);
+    }
+  };
   return async function register(app: FastifyInstance): Promise<void> {
     app.get<SearchQuery>('/search', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const input = readQuery(request.query);
-      const outcome = await deps.search.query(edition, input);
+      const outcome = await query(input);
       const body = searchView(ctx, outcome, searchUrl(ctx), searchParams(input));
       const doc = await renderDocument(ctx, deps.nav, { title: t(edition.lang, 'searchTitle'), canonical: null, body });
       // A query the parser refuses is the reader's mistake: 400, with the page explaining it.
@@ -57,7 +66,7 @@ export function searchRoutes(edition: Edition, deps: WebDeps) {
     });
 
     app.get<SearchQuery>('/search.json', async (request, reply) => {
-      const outcome = await deps.search.query(edition, readQuery(request.query));
+      const outcome = await query(readQuery(request.query));
       const base = `${deps.config.baseUrl}${edition.pathPrefix}`;
       const payload = outcome.kind === 'results'
         ? {

@@ -37,7 +37,7 @@ export function articleMetadata(ctx: SiteContext, model: ArticlePage, self: stri
   return {
     languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
     type: isArticle ? 'article' : 'website',
-    image: node.photo?.src ?? null,
+    image: node.photo?.src || null,
     structuredData: [
       ...(isArticle ? [newsArticleData(ctx, node, self, model.history.corrections)] : []),
       breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),
