@@ -26,7 +26,27 @@ export interface ClusterBenchResult {
   readonly flood: WrkResult;
   /** Milliseconds from a comment's 303 on one instance to its text on another's page. */
   readonly propagationMs: readonly number[];
+  /** Page-cache hits and misses of the three instances during the idle read and during the flood. */
+  readonly cacheIdle: CacheCounts;
+  readonly cacheFlood: CacheCounts;
 }
+
+/** Page-cache hits and misses summed over instances. */
+export interface CacheCounts { readonly hits: number; readonly misses: number }
+
+/** The page-cache counters of the instances, read from their metrics ports (instance port + 1000). */
+async function cacheCounts(ports: readonly number[]): Promise<CacheCounts> {
+  let hits = 0;
+  let misses = 0;
+  for (const port of ports) {
+    const text = (await fetchRaw(port + 1000, '/metrics', `127.0.0.1:${port + 1000}`)).body;
+    hits += Number(/folio_page_cache_requests_total\{result="hit"\} (\d+)/.exec(text)?.[1] ?? 0);
+    misses += Number(/folio_page_cache_requests_total\{result="miss"\} (\d+)/.exec(text)?.[1] ?? 0);
+  }
+  return { hits, misses };
+}
+
+const minus = (a: CacheCounts, b: CacheCounts): CacheCounts => ({ hits: a.hits - b.hits, misses: a.misses - b.misses });
 
 interface Answer { status: number; body: string; location?: string }
 
@@ -131,14 +151,17 @@ export async function measureCluster(seconds: number): Promise<ClusterBenchResul
       }
       propagationMs.push(performance.now() - started);
     }
-    for (const path of arPaths) await fetchRaw(base + 1, path, host);
+    for (const port of ports(3)) for (const path of arPaths) await fetchRaw(port, path, host);
+    const c0 = await cacheCounts(ports(3));
     const readIdle = await wrk({ base: nginx, paths: arPaths, connections: 25, threads: 1, seconds, headers: gzip });
+    const c1 = await cacheCounts(ports(3));
     const [readDuringFlood, flood] = await Promise.all([
       wrk({ base: nginx, paths: arPaths, connections: 25, threads: 1, seconds, headers: gzip }),
       wrk({ base: nginx, paths: tokens.map((t) => t.path), bodies: tokens.map((t) => t.body), randomClientIp: true, connections: 25, threads: 1, seconds }),
     ]);
+    const c2 = await cacheCounts(ports(3));
 
-    return { oneInstance, threeInstances, readIdle, readDuringFlood, flood, propagationMs };
+    return { oneInstance, threeInstances, readIdle, readDuringFlood, flood, propagationMs, cacheIdle: minus(c1, c0), cacheFlood: minus(c2, c1) };
   } finally {
     await cluster('down').catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });

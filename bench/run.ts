@@ -185,6 +185,7 @@ async function clusterSection(): Promise<void> {
   console.log('  (nginx, wrk and every instance share the same cores: a warm page costs an instance little more than nginx spends relaying it, so more instances add processes competing for the CPU, not capacity)');
   console.log(`Arabic article reads through nginx, 3 instances: idle p99 ${fmt(r.readIdle.p99ms, 2)} ms (${fmt(r.readIdle.requestsPerSec, 0)} req/s); during a comment flood p99 ${fmt(r.readDuringFlood.p99ms, 2)} ms ` +
     `(${fmt(r.readDuringFlood.requestsPerSec, 0)} req/s, non-2xx ${r.readDuringFlood.non2xx}) with ${fmt(r.flood.requestsPerSec, 0)} comments/s posted (non-2xx/3xx ${r.flood.non2xx}, errors ${r.flood.errors})`);
+  console.log(`  page cache of the 3 instances: idle ${r.cacheIdle.hits} hits, ${r.cacheIdle.misses} misses; during the flood ${r.cacheFlood.hits} hits, ${r.cacheFlood.misses} misses (each published comment drops the edition's pages everywhere)`);
   console.log(`change visible on another instance (comment 303 on one, poll another's cached page, ${r.propagationMs.length} samples): p50 ${fmt(percentile(r.propagationMs, 50), 1)} ms, p99 ${fmt(percentile(r.propagationMs, 99), 1)} ms, max ${fmt(Math.max(...r.propagationMs), 1)} ms; target < 1,000 ms: ${Math.max(...r.propagationMs) < 1000 ? 'meets' : 'MISSES'}`);
 }
 
