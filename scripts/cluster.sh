@@ -25,6 +25,9 @@ run_instance() {
     node bin/folio.js serve --no-demo --host 127.0.0.1 --port "$port" >>"$DIR/instance-$port.log" 2>&1 &
   echo $! >"$DIR/instance-$port.pid"
   local pid=$!
+  # `down` marks stopping before it reads the pid files: an instance started just as it did is
+  # stopped here, so none is left behind.
+  if [[ -f "$DIR/stopping" ]]; then kill -TERM "$pid" 2>/dev/null || true; fi
   local code=0
   wait "$pid" || code=$?
   return "$code"
@@ -86,7 +89,7 @@ up() {
     # shellcheck disable=SC2086
     node bin/folio.js demo --database "$DATABASE_URL" ${FOLIO_CLUSTER_DEMO_ARGS:-} >"$DIR/demo.log" 2>&1
   fi
-  rm -f "$DIR/stopping"
+  rm -f "$DIR/stopping" "$DIR"/instance-*.restarts
   local upstreams=""
   for i in $(seq 0 $((INSTANCES - 1))); do
     local port=$((FIRST_INSTANCE_PORT + i))
