@@ -2,6 +2,7 @@
 // Not a test: it prints a table of ratios for the issue notes. See README "Benchmark".
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { capture, startBaseline } from './baseline-server.ts';
@@ -13,6 +14,7 @@ import { measureFormatMemory } from './format-memory.ts';
 import { measureSearch } from './search-bench.ts';
 import { measureDrupalImport, measureWarcImport, type ImportMeasure } from './import-bench.ts';
 import { measureStaticExport } from './export-bench.ts';
+import { measureCluster, percentile } from './cluster-bench.ts';
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.FOLIO_BENCH_SECONDS ?? 8);
@@ -173,7 +175,21 @@ async function exportSection(): Promise<void> {
   console.log(`target: 100,000 articles in under 10 minutes: ${articles >= 100_000 ? (minutes < 10 ? 'meets' : 'MISSES') : `not measured at 100,000 (this run: ${fmt(minutes, 1)} min for ${articles.toLocaleString('en')})`}`);
 }
 
-const SECTIONS = ['pages', 'comments', 'format', 'search', 'import', 'export'] as const;
+async function clusterSection(): Promise<void> {
+  const r = await measureCluster(SECONDS);
+  const ratio = r.threeInstances.requestsPerSec / r.oneInstance.requestsPerSec;
+  console.log(`\nCluster benchmark: npm run cluster (PostgreSQL, Redis, nginx with upstream keep-alive) on this ${availableParallelism()}-core machine, wrk 50 connections through nginx, ${SECONDS} s per run\n`);
+  console.log(`warm article (random of 2,000): 1 instance ${fmt(r.oneInstance.requestsPerSec, 0)} req/s (p50 ${fmt(r.oneInstance.p50ms, 2)} ms, p99 ${fmt(r.oneInstance.p99ms, 2)} ms); ` +
+    `3 instances ${fmt(r.threeInstances.requestsPerSec, 0)} req/s (p50 ${fmt(r.threeInstances.p50ms, 2)} ms, p99 ${fmt(r.threeInstances.p99ms, 2)} ms); ratio 3/1 ${fmt(ratio, 2)}` +
+    `${r.oneInstance.errors + r.threeInstances.errors + r.oneInstance.non2xx + r.threeInstances.non2xx > 0 ? ` (errors ${r.oneInstance.errors + r.threeInstances.errors}, non-2xx ${r.oneInstance.non2xx + r.threeInstances.non2xx})` : ''}`);
+  console.log('  (nginx, wrk and every instance share the same cores: a warm page costs an instance little more than nginx spends relaying it, so more instances add processes competing for the CPU, not capacity)');
+  console.log(`Arabic article reads through nginx, 3 instances: idle p99 ${fmt(r.readIdle.p99ms, 2)} ms (${fmt(r.readIdle.requestsPerSec, 0)} req/s); during a comment flood p99 ${fmt(r.readDuringFlood.p99ms, 2)} ms ` +
+    `(${fmt(r.readDuringFlood.requestsPerSec, 0)} req/s, non-2xx ${r.readDuringFlood.non2xx}) with ${fmt(r.flood.requestsPerSec, 0)} comments/s posted (non-2xx/3xx ${r.flood.non2xx}, errors ${r.flood.errors})`);
+  console.log(`  page cache of the 3 instances: idle ${r.cacheIdle.hits} hits, ${r.cacheIdle.misses} misses; during the flood ${r.cacheFlood.hits} hits, ${r.cacheFlood.misses} misses (each published comment drops the edition's pages everywhere)`);
+  console.log(`change visible on another instance (comment 303 on one, poll another's cached page, ${r.propagationMs.length} samples): p50 ${fmt(percentile(r.propagationMs, 50), 1)} ms, p99 ${fmt(percentile(r.propagationMs, 99), 1)} ms, max ${fmt(Math.max(...r.propagationMs), 1)} ms; target < 1,000 ms: ${Math.max(...r.propagationMs) < 1000 ? 'meets' : 'MISSES'}`);
+}
+
+const SECTIONS = ['pages', 'comments', 'format', 'search', 'import', 'export', 'cluster'] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -181,7 +197,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const run = wanted.length > 0 ? wanted : [...SECTIONS];
-if ((run.includes('pages') || run.includes('comments') || run.includes('search')) && !(await haveWrk())) {
+if ((run.includes('pages') || run.includes('comments') || run.includes('search') || run.includes('cluster')) && !(await haveWrk())) {
   console.error('bench: wrk is not installed. Install it with: apt-get install -y wrk');
   process.exit(1);
 }
@@ -191,3 +207,4 @@ if (run.includes('pages')) await pagesSection();
 if (run.includes('search')) await searchSection();
 if (run.includes('import')) await importSection();
 if (run.includes('export')) await exportSection();
+if (run.includes('cluster')) await clusterSection();

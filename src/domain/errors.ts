@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'NOT_IMPLEMENTED'
   | 'CONFIG'
   | 'UNAVAILABLE'
+  | 'STORAGE_FULL'
   | 'INTERNAL';
 
 interface CatalogueEntry {
@@ -37,6 +38,8 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, CatalogueEntry>> = Obje
   NOT_IMPLEMENTED: { status: 501, title: { en: 'Not available yet', ar: 'غير متوفر بعد' } },
   CONFIG: { status: 500, title: { en: 'Configuration error', ar: 'خطأ في الإعدادات' } },
   UNAVAILABLE: { status: 503, title: { en: 'Temporarily unavailable', ar: 'غير متاح مؤقتاً' } },
+  // RFC 4918 §11.5: the server cannot store what the request needs stored.
+  STORAGE_FULL: { status: 507, title: { en: 'Cannot save right now', ar: 'يتعذّر الحفظ حالياً' } },
   INTERNAL: { status: 500, title: { en: 'Something went wrong', ar: 'حدث خطأ ما' } },
 });
 
@@ -150,6 +153,25 @@ export class Unavailable extends FolioError {
     super('UNAVAILABLE', message, options);
   }
 }
+
+/**
+ * The database's disk is full (SQLite's SQLITE_FULL, ENOSPC): the write was rolled back whole,
+ * nothing half-written is left, and reads go on. Unlike a restart it does not pass by itself.
+ * Readers get `localized` (no server path in it); `message`, for the log and the CLI's one line,
+ * names what is full and what to do.
+ */
+export class StorageFull extends FolioError {
+  constructor(where = 'the database', options?: { cause?: unknown }) {
+    super('STORAGE_FULL', {
+      en: 'The newspaper cannot save anything at the moment: its server has run out of disk space. Nothing was saved; please try again later.',
+      ar: 'يتعذّر على الصحيفة حفظ أي شيء حالياً: نفدت مساحة القرص على خادمها. لم يُحفظ شيء؛ يرجى المحاولة لاحقاً.',
+    }, options);
+    this.message = `the disk holding ${where} is full: nothing was saved. Free space on it (or move the database), then try again`;
+  }
+}
+
+/** Seconds a client should wait before trying again after StorageFull (someone must free space first). */
+export const STORAGE_FULL_RETRY_AFTER_SECONDS = 300;
 
 /** Configuration that cannot be used; start-up stops with the list of problems. */
 export class ConfigError extends FolioError {

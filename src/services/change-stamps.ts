@@ -15,6 +15,7 @@ export interface MetaTable {
 export class ChangeStamps {
   private readonly seen = new Map<string, string>();
   private readonly due = new Map<string, NodeJS.Timeout>();
+  private readonly dirty = new Set<string>();
   private readonly writes = new Set<Promise<void>>();
   private count = 0;
   private primed = false;
@@ -38,12 +39,30 @@ export class ChangeStamps {
     this.onForeignChange(edition);
   }
 
-  /** Records a change made by this process. */
+  /**
+   * Records a change made by this process. The first change is written (and announced) at once,
+   * so other instances hear of it in milliseconds; changes in the next `delayMs` are gathered
+   * into one more write at the end of that window, so a burst of comments costs two writes.
+   * (Writing only at the end of the window made every change wait `delayMs`: the cluster
+   * benchmark measured 690 ms p50 before another instance showed a comment.)
+   */
   noteLocal(edition: string): void {
-    if (this.due.has(edition)) return;
+    if (this.due.has(edition)) {
+      this.dirty.add(edition);
+      return;
+    }
+    this.write(edition);
+    this.hold(edition);
+  }
+
+  /** Opens the window in which further changes of `edition` wait for one write at its end. */
+  private hold(edition: string): void {
     const timer = setTimeout(() => {
       this.due.delete(edition);
-      this.write(edition);
+      if (this.dirty.delete(edition)) {
+        this.write(edition);
+        this.hold(edition);
+      }
     }, this.delayMs);
     timer.unref();
     this.due.set(edition, timer);
@@ -67,7 +86,7 @@ export class ChangeStamps {
   async flush(): Promise<void> {
     for (const [edition, timer] of this.due) {
       clearTimeout(timer);
-      this.write(edition);
+      if (this.dirty.delete(edition)) this.write(edition);
     }
     this.due.clear();
     await Promise.all(this.writes);

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CATALOGUE, FolioError, NotFound, RETRY_AFTER_SECONDS } from '../domain/errors.ts';
+import { ERROR_CATALOGUE, FolioError, NotFound, RETRY_AFTER_SECONDS, STORAGE_FULL_RETRY_AFTER_SECONDS } from '../domain/errors.ts';
 import { renderDocument } from './render.ts';
 import { sendFresh } from './send-page.ts';
 import { siteContextFor } from './site-context-for.ts';
@@ -19,6 +19,7 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, deps: Web
   const body = errorView(ctx, title, message, status, status === 404 ? notFoundQuery(request.url) : '');
   const doc = await renderDocument(ctx, deps.nav, { title, canonical: null, body });
   if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  if (status === 507) reply.header('retry-after', String(STORAGE_FULL_RETRY_AFTER_SECONDS));
   return sendFresh(request, reply, deps.cache, { edition, status, body: doc, cache: false });
 }
 
@@ -28,6 +29,7 @@ export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void 
   app.setErrorHandler(async (err: FastifyError | FolioError, request, reply) => {
     if (err instanceof FolioError) {
       if (err.code === 'UNAVAILABLE') request.log.warn({ err: err.cause ?? err }, 'database unavailable: answered 503');
+      else if (err.code === 'STORAGE_FULL') request.log.error({ err: err.cause ?? err }, 'database disk full: answered 507');
       else if (err.status >= 500) request.log.error({ err }, 'folio error');
       return sendError(request, reply, deps, err, err.status);
     }

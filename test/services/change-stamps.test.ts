@@ -9,16 +9,21 @@ import { testDialects } from '../support/databases.ts';
 import { seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 
-test('stamps: a burst of local changes is one write; only changes by others are reported', async () => {
+test('stamps: the first change is written at once, the rest of a burst in one more write; only changes by others are reported', async () => {
   const table = new Map<string, string>();
   let writes = 0;
   const meta = { getMeta: async (k: string) => table.get(k), setMeta: async (k: string, v: string) => void (writes++, table.set(k, v)) };
   const heard: string[] = [];
-  const mine = new ChangeStamps(meta, ['en', 'ar'], (e) => heard.push(e), 20);
+  const announced: string[] = [];
+  const mine = new ChangeStamps(meta, ['en', 'ar'], (e) => heard.push(e), 60_000, (e) => announced.push(e));
   await mine.poll();
-  for (let i = 0; i < 50; i++) mine.noteLocal('ar');
+  mine.noteLocal('ar');
+  assert.deepEqual(announced, ['ar'], 'announced without waiting for the window');
+  for (let i = 0; i < 49; i++) mine.noteLocal('ar');
+  assert.equal(announced.length, 1, 'the rest of the burst waits for the end of the window');
   await mine.flush();
-  assert.equal(writes, 1);
+  assert.equal(writes, 2);
+  assert.deepEqual(announced, ['ar', 'ar']);
   await mine.poll();
   assert.deepEqual(heard, [], 'its own change is not news to it');
   const other = new ChangeStamps(meta, ['en', 'ar'], () => undefined, 20);

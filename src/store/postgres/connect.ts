@@ -54,6 +54,12 @@ export function connectPostgres(url: string, options: { poolSize?: number; repli
   // emits 'error' on the pool, which would crash the process if nobody listened. The pool
   // replaces the connection on the next query, so there is nothing more to do than note it.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
+  // The pool listens only to idle connections. One checked out (between two queries of a
+  // transaction, say) that PostgreSQL cuts emits 'error' with nobody listening, an uncaught
+  // exception that stopped the process (found by the fault tests' PostgreSQL restart). Every
+  // connection gets a listener of its own: the query in progress fails by itself (Unavailable),
+  // and the pool drops the broken connection when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const primaryPool = unavailableWhenDown(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: primaryPool }) });
   const router = options.replicaUrl ? new ReplicaRouter(pool, primaryPool, options.replicaUrl, poolSize) : null;

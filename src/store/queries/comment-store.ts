@@ -13,13 +13,28 @@ import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } 
 
 const now = () => Math.floor(Date.now() / 1000);
 
-async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation'): Promise<number> {
+/**
+ * The key of the PostgreSQL advisory lock that comment and moderation-log writes hold until
+ * their transaction ends (any constant works; this one spells "Folio" in a 32-bit integer).
+ */
+const COMMENT_WRITE_LOCK = 0x466f6c69;
+
+/**
+ * The next id above the largest in use. Several instances share one PostgreSQL: without a lock
+ * two of them read the same max(cid) at once, and the second insert failed on comments_pkey
+ * (the fault tests' kill -9 run answered about one comment in twenty with a 500). The lock
+ * serialises these transactions (once per group-committed batch, as the lock is re-entrant), so
+ * each reads the ids and thread numbers the previous one committed. SQLite has one writer at a
+ * time already.
+ */
+async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation', dialect: Dialect): Promise<number> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${COMMENT_WRITE_LOCK})`.execute(trx);
   return (await maxId(trx, kind)) + 1;
 }
 
-async function log(trx: Transaction<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
+async function log(trx: Transaction<Database>, dialect: Dialect, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
   await trx.insertInto('moderation_log').values({
-    id: await nextId(trx, 'moderation'), cid, uid: actor.uid, actor: actor.name, action, from_status: from, to_status: to, at: now(),
+    id: await nextId(trx, 'moderation', dialect), cid, uid: actor.uid, actor: actor.name, action, from_status: from, to_status: to, at: now(),
   }).execute();
 }
 
@@ -47,7 +62,7 @@ export class KyselyCommentStore implements CommentStore {
   addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
     if (this.delegate) return this.delegate.addComment(comment, actor);
     return this.writes.run(async (trx) => {
-      const cid = await nextId(trx, 'comment');
+      const cid = await nextId(trx, 'comment', this.dialect);
       let parentThread: string | null = null;
       if (comment.pid !== null) {
         const parent = await trx.selectFrom('comments').select('thread').where('cid', '=', comment.pid).where('nid', '=', comment.nid).executeTakeFirst();
@@ -64,7 +79,7 @@ export class KyselyCommentStore implements CommentStore {
         name: comment.name, email: comment.email, homepage: comment.homepage, hostname: comment.hostname, subject: comment.subject,
         body: comment.body, format: comment.format, body_html: comment.bodyHtml, created_at: comment.createdAt, changed_at: comment.createdAt,
       }).execute();
-      await log(trx, cid, actor, 'post', null, comment.status);
+      await log(trx, this.dialect, cid, actor, 'post', null, comment.status);
       if (comment.status === COMMENT_STATUS.published) await recountComments(trx, [comment.nid]);
       return { cid, thread };
     });
@@ -92,7 +107,7 @@ export class KyselyCommentStore implements CommentStore {
       const changed = rows.filter((r) => r.status !== status);
       if (changed.length > 0) {
         await trx.updateTable('comments').set({ status, changed_at: now() }).where('cid', 'in', changed.map((r) => r.cid)).execute();
-        for (const r of changed) await log(trx, r.cid, actor, action, r.status, status);
+        for (const r of changed) await log(trx, this.dialect, r.cid, actor, action, r.status, status);
         await recountComments(trx, changed.map((r) => r.nid));
       }
       return { changed: changed.map((r) => r.cid), editions: [...new Set(changed.map((r) => r.edition))] };
@@ -113,7 +128,7 @@ export class KyselyCommentStore implements CommentStore {
       const ids = [...doomed.keys()];
       if (ids.length > 0) {
         await trx.deleteFrom('comments').where('cid', 'in', ids).execute();
-        for (const [cid, c] of doomed) await log(trx, cid, actor, 'delete', c.status, null);
+        for (const [cid, c] of doomed) await log(trx, this.dialect, cid, actor, 'delete', c.status, null);
         await recountComments(trx, [...doomed.values()].map((c) => c.nid));
       }
       return { deleted: ids.sort((a, b) => a - b), editions: [...new Set([...doomed.values()].map((c) => c.edition))] };
@@ -131,7 +146,7 @@ export class KyselyCommentStore implements CommentStore {
     }
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('comments').set({ name: anonymousName, email: null, homepage: null, hostname: null, changed_at: now() }).where('cid', 'in', cids).execute();
-      for (const cid of cids) await log(trx, cid, actor, 'erase', null, null);
+      for (const cid of cids) await log(trx, this.dialect, cid, actor, 'erase', null, null);
     });
     return { cids, editions: [...new Set(rows.map((r) => r.edition))] };
   }

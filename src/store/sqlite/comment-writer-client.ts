@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Actor, NewComment } from '../types.ts';
 import type { WriteReply } from './comment-writer-thread.ts';
+import { diskFullAsStorageFull } from './disk-full.ts';
 
 const BOOTSTRAP = new URL('./comment-writer-bootstrap.mjs', import.meta.url);
 
@@ -51,7 +52,8 @@ export class WorkerCommentWriter {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
-      if ('error' in reply) waiting.reject(new Error(reply.error));
+      // Errors cross the thread as text; a full disk comes back as the error that explains it.
+      if ('error' in reply) waiting.reject(reply.diskFull ? diskFullAsStorageFull(Object.assign(new Error(reply.error), { code: 'SQLITE_FULL' }), this.file) as Error : new Error(reply.error));
       else waiting.resolve({ cid: reply.cid, thread: reply.thread });
       // An idle writer thread must not keep the process alive.
       if (this.pending.size === 0) worker.unref();

@@ -2,6 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { NewComment, Actor } from '../types.ts';
 import { KyselyCommentStore } from '../queries/comment-store.ts';
 import { openSqliteKysely } from './connect.ts';
+import { isDiskFull } from './disk-full.ts';
+import { StorageFull } from '../../domain/errors.ts';
 
 /** A request from the main thread: save this comment. */
 export interface WriteRequest {
@@ -11,7 +13,7 @@ export interface WriteRequest {
 }
 
 /** The answer: where it was saved, or why not. */
-export type WriteReply = { readonly id: number; readonly cid: number; readonly thread: string } | { readonly id: number; readonly error: string };
+export type WriteReply = { readonly id: number; readonly cid: number; readonly thread: string } | { readonly id: number; readonly error: string; readonly diskFull: boolean };
 
 // This thread owns its own connection to the same file. Its commits (and their fsyncs) happen
 // here, so readers on the main thread are never blocked by a comment being made durable.
@@ -26,6 +28,6 @@ port.on('message', (request: WriteRequest | 'close') => {
   }
   store.addComment(request.comment, request.actor).then(
     (saved) => port.postMessage({ id: request.id, cid: saved.cid, thread: saved.thread } satisfies WriteReply),
-    (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies WriteReply),
+    (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err), diskFull: isDiskFull(err) || err instanceof StorageFull } satisfies WriteReply),
   );
 });

@@ -6,6 +6,7 @@ import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
 import { Unavailable } from '../../domain/errors.ts';
 import { SINGLE_DATABASE } from '../single-database.ts';
+import { diskFullAsStorageFull } from './disk-full.ts';
 
 /** Prepared statements kept per SQL text; Folio's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE_SIZE = 1000;
@@ -14,19 +15,62 @@ const STATEMENT_CACHE_SIZE = 1000;
  * Kysely prepares every query afresh, which costs more than running most of ours. Reusing the
  * prepared statement for the same SQL text halves the cost of a typical page's queries.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+function withStatementCache(sqlite: SqliteDatabase.Database, file: string): SqliteDialectDatabase {
+  const cache = new Map<string, ReturnType<SqliteDialectDatabase['prepare']>>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (!statement) {
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-        statement = sqlite.prepare(sql);
+        statement = sql === 'rollback' ? rollbackIfOpen(sqlite, file) : fullDiskExplained(sqlite.prepare(sql), file);
         cache.set(sql, statement);
       }
-      return statement as unknown as ReturnType<SqliteDialectDatabase['prepare']>;
+      return statement;
     },
+  };
+}
+
+/**
+ * A statement whose "disk is full" failure becomes StorageFull (a 507 page, a one-line CLI
+ * message). A try around the call costs nothing measurable on the page-read path.
+ */
+function fullDiskExplained(statement: SqliteDatabase.Statement, file: string): ReturnType<SqliteDialectDatabase['prepare']> {
+  return {
+    reader: statement.reader,
+    all(parameters) {
+      try {
+        return statement.all(parameters);
+      } catch (err) {
+        throw diskFullAsStorageFull(err, file);
+      }
+    },
+    run(parameters) {
+      try {
+        return statement.run(parameters);
+      } catch (err) {
+        throw diskFullAsStorageFull(err, file);
+      }
+    },
+    iterate(parameters) {
+      return statement.iterate(parameters) as IterableIterator<unknown>;
+    },
+  };
+}
+
+/**
+ * Kysely's ROLLBACK after a failed transaction. After some errors (a full disk, an I/O error)
+ * SQLite has already rolled the transaction back itself, and a second ROLLBACK fails with "no
+ * transaction is active", an error that replaced the real one (a full disk answered a bare 500).
+ * Rolling back only a transaction that is still open lets the real error through.
+ */
+function rollbackIfOpen(sqlite: SqliteDatabase.Database, file: string): ReturnType<SqliteDialectDatabase['prepare']> {
+  const rollback = fullDiskExplained(sqlite.prepare('rollback'), file);
+  return {
+    reader: false,
+    all: (parameters) => (sqlite.inTransaction ? rollback.all(parameters) : []),
+    run: (parameters) => (sqlite.inTransaction ? rollback.run(parameters) : { changes: 0, lastInsertRowid: 0 }),
+    iterate: (parameters) => rollback.iterate(parameters),
   };
 }
 
@@ -61,7 +105,7 @@ export function openSqliteKysely(file: string): Kysely<Database> {
   // above SQLite already keeps what readers ask for most.
   sqlite.pragma('mmap_size = 0');
   sqlite.pragma('temp_store = MEMORY');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, file) }) });
 }
 
 /** Opens (creating if needed) a SQLite database file, or ':memory:'. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseCommentForm, type CommentErrors, type CommentFormValues } from '../../domain/comment-form.ts';
 import { refusesComments, type Edition } from '../../domain/edition.ts';
-import { RETRY_AFTER_SECONDS, Unavailable } from '../../domain/errors.ts';
+import { RETRY_AFTER_SECONDS, STORAGE_FULL_RETRY_AFTER_SECONDS, StorageFull, Unavailable } from '../../domain/errors.ts';
 import type { CommentContext, CommentSubmission, RenderedComment } from '../../services/comment-service.ts';
 import { MESSAGES, t } from '../../text/messages.ts';
 import type { UserRecord } from '../../services/auth-service.ts';
@@ -83,15 +83,17 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
         if (request.validationError) return await unreadable(request, reply, body, values);
         return await submitValues(request, reply, body, values);
       } catch (err) {
-        // The database did not answer: nothing was saved, and the reader keeps every word typed,
-        // on a form that needs nothing from the database to be drawn again.
-        if (!(err instanceof Unavailable)) throw err;
-        request.log.warn({ err: err.cause ?? err }, 'database unavailable: comment form sent back with 503');
+        // The database did not answer, or its disk is full: nothing was saved, and the reader keeps
+        // every word typed, on a form that needs nothing from the database to be drawn again.
+        if (!(err instanceof Unavailable) && !(err instanceof StorageFull)) throw err;
+        const full = err instanceof StorageFull;
+        if (full) request.log.error({ err: err.cause ?? err }, 'database disk full: comment form sent back with 507');
+        else request.log.warn({ err: err.cause ?? err }, 'database unavailable: comment form sent back with 503');
         const nid = Number(request.params.nid);
         const pid = request.params.pid ? Number(request.params.pid) : null;
-        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        reply.header('retry-after', String(full ? STORAGE_FULL_RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS));
         return page(request, reply, siteContextFor(request, edition, deps), {
-          status: 503, context: offlineContext(edition, nid, pid), values, errors: { form: err.localized }, formToken: textOf(body.form_token), preview: null, staff: null,
+          status: err.status, context: offlineContext(edition, nid, pid), values, errors: { form: err.localized }, formToken: textOf(body.form_token), preview: null, staff: null,
         });
       }
     };
