@@ -48,6 +48,8 @@ export interface Runtime {
   readonly health: HealthService;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
+  /** The edition's current change stamp (services/change-stamps.ts): it moves with every change, in any process. */
+  changeStamp(edition: string): string;
   /**
    * Listens for changes other processes made (a CLI correction, an import, another instance):
    * through Redis pub/sub when FOLIO_REDIS_URL is set, and by polling the database stamps every
@@ -86,8 +88,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const stamps = new ChangeStamps({ getMeta: (k) => store.content.getMeta(k), setMeta: (k, v) => store.writer.setMeta(k, v) }, codes, tell, undefined, (e, stamp) => channel?.publish(e, stamp));
   if (config.redisUrl) channel = new RedisChangeChannel(config.redisUrl, codes, (e, stamp) => stamps.receive(e, stamp), tell);
   const changed = (edition: string) => {
-    tell(edition);
     stamps.noteLocal(edition);
+    tell(edition);
   };
   let watcher: NodeJS.Timeout | null = null;
   const secret = config.secret ?? (await siteSecret(store));
@@ -117,6 +119,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService(store.content),
     onContentChanged: (l) => void listeners.push(l),
+    changeStamp: (edition) => stamps.current(edition),
     async watchChanges(intervalMs) {
       await channel?.listen();
       await stamps.poll();
