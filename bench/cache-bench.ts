@@ -132,3 +132,22 @@ export async function measureByteBound(budgetBytes: number): Promise<{ counted: 
   const result = { counted: cache.bytes, heapGrowth: after.heapUsed - before.heapUsed, externalGrowth: after.arrayBuffers - before.arrayBuffers, entries: cache.size };
   return result;
 }
+
+/** A request list whose uniform sampling (wrk's) follows Zipf popularity plus a crawler share. */
+export function zipfPaths(all: readonly string[], count: number, zipf: number, crawler: number, seed = 3): string[] {
+  const rnd = random(seed);
+  const table = zipfTable(all.length, zipf);
+  const order = Int32Array.from({ length: all.length }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return Array.from({ length: count }, () => all[rnd() < crawler ? Math.floor(rnd() * all.length) : order[sample(table, rnd())]!]!);
+}
+
+/** The page cache's hit and miss counts from a server's Prometheus endpoint. */
+export async function cacheCounts(metricsUrl: string): Promise<{ hits: number; misses: number }> {
+  const text = await (await fetch(metricsUrl)).text();
+  const count = (result: string) => Number(new RegExp(`folio_page_cache_requests_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  return { hits: count('hit'), misses: count('miss') };
+}

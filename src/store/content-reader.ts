@@ -6,7 +6,7 @@ import type { Database } from './schema.ts';
 import type { Dialect } from './connection.ts';
 import { threadSortKey } from './sql-helpers.ts';
 import { translationsOf } from './translation-queries.ts';
-import { readNodeDetail } from './node-detail-query.ts';
+import { readNodeDetail, readSummaries } from './node-detail-query.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from './types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, toBlog, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 
@@ -144,10 +144,7 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async summariesByIds(nids: readonly number[]): Promise<NodeSummary[]> {
-    if (nids.length === 0) return [];
-    const rows = await this.db.selectFrom('nodes').select(SUMMARY_COLUMNS).where('nid', 'in', [...nids]).where('status', '=', 1).execute();
-    const byId = new Map(rows.map((r) => [r.nid, r]));
-    return this.summaries(nids.map((nid) => byId.get(nid)).filter((r): r is SummaryRow => r !== undefined));
+    return readSummaries(this.db, this.dialect, nids);
   }
 
   async bodyOpenings(nids: readonly number[], chars: number): Promise<Map<number, string>> {
