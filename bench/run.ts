@@ -1,7 +1,7 @@
 // `npm run bench`: Folio's speed and memory against baselines measured in the same run.
 // Not a test: it prints a table of ratios for the issue notes. See README "Benchmark".
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
@@ -15,6 +15,8 @@ import { measureSearch } from './search-bench.ts';
 import { measureDrupalImport, measureWarcImport, type ImportMeasure } from './import-bench.ts';
 import { measureStaticExport } from './export-bench.ts';
 import { measureCluster, percentile } from './cluster-bench.ts';
+import { cacheCounts, measureByteBound, measurePolicies, zipfPaths } from './cache-bench.ts';
+
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.FOLIO_BENCH_SECONDS ?? 8);
@@ -31,18 +33,41 @@ function ensureDatabase(): void {
   execFileSync(process.execPath, [fileURLToPath(new URL('../bin/folio.js', import.meta.url)), 'demo', '--articles', String(ARTICLES), '--database', DATABASE], { stdio: 'inherit' });
 }
 
-/** The URL sets: random article pages, a tag listing deep in its pager, the home page. */
-function scenarios(): { name: string; paths: string[] }[] {
+/** Every article path of the English archive (the cache-miss runs pick among all of them). */
+function allArticlePaths(): string[] {
+  const db = new SqliteDatabase(DB_FILE, { readonly: true });
+  const rows = db.prepare(`select path from nodes where edition = 'en' and kind = 'article' and status = 1 and path is not null order by nid`).all() as { path: string }[];
+  db.close();
+  return rows.map((r) => `/${r.path}`);
+}
+
+/**
+ * The URL sets: random article pages, a tag listing deep in its pager, the home page. `paths`
+ * are what the warm and baseline runs serve (2,000 articles: a warm cache holds them all);
+ * `missPaths` what the cache-miss runs ask for: for articles, every article of the archive, so
+ * that no run is helped by SQLite's or the OS's cache of a small working set (issue 14).
+ */
+function scenarios(): { name: string; paths: string[]; missPaths: string[] }[] {
   const db = new SqliteDatabase(DB_FILE, { readonly: true });
   const articles = db.prepare(`select path from nodes where edition = 'en' and kind = 'article' and path is not null order by random() limit 2000`).all() as { path: string }[];
   const tag = db.prepare(`select t.path, count(*) as n from node_terms nt join terms t on t.tid = nt.tid where t.vocabulary = 'tag' and t.path is not null group by t.tid order by n desc limit 1`).get() as { path: string; n: number };
   db.close();
   const deep = Math.max(0, Math.floor(tag.n / 10) - 3);
+  const all = allArticlePaths();
+  const tagPaths = [`/${tag.path}?page=${deep}`];
   return [
-    { name: 'article (random of 2,000)', paths: articles.map((a) => `/${a.path}`) },
-    { name: `tag listing, page ${deep} of ${Math.ceil(tag.n / 10)}`, paths: [`/${tag.path}?page=${deep}`] },
-    { name: 'home page', paths: ['/'] },
+    { name: `article (random of all ${all.length.toLocaleString('en')} when missing)`, paths: articles.map((a) => `/${a.path}`), missPaths: all },
+    { name: `tag listing, page ${deep} of ${Math.ceil(tag.n / 10)}`, paths: tagPaths, missPaths: tagPaths },
+    { name: 'home page', paths: ['/'], missPaths: ['/'] },
   ];
+}
+
+/** The run with the median requests per second of `runs` runs. */
+async function medianOf(runs: number, once: () => Promise<WrkResult>): Promise<WrkResult> {
+  const results: WrkResult[] = [];
+  for (let i = 0; i < runs; i++) results.push(await once());
+  results.sort((a, b) => a.requestsPerSec - b.requestsPerSec);
+  return results[Math.floor(results.length / 2)]!;
 }
 
 async function measure(base: string, paths: string[]): Promise<WrkResult> {
@@ -82,10 +107,13 @@ async function pagesSection(): Promise<void> {
     baseline.server.close();
   }
 
-  // Cache miss: the page cache is off, so every request queries and renders.
+  // Cache miss: the page cache is off, so every request queries and renders. Median of 3 runs.
   const cold = await startFolio(DATABASE, 18081, { FOLIO_PAGE_CACHE_MB: '0' });
   const missResults = new Map<string, WrkResult>();
-  for (const set of sets) missResults.set(set.name, await measure(cold.base, set.paths));
+  for (const set of sets) {
+    await wrk({ base: cold.base, paths: set.missPaths, connections: CONNECTIONS, threads: 2, seconds: 2, headers: HEADERS });
+    missResults.set(set.name, await medianOf(3, () => wrk({ base: cold.base, paths: set.missPaths, connections: CONNECTIONS, threads: 2, seconds: SECONDS, headers: HEADERS })));
+  }
   const coldMemory = cold.memory();
   await cold.stop();
 
@@ -97,8 +125,8 @@ async function pagesSection(): Promise<void> {
     const missRatio = m.requestsPerSec / base.requestsPerSec;
     rows.push([set.name, 'baseline', fmt(base.requestsPerSec, 0), fmt(base.p50ms, 2), fmt(base.p99ms, 2), '1.00', '']);
     rows.push(['', 'warm', fmt(w.requestsPerSec, 0), fmt(w.p50ms, 2), fmt(w.p99ms, 2), fmt(warmRatio, 2), '≥ 0.60, p99 < 10 ms']);
-    rows.push(['', 'cache miss', fmt(m.requestsPerSec, 0), fmt(m.p50ms, 2), fmt(m.p99ms, 2), fmt(missRatio, 2), '≥ 0.08']);
-    verdicts.push(`${set.name}: warm ${warmRatio >= 0.6 && w.p99ms < 10 ? 'meets' : 'MISSES'} its target, miss ${missRatio >= 0.08 ? 'meets' : 'MISSES'} its target${w.errors + m.errors + w.non2xx + m.non2xx > 0 ? ` (errors: ${w.errors + m.errors}, non-2xx: ${w.non2xx + m.non2xx})` : ''}`);
+    rows.push(['', 'cache miss (median of 3)', fmt(m.requestsPerSec, 0), fmt(m.p50ms, 2), fmt(m.p99ms, 2), fmt(missRatio, 2), '≥ 0.10']);
+    verdicts.push(`${set.name}: warm ${warmRatio >= 0.6 && w.p99ms < 10 ? 'meets' : 'MISSES'} its target, miss ${missRatio >= 0.1 ? 'meets' : 'MISSES'} its target${w.errors + m.errors + w.non2xx + m.non2xx > 0 ? ` (errors: ${w.errors + m.errors}, non-2xx: ${w.non2xx + m.non2xx})` : ''}`);
   }
   const peak = Math.max(warmMemory.peakMb, coldMemory.peakMb);
   console.log(`\nFolio page benchmark: ${ARTICLES.toLocaleString('en')} articles, SQLite, wrk ${CONNECTIONS} connections, ${SECONDS} s per run, Accept-Encoding: gzip\n`);
@@ -189,7 +217,60 @@ async function clusterSection(): Promise<void> {
   console.log(`change visible on another instance (comment 303 on one, poll another's cached page, ${r.propagationMs.length} samples): p50 ${fmt(percentile(r.propagationMs, 50), 1)} ms, p99 ${fmt(percentile(r.propagationMs, 99), 1)} ms, max ${fmt(Math.max(...r.propagationMs), 1)} ms; target < 1,000 ms: ${Math.max(...r.propagationMs) < 1000 ? 'meets' : 'MISSES'}`);
 }
 
-const SECTIONS = ['pages', 'comments', 'format', 'search', 'import', 'export', 'cluster'] as const;
+/**
+ * Issue 14, point 2: the eviction policy on a synthetic stream, the byte bound against the heap,
+ * the real server's hit ratio and RSS on a Zipf + crawler mix over the whole archive, and the
+ * disk tier serving pages the memory tier cannot hold.
+ */
+async function cacheSection(): Promise<void> {
+  ensureDatabase();
+  const budget = 48 * 1024 * 1024;
+  console.log(`\nPage cache benchmark: eviction policies replayed on a synthetic stream (100,000 pages of ~16 KB, 48 MB, 300,000 requests, the first fifth to warm up)\n`);
+  const policyRows = measurePolicies(budget, 100_000, 300_000);
+  const names = policyRows[0]!.ratios.map((r) => r.policy);
+  const header = ['request mix', ...names.map((n) => `${n} hit ratio`)];
+  const lines = policyRows.map((row) => [row.mix, ...row.ratios.map((r) => fmt(r.hitRatio, 3))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const line = (l: string[]) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const l of lines) console.log(line(l));
+
+  const bound = await measureByteBound(16 * 1024 * 1024);
+  const held = bound.heapGrowth + bound.externalGrowth;
+  console.log(`\nByte bound (16 MB cache filled with 30 KB pages, ${bound.entries} entries): counted ${fmt(bound.counted / 1048576, 2)} MB, heap + buffers grew ${fmt(held / 1048576, 2)} MB (held/counted ${fmt(held / bound.counted, 2)}; ${(globalThis as { gc?: unknown }).gc ? 'after gc' : 'run with --expose-gc for a settled figure'})`);
+
+  // The real server, 48 MB cache, a Zipf 0.9 mix with a 20% crawler share over every article.
+  const all = allArticlePaths();
+  const mix = zipfPaths(all, 50_000, 0.9, 0.2);
+  const served = await startFolio(DATABASE, 18083, { FOLIO_METRICS_PORT: '18093' });
+  const seconds = Math.max(SECONDS, 20);
+  const result = await wrk({ base: served.base, paths: mix, connections: CONNECTIONS, threads: 2, seconds, headers: HEADERS });
+  const counts = await cacheCounts('http://127.0.0.1:18093/metrics');
+  const memory = served.memory();
+  await served.stop();
+  console.log(`\nServer, 48 MB cache, Zipf 0.9 + 20% uniform crawler over all ${all.length.toLocaleString('en')} articles, ${seconds} s from cold: hit ratio ${fmt(counts.hits / Math.max(1, counts.hits + counts.misses), 3)} (${counts.hits} hits, ${counts.misses} misses), ${fmt(result.requestsPerSec, 0)} req/s, p99 ${fmt(result.p99ms, 1)} ms; RSS ${fmt(memory.rssMb, 0)} MB, peak ${fmt(memory.peakMb, 0)} MB`);
+
+  // Disk tier: 1 MB of memory cannot hold the crawl; the second pass is served from disk.
+  const crawl = zipfPaths(all, 3_000, 0.9, 1, 5);
+  const dir = mkdtempSync(`${CACHE_DIR}page-cache-`);
+  try {
+    const disk = await startFolio(DATABASE, 18084, { FOLIO_PAGE_CACHE_MB: '1', FOLIO_PAGE_CACHE_DIR: dir });
+    const started = performance.now();
+    for (let i = 0; i < crawl.length; i += 25) await Promise.all(crawl.slice(i, i + 25).map((p) => fetch(`${disk.base}${p}`, { headers: HEADERS }).then((r) => r.arrayBuffer())));
+    const firstPass = (performance.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 2000)); // compression and file writes finish off the request path
+    const fromDisk = await medianOf(3, () => wrk({ base: disk.base, paths: crawl, connections: CONNECTIONS, threads: 2, seconds: SECONDS, headers: HEADERS }));
+    await disk.stop();
+    const cold = await startFolio(DATABASE, 18085, { FOLIO_PAGE_CACHE_MB: '0' });
+    const rendered = await medianOf(3, () => wrk({ base: cold.base, paths: crawl, connections: CONNECTIONS, threads: 2, seconds: SECONDS, headers: HEADERS }));
+    await cold.stop();
+    console.log(`Disk tier (FOLIO_PAGE_CACHE_DIR, 1 MB in memory): a crawl of ${crawl.length.toLocaleString('en')} articles took ${fmt(firstPass, 1)} s the first time; then ${fmt(fromDisk.requestsPerSec, 0)} req/s (p99 ${fmt(fromDisk.p99ms, 1)} ms) from disk against ${fmt(rendered.requestsPerSec, 0)} req/s rendering (cache off), ×${fmt(fromDisk.requestsPerSec / rendered.requestsPerSec, 1)} (medians of 3)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SECTIONS = ['pages', 'cache', 'comments', 'format', 'search', 'import', 'export', 'cluster'] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -197,13 +278,14 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const run = wanted.length > 0 ? wanted : [...SECTIONS];
-if ((run.includes('pages') || run.includes('comments') || run.includes('search') || run.includes('cluster')) && !(await haveWrk())) {
+if ((run.includes('pages') || run.includes('cache') || run.includes('comments') || run.includes('search') || run.includes('cluster')) && !(await haveWrk())) {
   console.error('bench: wrk is not installed. Install it with: apt-get install -y wrk');
   process.exit(1);
 }
 if (run.includes('format')) formatSection();
 if (run.includes('comments')) await commentsSection();
 if (run.includes('pages')) await pagesSection();
+if (run.includes('cache')) await cacheSection();
 if (run.includes('search')) await searchSection();
 if (run.includes('import')) await importSection();
 if (run.includes('export')) await exportSection();

@@ -63,6 +63,8 @@ export interface Runtime {
   readonly redis: RedisConnections | null;
   /** Listeners told after a write, e.g. the web app's page cache. */
   onContentChanged(listener: (edition: string) => void): void;
+  /** The edition's current change stamp (services/change-stamps.ts): it moves with every change, in any process. */
+  changeStamp(edition: string): string;
   /**
    * Listens for changes other processes made (a CLI correction, an import, another instance):
    * through Redis pub/sub when FOLIO_REDIS_URL is set, and by polling the database stamps every
@@ -133,8 +135,8 @@ export async function openStoreRuntime(config: Config, options: { readReplica?: 
   const stamps = new ChangeStamps(meta, codes, tell, undefined, (e, stamp) => channel?.publish(e, stamp));
   if (redis) channel = new RedisChangeChannel(redis, codes, (e, stamp) => stamps.receive(e, stamp), tell);
   const changed = (edition: string) => {
-    tell(edition);
     stamps.noteLocal(edition);
+    tell(edition);
   };
   let watcher: NodeJS.Timeout | null = null;
   const secret = config.secret ?? (await siteSecret(store));
@@ -172,6 +174,7 @@ export async function openStoreRuntime(config: Config, options: { readReplica?: 
     consistency: store.consistency,
     redis,
     onContentChanged: (l) => void listeners.push(l),
+    changeStamp: (edition) => stamps.current(edition),
     async watchChanges(intervalMs) {
       await channel?.listen();
       await stamps.poll();

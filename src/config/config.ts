@@ -25,6 +25,8 @@ export interface Config {
   readonly logLevel: string;
   /** Megabytes of rendered (compressed) pages kept in memory; 0 turns the cache off. */
   readonly pageCacheMegabytes: number;
+  /** Folder of the page cache's on-disk tier (rendered, compressed pages), or null for memory only. */
+  readonly pageCacheDir: string | null;
   readonly comments: CommentConfig;
   /** Signs form tokens; when unset, one is generated once and kept in the database. */
   readonly secret: string | null;
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     demoSeed: vars.FOLIO_DEMO_SEED,
     logLevel: vars.FOLIO_LOG_LEVEL,
     pageCacheMegabytes: vars.FOLIO_PAGE_CACHE_MB,
+    pageCacheDir: vars.FOLIO_PAGE_CACHE_DIR,
     comments: {
       floodLimit: vars.FOLIO_FLOOD_LIMIT,
       floodWindowSeconds: vars.FOLIO_FLOOD_WINDOW,

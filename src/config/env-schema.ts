@@ -63,6 +63,9 @@ export const envSchema = z.object({
   // Copies of the old site's files (photos, attachments) that `folio import --files` brought in.
   FOLIO_FILES_DIR: z.preprocess(unset, z.string().default('./data/files')).transform((dir) => resolve(dir)),
   FOLIO_PAGE_CACHE_MB: wholeNumber(0, 65_536, 48),
+  // A folder for rendered, compressed pages on disk (the page cache's second tier); relative to the working directory.
+  FOLIO_PAGE_CACHE_DIR: z.preprocess(unset, z.string().regex(/^[^\u0000-\u001f]+$/, { error: 'expected a folder path without control characters' }).optional())
+    .transform((v) => (v === undefined ? null : resolve(v))),
   // Above the load balancer's own idle timeout (nginx and cloud balancers: 60 s), see web/app.ts.
   FOLIO_KEEP_ALIVE_SECONDS: wholeNumber(1, 3_600, 75),
   // Prometheus metrics on their own port (0: off), on loopback unless FOLIO_METRICS_HOST says otherwise.

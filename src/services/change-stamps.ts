@@ -16,6 +16,8 @@ export class ChangeStamps {
   private readonly seen = new Map<string, string>();
   private readonly due = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<string>();
+  /** This process's latest stamp per edition, until it is written. */
+  private readonly mine = new Map<string, string>();
   private readonly writes = new Set<Promise<void>>();
   private count = 0;
   private primed = false;
@@ -40,13 +42,26 @@ export class ChangeStamps {
   }
 
   /**
-   * Records a change made by this process. The first change is written (and announced) at once,
-   * so other instances hear of it in milliseconds; changes in the next `delayMs` are gathered
-   * into one more write at the end of that window, so a burst of comments costs two writes.
-   * (Writing only at the end of the window made every change wait `delayMs`: the cluster
-   * benchmark measured 690 ms p50 before another instance showed a comment.)
+   * The edition's current stamp: what another process last wrote, or this process's own latest
+   * change (taken at once, before its write). The page cache's disk tier keeps it with each page
+   * it writes, and a page whose stamp is no longer current is stale.
+   */
+  current(edition: string): string {
+    return this.seen.get(edition) ?? '';
+  }
+
+  /**
+   * Records a change made by this process. It takes a new stamp at once (so a page made before
+   * this change never carries the stamp current after it). The first change is written (and
+   * announced) at once, so other instances hear of it in milliseconds; changes in the next
+   * `delayMs` are gathered into one more write at the end of that window, so a burst of comments
+   * costs two writes. (Writing only at the end of the window made every change wait `delayMs`:
+   * the cluster benchmark measured 690 ms p50 before another instance showed a comment.)
    */
   noteLocal(edition: string): void {
+    const stamp = this.newStamp();
+    this.mine.set(edition, stamp);
+    this.seen.set(edition, stamp);
     if (this.due.has(edition)) {
       this.dirty.add(edition);
       return;
@@ -74,7 +89,10 @@ export class ChangeStamps {
    */
   async poll(): Promise<void> {
     for (const edition of this.editions) {
+      // While this process's own stamp waits to be written, the table still holds the one before.
+      if (this.mine.has(edition)) continue;
       const stamp = (await this.meta.getMeta(stampKey(edition))) ?? '';
+      if (this.mine.has(edition)) continue;
       const before = this.seen.get(edition) ?? '';
       this.seen.set(edition, stamp);
       if (this.primed && before !== stamp) this.onForeignChange(edition);
@@ -92,9 +110,15 @@ export class ChangeStamps {
     await Promise.all(this.writes);
   }
 
+  // Random, so two instances (on two machines sharing PostgreSQL) never write the same stamp.
+  private newStamp(): string {
+    return `${Date.now()}-${++this.count}-${randomBytes(6).toString('hex')}`;
+  }
+
+  /** Writes this process's latest stamp of the edition. */
   private write(edition: string): void {
-    // Random, so two instances (on two machines sharing PostgreSQL) never write the same stamp.
-    const stamp = `${Date.now()}-${++this.count}-${randomBytes(6).toString('hex')}`;
+    const stamp = this.mine.get(edition) ?? this.newStamp();
+    this.mine.delete(edition);
     this.seen.set(edition, stamp);
     this.announce(edition, stamp);
     const done: Promise<void> = this.meta.setMeta(stampKey(edition), stamp).catch(() => undefined).then(() => void this.writes.delete(done));

@@ -77,18 +77,27 @@ export class ReaderService {
 
   /** The home page blocks: Politics, Culture & Society, Economy, special coverage, bloggers, in focus. */
   async home(edition: Edition): Promise<HomePage> {
-    const sections: { term: TermRef; items: NodeSummary[] }[] = [];
+    const sectionTerms: TermRef[] = [];
     for (const path of HOME_SECTIONS) {
       const target = await this.content.resolvePath(edition.code, path);
       if (target?.targetType !== 'term') continue;
       const term = await this.content.findTerm(edition.code, target.targetId);
-      if (term) sections.push({ term, items: await this.latest(edition, { type: 'term', tid: term.tid }, HOME_BLOCK_SIZE) });
+      if (term) sectionTerms.push(term);
     }
-    const [landing] = await this.latest(edition, { type: 'all', kinds: ['landing'] }, 1);
+    // Every block's ids from the memoised orders, then one summaries read for all of them.
+    const first = async (filter: ListingFilter, count: number) => [...(await this.order(edition, filter)).subarray(0, count)];
+    const sectionIds: number[][] = [];
+    for (const term of sectionTerms) sectionIds.push(await first({ type: 'term', tid: term.tid }, HOME_BLOCK_SIZE));
+    const landingIds = await first({ type: 'all', kinds: ['landing'] }, 1);
+    const blogIds = await first({ type: 'all', kinds: ['blog_post'] }, HOME_BLOCK_SIZE);
+    const focusIds = await first({ type: 'promoted' }, 3);
+    const all = await this.content.summariesByIds([...sectionIds.flat(), ...landingIds, ...blogIds, ...focusIds]);
+    const byId = new Map(all.map((s) => [s.nid, s]));
+    const pick = (ids: readonly number[]) => ids.flatMap((nid) => byId.get(nid) ?? []);
+    const sections = sectionTerms.map((term, i) => ({ term, items: pick(sectionIds[i]!) }));
+    const [landing] = pick(landingIds);
     const special = landing ? { landing, items: await this.content.landingItems(landing.nid, HOME_BLOCK_SIZE) } : null;
-    const blogPosts = await this.latest(edition, { type: 'all', kinds: ['blog_post'] }, HOME_BLOCK_SIZE);
-    const inFocus = await this.latest(edition, { type: 'promoted' }, 3);
-    return { sections, special, blogPosts, inFocus };
+    return { sections, special, blogPosts: pick(blogIds), inFocus: pick(focusIds) };
   }
 
   /** Throws Gone when the node is in this edition but withdrawn (unpublished by an import). */
@@ -208,12 +217,6 @@ export class ReaderService {
     this.orders.set(key, { ids, at: this.clock() });
     this.memoIds += ids.length;
     return ids;
-  }
-
-  /** The first `count` items of a listing (home page blocks). */
-  private async latest(edition: Edition, filter: ListingFilter, count: number): Promise<NodeSummary[]> {
-    const ids = await this.order(edition, filter);
-    return this.content.summariesByIds([...ids.subarray(0, count)]);
   }
 
   private async list(edition: Edition, filter: ListingFilter, page: number): Promise<Page<NodeSummary>> {

@@ -33,17 +33,17 @@ export class RelatedService {
       else ranked.set(row.nid, { shared: 1, publishedAt: row.publishedAt });
     }
     const order = [...ranked].sort(([an, a], [bn, b]) => b.shared - a.shared || b.publishedAt - a.publishedAt || bn - an).map(([nid]) => nid);
-    // A few spare ids, since summariesByIds leaves out unpublished items.
-    const related = (await this.content.summariesByIds(order.slice(0, RELATED_LIMIT * 2))).slice(0, RELATED_LIMIT);
     const section = node.section?.tid;
+    const around = section === undefined ? { previous: undefined, next: undefined } : await this.archive.sectionNeighbours(section, { nid: node.nid, publishedAt: node.publishedAt });
+    // One summaries read for all of them: a few spare related ids, since summariesByIds leaves
+    // out unpublished items, then the neighbours.
+    const wanted = order.slice(0, RELATED_LIMIT * 2);
+    for (const nid of [around.previous, around.next]) if (nid !== undefined) wanted.push(nid);
+    const byId = new Map((await this.content.summariesByIds([...new Set(wanted)])).map((s) => [s.nid, s]));
+    const related = order.slice(0, RELATED_LIMIT * 2).flatMap((nid) => byId.get(nid) ?? []).slice(0, RELATED_LIMIT);
     if (section === undefined) return { related, previous: null, next: null };
-    const self = { nid: node.nid, publishedAt: node.publishedAt };
-    const [previousId, nextId] = [
-      await this.archive.sectionNeighbour(section, self, 'previous'),
-      await this.archive.sectionNeighbour(section, self, 'next'),
-    ];
-    const [previous] = previousId === undefined ? [] : await this.content.summariesByIds([previousId]);
-    const [next] = nextId === undefined ? [] : await this.content.summariesByIds([nextId]);
+    const previous = around.previous === undefined ? undefined : byId.get(around.previous);
+    const next = around.next === undefined ? undefined : byId.get(around.next);
     return { related, previous: previous ?? null, next: next ?? null };
   }
 }

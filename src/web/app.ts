@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -12,6 +13,7 @@ import { searchRoutes } from './routes/search-routes.ts';
 import { parseForm } from './form-parser.ts';
 import { installErrorHandlers } from './errors.ts';
 import { PageCache } from './page-cache.ts';
+import { DiskPageTier } from './cache/disk-page-tier.ts';
 import { NavigationMemo } from './render.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -62,6 +64,16 @@ function withTimeouts(server: Server, keepAliveSeconds: number): Server {
   return server;
 }
 
+/**
+ * The page cache's disk tier, when FOLIO_PAGE_CACHE_DIR is set. Without the runtime's change
+ * stamps (an app built in a test), pages are kept for this process only, by a stamp of its own.
+ */
+function diskTier(dir: string | null, changeStamp: ((edition: string) => string) | undefined): DiskPageTier | null {
+  if (dir === null) return null;
+  const boot = randomBytes(8).toString('hex');
+  return new DiskPageTier(dir, changeStamp ?? (() => boot));
+}
+
 /** What buildApp needs: the services, and a few knobs for tests. */
 export interface AppOptions extends WebServices {
   readonly logger?: boolean | object;
@@ -73,6 +85,11 @@ export interface AppOptions extends WebServices {
   readonly metrics?: FolioMetrics;
   /** "Now" in epoch milliseconds, for the news sitemap's two-day window. */
   readonly clock?: () => number;
+  /**
+   * The edition's change stamp, shared by every process on the database (Runtime.changeStamp):
+   * the disk tier of the page cache (FOLIO_PAGE_CACHE_DIR) keeps pages only while it holds.
+   */
+  readonly changeStamp?: (edition: string) => string;
 }
 
 /** The built app plus the hooks services call after writes. */
@@ -94,7 +111,9 @@ export interface FolioRouteConfig {
 /** Builds the Fastify app without listening, so tests can `inject` and export can render in process. */
 export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const { config, editions } = options;
-  const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024);
+  const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024, { disk: diskTier(config.pageCacheDir, options.changeStamp) });
+  // Requests the raw server already looked up: the onRequest hook below need not look again.
+  const lookedUp = new WeakSet<IncomingMessage>();
   const metrics = options.metrics ?? null;
   metrics?.watchCache(() => cache.size);
   metrics?.watchStore(options.health);
@@ -123,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
               throw err;
             }
           }
+          lookedUp.add(req);
         }
         handler(req, res);
       } catch (err) {
@@ -158,7 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
 
   // The same for requests that do not come through the server (app.inject in tests).
   app.addHook('onRequest', (request, reply, done) => {
-    if ((request.method === 'GET' || request.method === 'HEAD') && !(replicated && carriesWritePosition(request.raw))) {
+    if ((request.method === 'GET' || request.method === 'HEAD') && !lookedUp.has(request.raw) && !(replicated && carriesWritePosition(request.raw))) {
       const hit = cache.get(cacheKey(request));
       if (hit) return writeCachedPage(request, reply, hit);
     }

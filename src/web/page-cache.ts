@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import type { DiskPageTier } from './cache/disk-page-tier.ts';
+import type { EvictionPolicy } from './cache/eviction-policy.ts';
+import { ENTRY_OVERHEAD_BYTES, exactBuffer, stringBytes } from './cache/page-bytes.ts';
+import { TinyLfuPolicy } from './cache/tiny-lfu-policy.ts';
 
 /** A rendered response kept in memory with its precompressed variants. */
 export interface CachedPage {
@@ -38,51 +42,75 @@ export function identityBody(page: CachedPage): Buffer {
   return page.body ?? gunzipSync(page.gzip!);
 }
 
+/** Options of a page cache. */
+export interface PageCacheOptions {
+  /** The on-disk second tier (FOLIO_PAGE_CACHE_DIR), or none. */
+  readonly disk?: DiskPageTier | null;
+  /** The eviction policy for a byte budget; W-TinyLFU unless a benchmark compares others. */
+  readonly policy?: (maxBytes: number) => EvictionPolicy;
+}
+
 /**
- * Rendered pages keyed by host and URL, bounded by bytes. Rendering costs ~0.2 ms and gzip
- * another ~0.4 ms, so hits are served from memory, compressed once off the request path. A
- * write to an edition bumps its generation, which retires all of its pages at once.
+ * Rendered pages keyed by host and URL, bounded by the bytes actually held (bodies in each
+ * encoding, headers, key, and a fixed overhead per entry; see cache/page-bytes.ts). Rendering
+ * costs ~1 ms and gzip plus brotli a few more, so hits are served from memory, compressed once
+ * off the request path. Which pages stay is the eviction policy's choice (W-TinyLFU: an archive's
+ * crawlers would flush an LRU; bench/cache-bench.ts measures it). A write to an edition bumps its
+ * generation, which retires all of its pages at once. With a disk tier, every compressed page is
+ * also written to disk, and a memory miss looks there before the page is rendered.
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly generations = new Map<string, number>();
-  private bytes = 0;
+  private readonly policy: EvictionPolicy;
+  private readonly disk: DiskPageTier | null;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(private readonly maxBytes: number, options: PageCacheOptions = {}) {
+    this.policy = (options.policy ?? ((max) => new TinyLfuPolicy(max)))(maxBytes);
+    this.disk = maxBytes > 0 ? options.disk ?? null : null;
+  }
 
-  /** The live entry for a key. */
+  /** The live entry for a key: from memory, else from the disk tier (then kept in memory if admitted). */
   get(key: string): CachedPage | undefined {
+    if (this.maxBytes === 0) return undefined;
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.generation !== this.generation(entry.edition)) {
-      this.remove(key, entry);
-      return undefined;
+    if (entry) {
+      if (entry.generation === this.generation(entry.edition)) {
+        this.policy.hit(key);
+        return entry;
+      }
+      this.remove(key);
     }
-    return entry;
+    this.policy.miss(key);
+    const stored = this.disk?.get(key);
+    if (!stored) return undefined;
+    const page: CachedPage = { ...stored, generation: this.generation(stored.edition), body: null, size: 0 };
+    page.size = sizeOf(key, page);
+    this.hold(key, page);
+    return page;
   }
 
   /** Stores a page and compresses its variants after the current response has gone out. */
   set(key: string, page: Omit<CachedPage, 'generation' | 'gzip' | 'br' | 'size'> & { body: Buffer }): CachedPage {
-    const entry: CachedPage = { ...page, generation: this.generation(page.edition), gzip: null, br: null, size: page.body.length };
+    const entry: CachedPage = { ...page, body: exactBuffer(page.body), generation: this.generation(page.edition), gzip: null, br: null, size: 0 };
+    entry.size = sizeOf(key, entry);
     if (this.maxBytes === 0 || entry.size > this.maxBytes / 16) return entry;
-    const old = this.entries.get(key);
-    if (old) this.remove(key, old);
-    this.entries.set(key, entry);
-    this.bytes += entry.size;
-    this.evict();
-    if (entry.body!.length > 512) setImmediate(() => this.compress(key, entry));
+    const held = this.hold(key, entry);
+    if (entry.body!.length > 512 && (held || this.disk)) setImmediate(() => this.compress(key, entry));
     return entry;
   }
 
   /** Drops one page (one that could not be written to a socket). */
   delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (entry) this.remove(key, entry);
+    if (this.entries.has(key)) this.remove(key);
   }
 
   /** Retires every cached page of an edition (after a comment, an import, a publish). */
   invalidate(edition: string): void {
     this.generations.set(edition, this.generation(edition) + 1);
+    this.disk?.retire(edition);
+    // Retired pages give their bytes back at once rather than when next asked for.
+    for (const [key, entry] of this.entries) if (entry.edition === edition) this.remove(key);
   }
 
   /** Number of live entries, for tests and the benchmark. */
@@ -90,35 +118,59 @@ export class PageCache {
     return this.entries.size;
   }
 
+  /** Bytes held, as counted against the bound (the policy's sketch included). */
+  get bytes(): number {
+    return this.policy.weight;
+  }
+
+  /** Waits for the disk tier's writes under way (tests, and before exit). */
+  async flush(): Promise<void> {
+    await this.disk?.flush();
+  }
+
   private generation(edition: string): number {
     return this.generations.get(edition) ?? 0;
   }
 
-  private remove(key: string, entry: CachedPage): void {
-    this.entries.delete(key);
-    this.bytes -= entry.size;
+  /** Puts an entry in memory if the policy admits it; true when it is held. */
+  private hold(key: string, entry: CachedPage): boolean {
+    if (this.entries.has(key)) this.remove(key);
+    this.entries.set(key, entry);
+    let held = true;
+    for (const dropped of this.policy.add(key, entry.size)) {
+      if (dropped === key) held = false;
+      this.entries.delete(dropped);
+    }
+    return held;
   }
 
-  /** Oldest first: Map keeps insertion order, and a FIFO costs nothing on the hit path. */
-  private evict(): void {
-    while (this.bytes > this.maxBytes) {
-      const [key, entry] = this.entries.entries().next().value as [string, CachedPage];
-      this.remove(key, entry);
-    }
+  private remove(key: string): void {
+    this.entries.delete(key);
+    this.policy.delete(key);
   }
 
   private compress(key: string, entry: CachedPage): void {
-    if (this.entries.get(key) !== entry || !entry.body) return;
+    const held = this.entries.get(key) === entry;
+    if (!entry.body || (!held && !this.disk)) return;
     const body = entry.body;
-    entry.gzip = gzipSync(body, { level: 6 });
-    entry.br = brotliCompressSync(body, {
+    entry.gzip = exactBuffer(gzipSync(body, { level: 6 }));
+    entry.br = exactBuffer(brotliCompressSync(body, {
       params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    });
+    }));
     entry.body = null;
-    const size = entry.gzip.length + entry.br.length;
-    this.bytes += size - entry.size;
-    entry.size = size;
+    entry.size = sizeOf(key, entry);
+    if (held) for (const dropped of this.policy.resize(key, entry.size)) this.entries.delete(dropped);
+    if (this.disk && entry.generation === this.generation(entry.edition)) {
+      this.disk.put(key, { edition: entry.edition, status: entry.status, headers: entry.headers, etag: entry.etag, gzip: entry.gzip, br: entry.br });
+    }
   }
+}
+
+/** The bytes an entry holds, as the bound counts them. */
+function sizeOf(key: string, page: CachedPage): number {
+  let bytes = ENTRY_OVERHEAD_BYTES + stringBytes(key) + stringBytes(page.edition) + stringBytes(page.etag);
+  for (const name in page.headers) bytes += stringBytes(name) + stringBytes(page.headers[name]!);
+  return bytes + (page.body?.length ?? 0) + (page.gzip?.length ?? 0) + (page.br?.length ?? 0);
 }
 
 /** Picks the best encoding the client accepts among those we have ready. */

@@ -117,6 +117,7 @@ describe('configuration', () => {
     ['PORT', '99999', 'PORT: expected a whole number from 0 to 65535, got 99999'],
     ['PORT', '80a', 'PORT: expected a whole number from 0 to 65535, got "80a"'],
     ['FOLIO_PAGE_CACHE_MB', '-1', 'FOLIO_PAGE_CACHE_MB: expected a whole number from 0 to 65536, got "-1"'],
+    ['FOLIO_PAGE_CACHE_DIR', 'cache\nx', 'FOLIO_PAGE_CACHE_DIR: expected a folder path without control characters'],
     ['FOLIO_FLOOD_LIMIT', '0', 'FOLIO_FLOOD_LIMIT: expected a whole number from 1 to 10000, got 0'],
     ['FOLIO_MAX_LINKS', '1.5', 'FOLIO_MAX_LINKS: expected a whole number from 0 to 1000, got "1.5"'],
     ['FOLIO_DATABASE_URL', 'mysql://x', 'FOLIO_DATABASE_URL: "mysql://x" is neither sqlite:<file> nor postgres://…'],

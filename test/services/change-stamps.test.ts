@@ -1,6 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { buildApp } from '../../src/web/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { parseArticleInput } from '../../src/domain/article-input.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
@@ -33,6 +38,25 @@ test('stamps: the first change is written at once, the rest of a burst in one mo
   assert.deepEqual(heard, ['ar']);
 });
 
+test('stamps: a local change moves the current stamp at once, and a poll before its write does not move it back', async () => {
+  const table = new Map<string, string>();
+  const meta = { getMeta: async (k: string) => table.get(k), setMeta: async (k: string, v: string) => void table.set(k, v) };
+  const stamps = new ChangeStamps(meta, ['en', 'ar'], () => undefined, 1000);
+  await stamps.poll();
+  const before = stamps.current('ar');
+  stamps.noteLocal('ar');
+  const after = stamps.current('ar');
+  assert.notEqual(after, before);
+  assert.equal(stamps.current('en'), '', 'the other edition keeps its stamp');
+  await stamps.poll();
+  assert.equal(stamps.current('ar'), after, 'the table still holds the old stamp until the write');
+  stamps.noteLocal('ar');
+  assert.notEqual(stamps.current('ar'), after, 'a second change in the same window is a new stamp too');
+  const latest = stamps.current('ar');
+  await stamps.flush();
+  assert.equal(table.get('changed:ar'), latest, 'the latest stamp is the one written');
+});
+
 test('stamps: a stamp announced over Redis is reported once, not again by the poll', async () => {
   const table = new Map<string, string>();
   const meta = { getMeta: async (k: string) => table.get(k), setMeta: async (k: string, v: string) => void table.set(k, v) };
@@ -53,6 +77,50 @@ test('stamps: a stamp announced over Redis is reported once, not again by the po
 });
 
 for (const dialect of testDialects()) {
+  describe(`a change made by another process retires the page cache's disk tier (${dialect})`, () => {
+    let site: TestSite;
+    let dir: string;
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'folio-stamped-pages-'));
+      site = await openTestSite(dialect, seedFixture, { FOLIO_PAGE_CACHE_DIR: dir });
+      await site.runtime.watchChanges(50);
+    });
+    after(async () => {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('a page kept on disk before a command-line publish is not served after it, even by a restarted server', async () => {
+      const first = await site.folio.app.inject({ method: 'GET', url: '/ar/section/politics', headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(first.statusCode, 200);
+      const written = () => readdirSync(dir, { recursive: true }).some((f) => /[0-9a-f]{40}$/.test(String(f)));
+      for (let i = 0; i < 40 && !written(); i++) await sleep(50);
+      assert.ok(written(), 'the page was written to disk');
+      // A restarted server (an empty memory tier) serves it from disk, already compressed.
+      const restarted = await buildApp(site.runtime);
+      const fromDisk = await restarted.app.inject({ method: 'GET', url: '/ar/section/politics', headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(fromDisk.headers['content-encoding'], 'gzip');
+      assert.equal(fromDisk.headers.etag, `${String(first.headers.etag).slice(0, -1)}-gzip"`);
+      assert.equal(gunzipSync(fromDisk.rawPayload).toString('utf8'), first.body);
+      await restarted.app.close();
+      const cli = await openRuntime(loadConfig({ FOLIO_BASE_URL: 'http://folio.test' }, { databaseUrl: site.db.url, port: 1 }));
+      await cli.publishing.addArticle(cli.editions.get('ar'), parseArticleInput({
+        title: 'خبر محفوظ على القرص', body: '<p>نص الخبر.</p>', published: new Date().toISOString(), section: 'politics', authors: [], tags: [], credit: null,
+      }));
+      await cli.close();
+      let shown = false;
+      for (let i = 0; i < 40 && !shown; i++) {
+        await sleep(50);
+        shown = (await site.folio.app.inject({ method: 'GET', url: '/ar/section/politics' })).body.includes('خبر محفوظ على القرص');
+      }
+      assert.ok(shown, 'the running server saw the change');
+      const again = await buildApp(site.runtime);
+      const fresh = await again.app.inject({ method: 'GET', url: '/ar/section/politics' });
+      assert.ok(fresh.body.includes('خبر محفوظ على القرص'), 'the disk tier did not serve the page from before the change');
+      await again.app.close();
+    });
+  });
+
   describe(`a change made by another process reaches the server's caches (${dialect})`, () => {
     let site: TestSite;
     let cli: Runtime;

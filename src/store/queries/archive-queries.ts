@@ -37,27 +37,43 @@ export class KyselyArchiveQueries implements ArchiveQueries {
   }
 
   async newestByTags(tids: readonly number[], excludeNid: number, perTag: number, before?: number): Promise<(DatedId & { tid: number })[]> {
-    const out: (DatedId & { tid: number })[] = [];
+    if (tids.length === 0) return [];
     // Per tag, the newest entries of node_terms' primary key (tid, published_at, nid) up to
     // `before`: a bounded backwards range scan, where a GROUP BY over a giant tag would read all
-    // of its rows.
-    for (const tid of tids) {
-      let q = this.db.selectFrom('node_terms').select(['nid', 'published_at']).where('tid', '=', tid).where('nid', '!=', excludeNid);
+    // of its rows. The tags' scans go as one statement (UNION ALL of limited subqueries).
+    const perTagQuery = (tid: number, i: number) => {
+      let q = this.db.selectFrom('node_terms').select(['tid', 'nid', 'published_at']).where('tid', '=', tid).where('nid', '!=', excludeNid);
       if (before !== undefined) q = q.where('published_at', '<=', before);
-      const rows = await q.orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(perTag).execute();
-      for (const r of rows) out.push({ tid, nid: r.nid, publishedAt: Number(r.published_at) });
-    }
-    return out;
+      return this.db.selectFrom(q.orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(perTag).as(`t${i}`)).selectAll();
+    };
+    let query = perTagQuery(tids[0]!, 0);
+    for (let i = 1; i < tids.length; i++) query = query.unionAll(perTagQuery(tids[i]!, i));
+    const rows = await query.execute();
+    return rows.map((r) => ({ tid: Number(r.tid), nid: Number(r.nid), publishedAt: Number(r.published_at) }));
   }
 
   async sectionNeighbour(sectionTid: number, node: DatedId, direction: 'previous' | 'next'): Promise<number | undefined> {
+    const row = await this.neighbourQuery(sectionTid, node, direction).executeTakeFirst();
+    return row?.nid;
+  }
+
+  async sectionNeighbours(sectionTid: number, node: DatedId): Promise<{ previous: number | undefined; next: number | undefined }> {
+    // Two scalar subqueries in one statement: each is the same single index seek as above.
+    const row = await this.db.selectNoFrom([
+      this.neighbourQuery(sectionTid, node, 'previous').as('previous'),
+      this.neighbourQuery(sectionTid, node, 'next').as('next'),
+    ]).executeTakeFirst();
+    const id = (v: number | null | undefined) => (v === null || v === undefined ? undefined : Number(v));
+    return { previous: id(row?.previous), next: id(row?.next) };
+  }
+
+  private neighbourQuery(sectionTid: number, node: DatedId, direction: 'previous' | 'next') {
     const older = direction === 'previous';
     // A row-value comparison, not an OR: both engines then seek the index
     // (section_tid, status, published_at, nid) instead of scanning the whole section.
-    const row = await this.db.selectFrom('nodes').select('nid')
+    return this.db.selectFrom('nodes').select('nid')
       .where('section_tid', '=', sectionTid).where('status', '=', 1)
       .where((eb) => eb(eb.refTuple('published_at', 'nid'), older ? '<' : '>', eb.tuple(node.publishedAt, node.nid)))
-      .orderBy('published_at', older ? 'desc' : 'asc').orderBy('nid', older ? 'desc' : 'asc').limit(1).executeTakeFirst();
-    return row?.nid;
+      .orderBy('published_at', older ? 'desc' : 'asc').orderBy('nid', older ? 'desc' : 'asc').limit(1);
   }
 }

@@ -8,6 +8,7 @@ import { threadSortKey } from './sql-helpers.ts';
 import { translationsOf } from './translation-queries.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from '../types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, storedHtml, toBlog, toCorrection, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
+import { readNodeDetail, readSummaries } from './node-detail-query.ts';
 
 /** lower(path): served by the expression indexes of migration 007 on both dialects. */
 const lowerPath = sql<string>`lower(path)`;
@@ -20,25 +21,7 @@ export class KyselyContentReader implements ContentReader {
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
 
   async findNode(edition: string, nid: number): Promise<NodeDetail | undefined> {
-    const row = await this.db.selectFrom('nodes').selectAll().where('nid', '=', nid).where('edition', '=', edition)
-      .where('status', '=', 1).executeTakeFirst();
-    if (!row) return undefined;
-    const [summary] = await this.summaries([row]);
-    const termRows = await this.db.selectFrom('node_terms').innerJoin('terms', 'terms.tid', 'node_terms.tid')
-      .selectAll('terms').where('node_terms.nid', '=', nid).orderBy('terms.vocabulary').orderBy('terms.weight').orderBy('terms.name').execute();
-    const terms = termRows.map(toTerm);
-    const section = row.section_tid === null ? null : terms.find((t) => t.tid === row.section_tid) ?? (await this.findTerm(edition, row.section_tid)) ?? null;
-    return {
-      ...summary!,
-      bodyHtml: storedHtml(row.body_html),
-      summary: row.summary,
-      credit: row.credit,
-      updatedAt: Number(row.updated_at),
-      section,
-      terms: terms.filter((t) => t.vocabulary === 'tag'),
-      commentPolicy: row.comment_policy as CommentPolicy | null,
-      promoted: row.promoted === 1,
-    };
+    return readNodeDetail(this.db, this.dialect, edition, nid);
   }
 
   async isWithdrawn(edition: string, nid: number): Promise<boolean> {
@@ -161,10 +144,7 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async summariesByIds(nids: readonly number[]): Promise<NodeSummary[]> {
-    if (nids.length === 0) return [];
-    const rows = await this.db.selectFrom('nodes').select(SUMMARY_COLUMNS).where('nid', 'in', [...nids]).where('status', '=', 1).execute();
-    const byId = new Map(rows.map((r) => [r.nid, r]));
-    return this.summaries(nids.map((nid) => byId.get(nid)).filter((r): r is SummaryRow => r !== undefined));
+    return readSummaries(this.db, this.dialect, nids);
   }
 
   async bodyOpenings(nids: readonly number[], chars: number): Promise<Map<number, string>> {
@@ -235,7 +215,9 @@ export class KyselyContentReader implements ContentReader {
     // Drupal sorts threads without their trailing '/', so "01/" < "01.00/" holds as strings.
     const rows = await base.select(PUBLIC_COMMENT_COLUMNS).orderBy(threadSortKey(this.dialect)).orderBy('cid')
       .limit(pageSize).offset(page * pageSize).execute();
-    const total = await this.count(base);
+    // A short page (most articles have a handful of comments) tells the total without a COUNT.
+    const short = rows.length < pageSize && (rows.length > 0 || page === 0);
+    const total = short ? page * pageSize + rows.length : await this.count(base);
     return { items: rows.map(toPublicComment), page, pageSize, total };
   }
 

@@ -25,4 +25,6 @@ export interface ArchiveQueries {
   newestByTags(tids: readonly number[], excludeNid: number, perTag: number, before?: number): Promise<(DatedId & { tid: number })[]>;
   /** The published neighbour of a node in its section, older ('previous') or newer ('next'). */
   sectionNeighbour(sectionTid: number, node: DatedId, direction: 'previous' | 'next'): Promise<number | undefined>;
+  /** Both section neighbours in one statement (the article page needs both). */
+  sectionNeighbours(sectionTid: number, node: DatedId): Promise<{ previous: number | undefined; next: number | undefined }>;
 }
