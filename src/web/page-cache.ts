@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import { preferredCoding } from './compression.ts';
 
 /** A rendered response kept in memory with its precompressed variants. */
 export interface CachedPage {
@@ -61,9 +62,16 @@ export class PageCache {
     return entry;
   }
 
-  /** Stores a page and compresses its variants after the current response has gone out. */
-  set(key: string, page: Omit<CachedPage, 'generation' | 'gzip' | 'br' | 'size'> & { body: Buffer }): CachedPage {
-    const entry: CachedPage = { ...page, generation: this.generation(page.edition), gzip: null, br: null, size: page.body.length };
+  /**
+   * Stores a page and compresses its variants after the current response has gone out. A variant
+   * already made for the first reader (the miss path's fast level) is kept as it is, so the bytes
+   * behind a coding's ETag never change and no page is compressed twice in the same coding; the
+   * cost is a few percent more bytes for that coding than the cache's own level would give.
+   */
+  set(key: string, page: Omit<CachedPage, 'generation' | 'gzip' | 'br' | 'size'> & { body: Buffer }, ready?: { readonly coding: 'br' | 'gzip'; readonly bytes: Buffer }): CachedPage {
+    const entry: CachedPage = {
+      ...page, generation: this.generation(page.edition), gzip: ready?.coding === 'gzip' ? ready.bytes : null, br: ready?.coding === 'br' ? ready.bytes : null, size: page.body.length + (ready?.bytes.length ?? 0),
+    };
     if (this.maxBytes === 0 || entry.size > this.maxBytes / 16) return entry;
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
@@ -110,8 +118,8 @@ export class PageCache {
   private compress(key: string, entry: CachedPage): void {
     if (this.entries.get(key) !== entry || !entry.body) return;
     const body = entry.body;
-    entry.gzip = gzipSync(body, { level: 6 });
-    entry.br = brotliCompressSync(body, {
+    entry.gzip ??= gzipSync(body, { level: 6 });
+    entry.br ??= brotliCompressSync(body, {
       params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
     });
     entry.body = null;
@@ -123,8 +131,5 @@ export class PageCache {
 
 /** Picks the best encoding the client accepts among those we have ready. */
 export function chooseEncoding(acceptEncoding: string | undefined, page: CachedPage): 'br' | 'gzip' | null {
-  if (!acceptEncoding) return null;
-  if (page.br && acceptEncoding.includes('br')) return 'br';
-  if (page.gzip && acceptEncoding.includes('gzip')) return 'gzip';
-  return null;
+  return preferredCoding(acceptEncoding, { br: page.br !== null, gzip: page.gzip !== null });
 }
