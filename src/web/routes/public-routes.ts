@@ -14,7 +14,7 @@ import { sendFresh } from '../send-page.ts';
 import { articleView } from '../views/article-view.ts';
 import { commentFormView, EMPTY_COMMENT } from '../views/comment-form-view.ts';
 import { homeView } from '../views/home-view.ts';
-import { listingTitle, listingView } from '../views/listing-view.ts';
+import { homeDescription, listingDescription, listingTitle, listingView } from '../views/listing-view.ts';
 import { FeedSender } from './feed-routes.ts';
 import type { PageMetadata } from '../views/page-metadata.ts';
 import { originalLinks } from '../memento-links.ts';
@@ -46,7 +46,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const s = listing.subject;
     const trail = sectionTrail(ctx, s.type === 'term' ? [s.parent] : [], { name: title, url: self });
     const meta = { structuredData: [breadcrumbData(ctx, trail)] };
-    return sendView(request, reply, ctx, title, listing.page.page === 0 ? self : `${self}?page=${listing.page.page}`, listingView(ctx, listing, { self, feed }), { meta, feed });
+    return sendView(request, reply, ctx, title, listing.page.page === 0 ? self : `${self}?page=${listing.page.page}`, listingView(ctx, listing, { self, feed }), { description: listingDescription(ctx, listing), meta, feed });
   }
 
   async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {
@@ -70,6 +70,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
       type: isArticle ? 'article' : 'website',
       image: node.photo?.src ?? null,
+      imageAlt: node.photo?.caption ?? null,
       structuredData: [
         ...(isArticle ? [newsArticleData(ctx, node, self, history.corrections)] : []),
         breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),
@@ -114,7 +115,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get('/', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const home = await reader.home(edition);
-      return sendView(request, reply, ctx, edition.siteName, homeUrl(ctx), homeView(ctx, home, feedUrl(ctx, homeUrl(ctx))), { meta: { alternateEditions: true }, feed: feedUrl(ctx, homeUrl(ctx)) });
+      return sendView(request, reply, ctx, edition.siteName, homeUrl(ctx), homeView(ctx, home, feedUrl(ctx, homeUrl(ctx))), { description: homeDescription(ctx), meta: { alternateEditions: true }, feed: feedUrl(ctx, homeUrl(ctx)) });
     });
 
     app.get<PageQuery>('/node', async (request, reply) => {
