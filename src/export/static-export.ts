@@ -13,6 +13,7 @@ import { SearchIndexBuilder } from './static/search-index.ts';
 import { crawl } from './static/site-crawl.ts';
 import { absoluteLink, decodePath, encodeFilePath, fileForUrl, relativeLink } from './static/url-files.ts';
 import type { FileStore } from '../services/file-store.ts';
+import { assetCatalogue } from '../web/asset-catalogue.ts';
 
 /** What the export renders with: the real app, in process, and the services it enumerates from. */
 export interface StaticExportDeps {
@@ -115,8 +116,12 @@ export async function exportStatic(deps: StaticExportDeps, options: StaticExport
     }
   };
 
-  const seeds = editions.flatMap((e) => ['/', '/node', '/archive', '/blog', '/blog/feed', '/rss.xml', '/search', '/filter/tips'].map((p) => `${e.pathPrefix}${p}`));
+  const seeds = editions.flatMap((e) => ['/', '/node', '/archive', '/blog', '/blog/feed', '/rss.xml', '/search', '/filter/tips', '/favicon.ico', '/manifest.webmanifest'].map((p) => `${e.pathPrefix}${p}`));
   if (editions.some((e) => e.pathPrefix === '')) seeds.push('/robots.txt', '/sitemap.xml', '/sitemap-news.xml');
+  // Pages link the hashed names; the plain ones (and the manifest's icons) are copied too, so
+  // old copies and bookmarks of /assets/folio.css keep their stylesheet.
+  const assets = assetCatalogue();
+  for (const name of assets.names) seeds.push(`/assets/${name}`, `/assets/${assets.get(name).hashedName}`);
   for (let offset = 0; ; offset += TARGETS_PER_READ) {
     const targets = await deps.sitemap.listTargets(offset, TARGETS_PER_READ);
     if (targets.length === 0) break;

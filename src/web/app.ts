@@ -26,6 +26,7 @@ import { commentRoutes } from './routes/comment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { moderationRoutes } from './routes/moderation-routes.ts';
 import { tipsRoutes } from './routes/tips-routes.ts';
+import { siteIconRoutes } from './routes/site-icon-routes.ts';
 import { mementoRoutes } from './routes/memento-routes.ts';
 import { correctionsRoutes } from './routes/corrections-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
@@ -258,6 +259,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(authRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(siteIconRoutes(edition, deps), { prefix: edition.pathPrefix });
   }
   await app.register(sitemapRoutes(deps, {
     source: options.sitemap,

@@ -4,6 +4,7 @@ import type { DiskPageTier } from './cache/disk-page-tier.ts';
 import type { EvictionPolicy } from './cache/eviction-policy.ts';
 import { ENTRY_OVERHEAD_BYTES, exactBuffer, stringBytes } from './cache/page-bytes.ts';
 import { TinyLfuPolicy } from './cache/tiny-lfu-policy.ts';
+import { preferredCoding } from './compression.ts';
 
 /** A rendered response kept in memory with its precompressed variants. */
 export interface CachedPage {
@@ -90,9 +91,17 @@ export class PageCache {
     return page;
   }
 
-  /** Stores a page and compresses its variants after the current response has gone out. */
-  set(key: string, page: Omit<CachedPage, 'generation' | 'gzip' | 'br' | 'size'> & { body: Buffer }): CachedPage {
-    const entry: CachedPage = { ...page, body: exactBuffer(page.body), generation: this.generation(page.edition), gzip: null, br: null, size: 0 };
+  /**
+   * Stores a page and compresses its variants after the current response has gone out. A variant
+   * already made for the first reader (the miss path's fast level) is kept as it is, so the bytes
+   * behind a coding's ETag never change and no page is compressed twice in the same coding; the
+   * cost is a few percent more bytes for that coding than the cache's own level would give.
+   */
+  set(key: string, page: Omit<CachedPage, 'generation' | 'gzip' | 'br' | 'size'> & { body: Buffer }, ready?: { readonly coding: 'br' | 'gzip'; readonly bytes: Buffer }): CachedPage {
+    const made = ready ? exactBuffer(ready.bytes) : null;
+    const entry: CachedPage = {
+      ...page, body: exactBuffer(page.body), generation: this.generation(page.edition), gzip: ready?.coding === 'gzip' ? made : null, br: ready?.coding === 'br' ? made : null, size: 0,
+    };
     entry.size = sizeOf(key, entry);
     if (this.maxBytes === 0 || entry.size > this.maxBytes / 16) return entry;
     const held = this.hold(key, entry);
@@ -153,8 +162,8 @@ export class PageCache {
     const held = this.entries.get(key) === entry;
     if (!entry.body || (!held && !this.disk)) return;
     const body = entry.body;
-    entry.gzip = exactBuffer(gzipSync(body, { level: 6 }));
-    entry.br = exactBuffer(brotliCompressSync(body, {
+    entry.gzip ??= exactBuffer(gzipSync(body, { level: 6 }));
+    entry.br ??= exactBuffer(brotliCompressSync(body, {
       params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
     }));
     entry.body = null;
@@ -175,8 +184,5 @@ function sizeOf(key: string, page: CachedPage): number {
 
 /** Picks the best encoding the client accepts among those we have ready. */
 export function chooseEncoding(acceptEncoding: string | undefined, page: CachedPage): 'br' | 'gzip' | null {
-  if (!acceptEncoding) return null;
-  if (page.br && acceptEncoding.includes('br')) return 'br';
-  if (page.gzip && acceptEncoding.includes('gzip')) return 'gzip';
-  return null;
+  return preferredCoding(acceptEncoding, { br: page.br !== null, gzip: page.gzip !== null });
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Edition } from '../domain/edition.ts';
 import { redirectTarget } from '../text/uri-reference.ts';
+import { compressFast, isCompressible, MIN_COMPRESSIBLE_BYTES, preferredCoding, type ContentCoding } from './compression.ts';
 import { chooseEncoding, etagOf, identityBody, reprDigestOf, type CachedPage, type PageCache } from './page-cache.ts';
 
 /**
@@ -109,28 +110,42 @@ export function validHeaders(headers: Readonly<Record<string, string>>): boolean
   }
 }
 
-/** Sends a rendered page through Fastify and keeps it (with compressed variants made later) for the next reader. */
+/**
+ * Sends a rendered page through Fastify, compressed at a fast level when the client takes it
+ * (no first response goes out uncompressed: issue 15 item 10, issue 14), and keeps it (with
+ * compressed variants made later, at the cache's levels) for the next reader.
+ */
 export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: PageCache, fresh: FreshPage): FastifyReply {
   const body = Buffer.from(fresh.body, 'utf8');
   const etag = etagOf(body);
+  const contentType = fresh.contentType ?? 'text/html; charset=utf-8';
+  const coding: ContentCoding | null = body.length >= MIN_COMPRESSIBLE_BYTES && isCompressible(contentType)
+    ? preferredCoding(request.headers['accept-encoding'])
+    : null;
   reply.code(fresh.status)
-    .header('content-type', fresh.contentType ?? 'text/html; charset=utf-8')
+    .header('content-type', contentType)
     .header('cache-control', fresh.personal ? 'no-store' : cacheControlFor(fresh.edition, fresh.status))
     .header('vary', 'Accept-Encoding');
   // Throws UnsafeUrl (400) for control characters, before anything is sent or kept.
   if (fresh.location) reply.header('location', redirectTarget(fresh.location));
   if (fresh.status === 200) {
-    reply.header('etag', etag).header('repr-digest', reprDigestOf(body));
+    // The same tag per coding as a cache hit gives (serveCached), so revalidation works across both.
+    const sentEtag = encodedEtag(etag, coding);
+    reply.header('etag', sentEtag);
     const inm = request.headers['if-none-match'];
-    if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
+    if (inm && inm.split(',').some((t) => t.trim() === sentEtag)) return reply.code(304).send();
   }
+  const sent = coding === null ? body : compressFast(body, coding);
   if (fresh.cache !== false && !fresh.personal && request.method === 'GET' && (fresh.status === 200 || fresh.status === 301)) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined && name !== 'etag' && name !== 'set-cookie' && name !== 'repr-digest') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     // Only what a socket will accept is kept: the cache is served outside any handler (app.ts).
-    if (validHeaders(headers)) cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag, body });
+    if (validHeaders(headers)) cache.set(cacheKey(request), { edition: fresh.edition.code, status: fresh.status, headers, etag, body }, coding === null ? undefined : { coding, bytes: sent });
   }
-  return reply.send(body);
+  if (coding !== null) reply.header('content-encoding', coding);
+  // RFC 9530: the digest of the representation as content-coded, i.e. of the bytes sent.
+  if (fresh.status === 200) reply.header('repr-digest', reprDigestOf(sent));
+  return reply.send(sent);
 }

@@ -212,3 +212,8 @@ export function safeDestination(raw: unknown): string | null {
   if (url.origin !== probe) return null;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** An edition's web app manifest (its name, direction and icons). */
+export function manifestUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/manifest.webmanifest`;
+}

@@ -15,6 +15,10 @@ async function seedMetadata(runtime: StoreRuntime): Promise<void> {
   const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
   await runtime.store.writer.saveNodes(en, [
     buildNode({ nid: 2301, title: HOSTILE, path: 'content/hostile', publishedAt: seconds('2012-06-01T09:00:00+03:00'), sectionTid: 4, termIds: [4, 10, 11], authorIds: [1] }),
+    buildNode({
+      nid: 2302, title: 'A photographed story', path: 'content/photographed', publishedAt: seconds('2012-05-01T09:00:00+03:00'), sectionTid: 4, termIds: [4], authorIds: [1],
+      photo: { src: '/files/lead.jpg', caption: 'Fishermen at dawn in Tyre.', credit: 'AFP/Someone' },
+    }),
   ]);
 }
 
@@ -87,10 +91,13 @@ for (const dialect of testDialects()) {
         '<meta property="og:site_name" content="The Levant Ledger">',
         '<meta property="og:locale" content="en_US">',
         '<meta property="og:description" content="Damascus – The first paragraph',
-        '<meta property="og:image" content="http://folio.test/assets/demo/photo-3.svg">',
         '<meta name="twitter:card" content="summary_large_image">',
         `<meta name="twitter:title" content="${FIXTURE.article.title}">`,
       ]) assert.ok(h.includes(tag), tag);
+      // The fixture's photo is an SVG, which link previews do not show: the paper's share image stands in.
+      assert.match(h, /<meta property="og:image" content="http:\/\/folio\.test\/assets\/share\.[0-9a-f]{10}\.png">/);
+      assert.ok(h.includes('<meta property="og:image:alt" content="The Levant Ledger">'));
+      assert.ok(!/og:image" content="[^"]*\.svg"/.test(h), 'never an SVG og:image');
       const ar = head(await get('/ar/'));
       assert.ok(ar.includes('<meta property="og:locale" content="ar_LB">'));
       assert.ok(ar.includes('<meta property="og:type" content="website">'));
@@ -104,6 +111,39 @@ for (const dialect of testDialects()) {
         assert.ok(h.includes('<link rel="alternate" hreflang="ar" href="http://folio.test/ar/">'), url);
         assert.ok(h.includes('<link rel="alternate" hreflang="x-default" href="http://folio.test/">'), url);
       }
+    });
+
+    test('a raster photo is the og:image, described by its caption', async () => {
+      const h = head(await get('/content/photographed'));
+      assert.ok(h.includes('<meta property="og:image" content="http://folio.test/files/lead.jpg">'));
+      assert.ok(h.includes('<meta property="og:image:alt" content="Fishermen at dawn in Tyre.">'));
+      assert.ok(h.includes('<meta name="twitter:image:alt" content="Fishermen at dawn in Tyre.">'));
+      const share = await site.folio.app.inject({ method: 'GET', url: /og:image" content="http:\/\/folio\.test(\/assets\/share[^"]+)"/.exec(head(await get('/')))![1]! });
+      assert.equal(share.headers['content-type'], 'image/png');
+    });
+
+    test('a blog post is a BlogPosting, and unsigned copy is credited to the paper, never to no one', async () => {
+      const [post] = jsonLd(await get(`/${FIXTURE.blog.post}`));
+      assert.equal(post!['@type'], 'BlogPosting');
+      const [unsigned] = jsonLd(await get(`/${FIXTURE.unsigned.path}`));
+      assert.equal(unsigned!['@type'], 'NewsArticle');
+      assert.deepEqual(unsigned!.author, [{ '@type': 'Organization', name: 'The Levant Ledger', url: 'http://folio.test/' }]);
+    });
+
+    test('home pages and listings carry a meta description; later pages say which page', async () => {
+      const description = (body: string) => /<meta name="description" content="([^"]*)">/.exec(head(body))?.[1];
+      assert.equal(description(await get('/')), 'The Levant Ledger — Independent news from Beirut and the region, 2011–2015');
+      assert.equal(description(await get('/ar/')), 'دفتر المشرق — أخبار مستقلة من بيروت والمنطقة');
+      assert.equal(description(await get('/tags/gaza')), 'Gaza: the articles of The Levant Ledger, newest first.');
+      assert.equal(description(await get('/tags/gaza?page=1')), 'Gaza: the articles of The Levant Ledger, newest first. Page 2.');
+      assert.equal(description(await get(`/${FIXTURE.author.path}`)), 'Articles by Lea al-Qazzi in The Levant Ledger, newest first.');
+      assert.equal(description(await get('/ar/section/politics')), 'سياسة: مقالات دفتر المشرق، الأحدث أولاً.');
+    });
+
+    test('"Read more" names its article for assistive technology in the link text itself', async () => {
+      const body = await get('/tags/gaza');
+      assert.match(body, /<a href="\/content\/battle-freedom-x-vs-authorities">Read more<span class="visually-hidden">: The battle for freedom: X vs\. the authorities<\/span><\/a>/);
+      assert.ok(!body.includes('aria-label="Read more'), 'no aria-label hiding the text from search engines');
     });
 
     test('listings carry a BreadcrumbList through the parent section', async () => {

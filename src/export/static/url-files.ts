@@ -3,8 +3,8 @@
 
 /** The pager parameter: Drupal's zero-based `?page=N`. */
 const PAGE_QUERY = /^\?page=(\d{1,6})$/;
-/** The last segment has a file extension (rss.xml, sitemap-1.xml, folio.css, photo-3.svg). */
-const HAS_EXTENSION = /\.[a-z0-9]{1,5}$/i;
+/** The last segment has a file extension (rss.xml, sitemap-1.xml, folio.css, photo-3.svg, manifest.webmanifest). */
+const HAS_EXTENSION = /\.(?:[a-z0-9]{1,5}|webmanifest)$/i;
 /** Feeds without an extension in their path: /blog/feed, /taxonomy/term/5/feed, /comment/feed/2001. */
 const FEED_PATH = /(?:^|\/)feed$|(?:^|\/)comment\/feed\/\d+$/;
 

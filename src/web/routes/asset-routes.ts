@@ -1,9 +1,12 @@
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFound } from '../../domain/errors.ts';
+import { assetCatalogue, type Asset } from '../asset-catalogue.ts';
+import { preferredCoding } from '../compression.ts';
 
-/** The stylesheet and other files, from src/web/assets. */
-const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url));
+/** A hashed name never changes content: caches keep it a year without asking again (RFC 8246). */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A plain name (`/assets/folio.css`, `/favicon.ico`) changes with a release: kept a day, as before. */
+const PLAIN = 'public, max-age=86400';
 
 /** Muted newsprint tones for the demo's generated lead photos. */
 const PHOTO_TONES = ['#5b6c7d', '#7d6b5b', '#5b7d6a', '#6e5b7d', '#7d5b66', '#4f6470'];
@@ -24,12 +27,29 @@ export function demoPhotoSvg(n: number): string {
 </svg>`;
 }
 
-/** Registers /assets/* (static files, cached a day) and the demo's drawn photos. */
+/** Sends a shipped file: precompressed when the client takes it, 304 for its ETag. */
+export function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: Asset, hashed: boolean): FastifyReply {
+  const coding = preferredCoding(request.headers['accept-encoding'], { br: asset.br !== null, gzip: asset.gzip !== null });
+  const etag = coding === null ? asset.etag : `${asset.etag.slice(0, -1)}-${coding}"`;
+  reply.header('content-type', asset.contentType).header('cache-control', hashed ? IMMUTABLE : PLAIN).header('etag', etag);
+  if (asset.br !== null || asset.gzip !== null) reply.header('vary', 'Accept-Encoding');
+  const inm = request.headers['if-none-match'];
+  if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
+  if (coding !== null) reply.header('content-encoding', coding);
+  return reply.send(coding === 'br' ? asset.br : coding === 'gzip' ? asset.gzip : asset.body);
+}
+
+/** Registers /assets/<name> (by plain or content-hashed name) and the demo's drawn photos. */
 export function assetRoutes() {
   return async function register(app: FastifyInstance): Promise<void> {
-    await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '1d', index: false, decorateReply: false });
+    const assets = assetCatalogue();
+    app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
+      const found = assets.lookup(request.params.file);
+      if (!found) throw new NotFound();
+      return sendAsset(request, reply, found.asset, found.hashed);
+    });
     app.get<{ Params: { n: string } }>('/assets/demo/photo-:n(^\\d{1,6}$).svg', async (request, reply) => {
-      return reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=31536000, immutable')
+      return reply.header('content-type', 'image/svg+xml').header('cache-control', IMMUTABLE)
         .send(demoPhotoSvg(Number(request.params.n)));
     });
   };

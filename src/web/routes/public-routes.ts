@@ -15,7 +15,7 @@ import { sendSiteFile } from '../send-site-file.ts';
 import { siteFilePath } from '../../services/file-store.ts';
 import { articleMetadata, articlePageView } from '../views/article-page-view.ts';
 import { homeView } from '../views/home-view.ts';
-import { listingTitle, listingView } from '../views/listing-view.ts';
+import { homeDescription, listingDescription, listingTitle, listingView } from '../views/listing-view.ts';
 import { FeedSender } from '../feed-sender.ts';
 import type { PageMetadata } from '../views/page-metadata.ts';
 import { originalLinks } from '../memento-links.ts';
@@ -44,7 +44,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     const s = listing.subject;
     const trail = sectionTrail(ctx, s.type === 'term' ? [s.parent] : [], { name: title, url: self });
     const meta = { structuredData: [breadcrumbData(ctx, trail)] };
-    return sendView(request, reply, ctx, title, pageUrl(self, listing.page.page), listingView(ctx, listing, { self, feed }), { meta, feed });
+    return sendView(request, reply, ctx, title, pageUrl(self, listing.page.page), listingView(ctx, listing, { self, feed }), { description: listingDescription(ctx, listing), meta, feed });
   }
 
   async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {
@@ -89,7 +89,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get('/', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const home = await reader.home(edition);
-      return sendView(request, reply, ctx, edition.siteName, homeUrl(ctx), homeView(ctx, home, feedUrl(ctx, homeUrl(ctx))), { meta: { alternateEditions: true }, feed: feedUrl(ctx, homeUrl(ctx)) });
+      return sendView(request, reply, ctx, edition.siteName, homeUrl(ctx), homeView(ctx, home, feedUrl(ctx, homeUrl(ctx))), { description: homeDescription(ctx), meta: { alternateEditions: true }, feed: feedUrl(ctx, homeUrl(ctx)) });
     });
 
     app.get<PageQuery>('/node', async (request, reply) => {

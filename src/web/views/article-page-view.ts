@@ -38,6 +38,7 @@ export function articleMetadata(ctx: SiteContext, model: ArticlePage, self: stri
     languageVersions: versions.map((v) => ({ lang: v.edition.lang, href: v.href })),
     type: isArticle ? 'article' : 'website',
     image: node.photo?.src || null,
+    imageAlt: node.photo?.caption ?? null,
     structuredData: [
       ...(isArticle ? [newsArticleData(ctx, node, self, model.history.corrections)] : []),
       breadcrumbData(ctx, sectionTrail(ctx, [node.section], { name: node.title, url: self })),

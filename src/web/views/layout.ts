@@ -4,7 +4,8 @@ import { stripBidiControls } from '../../text/bidi-controls.ts';
 import { directionOf } from '../../text/direction.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
-import { absoluteUrl, archiveUrl, assetUrl, blogIndexUrl, correctionsUrl, homeUrl, loginUrl, termUrl } from '../urls.ts';
+import { assetPath } from '../asset-catalogue.ts';
+import { absoluteUrl, archiveUrl, blogIndexUrl, correctionsUrl, homeUrl, loginUrl, manifestUrl, termUrl } from '../urls.ts';
 import { html } from './html.ts';
 import { metadataTags, type PageMetadata } from './page-metadata.ts';
 import { searchForm } from './search-view.ts';
@@ -39,7 +40,11 @@ export function layout(ctx: SiteContext, frame: PageFrame): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${frame.description ? html`<meta name="description" content="${frame.description}">` : ''}
-<link rel="stylesheet" href="${assetUrl('folio.css')}">
+<link rel="stylesheet" href="${assetPath('folio.css')}">
+<link rel="icon" href="${assetPath('icon.svg')}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${assetPath('icon-180.png')}">
+<link rel="manifest" href="${manifestUrl(ctx)}">
+<meta name="theme-color" content="#8a1c1c">
 ${frame.canonical ? html`<link rel="canonical" href="${absoluteUrl(ctx, frame.canonical)}">` : ''}
 ${frame.feed ? html`<link rel="alternate" type="application/rss+xml" title="${title}" href="${absoluteUrl(ctx, frame.feed)}">` : ''}
 ${metadataTags(ctx, { title: pageTitle, canonical: frame.canonical, ...(frame.description ? { description: frame.description } : {}), ...(frame.meta ? { meta: frame.meta } : {}) })}

@@ -1,6 +1,7 @@
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import type { ListingPage } from '../../services/reader-service.ts';
 import { t } from '../../text/messages.ts';
+import { formatCount } from '../../text/numerals.ts';
 import type { SiteContext } from '../site-context.ts';
 import { termUrl } from '../urls.ts';
 import { html } from './html.ts';
@@ -17,6 +18,20 @@ export function listingTitle(ctx: SiteContext, listing: ListingPage): string | n
     case 'all-blogs': return t(ctx.edition.lang, 'allBlogPosts');
     case 'front': return null;
   }
+}
+
+/** The meta description of a listing page: what it lists, from which paper, and past the first page, which page. */
+export function listingDescription(ctx: SiteContext, listing: ListingPage): string {
+  const { lang, siteName } = ctx.edition;
+  const subject = listingTitle(ctx, listing) ?? siteName;
+  const what = t(lang, listing.subject.type === 'author' ? 'authorListingDescription' : 'listingDescription', { subject, site: siteName });
+  const page = listing.page.page;
+  return page === 0 ? what : `${what} ${t(lang, 'listingPageDescription', { page: formatCount(page + 1, lang) })}`;
+}
+
+/** The meta description of an edition's home page: the paper's name and tagline. */
+export function homeDescription(ctx: SiteContext): string {
+  return `${ctx.edition.siteName} — ${ctx.edition.tagline}`;
 }
 
 /** Every listing: optional heading, notice, ten items, pager, back to top, feed link. */

@@ -43,7 +43,9 @@ export function commentCountLabel(ctx: SiteContext, count: number): string {
 export function readMoreLinks(ctx: SiteContext, node: NodeSummary): SafeHtml {
   const url = nodeUrl(ctx, node);
   const lang = ctx.edition.lang;
-  return html`<p class="links"><a href="${url}" aria-label="${t(lang, 'readMore')}: ${node.title}">${t(lang, 'readMore')}</a>${
+  // The title is there for screen readers and search engines (a list of bare "Read more" links
+  // says nowhere where each goes), and hidden on screen, where the teaser's heading shows it.
+  return html`<p class="links"><a href="${url}">${t(lang, 'readMore')}<span class="visually-hidden">: ${node.title}</span></a>${
     node.commentCount > 0 ? html` | <a href="${url}#comments">${commentCountLabel(ctx, node.commentCount)}</a>` : ''
   }</p>`;
 }

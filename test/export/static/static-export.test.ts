@@ -92,9 +92,13 @@ describe('folio export static, on the fixture newspaper', () => {
       assert.ok(file && existsSync(join(exported.dir, file)), `${url} was not exported`);
     }
     for (const page of [1, 2]) assert.ok(existsSync(join(exported.dir, `tags/gaza/page/${page}/index.html`)));
-    for (const file of ['rss.xml', 'sitemap.xml', 'robots.txt', 'filter/tips/index.html', '404.html', 'ar/404.html', 'assets/folio.css', 'archive/2014/index.html', 'comment/feed/2001.xml']) {
+    for (const file of ['rss.xml', 'sitemap.xml', 'robots.txt', 'filter/tips/index.html', '404.html', 'ar/404.html', 'assets/folio.css', 'archive/2014/index.html', 'comment/feed/2001.xml',
+      'favicon.ico', 'ar/favicon.ico', 'manifest.webmanifest', 'ar/manifest.webmanifest', 'assets/icon.svg', 'assets/icon-192.png', 'assets/icon-512.png']) {
       assert.ok(existsSync(join(exported.dir, file)), `${file} is missing`);
     }
+    // Pages link the content-hashed stylesheet, and it is there beside the plain name.
+    const hashed = /href="[^"]*assets\/(folio\.[0-9a-f]{10}\.css)"/.exec(readFileSync(join(exported.dir, 'index.html'), 'utf8'))?.[1];
+    assert.ok(hashed && existsSync(join(exported.dir, 'assets', hashed)), `hashed stylesheet ${hashed} is missing`);
     assert.match(readFileSync(join(exported.dir, '404.html'), 'utf8'), /href="\/index\.html"|href="\/"/, 'the 404 page links from the root, as a host serves it at any depth');
   });
 
