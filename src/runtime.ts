@@ -25,6 +25,8 @@ import { ChangeStamps } from './services/change-stamps.ts';
 import { HealthService } from './services/health-service.ts';
 import { RedisChangeChannel } from './store/redis/change-channel.ts';
 import { randomBytes } from 'node:crypto';
+import { PeopleService, type LogLine } from './services/people-service.ts';
+import { SmtpMailer } from './services/mailer.ts';
 
 /** Services wired to one store: what the CLI commands and the server use. */
 export interface Runtime {
@@ -38,6 +40,7 @@ export interface Runtime {
   readonly comments: CommentService;
   readonly moderation: ModerationService;
   readonly auth: AuthService;
+  readonly people: PeopleService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -74,8 +77,14 @@ async function siteSecret(store: Store): Promise<string> {
   return (await store.content.getMeta('site_secret')) ?? secret;
 }
 
-/** Opens the store (migrating it) and builds the services on top. */
-export async function openRuntime(config: Config): Promise<Runtime> {
+/** Writes to stderr as one JSON line, pino's shape, for a runtime without a web logger (the CLI). */
+const stderrLog: LogLine = (msg, fields) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, ...fields })}\n`);
+
+/**
+ * Opens the store (migrating it) and builds the services on top. `log` receives lines meant
+ * for the operator, such as one-time links that could not be mailed (the server passes its logger).
+ */
+export async function openRuntime(config: Config, log: LogLine = stderrLog): Promise<Runtime> {
   const store = await openStore(connect(config), (code) => config.editions.find((e) => e.code === code)?.lang ?? 'en');
   const listeners: ((edition: string) => void)[] = [];
   const tell = (edition: string) => {
@@ -97,6 +106,9 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     return { lang: edition?.lang ?? 'en', timeZone: edition?.timeZone ?? 'UTC' };
   });
   listeners.push((edition) => reader.invalidate(edition));
+  const publishing = new PublishingService(store.content, store.writer, changed, search, undefined, { promoteByDefault: config.promoteNewArticles });
+  const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  const people = new PeopleService(store.users, store.people, mailer, log);
   return {
     config,
     store,
@@ -104,7 +116,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     reader,
     archive: new ArchiveService(store.content, store.archive),
     related: new RelatedService(store.content, store.archive),
-    publishing: new PublishingService(store.content, store.writer, changed, search),
+    publishing,
     search,
     sitemap: new SitemapService(store.sitemap),
     imports: new ImportService(store.imports, search, changed),
@@ -112,7 +124,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     fixity: new FixityService(store.fixity),
     comments: new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed),
     moderation: new ModerationService(store.comments, changed),
-    auth: new AuthService(store.users),
+    auth: new AuthService(store.users, store.people),
+    people,
     mementos: new MementoService(store.content, store.revisions),
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService(store.content),
@@ -121,12 +134,21 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       await channel?.listen();
       await stamps.poll();
       if (watcher) clearInterval(watcher);
-      watcher = setInterval(() => void stamps.poll().catch(() => undefined), intervalMs);
+      // Each tick also publishes scheduled articles whose time has come (a claim in the database,
+      // so with several instances each article is published once).
+      const tick = async () => {
+        await stamps.poll();
+        await publishing.publishDue();
+      };
+      await publishing.publishDue();
+      watcher = setInterval(() => void tick().catch(() => undefined), intervalMs);
       watcher.unref();
     },
     async close() {
       if (watcher) clearInterval(watcher);
       await stamps.flush();
+      await people.settled();
+      mailer?.close();
       await channel?.close();
       await store.close();
     },

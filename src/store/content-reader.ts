@@ -43,7 +43,8 @@ export class KyselyContentReader implements ContentReader {
 
   async isWithdrawn(edition: string, nid: number): Promise<boolean> {
     const row = await this.db.selectFrom('nodes').select('status').where('nid', '=', nid).where('edition', '=', edition).executeTakeFirst();
-    return row !== undefined && Number(row.status) !== 1;
+    // Only withdrawn (0) is gone on purpose; a scheduled article (2) does not exist yet for readers: 404.
+    return row !== undefined && Number(row.status) === 0;
   }
 
   async goneReason(edition: string, path: string): Promise<string | undefined> {

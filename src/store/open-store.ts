@@ -4,6 +4,7 @@ import { KyselyContentReader } from './content-reader.ts';
 import { KyselyContentWriter } from './content-writer.ts';
 import { KyselyCommentStore } from './comment-store.ts';
 import { KyselyUserStore } from './user-store.ts';
+import { KyselyPeopleStore } from './people-store.ts';
 import { KyselySitemapQueries } from './sitemap-queries.ts';
 import { KyselyImportStore } from './import-store.ts';
 import { KyselyExportQueries } from './export-queries.ts';
@@ -24,6 +25,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     writer: new KyselyContentWriter(connection.db),
     comments: new KyselyCommentStore(connection.db, connection.dialect, writerThread ?? undefined),
     users: new KyselyUserStore(connection.db),
+    people: new KyselyPeopleStore(connection.db),
     search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf) : new SqliteSearchStore(connection.db),
     sitemap: new KyselySitemapQueries(connection.db),
     archive: new KyselyArchiveQueries(connection.db),

@@ -8,6 +8,8 @@ import type { QueryNode } from '../domain/search-query.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
 import type { KyselyExportQueries } from './export-queries.ts';
 import type { KyselyFixityQueries } from './fixity-queries.ts';
+import type { PeopleStore } from './people-types.ts';
+export type { PeopleStore };
 
 /** Everything an edition holds, as import records (Folio's JSON export). */
 export type ExportQueries = Pick<KyselyExportQueries, 'editions' | 'terms' | 'authors' | 'blogs' | 'nodes' | 'comments' | 'gone' | 'legacyAliases' | 'users' | 'corrections'>;
@@ -103,6 +105,8 @@ export interface NodeWrite {
   readonly updatedAt: number;
   readonly showDate: boolean;
   readonly promoted: boolean;
+  /** Dated in the future: stored as scheduled (status 2), invisible until publishDue claims it. */
+  readonly scheduled?: boolean;
   readonly sectionTid: number | null;
   /** Every term the node is filed under, sections (with their parents) included. */
   readonly termIds: readonly number[];
@@ -147,6 +151,8 @@ export interface ContentWriter {
   setMeta(key: string, value: string): Promise<void>;
   /** Sets a value only if the key has none yet (first writer wins across instances). */
   initMeta(key: string, value: string): Promise<void>;
+  /** Publishes scheduled articles whose time has come; returns the ones this call published (exactly once across instances). */
+  publishDue(now: number): Promise<{ nid: number; edition: string }[]>;
 }
 
 
@@ -206,6 +212,8 @@ export interface UserRecord {
   readonly role: string;
   readonly failedLogins: number;
   readonly lockedUntil: number | null;
+  /** 'active' or 'disabled': a disabled user cannot sign in and has no sessions. */
+  readonly status: string;
 }
 
 /** Users and their sessions. */
@@ -296,6 +304,7 @@ export interface Store {
   readonly writer: ContentWriter;
   readonly comments: CommentStore;
   readonly users: UserStore;
+  readonly people: PeopleStore;
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;
@@ -421,3 +430,5 @@ export interface RevisionQueries {
 /** What `folio verify` reads: stored revisions with their fixity values, and nodes' current content. */
 export type FixityQueries = Pick<KyselyFixityQueries, 'counts' | 'revisionsAfter' | 'nodesAfter' | 'revisionStamps'>;
 export type { StoredNodeContent, StoredRevision } from './fixity-queries.ts';
+
+export type { UserTokenRecord, TokenPurpose, PendingInvitation, LiveSession, InvitationOutcome } from './people-types.ts';

@@ -7,6 +7,7 @@ import * as import004 from './004-import.ts';
 import * as fixity006 from './006-fixity.ts';
 import * as pathCase007 from './007-path-case.ts';
 import * as pathRedirects008 from './008-path-redirects.ts';
+import * as people012 from './012-people.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-fixity': fixity006,
   '007-path-case': pathCase007,
   '008-path-redirects': pathRedirects008,
+  '012-people': people012,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */
