@@ -6,6 +6,8 @@ import { MIN_PASSWORD_LENGTH } from './auth-service.ts';
 import type { Mailer } from './mailer.ts';
 import { hashPassword } from './password-hash.ts';
 
+export type { PendingInvitation, UserRecord };
+
 /** An invitation lasts a week: long enough for a new colleague to find the mail, short enough to go stale safely. */
 export const INVITATION_SECONDS = 7 * 24 * 3600;
 /** A reset link lasts an hour (OWASP Forgot Password Cheat Sheet: short-lived, single use). */

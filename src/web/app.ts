@@ -26,6 +26,8 @@ import { moderationRoutes } from './routes/moderation-routes.ts';
 import { tipsRoutes } from './routes/tips-routes.ts';
 import { mementoRoutes } from './routes/memento-routes.ts';
 import { correctionsRoutes } from './routes/corrections-routes.ts';
+import { peopleRoutes } from './routes/people-routes.ts';
+import { passwordRoutes } from './routes/password-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
 import { CachedAccessLog } from './cached-access-log.ts';
@@ -141,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
-    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, cache, nav,
+    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, people: options.people, cache, nav,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).
@@ -242,6 +244,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(searchRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(authRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(peopleRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(passwordRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
   }
   await app.register(sitemapRoutes(deps, {

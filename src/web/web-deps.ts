@@ -10,6 +10,7 @@ import type { SearchService } from '../services/search-service.ts';
 import type { MementoService } from '../services/memento-service.ts';
 import type { CorrectionsService } from '../services/corrections-service.ts';
 import type { HealthService } from '../services/health-service.ts';
+import type { PeopleService } from '../services/people-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -27,6 +28,7 @@ export interface WebServices {
   readonly mementos: MementoService;
   readonly corrections: CorrectionsService;
   readonly health: HealthService;
+  readonly people: PeopleService;
 }
 
 /** What routes are given: the services plus the web layer's own caches. */

@@ -2,7 +2,8 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
-import { loginUrl, logoutUrl, queueUrl } from './staff-urls.ts';
+import { tp } from '../../text/people-messages.ts';
+import { loginUrl, logoutUrl, passwordUrl, queueUrl } from './staff-urls.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
 export interface LoginFormModel {
@@ -33,6 +34,7 @@ ${model.error ? html`<p class="messages error" role="alert" id="login-error">${m
 ${model.destination ? html`<input type="hidden" name="destination" value="${model.destination}">` : ''}
 <div class="form-actions"><button type="submit">${t(lang, 'signInSubmit')}</button></div>
 </form>
+<p><a href="${passwordUrl(ctx)}">${tp(lang, 'forgotPassword')}</a></p>
 </div>`;
 }
 
