@@ -74,6 +74,8 @@ export interface FolioApp {
   readonly app: FastifyInstance;
   /** Drop every cached page and memo of an edition (wire this to services' change callback). */
   contentChanged(edition: string): void;
+  /** Every route registered (method and full path), in order: what the route-table tests walk. */
+  readonly routes: readonly { readonly method: string; readonly url: string }[];
 }
 
 /**
@@ -130,6 +132,10 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       if (!edition || edition.pathPrefix === '' || url === edition.pathPrefix || url.startsWith(`${edition.pathPrefix}/`)) return url;
       return `${edition.pathPrefix}${url}`;
     },
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   if (metrics) {
     app.addHook('onResponse', (request, reply, done) => {
@@ -256,6 +262,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
 
   return {
     app,
+    routes,
     contentChanged(edition: string) {
       cache.invalidate(edition);
       nav.invalidate(edition);

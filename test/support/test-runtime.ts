@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config/config.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import type { LogLine } from '../../src/services/people-service.ts';
 import { buildApp, type FolioApp } from '../../src/web/app.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
@@ -12,10 +13,10 @@ export interface TestSite {
 }
 
 /** Opens a runtime (and app) on a new database of the dialect; `seed` fills it before the app is built. */
-export async function openTestSite(dialect: 'sqlite' | 'postgres', seed?: (runtime: Runtime) => Promise<void>, env: NodeJS.ProcessEnv = {}, logger?: object): Promise<TestSite> {
+export async function openTestSite(dialect: 'sqlite' | 'postgres', seed?: (runtime: Runtime) => Promise<void>, env: NodeJS.ProcessEnv = {}, logger?: object, log?: LogLine): Promise<TestSite> {
   const db = await createTestDatabase(dialect);
   const config = loadConfig({ FOLIO_BASE_URL: 'http://folio.test', ...env }, { databaseUrl: db.url, port: 8080 });
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, log);
   if (seed) await seed(runtime);
   const folio = await buildApp(logger ? { ...runtime, logger } : runtime);
   runtime.onContentChanged((e) => folio.contentChanged(e));
