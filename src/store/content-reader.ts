@@ -80,6 +80,11 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async canonicalPath(edition: string, targetType: PathTargetType, targetId: number): Promise<string | undefined> {
+    if (targetType === 'node') {
+      // A scheduled article has no public address yet: /node/<nid> must not redirect to (and so reveal) its slug.
+      const node = await this.db.selectFrom('nodes').select('status').where('nid', '=', targetId).executeTakeFirst();
+      if (node !== undefined && Number(node.status) === 2) return undefined;
+    }
     const row = await this.db.selectFrom('path_aliases').select('path').where('edition', '=', edition)
       .where('target_type', '=', targetType).where('target_id', '=', targetId).where('canonical', '=', 1).executeTakeFirst();
     return row?.path;
