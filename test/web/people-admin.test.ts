@@ -42,6 +42,8 @@ for (const dialect of testDialects()) {
       assert.equal(en.headers['x-robots-tag'], 'noindex, nofollow');
       assert.match(en.body, /<bdi>Editor<\/bdi><\/td>\n<td><bdi dir="ltr">editor@staff\.example<\/bdi><\/td>\n<td>Editor<\/td>\n<td>Active<\/td>/);
       assert.match(en.body, /<bdi>Admin<\/bdi> \(you\)/);
+      const landing = await admin.get('/user/login');
+      assert.match(landing.body, /<li><a href="\/admin\/content\/comment\/approval">[^<]+<\/a><\/li><li><a href="\/admin\/people">People<\/a><\/li>/);
       const ar = await admin.get('/ar/admin/people');
       assert.equal(ar.status, 200);
       assert.match(ar.body, /<html[^>]* dir="rtl"/);
@@ -93,7 +95,13 @@ for (const dialect of testDialects()) {
       const user = await site.runtime.store.users.findUserByName('سلمى writer');
       assert.equal(user?.role, 'writer');
       assert.equal(user?.email, 'new.writer@example.org');
-      assert.equal((await agent().signIn('سلمى Writer', 'a long password 1')).status, 303);
+      const writer = agent();
+      const signIn = await writer.signIn('سلمى Writer', 'a long password 1', '/ar');
+      assert.equal(signIn.status, 303);
+      assert.equal(signIn.headers.location, '/ar/user/login', 'a writer lands on the signed-in page, not a queue that refuses them');
+      const home = await writer.get('/ar/user/login');
+      assert.match(home.body, /سلمى Writer/);
+      assert.doesNotMatch(home.body, /admin\/people|admin\/content/);
 
       const again = await invitee.get(link[1]!);
       assert.equal(again.status, 404);
