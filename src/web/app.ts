@@ -224,7 +224,10 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     // One count per address and group across both editions' routes (see SharedLocalStore).
     store: redis ? sharedRedisStore(redis, 'folio-rate-limit:') : SharedLocalStore,
     // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
-    errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
+    // Sign-in says so; the other limited forms (password resets, one-time links) get the general message.
+    errorResponseBuilder: (request) => (request.routeOptions.url?.endsWith('/user/login')
+      ? new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited })
+      : new RateLimited()),
     // One line for whoever watches for credential stuffing.
     onExceeded: (request, key) => request.log.warn({ key, url: request.url }, 'sign-in rate limit exceeded'),
   });

@@ -4,6 +4,7 @@ import { testDialects } from '../support/databases.ts';
 import { seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
+import { RESET_REQUESTS_PER_MINUTE } from '../../src/web/routes/password-routes.ts';
 
 // Issue 12, point 1: /admin/people, invitations, roles, disabling, and password resets by link.
 
@@ -225,6 +226,18 @@ for (const dialect of testDialects()) {
       assert.equal(forged.status, 404);
       assert.match(forged.body, /This link is not valid/);
       assert.equal(forged.headers['cache-control'], 'no-store');
+    });
+
+    test('reset requests are limited per address, with a readable 429', async () => {
+      const a = new StaffAgent(site.folio.app, dialect === 'sqlite' ? '198.18.1.1' : '198.18.2.1');
+      const statuses: number[] = [];
+      for (let i = 0; i <= RESET_REQUESTS_PER_MINUTE; i++) {
+        const form = await a.get('/ar/user/password');
+        const res = await a.post('/ar/user/password', { _csrf: csrfTokenIn(form.body), name: `nobody-${i}` });
+        statuses.push(res.status);
+        if (res.status === 429) assert.match(res.body, /طلبات كثيرة جداً/);
+      }
+      assert.deepEqual(statuses, [...Array(RESET_REQUESTS_PER_MINUTE).fill(200), 429]);
     });
   });
 }
