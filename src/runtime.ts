@@ -30,6 +30,8 @@ import { RedisChangeChannel } from './store/redis/change-channel.ts';
 import { RedisConnections } from './store/redis/redis-connections.ts';
 import type { ReadConsistency } from './domain/read-consistency.ts';
 import { randomBytes } from 'node:crypto';
+import { PeopleService, type LogLine } from './services/people-service.ts';
+import { SmtpMailer } from './services/mailer.ts';
 
 /**
  * Services wired to one store: what the CLI commands and the server use. The store itself is not
@@ -46,6 +48,7 @@ export interface Runtime {
   readonly comments: CommentService;
   readonly moderation: ModerationService;
   readonly auth: AuthService;
+  readonly people: PeopleService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -96,6 +99,17 @@ async function siteSecret(store: Store): Promise<string> {
   return (await read()) ?? secret;
 }
 
+/** Writes to stderr as one JSON line, pino's shape, for a runtime without a web logger (the CLI). */
+const stderrLog: LogLine = (msg, fields) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, ...fields })}\n`);
+
+/** How a runtime is opened. */
+export interface RuntimeOptions {
+  /** Send reads to FOLIO_DATABASE_REPLICA_URL when it is set (the server does; CLI commands do not). */
+  readonly readReplica?: boolean;
+  /** Receives lines meant for the operator, such as one-time links that could not be mailed (the server passes its logger). */
+  readonly log?: LogLine;
+}
+
 /**
  * A runtime with its store showing, for the tests and benchmarks that write fixtures or inspect
  * rows below the services. Nothing in src/ but this file uses it (the architecture test checks).
@@ -104,18 +118,16 @@ export interface StoreRuntime extends Runtime {
   readonly store: Store;
 }
 
-/**
- * Opens the store (migrating it) and builds the services on top. `readReplica`: send reads to
- * FOLIO_DATABASE_REPLICA_URL when it is set (the server does; CLI commands do not).
- */
-export async function openRuntime(config: Config, options: { readReplica?: boolean } = {}): Promise<Runtime> {
+/** Opens the store (migrating it) and builds the services on top. */
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const { store: _store, ...runtime } = await openStoreRuntime(config, options);
   return runtime;
 }
 
 /** Like openRuntime, with the store left on the result: for tests and benchmarks only. */
-export async function openStoreRuntime(config: Config, options: { readReplica?: boolean } = {}): Promise<StoreRuntime> {
-  const store = await openStore(connect(config, options), (code) => config.editions.find((e) => e.code === code)?.lang ?? 'en');
+export async function openStoreRuntime(config: Config, options: RuntimeOptions = {}): Promise<StoreRuntime> {
+  const log = options.log ?? stderrLog;
+  const store = await openStore(connect(config, { readReplica: options.readReplica ?? false }), (code) => config.editions.find((e) => e.code === code)?.lang ?? 'en');
   const listeners: ((edition: string) => void)[] = [];
   const drop = (edition: string) => {
     for (const l of listeners) l(edition);
@@ -149,6 +161,9 @@ export async function openStoreRuntime(config: Config, options: { readReplica?: 
   const related = new RelatedService(store.content, store.archive);
   const comments = new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed);
   const mementos = new MementoService(store.content, store.revisions);
+  const publishing = new PublishingService(store.content, store.writer, changed, search, undefined, { promoteByDefault: config.promoteNewArticles });
+  const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  const people = new PeopleService(store.users, store.people, mailer, log);
   return {
     config,
     store,
@@ -157,7 +172,7 @@ export async function openStoreRuntime(config: Config, options: { readReplica?: 
     archive: new ArchiveService(store.content, store.archive),
     related,
     articles: new ArticlePageService(reader, related, mementos, comments),
-    publishing: new PublishingService(store.content, store.writer, changed, search),
+    publishing,
     search,
     sitemap: new SitemapService(store.sitemap),
     imports: new ImportService(store.imports, search, changed),
@@ -165,7 +180,8 @@ export async function openStoreRuntime(config: Config, options: { readReplica?: 
     fixity: new FixityService(store.fixity),
     comments,
     moderation: new ModerationService(store.comments, changed),
-    auth: new AuthService(store.users),
+    auth: new AuthService(store.users, store.people),
+    people,
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),
@@ -179,12 +195,21 @@ export async function openStoreRuntime(config: Config, options: { readReplica?: 
       await channel?.listen();
       await stamps.poll();
       if (watcher) clearInterval(watcher);
-      watcher = setInterval(() => void stamps.poll().catch(() => undefined), intervalMs);
+      // Each tick also publishes scheduled articles whose time has come (a claim in the database,
+      // so with several instances each article is published once).
+      const tick = async () => {
+        await stamps.poll();
+        await publishing.publishDue();
+      };
+      await publishing.publishDue();
+      watcher = setInterval(() => void tick().catch(() => undefined), intervalMs);
       watcher.unref();
     },
     async close() {
       if (watcher) clearInterval(watcher);
       await stamps.flush();
+      await people.settled();
+      mailer?.close();
       await redis?.close();
       await store.close();
     },

@@ -23,7 +23,7 @@ async function readJson(file: string): Promise<unknown> {
 export function articleCommand(): Command {
   const article = new Command('article').description('manage articles');
   article.command('add')
-    .description('publish one article from a JSON file (title, body, published, section, authors, tags, credit, summary, slug, photo)')
+    .description('publish one article from a JSON file (title, body, published, section, authors, tags, credit, summary, slug, photo, comments, translationOf, promoted); dated in the future, it is scheduled')
     .requiredOption('--edition <code>', 'edition code, e.g. ar')
     .requiredOption('--file <path>', 'the article as JSON')
     .option('--database <url>', 'sqlite:<file> or postgres://…')
@@ -35,7 +35,8 @@ export function articleCommand(): Command {
         const result = await runtime.publishing.addArticle(edition, input);
         const url = `${runtime.config.baseUrl}${edition.pathPrefix}/${result.path}`;
         const made = Object.entries(result.created).filter(([, n]) => n > 0).map(([k, n]) => `${n} new ${k}`);
-        process.stdout.write(`published node ${result.nid} in ${edition.code}: ${url}${made.length ? ` (${made.join(', ')})` : ''}\n`);
+        const verb = result.scheduled ? `scheduled node ${result.nid} for ${input.published.toISOString()}` : `published node ${result.nid}`;
+        process.stdout.write(`${verb} in ${edition.code}: ${url}${made.length ? ` (${made.join(', ')})` : ''}\n`);
       } finally {
         await runtime.close();
       }

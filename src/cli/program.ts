@@ -10,6 +10,7 @@ import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { reindexCommand, searchCommand } from './search-command.ts';
 import { userCommand } from './user-command.ts';
+import { sectionCommand } from './section-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { correctionCommand } from './correction-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   program.addCommand(demoCommand());
   program.addCommand(migrateCommand());
   program.addCommand(articleCommand());
+  program.addCommand(sectionCommand());
   program.addCommand(searchCommand());
   program.addCommand(reindexCommand());
   program.addCommand(commentsCommand());

@@ -21,7 +21,9 @@ export function serveCommand(): Command {
     .action(async (options: StoreOptions & { port?: string; host?: string; demo: boolean }) => {
       const config = configFrom(options);
       // The server reads from FOLIO_DATABASE_REPLICA_URL when it is set; seeding reads what it wrote, so on the primary.
-      const runtime = await openRuntime(config, { readReplica: true });
+      // Lines for the operator (one-time links when no SMTP is set) go to the server's log once it exists.
+      let logLine: ((msg: string, fields: Readonly<Record<string, unknown>>) => void) | null = null;
+      const runtime = await openRuntime(config, { readReplica: true, log: (msg, fields) => (logLine ? logLine(msg, fields) : process.stderr.write(`${msg}\n`)) });
       if (options.demo && (await runtime.consistency.onPrimary(() => runtime.seeding.countItems())) === 0) {
         process.stderr.write(`${runtime.config.database.kind === 'sqlite' ? runtime.config.database.file : 'The database'} is empty: generating the demo newspaper first.\n`);
         process.stderr.write(`${await runtime.consistency.onPrimary(() => seedDemo(runtime, {}))}\n`);
@@ -29,6 +31,7 @@ export function serveCommand(): Command {
       const metrics = config.metrics ? new FolioMetrics() : undefined;
       const folio = await buildApp({ ...runtime, logger: { level: config.logLevel }, ...(metrics ? { metrics } : {}) });
       const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : null;
+      logLine = (msg, fields) => folio.app.log.info(fields, msg);
       runtime.onContentChanged((edition) => folio.contentChanged(edition));
       // Corrections, imports and articles added from the command line reach this server's caches.
       await runtime.watchChanges(2000);

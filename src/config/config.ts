@@ -47,6 +47,10 @@ export interface Config {
   readonly keepAliveSeconds: number;
   /** Where `folio serve` answers Prometheus's /metrics: null when off. */
   readonly metrics: { readonly host: string; readonly port: number } | null;
+  /** SMTP for invitations and password resets; null: one-time links are logged and shown to the admin instead. */
+  readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
+  /** Whether a new article is promoted (front page, /rss.xml, /node) unless it says otherwise. */
+  readonly promoteNewArticles: boolean;
 }
 
 /** Reads and validates the FOLIO_CONFIG file; an unreadable or invalid file adds problems. */
@@ -149,5 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     trustProxy: vars.FOLIO_TRUST_PROXY,
     keepAliveSeconds: vars.FOLIO_KEEP_ALIVE_SECONDS,
     metrics: vars.FOLIO_METRICS_PORT === 0 ? null : { host: vars.FOLIO_METRICS_HOST, port: vars.FOLIO_METRICS_PORT },
+    mail: vars.FOLIO_SMTP_URL === null ? null : { smtpUrl: vars.FOLIO_SMTP_URL, from: vars.FOLIO_MAIL_FROM ?? `newsroom@${new URL(vars.FOLIO_BASE_URL ?? 'http://localhost').hostname}` },
+    promoteNewArticles: vars.FOLIO_PROMOTE_NEW_ARTICLES,
   });
 }

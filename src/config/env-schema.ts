@@ -87,6 +87,11 @@ export const envSchema = z.object({
       })
       .optional(),
   ).transform((v): false | string => v ?? false),
+  // Mail for invitations and password resets (nodemailer); unset: links go to the server log instead.
+  FOLIO_SMTP_URL: z.preprocess(unset, z.string().regex(/^smtps?:\/\/[^\s/]+(\/[^\s]*)?$/, { error: 'expected a URL like smtp://user:password@mail.example.org:587 or smtps://…' }).optional()).transform((v) => v ?? null),
+  FOLIO_MAIL_FROM: z.preprocess(unset, z.string().regex(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, { error: 'expected an address like newsroom@example.org or "Newsroom <newsroom@example.org>"' }).optional()).transform((v) => v ?? null),
+  // New articles go to the front page, /rss.xml and /node unless an article says otherwise (issue 12, point 6).
+  FOLIO_PROMOTE_NEW_ARTICLES: z.preprocess(unset, z.enum(['yes', 'no']).default('yes')).transform((v) => v === 'yes'),
   FOLIO_FLOOD_LIMIT: wholeNumber(1, 10_000, 5),
   FOLIO_FLOOD_WINDOW: wholeNumber(1, 86_400, 600),
   FOLIO_MIN_POST_SECONDS: wholeNumber(0, 3600, 3),

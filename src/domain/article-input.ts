@@ -17,6 +17,8 @@ export interface ArticleInput {
   readonly comments: CommentPolicy | null;
   /** The nid of the article (in another edition) this one translates; null when it is not a translation. */
   readonly translationOf: number | null;
+  /** Whether it goes to the front page, /rss.xml and /node; null follows the setting (FOLIO_PROMOTE_NEW_ARTICLES). */
+  readonly promoted?: boolean | null;
 }
 
 /** Field limits: generous for journalism, small enough that a pasted file cannot bloat the store. */
@@ -58,7 +60,7 @@ function names(obj: Record<string, unknown>, field: string): string[] {
 export function parseArticleInput(raw: unknown): ArticleInput {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid('Invalid article: the file must hold one JSON object');
   const obj = raw as Record<string, unknown>;
-  const known = new Set(['title', 'body', 'published', 'section', 'authors', 'tags', 'credit', 'summary', 'slug', 'photo', 'comments', 'translationOf']);
+  const known = new Set(['title', 'body', 'published', 'section', 'authors', 'tags', 'credit', 'summary', 'slug', 'photo', 'comments', 'translationOf', 'promoted']);
   const unknown = Object.keys(obj).find((k) => !known.has(k));
   if (unknown) fail(unknown, `is not a known field (known: ${[...known].join(', ')})`);
   const publishedRaw = text(obj, 'published', 40, true);
@@ -80,7 +82,10 @@ export function parseArticleInput(raw: unknown): ArticleInput {
   if (comments !== null && !['open', 'moderated', 'closed'].includes(comments)) fail('comments', 'must be "open", "moderated" or "closed"');
   const translationOf = obj.translationOf ?? null;
   if (translationOf !== null && !(Number.isSafeInteger(translationOf) && (translationOf as number) > 0)) fail('translationOf', 'must be the nid (a positive whole number) of the article this one translates');
+  const promoted = obj.promoted ?? null;
+  if (promoted !== null && typeof promoted !== 'boolean') fail('promoted', 'must be true or false');
   return {
+    promoted,
     translationOf: translationOf as number | null,
     comments: comments as CommentPolicy | null,
     title: text(obj, 'title', LIMITS.title, true),

@@ -12,7 +12,16 @@ import type { ContentReader, ContentWriter } from '../store/types.ts';
 export interface Published {
   readonly nid: number;
   readonly path: string;
-  readonly created: { readonly sections: number; readonly authors: number; readonly tags: number };
+  /** True when it is dated in the future: stored as scheduled, visible nowhere until its time. */
+  readonly scheduled: boolean;
+  /** Authors and tags are created on first use; sections never are (see sectionFor). */
+  readonly created: { readonly authors: number; readonly tags: number };
+}
+
+/** Publishing's settings. */
+export interface PublishingOptions {
+  /** Whether an article that does not say is promoted (front page, /rss.xml, /node). */
+  readonly promoteByDefault: boolean;
 }
 
 /** Called after any content change so caches of that edition can be dropped. */
@@ -36,14 +45,19 @@ export class PublishingService {
     private readonly changed: ContentChanged,
     private readonly indexer: { indexNodes(nids: readonly number[]): Promise<void> } | null = null,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: PublishingOptions = { promoteByDefault: true },
   ) {}
 
-  /** Publishes one article; unknown sections, authors and tags are created. */
+  /**
+   * Publishes one article, or schedules it when it is dated in the future. Unknown authors and
+   * tags are created; an unknown section is refused (issue 12: one was silently created and
+   * added to the Arabic main menu in Latin letters).
+   */
   async addArticle(edition: Edition, input: ArticleInput): Promise<Published> {
     const target = requireWritable(edition);
+    const section = await this.sectionFor(target, input.section);
     const original = input.translationOf === null ? null : await this.translationTarget(target, input.translationOf);
-    const created = { sections: 0, authors: 0, tags: 0 };
-    const section = await this.sectionFor(target, input.section, created);
+    const created = { authors: 0, tags: 0 };
     const authors: AuthorRef[] = [];
     for (const name of input.authors) authors.push(await this.authorFor(target, name, created));
     const tags: TermRef[] = [];
@@ -55,6 +69,8 @@ export class PublishingService {
     // a pasted embed must not be able to run script on readers' pages.
     const bodyHtml = formatText('full_html', input.body).html;
     const published = Math.floor(input.published.getTime() / 1000);
+    const now = Math.floor(this.now().getTime() / 1000);
+    const scheduled = published > now;
     const opening = leadAndTeaser(bodyHtml);
     await this.writer.saveNodes(target, [{
       nid,
@@ -68,24 +84,60 @@ export class PublishingService {
       credit: input.credit,
       photo: input.photo,
       publishedAt: published,
-      updatedAt: Math.floor(this.now().getTime() / 1000),
+      updatedAt: now,
       showDate: true,
-      promoted: false,
+      promoted: input.promoted ?? this.options.promoteByDefault,
+      scheduled,
       sectionTid: section.tid,
       termIds: [section.tid, ...(section.parentTid === null ? [] : [section.parentTid]), ...tags.map((t) => t.tid)],
       authorIds: authors.map((a) => a.aid),
       blogId: null,
       commentPolicy: input.comments,
     }]);
-    // The search index is kept current on every publish (not only by `folio reindex`).
-    await this.indexer?.indexNodes([nid]);
+    // The search index is kept current on every publish (not only by `folio reindex`); a
+    // scheduled article is indexed when publishDue publishes it.
+    if (!scheduled) await this.indexer?.indexNodes([nid]);
     if (original !== null) {
       await this.writer.linkTranslation(target, nid, original.nid);
       // The original's page now links here, so its edition's cached pages are stale too.
       this.changed(original.edition);
     }
     this.changed(target.code);
-    return { nid, path, created };
+    return { nid, path, scheduled, created };
+  }
+
+  /**
+   * Publishes every scheduled article whose time has come. Safe to run on every instance at
+   * once: the store's claim publishes each article exactly once. Returns what this call published.
+   */
+  async publishDue(): Promise<{ nid: number; edition: string }[]> {
+    const due = await this.writer.publishDue(Math.floor(this.now().getTime() / 1000));
+    if (due.length === 0) return due;
+    await this.indexer?.indexNodes(due.map((d) => d.nid));
+    for (const edition of new Set(due.map((d) => d.edition))) this.changed(edition);
+    return due;
+  }
+
+  /** The sections an article may be filed under in this edition: each one's slug and name. */
+  async sections(edition: Edition): Promise<{ slug: string; name: string }[]> {
+    const terms = await this.content.listTerms(edition.code, 'section');
+    return terms.map((t) => ({ slug: (t.path ?? `taxonomy/term/${t.tid}`).replace(/^section\//, ''), name: t.name }));
+  }
+
+  /** Creates a section (an editorial decision, so only on purpose: `folio section add`). */
+  async addSection(edition: Edition, input: { name: string; slug: string | null }): Promise<TermRef> {
+    const target = requireWritable(edition);
+    const name = input.name.trim();
+    if (name === '' || name.length > 100) throw new Invalid('the section name must be 1 to 100 characters', 'name');
+    const slug = input.slug ?? slugify(name);
+    if (!/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(slug)) throw new Invalid(`the section slug must be words joined by hyphens (got "${slug}")`, 'slug');
+    if (await this.content.pathTaken(target.code, `section/${slug}`)) throw new Invalid(`the section "${slug}" already exists in ${target.code}`, 'slug');
+    if (await this.content.findTermByName(target.code, 'section', name)) throw new Invalid(`a section named "${name}" already exists in ${target.code}`, 'name');
+    const tid = await this.writer.nextId('term');
+    const path = `section/${slug}`;
+    await this.writer.saveTerms(target, [{ tid, vocabulary: 'section', name, path, parentTid: null, weight: 50 }]);
+    this.changed(target.code);
+    return { tid, vocabulary: 'section', name, path, parentTid: null };
   }
 
   /** The node an article translates: it must exist in another edition and have no translation in this one yet. */
@@ -98,21 +150,19 @@ export class PublishingService {
     return { nid, edition: other };
   }
 
-  private async sectionFor(edition: WritableEdition, slugOrPath: string, created: { sections: number }): Promise<TermRef> {
+  /** The section named by slug (or path, or name); an unknown one is refused with the list of known ones. */
+  private async sectionFor(edition: WritableEdition, slugOrPath: string): Promise<TermRef> {
     const slug = slugOrPath.replace(/^\/?(section\/)?/, '');
     const target = await this.content.resolvePath(edition.code, `section/${slug}`);
     if (target?.targetType === 'term') {
       const term = await this.content.findTerm(edition.code, target.targetId);
-      if (term) return term;
+      if (term?.vocabulary === 'section') return term;
     }
     const byName = await this.content.findTermByName(edition.code, 'section', slug);
     if (byName) return byName;
-    const tid = await this.writer.nextId('term');
-    const clean = slugify(slug) || String(tid);
-    const path = await freePath(this.content, edition.code, 'section/', clean);
-    await this.writer.saveTerms(edition, [{ tid, vocabulary: 'section', name: slug, path, parentTid: null, weight: 50 }]);
-    created.sections++;
-    return { tid, vocabulary: 'section', name: slug, path, parentTid: null };
+    const known = await this.sections(edition);
+    const list = known.length === 0 ? 'there are none yet: create one with `folio section add`' : `known sections: ${known.map((k) => `${k.slug} (${k.name})`).join(', ')}`;
+    throw new Invalid(`Invalid article: "section" names no section of ${edition.code} ("${slug}"); ${list}`, 'section');
   }
 
   private async authorFor(edition: WritableEdition, name: string, created: { authors: number }): Promise<AuthorRef> {

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Times are epoch seconds (bigint in PostgreSQL, read back as
@@ -130,6 +131,8 @@ export interface UsersTable {
   failed_logins: number;
   locked_until: number | null;
   created_at: number;
+  /** 'active' or 'disabled' (012-people). */
+  status: Generated<string>;
 }
 
 export interface SessionsTable {
@@ -138,6 +141,21 @@ export interface SessionsTable {
   uid: number;
   created_at: number;
   expires_at: number;
+  /** When the session was last used, for the idle limit (012-people). */
+  last_seen_at: number;
+}
+
+export interface UserTokensTable {
+  /** SHA-256 of the one-time link's token. */
+  token_hash: string;
+  purpose: string;
+  uid: number | null;
+  email: string | null;
+  role: string | null;
+  created_by: number | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 export interface ModerationLogTable {
@@ -232,6 +250,7 @@ export interface Database {
   folio_meta: MetaTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_tokens: UserTokensTable;
   moderation_log: ModerationLogTable;
   search_docs: SearchDocsTable;
   node_revisions: NodeRevisionsTable;

@@ -15,3 +15,4 @@ export type * from './types/search-store.ts';
 export type * from './types/sitemap-queries.ts';
 export type * from './types/store.ts';
 export type * from './types/user-store.ts';
+export type * from './types/people-store.ts';

@@ -29,6 +29,8 @@ import { tipsRoutes } from './routes/tips-routes.ts';
 import { siteIconRoutes } from './routes/site-icon-routes.ts';
 import { mementoRoutes } from './routes/memento-routes.ts';
 import { correctionsRoutes } from './routes/corrections-routes.ts';
+import { peopleRoutes } from './routes/people-routes.ts';
+import { passwordRoutes } from './routes/password-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
 import { CachedAccessLog } from './cached-access-log.ts';
@@ -98,6 +100,8 @@ export interface FolioApp {
   readonly app: FastifyInstance;
   /** Drop every cached page and memo of an edition (wire this to services' change callback). */
   contentChanged(edition: string): void;
+  /** Every route registered (method and full path), in order: what the route-table tests walk. */
+  readonly routes: readonly { readonly method: string; readonly url: string }[];
 }
 
 /**
@@ -161,6 +165,10 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       return `${edition.pathPrefix}${url}`;
     },
   });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   if (metrics) {
     app.addHook('onResponse', (request, reply, done) => {
       const read = request.method === 'GET' || request.method === 'HEAD';
@@ -173,7 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
-    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files,
+    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files, people: options.people,
     consistency: options.consistency, redis: options.redis, cache, nav, metrics,
   };
 
@@ -232,7 +240,10 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     // One count per address and group across both editions' routes (see SharedLocalStore).
     store: redis ? sharedRedisStore(redis.commands, 'folio-rate-limit:') : SharedLocalStore,
     // The limiter throws what this returns: a FolioError, so web/errors.ts renders our 429 page.
-    errorResponseBuilder: () => new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited }),
+    // Sign-in says so; the other limited forms (password resets, one-time links) get the general message.
+    errorResponseBuilder: (request) => (request.routeOptions.url?.endsWith('/user/login')
+      ? new RateLimited({ en: MESSAGES.en.signInRateLimited, ar: MESSAGES.ar.signInRateLimited })
+      : new RateLimited()),
     // One line for whoever watches for credential stuffing.
     onExceeded: (request, key) => request.log.warn({ key, url: request.url }, 'sign-in rate limit exceeded'),
   });
@@ -258,6 +269,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(searchRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(authRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(peopleRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(passwordRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(siteIconRoutes(edition, deps), { prefix: edition.pathPrefix });
   }
@@ -269,6 +282,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
 
   return {
     app,
+    routes,
     contentChanged(edition: string) {
       cache.invalidate(edition);
       nav.invalidate(edition);

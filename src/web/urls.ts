@@ -217,3 +217,33 @@ export function safeDestination(raw: unknown): string | null {
 export function manifestUrl(ctx: SiteContext): string {
   return `${ctx.prefix}/manifest.webmanifest`;
 }
+
+/** The people page (issue 12): users, roles, invitations. */
+export function peopleUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/admin/people`;
+}
+
+/** Where the invitation form posts. */
+export function inviteUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/admin/people/invite`;
+}
+
+/** Where a change to one person posts: role, disable, enable, reset. */
+export function personActionUrl(ctx: SiteContext, uid: number, action: 'role' | 'disable' | 'enable' | 'reset'): string {
+  return `${ctx.prefix}/admin/people/${uid}/${action}`;
+}
+
+/** The "forgotten password" form. */
+export function passwordUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/user/password`;
+}
+
+/** A one-time password reset link (relative; the mail carries the absolute form). */
+export function resetUrl(ctx: SiteContext, token: string): string {
+  return `${ctx.prefix}/user/reset/${token}`;
+}
+
+/** A one-time invitation link. */
+export function invitationUrl(ctx: SiteContext, token: string): string {
+  return `${ctx.prefix}/user/invite/${token}`;
+}

@@ -30,12 +30,34 @@ describe('folio article add', () => {
     const migrated = await runCli(['migrate', '--database', db]);
     assert.equal(migrated.code, 0, migrated.stderr);
   });
+
+  test('an unknown section is refused, listing the known ones; `folio section add` makes one', async () => {
+    const none = await runCli(['article', 'add', '--edition', 'ar', '--file', file('first.json', article), '--database', db]);
+    assert.equal(none.code, 2, none.stderr);
+    assert.equal(none.stderr, 'folio: Invalid article: "section" names no section of ar ("politics"); there are none yet: create one with `folio section add`\n');
+    const added = await runCli(['section', 'add', '--edition', 'ar', '--name', 'سياسة', '--slug', 'politics', '--database', db]);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, /^added section \d+ in ar: سياسة at http:\/\/localhost:8080\/ar\/section\/politics\n$/);
+    const archive = await runCli(['section', 'add', '--edition', 'en', '--name', 'Sport', '--database', db]);
+    assert.notEqual(archive.code, 0);
+    const sport = await runCli(['article', 'add', '--edition', 'ar', '--file', file('sport.json', { ...article, section: 'sport' }), '--database', db]);
+    assert.equal(sport.code, 2);
+    assert.match(sport.stderr, /"section" names no section of ar \("sport"\); known sections: politics \(سياسة\)\n$/);
+    const list = await runCli(['section', 'list', '--edition', 'ar', '--database', db]);
+    assert.match(list.stdout, /politics +سياسة\n1 section\n$/);
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('publishes into the live Arabic edition and says where', async () => {
     const res = await runCli(['article', 'add', '--edition', 'ar', '--file', file('ok.json', article), '--database', db]);
     assert.equal(res.code, 0, res.stderr);
-    assert.match(res.stdout, /^published node \d+ in ar: http:\/\/localhost:8080\/ar\/content\/.+ \(1 new sections, 1 new authors, 1 new tags\)\n$/);
+    assert.match(res.stdout, /^published node \d+ in ar: http:\/\/localhost:8080\/ar\/content\/.+ \(1 new authors, 1 new tags\)\n$/);
+  });
+
+  test('an article dated in the future is scheduled, and says so', async () => {
+    const res = await runCli(['article', 'add', '--edition', 'ar', '--file', file('later.json', { ...article, title: 'Next year', published: '2099-01-01T08:00:00+02:00' }), '--database', db]);
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /^scheduled node \d+ for 2099-01-01T06:00:00\.000Z in ar: /);
   });
 
   test('refuses the English archive with ReadOnlyEdition, one line, non-zero', async () => {

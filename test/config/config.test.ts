@@ -129,6 +129,9 @@ describe('configuration', () => {
     ['FOLIO_TRUST_PROXY', '10.0.0.1,nope', 'FOLIO_TRUST_PROXY: "nope" is not an IP address or CIDR network'],
     ['FOLIO_REDIS_URL', 'http://x', 'FOLIO_REDIS_URL: expected a URL like redis://127.0.0.1:6379'],
     ['FOLIO_DATABASE_REPLICA_URL', 'sqlite:./replica.db', 'FOLIO_DATABASE_REPLICA_URL: expected a postgres://… URL of a streaming replica, got "sqlite:./replica.db"'],
+    ['FOLIO_SMTP_URL', 'mail.example.org:587', 'FOLIO_SMTP_URL: expected a URL like smtp://user:password@mail.example.org:587 or smtps://…'],
+    ['FOLIO_MAIL_FROM', 'newsroom', 'FOLIO_MAIL_FROM: expected an address like newsroom@example.org or "Newsroom <newsroom@example.org>"'],
+    ['FOLIO_PROMOTE_NEW_ARTICLES', 'maybe', 'FOLIO_PROMOTE_NEW_ARTICLES: expected one of "yes", "no", got "maybe"'],
   ];
   for (const [name, value, problem] of badVariables) {
     test(`${name}=${value} is refused`, () => assert.deepEqual(problemsOf({ [name]: value }), [problem]));

@@ -40,7 +40,9 @@ const STAFF_PAGES: readonly string[] = [
   '/ar/user/logout',
 ];
 /** Pages for everyone. */
-const PUBLIC_PAGES: readonly string[] = ['/user/login', '/ar/user/login', '/filter/tips', '/ar/filter/tips'];
+const PUBLIC_PAGES: string[] = ['/user/login', '/ar/user/login', '/filter/tips', '/ar/filter/tips', '/user/password', '/ar/user/password'];
+/** Pages only an admin sees (issue 12): the people page, with its notices. */
+const ADMIN_PAGES: readonly string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/people?done=role&uid=1', '/admin/people?done=disabled&uid=1&ended=2'];
 
 async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
@@ -54,6 +56,7 @@ async function seed(runtime: StoreRuntime): Promise<void> {
 describe('staff pages and the tips page', () => {
   let site: TestSite;
   let mod: StaffAgent;
+  let admin: StaffAgent;
   before(async () => {
     site = await openTestSite('sqlite', seed);
     await site.runtime.auth.addUser({ name: 'mod', email: null, password: PASSWORD, role: 'moderator' });
@@ -64,6 +67,16 @@ describe('staff pages and the tips page', () => {
     await mod.post('/admin/content/comment/approval', { _csrf: csrfTokenIn(queue.body), op: 'spam', 'comments[5]': '1' });
     const spam = await mod.get('/admin/content/comment/spam');
     await mod.post('/admin/content/comment/spam', { _csrf: csrfTokenIn(spam.body), op: 'unpublish', 'comments[5]': '1' });
+    await site.runtime.auth.addUser({ name: 'admin', email: 'admin@example.org', password: PASSWORD, role: 'admin' });
+    admin = new StaffAgent(site.folio.app, '192.0.2.79');
+    await admin.signIn('admin', PASSWORD);
+    // An open invitation (listed on the people page) and one-time links' forms, in both editions.
+    for (const prefix of ['', '/ar']) {
+      const invite = await site.runtime.people.invite({ kind: 'cli' }, { email: `new${prefix.length}@example.org`, role: 'writer' }, (t) => `${prefix}/user/invite/${t}`);
+      // One live reset link per person, so each edition's link is for someone else.
+      const reset = await site.runtime.people.issueReset({ kind: 'cli' }, prefix === '' ? 1 : 2, (t) => `${prefix}/user/reset/${t}`);
+      if (!invite.mailed && !reset.mailed) PUBLIC_PAGES.push(invite.link, reset.link);
+    }
   });
   after(async () => {
     await site.close();
@@ -78,6 +91,17 @@ describe('staff pages and the tips page', () => {
         assert.equal(res.status, 200, url);
         pages.push({ name: `signed in ${url}`, body: res.body });
       }
+      for (const url of ADMIN_PAGES) {
+        const res = await admin.get(url);
+        assert.equal(res.status, 200, url);
+        pages.push({ name: `admin ${url}`, body: res.body });
+      }
+      const people = await admin.get('/ar/admin/people');
+      const shown = await admin.post('/ar/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'shown@example.org', role: 'editor' });
+      pages.push({ name: 'invitation link shown (ar)', body: shown.body });
+      const refused = await admin.post('/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'nope', role: 'editor' });
+      assert.equal(refused.status, 400);
+      pages.push({ name: 'invitation refused (en)', body: refused.body });
       const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
       for (const url of PUBLIC_PAGES) {
         const res = await visitor.get(url);
@@ -112,7 +136,9 @@ describe('staff pages and the tips page', () => {
       const signedIn = await browser.newContext();
       await signedIn.addCookies([...mod.cookies].map(([name, value]) => ({ name, value, url: base })));
       const anonymous = await browser.newContext();
-      for (const [context, urls] of [[signedIn, STAFF_PAGES], [anonymous, PUBLIC_PAGES]] as const) {
+      const asAdmin = await browser.newContext();
+      await asAdmin.addCookies([...admin.cookies].map(([name, value]) => ({ name, value, url: base })));
+      for (const [context, urls] of [[signedIn, STAFF_PAGES], [anonymous, PUBLIC_PAGES], [asAdmin, ADMIN_PAGES]] as const) {
         for (const url of urls) {
           const page = await context.newPage();
           const res = await page.goto(`${base}${encodeURI(url)}`);

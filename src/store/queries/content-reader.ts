@@ -26,7 +26,8 @@ export class KyselyContentReader implements ContentReader {
 
   async isWithdrawn(edition: string, nid: number): Promise<boolean> {
     const row = await this.db.selectFrom('nodes').select('status').where('nid', '=', nid).where('edition', '=', edition).executeTakeFirst();
-    return row !== undefined && Number(row.status) !== 1;
+    // Only withdrawn (0) is gone on purpose; a scheduled article (2) does not exist yet for readers: 404.
+    return row !== undefined && Number(row.status) === 0;
   }
 
   async goneReason(edition: string, path: string): Promise<string | undefined> {
@@ -62,6 +63,11 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async canonicalPath(edition: string, targetType: PathTargetType, targetId: number): Promise<string | undefined> {
+    if (targetType === 'node') {
+      // A scheduled article has no public address yet: /node/<nid> must not redirect to (and so reveal) its slug.
+      const node = await this.db.selectFrom('nodes').select('status').where('nid', '=', targetId).executeTakeFirst();
+      if (node !== undefined && Number(node.status) === 2) return undefined;
+    }
     const row = await this.db.selectFrom('path_aliases').select('path').where('edition', '=', edition)
       .where('target_type', '=', targetType).where('target_id', '=', targetId).where('canonical', '=', 1).executeTakeFirst();
     return row?.path;

@@ -8,6 +8,9 @@ import { joinTranslationSet } from './translation-queries.ts';
 import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../types.ts';
 import { firstRevision, revisionRow } from './fixity-queries.ts';
 
+/** The status of an article dated in the future: neither published (1) nor withdrawn (0). */
+export const SCHEDULED = 2;
+
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
 const BATCH_ROWS = 400;
 
@@ -63,7 +66,7 @@ export class KyselyContentWriter implements ContentWriter {
         nid: n.nid, edition: edition.code, kind: n.kind, title: n.title, path: n.path, summary: n.summary, teaser: n.teaser,
         lead_html: n.leadHtml, body_html: n.bodyHtml, credit: n.credit, photo_src: n.photo?.src ?? null,
         photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
-        updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: 1, promoted: n.promoted ? 1 : 0,
+        updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: n.scheduled ? SCHEDULED : 1, promoted: n.promoted ? 1 : 0,
         section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
       })));
       // Every node written is also its first revision, sealed with its fixity value (006-fixity).
@@ -109,6 +112,13 @@ export class KyselyContentWriter implements ContentWriter {
   async recountComments(edition: WritableEdition): Promise<void> {
     await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = 1)
       where edition = ${edition.code}`.execute(this.db);
+  }
+
+  async publishDue(now: number): Promise<{ nid: number; edition: string }[]> {
+    // One UPDATE is the claim: of several instances running this at once, each row changes for one of them.
+    const rows = await this.db.updateTable('nodes').set({ status: 1 }).where('status', '=', SCHEDULED).where('published_at', '<=', now)
+      .returning(['nid', 'edition']).execute();
+    return rows.map((r) => ({ nid: r.nid, edition: r.edition }));
   }
 
   async setMeta(key: string, value: string): Promise<void> {

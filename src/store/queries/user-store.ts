@@ -3,10 +3,11 @@ import type { Database, UsersTable } from '../schema.ts';
 import type { UserRecord, UserStore } from '../types.ts';
 import { maxId } from './ids.ts';
 
-function toUser(row: Selectable<UsersTable>): UserRecord {
+/** A users row as a UserRecord. */
+export function toUser(row: Selectable<UsersTable>): UserRecord {
   return {
     uid: row.uid, name: row.name, email: row.email, passwordHash: row.password_hash, role: row.role,
-    failedLogins: row.failed_logins, lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    failedLogins: row.failed_logins, lockedUntil: row.locked_until === null ? null : Number(row.locked_until), status: row.status,
   };
 }
 
@@ -49,12 +50,12 @@ export class KyselyUserStore implements UserStore {
   }
 
   async createSession(idHash: string, uid: number, createdAt: number, expiresAt: number): Promise<void> {
-    await this.db.insertInto('sessions').values({ id_hash: idHash, uid, created_at: createdAt, expires_at: expiresAt }).execute();
+    await this.db.insertInto('sessions').values({ id_hash: idHash, uid, created_at: createdAt, expires_at: expiresAt, last_seen_at: createdAt }).execute();
   }
 
   async findSessionUser(idHash: string, now: number): Promise<UserRecord | undefined> {
     const row = await this.db.selectFrom('sessions').innerJoin('users', 'users.uid', 'sessions.uid').selectAll('users')
-      .where('sessions.id_hash', '=', idHash).where('sessions.expires_at', '>', now).executeTakeFirst();
+      .where('sessions.id_hash', '=', idHash).where('sessions.expires_at', '>', now).where('users.status', '=', 'active').executeTakeFirst();
     return row && toUser(row);
   }
 

@@ -26,6 +26,8 @@ export interface NodeWrite {
   readonly authorIds: readonly number[];
   readonly blogId: number | null;
   readonly commentPolicy: string | null;
+  /** Dated in the future: stored as scheduled (status 2), invisible until publishDue claims it. */
+  readonly scheduled?: boolean;
 }
 
 /** A term to write. */
@@ -62,6 +64,8 @@ export interface ContentWriter {
   /** Recomputes each node's published-comment count from the comment rows. */
   recountComments(edition: WritableEdition): Promise<void>;
   setMeta(key: string, value: string): Promise<void>;
+  /** Publishes scheduled articles whose time has come; returns the ones this call published (exactly once across instances). */
+  publishDue(now: number): Promise<{ nid: number; edition: string }[]>;
   /** Sets a value only if the key has none yet (first writer wins across instances). */
   initMeta(key: string, value: string): Promise<void>;
 }

@@ -10,6 +10,7 @@ import type { RevisionQueries } from './revision-queries.ts';
 import type { SearchStore } from './search-store.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
 import type { UserStore } from './user-store.ts';
+import type { PeopleStore } from './people-store.ts';
 
 /** The store as services see it. */
 export interface Store {
@@ -17,6 +18,7 @@ export interface Store {
   readonly writer: ContentWriter;
   readonly comments: CommentStore;
   readonly users: UserStore;
+  readonly people: PeopleStore;
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;

@@ -5,6 +5,8 @@ export interface UserRecord {
   readonly email: string | null;
   readonly passwordHash: string | null;
   readonly role: string;
+  /** 'active' or 'disabled': a disabled user cannot sign in and has no sessions. */
+  readonly status: string;
   readonly failedLogins: number;
   readonly lockedUntil: number | null;
 }

@@ -6,8 +6,9 @@ import { SIGN_IN_BODY, type SignInBody } from '../form-schemas.ts';
 import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../session.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
-import { homeUrl, queueUrl, safeDestination } from '../urls.ts';
+import { homeUrl, loginUrl, queueUrl, safeDestination } from '../urls.ts';
 import { loginView, logoutView, signedInView } from '../views/login-view.ts';
+import { can } from '../../domain/permissions.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { expiredFormsAsForbidden } from './expired-forms.ts';
 import { seeOther, sendStaffPage } from './send-staff-page.ts';
@@ -35,7 +36,7 @@ export function authRoutes(edition: Edition, deps: WebDeps) {
       const ctx = siteContextFor(request, edition, deps);
       const user = await currentUser(request, deps);
       if (user) {
-        return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'signIn'), body: signedInView(ctx, user.name, reply.generateCsrf()) });
+        return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'signIn'), body: signedInView(ctx, user.name, reply.generateCsrf(), user.role) });
       }
       return form(request, reply, ctx, { name: '', destination: safeDestination(request.query.destination), error: null, status: 200 });
     });
@@ -55,9 +56,11 @@ export function authRoutes(edition: Edition, deps: WebDeps) {
       const destination = safeDestination(body.destination);
       if (request.validationError) return form(request, reply, ctx, { name, destination, error: t(edition.lang, 'formUnreadable'), status: 400 });
       try {
-        const { token } = await deps.auth.signIn(name, body.pass ?? '');
+        const { token, user } = await deps.auth.signIn(name, body.pass ?? '');
         setSessionCookie(request, reply, deps, token);
-        return seeOther(reply, destination ?? queueUrl(ctx, 'pending'));
+        // Moderators and editors land on the queue as before; anyone else (a writer, for now) on the
+        // signed-in page, rather than on a queue that would refuse them.
+        return seeOther(reply, destination ?? (can(user.role, 'moderate comments') ? queueUrl(ctx, 'pending') : loginUrl(ctx)));
       } catch (err) {
         // Wrong password (401) or a locked account (429): the form again, with the name kept.
         if (err instanceof FolioError && (err.code === 'UNAUTHORIZED' || err.code === 'RATE_LIMITED')) {

@@ -2,7 +2,9 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
-import { loginUrl, logoutUrl, queueUrl } from '../urls.ts';
+import { tp } from '../../text/people-messages.ts';
+import { can } from '../../domain/permissions.ts';
+import { loginUrl, logoutUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
 export interface LoginFormModel {
@@ -33,6 +35,7 @@ ${model.error ? html`<p class="messages error" role="alert" id="login-error">${m
 ${model.destination ? html`<input type="hidden" name="destination" value="${model.destination}">` : ''}
 <div class="form-actions"><button type="submit">${t(lang, 'signInSubmit')}</button></div>
 </form>
+<p><a href="${passwordUrl(ctx)}">${tp(lang, 'forgotPassword')}</a></p>
 </div>`;
 }
 
@@ -45,12 +48,16 @@ export function logoutButton(ctx: SiteContext, csrfToken: string): SafeHtml {
 }
 
 /** The sign-in page of someone already signed in: who they are, where to go, how to leave. */
-export function signedInView(ctx: SiteContext, name: string, csrfToken: string): SafeHtml {
+export function signedInView(ctx: SiteContext, name: string, csrfToken: string, role = 'moderator'): SafeHtml {
   const lang = ctx.edition.lang;
+  const links = [
+    ...(can(role, 'moderate comments') ? [html`<li><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></li>`] : []),
+    ...(can(role, 'manage people') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
+  ];
   return html`<div class="login-page">
 <h1 class="page-title">${t(lang, 'signIn')}</h1>
 <p>${t(lang, 'signedInAs', { name })}</p>
-<p><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></p>
+${links.length > 0 ? html`<nav aria-label="${tp(lang, 'staffNav')}"><ul>${links}</ul></nav>` : ''}
 ${logoutButton(ctx, csrfToken)}
 </div>`;
 }
