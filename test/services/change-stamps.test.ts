@@ -99,9 +99,12 @@ for (const dialect of testDialects()) {
       // A restarted server (an empty memory tier) serves it from disk, already compressed.
       const restarted = await buildApp(site.runtime);
       const fromDisk = await restarted.app.inject({ method: 'GET', url: '/ar/section/politics', headers: { 'accept-encoding': 'gzip' } });
+      // The first response went out gzipped at the miss path's fast level, and the cache kept those
+      // very bytes: the page on disk answers with the same ETag.
+      assert.equal(first.headers['content-encoding'], 'gzip');
       assert.equal(fromDisk.headers['content-encoding'], 'gzip');
-      assert.equal(fromDisk.headers.etag, `${String(first.headers.etag).slice(0, -1)}-gzip"`);
-      assert.equal(gunzipSync(fromDisk.rawPayload).toString('utf8'), first.body);
+      assert.equal(fromDisk.headers.etag, first.headers.etag);
+      assert.equal(gunzipSync(fromDisk.rawPayload).toString('utf8'), gunzipSync(first.rawPayload).toString('utf8'));
       await restarted.app.close();
       const cli = await openRuntime(loadConfig({ FOLIO_BASE_URL: 'http://folio.test' }, { databaseUrl: site.db.url, port: 1 }));
       await cli.publishing.addArticle(cli.editions.get('ar'), parseArticleInput({
