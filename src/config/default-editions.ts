@@ -21,6 +21,7 @@ export const DEFAULT_EDITIONS: readonly Edition[] = [
       signature: 'The Levant Ledger Management',
     },
     commentPolicy: 'moderated',
+    digits: 'western',
   },
   {
     code: 'ar',
@@ -33,5 +34,6 @@ export const DEFAULT_EDITIONS: readonly Edition[] = [
     timeZone: 'Asia/Beirut',
     notice: null,
     commentPolicy: 'moderated',
+    digits: 'arabic-indic',
   },
 ];

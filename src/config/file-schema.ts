@@ -22,6 +22,7 @@ export const editionOverrideSchema = z.strictObject({
   timeZone: z.string().refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` }),
   notice: noticeSchema.nullable(),
   commentPolicy: z.enum(['open', 'moderated', 'closed']),
+  digits: z.enum(['arabic-indic', 'western']),
 }).partial();
 
 /** A list of non-empty strings, trimmed. */

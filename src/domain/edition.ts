@@ -14,6 +14,9 @@ export function refusesComments(policy: CommentPolicy): boolean {
   return policy === 'closed' || policy === 'hidden';
 }
 
+/** Which digits an edition prints in its visible text: ٠١٢٣ (Arabic-Indic) or 0123 (Western). */
+export type Digits = 'arabic-indic' | 'western';
+
 /** The archival notice printed after the title on every page of an archive edition. */
 export interface ArchiveNotice {
   readonly text: string;
@@ -36,6 +39,8 @@ export interface Edition {
   readonly timeZone: string;
   readonly notice: ArchiveNotice | null;
   readonly commentPolicy: CommentPolicy;
+  /** Digits of every number the edition's pages show; machine-readable values stay Western. */
+  readonly digits: Digits;
 }
 
 /** True when the edition's content is frozen. */

@@ -47,7 +47,7 @@ function isKind(kind: string): kind is CorrectionKind {
 
 /** The note as the article shows it, kept in the revision so the recorded history carries it. */
 function noteHtml(edition: Edition, e: Pick<CorrectionEntry, 'kind' | 'publishedAt'> & { readonly bodyHtml: string }): string {
-  const label = `${t(edition.lang, e.kind)} – ${checkPlain(formatDateLine(e.publishedAt, edition.lang, edition.timeZone))}`;
+  const label = `${t(edition.lang, e.kind)} – ${checkPlain(formatDateLine(e.publishedAt, edition.lang, edition.timeZone, edition.digits))}`;
   return `<aside class="correction-note correction-${e.kind}"><p><strong>${label}</strong></p>${e.bodyHtml}</aside>`;
 }
 

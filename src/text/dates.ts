@@ -1,9 +1,12 @@
+import type { Digits } from '../domain/edition.ts';
 import type { Lang } from '../domain/errors.ts';
 import { localizeDigits } from './numerals.ts';
 
 // Date labels of both editions. Intl does the time-zone arithmetic (DST included); the names
 // come from our own tables because the pages must show these exact words, and CLDR's Arabic
 // data varies by locale and ICU release (Egyptian نوفمبر vs Levantine تشرين الثاني).
+// Every label takes the edition's digits (Edition.digits); without them, the language's default
+// (Arabic-Indic for 'ar'). isoDateTime is machine-readable and always Western.
 
 /** An instant: a Date, or Unix epoch seconds as Drupal stored them (node.created). */
 export type DateInput = Date | number;
@@ -76,48 +79,48 @@ export function monthName(month1to12: number, lang: Lang): string {
 }
 
 /** Article by-line date: "Published Tuesday, November 18, 2014" / "نُشر في الثلاثاء ١٨ تشرين الثاني ٢٠١٤". */
-export function formatPublished(d: DateInput, lang: Lang, tz: string): string {
-  return (lang === 'ar' ? 'نُشر في ' : 'Published ') + formatDateLine(d, lang, tz);
+export function formatPublished(d: DateInput, lang: Lang, tz: string, digits?: Digits): string {
+  return (lang === 'ar' ? 'نُشر في ' : 'Published ') + formatDateLine(d, lang, tz, digits);
 }
 
 /** Listing date line: "Friday, September 19, 2014" / "الجمعة ١٩ أيلول ٢٠١٤" (no leading zero). */
-export function formatDateLine(d: DateInput, lang: Lang, tz: string): string {
+export function formatDateLine(d: DateInput, lang: Lang, tz: string, digits?: Digits): string {
   const p = localDateParts(d, tz);
-  if (lang === 'en') return `${EN_WEEKDAYS[p.weekday]}, ${monthName(p.month, 'en')} ${p.day}, ${p.year}`;
-  return localizeDigits(`${AR_WEEKDAYS[p.weekday]} ${p.day} ${monthName(p.month, 'ar')} ${p.year}`, 'ar');
+  if (lang === 'en') return localizeDigits(`${EN_WEEKDAYS[p.weekday]}, ${monthName(p.month, 'en')} ${p.day}, ${p.year}`, 'en', digits);
+  return localizeDigits(`${AR_WEEKDAYS[p.weekday]} ${p.day} ${monthName(p.month, 'ar')} ${p.year}`, 'ar', digits);
 }
 
 /** Blog post meta, Drupal's "D, Y-m-d H:i": "Mon, 2014-11-10 18:40" / "الاثنين، ٢٠١٤-١١-١٠ ١٨:٤٠". */
-export function formatBlogMeta(d: DateInput, lang: Lang, tz: string): string {
+export function formatBlogMeta(d: DateInput, lang: Lang, tz: string, digits?: Digits): string {
   const p = localDateParts(d, tz);
   const ymd = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
-  if (lang === 'en') return `${shortWeekday(p.weekday)}, ${ymd}`;
-  return localizeDigits(`${AR_WEEKDAYS[p.weekday]}${AR_COMMA} ${ymd}`, 'ar');
+  if (lang === 'en') return localizeDigits(`${shortWeekday(p.weekday)}, ${ymd}`, 'en', digits);
+  return localizeDigits(`${AR_WEEKDAYS[p.weekday]}${AR_COMMA} ${ymd}`, 'ar', digits);
 }
 
 /** Bloggers-block date: "Aug 26 2014" / "٢٦ آب ٢٠١٤". */
-export function formatShortDate(d: DateInput, lang: Lang, tz: string): string {
+export function formatShortDate(d: DateInput, lang: Lang, tz: string, digits?: Digits): string {
   const p = localDateParts(d, tz);
-  if (lang === 'en') return `${monthName(p.month, 'en').slice(0, 3)} ${p.day} ${p.year}`;
-  return localizeDigits(`${p.day} ${monthName(p.month, 'ar')} ${p.year}`, 'ar');
+  if (lang === 'en') return localizeDigits(`${monthName(p.month, 'en').slice(0, 3)} ${p.day} ${p.year}`, 'en', digits);
+  return localizeDigits(`${p.day} ${monthName(p.month, 'ar')} ${p.year}`, 'ar', digits);
 }
 
 /**
  * Newsletter heading: "Week of Monday January 23, 2012" / "أسبوع الاثنين ٢٣ كانون الثاني ٢٠١٢".
  * Formats the day it is given; choosing the week's first day is the caller's business.
  */
-export function formatWeekOf(d: DateInput, lang: Lang, tz: string): string {
+export function formatWeekOf(d: DateInput, lang: Lang, tz: string, digits?: Digits): string {
   const p = localDateParts(d, tz);
-  if (lang === 'en') return `Week of ${EN_WEEKDAYS[p.weekday]} ${monthName(p.month, 'en')} ${p.day}, ${p.year}`;
-  return localizeDigits(`أسبوع ${AR_WEEKDAYS[p.weekday]} ${p.day} ${monthName(p.month, 'ar')} ${p.year}`, 'ar');
+  if (lang === 'en') return localizeDigits(`Week of ${EN_WEEKDAYS[p.weekday]} ${monthName(p.month, 'en')} ${p.day}, ${p.year}`, 'en', digits);
+  return localizeDigits(`أسبوع ${AR_WEEKDAYS[p.weekday]} ${p.day} ${monthName(p.month, 'ar')} ${p.year}`, 'ar', digits);
 }
 
 /** Comment "submitted" date, Drupal 7's medium format: "Tue, 11/18/2014 - 18:40" / "الثلاثاء، ١٨/١١/٢٠١٤ - ١٨:٤٠" (day first in Arabic). */
-export function formatCommentDate(d: DateInput, lang: Lang, tz: string): string {
+export function formatCommentDate(d: DateInput, lang: Lang, tz: string, digits?: Digits): string {
   const p = localDateParts(d, tz);
   const time = `${pad(p.hour)}:${pad(p.minute)}`;
-  if (lang === 'en') return `${shortWeekday(p.weekday)}, ${pad(p.month)}/${pad(p.day)}/${pad(p.year, 4)} - ${time}`;
-  return localizeDigits(`${AR_WEEKDAYS[p.weekday]}${AR_COMMA} ${pad(p.day)}/${pad(p.month)}/${pad(p.year, 4)} - ${time}`, 'ar');
+  if (lang === 'en') return localizeDigits(`${shortWeekday(p.weekday)}, ${pad(p.month)}/${pad(p.day)}/${pad(p.year, 4)} - ${time}`, 'en', digits);
+  return localizeDigits(`${AR_WEEKDAYS[p.weekday]}${AR_COMMA} ${pad(p.day)}/${pad(p.month)}/${pad(p.year, 4)} - ${time}`, 'ar', digits);
 }
 
 /** ISO 8601 local time with the zone's offset at that instant, for <time datetime>: "2014-11-18T21:05:00+02:00". */

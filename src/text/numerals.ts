@@ -1,17 +1,27 @@
+import type { Digits } from '../domain/edition.ts';
 import type { Lang } from '../domain/errors.ts';
 
 const ARABIC_INDIC_ZERO = 0x0660; // ٠, the digits the Levantine press prints
 const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0; // ۰, Persian/Urdu keyboards type these
 const ASCII_ZERO = 0x30;
 
-// ar-LB pins the Levantine conventions; -u-nu-arab keeps Arabic-Indic digits even if
-// CLDR's default numbering system for the locale ever changes.
-const NUMBER_LOCALE: Record<Lang, string> = { en: 'en-US', ar: 'ar-LB-u-nu-arab' };
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
+// ar-LB pins the Levantine conventions; -u-nu-arab / -u-nu-latn pin the digits the edition
+// chose, whatever CLDR's default numbering system for the locale is or becomes.
+const NUMBER_LOCALE: Record<Lang, string> = { en: 'en-US', ar: 'ar-LB' };
+const NUMBERING: Record<Digits, string> = { 'arabic-indic': 'arab', western: 'latn' };
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** Rewrites ASCII digits as Arabic-Indic (٠-٩) for 'ar'; returns 'en' text unchanged. */
-export function localizeDigits(s: string, lang: Lang): string {
-  if (lang !== 'ar') return s;
+/** The digits a language prints when its edition does not say: Arabic-Indic for 'ar', Western for 'en'. */
+export function defaultDigits(lang: Lang): Digits {
+  return lang === 'ar' ? 'arabic-indic' : 'western';
+}
+
+/**
+ * Rewrites ASCII digits in the given style: as Arabic-Indic (٠-٩) for 'arabic-indic', unchanged
+ * for 'western'. Without a style, the language's default (Arabic-Indic for 'ar').
+ */
+export function localizeDigits(s: string, lang: Lang, digits: Digits = defaultDigits(lang)): string {
+  if (digits === 'western') return s;
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(ARABIC_INDIC_ZERO + d.charCodeAt(0) - ASCII_ZERO));
 }
 
@@ -24,12 +34,18 @@ export function toAsciiDigits(s: string): string {
   });
 }
 
-/** Formats a count with the language's digits and grouping: 1,234 / ١٬٢٣٤. */
-export function formatCount(n: number, lang: Lang): string {
-  let format = numberFormats.get(lang);
+/** Rewrites every digit of our own text (ASCII or Arabic-Indic) in the given style. */
+export function inDigits(s: string, digits: Digits): string {
+  return digits === 'western' ? toAsciiDigits(s) : localizeDigits(s, 'ar', digits);
+}
+
+/** Formats a count with the language's grouping and the given digits: 1,234 / ١٬٢٣٤ / 1,234 (ar, western). */
+export function formatCount(n: number, lang: Lang, digits: Digits = defaultDigits(lang)): string {
+  const locale = `${NUMBER_LOCALE[lang]}-u-nu-${NUMBERING[digits]}`;
+  let format = numberFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(NUMBER_LOCALE[lang]);
-    numberFormats.set(lang, format);
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
   }
   return format.format(n);
 }

@@ -1,3 +1,4 @@
+import type { Digits } from '../domain/edition.ts';
 import type { Lang } from '../domain/errors.ts';
 import { formatCount } from './numerals.ts';
 
@@ -17,8 +18,8 @@ export function pluralCategory(n: number, lang: Lang): Intl.LDMLPluralRule {
   return rules.select(n);
 }
 
-/** Picks the form for n (falling back to `other`) and replaces @count with n in the language's digits. */
-export function pluralize(n: number, lang: Lang, forms: PluralForms): string {
+/** Picks the form for n (falling back to `other`) and replaces @count with n in the given digits (default: the language's). */
+export function pluralize(n: number, lang: Lang, forms: PluralForms, digits?: Digits): string {
   const form = forms[pluralCategory(n, lang)] ?? forms.other;
-  return form.replaceAll(COUNT_PLACEHOLDER, formatCount(n, lang));
+  return form.replaceAll(COUNT_PLACEHOLDER, formatCount(n, lang, digits));
 }

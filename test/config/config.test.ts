@@ -55,6 +55,13 @@ describe('configuration', () => {
     assert.equal(loadConfig({ FOLIO_FILES_DIR: '/srv/folio/files/' }).filesDir, '/srv/folio/files');
   });
 
+  test('each edition has a digits setting: Arabic-Indic for ar and Western for en by default, changeable in the file', () => {
+    const defaults = loadConfig({});
+    assert.deepEqual(defaults.editions.map((e) => [e.code, e.digits]), [['en', 'western'], ['ar', 'arabic-indic']]);
+    const western = loadConfig({ FOLIO_CONFIG: configFile({ editions: { ar: { digits: 'western' } } }) });
+    assert.deepEqual(western.editions.map((e) => [e.code, e.digits]), [['en', 'western'], ['ar', 'western']]);
+  });
+
   test('good values are read, typed and normalised; an empty variable counts as unset', () => {
     const config = loadConfig({
       PORT: '9000', FOLIO_BASE_URL: 'https://news.example/', FOLIO_PAGE_CACHE_MB: '0', FOLIO_LOG_LEVEL: 'warn',
@@ -94,6 +101,7 @@ describe('configuration', () => {
     ['a language Folio does not have', { editions: { ar: { lang: 'fr' } } }, 'FOLIO_CONFIG editions.ar.lang: expected one of "en", "ar", got "fr"'],
     ['an unknown time zone', { editions: { ar: { timeZone: 'Mars/Base' } } }, 'FOLIO_CONFIG editions.ar.timeZone: unknown time zone "Mars/Base"'],
     ['a bad comment policy', { editions: { ar: { commentPolicy: 'sometimes' } } }, 'FOLIO_CONFIG editions.ar.commentPolicy: expected one of "open", "moderated", "closed", got "sometimes"'],
+    ['a bad digits setting', { editions: { ar: { digits: 'hindi' } } }, 'FOLIO_CONFIG editions.ar.digits: expected one of "arabic-indic", "western", got "hindi"'],
     ['a notice missing a field', { editions: { en: { notice: { text: 't', linkText: 'l', signature: 's' } } } }, 'FOLIO_CONFIG editions.en.notice.linkUrl: expected string, got nothing'],
     ['a bad path prefix', { editions: { ar: { pathPrefix: 'ar' } } }, 'FOLIO_CONFIG editions.ar.pathPrefix: expected "" or a prefix like "/ar"'],
     ['two editions on one prefix', { editions: { ar: { pathPrefix: '' } } }, 'FOLIO_CONFIG editions.ar.pathPrefix: "" is already edition en\'s'],

@@ -134,3 +134,18 @@ test('bad input is refused', () => {
   assert.throws(() => formatDateLine(NaN, 'en', BEIRUT), RangeError);
   assert.throws(() => formatDateLine(at('2014-11-18T00:00:00Z'), 'en', 'Mars/Olympus_Mons'), RangeError);
 });
+
+// Edition.digits: every label follows the edition's setting; isoDateTime stays Western.
+test('date labels follow the edition digits setting', () => {
+  const d = new Date('2014-11-18T16:40:00Z'); // 18:40 in Beirut
+  assert.equal(formatPublished(d, 'ar', BEIRUT, 'western'), 'نُشر في الثلاثاء 18 تشرين الثاني 2014');
+  assert.equal(formatPublished(d, 'ar', BEIRUT, 'arabic-indic'), 'نُشر في الثلاثاء ١٨ تشرين الثاني ٢٠١٤');
+  assert.equal(formatPublished(d, 'ar', BEIRUT), 'نُشر في الثلاثاء ١٨ تشرين الثاني ٢٠١٤');
+  assert.equal(formatCommentDate(d, 'ar', BEIRUT, 'western'), 'الثلاثاء، 18/11/2014 - 18:40');
+  assert.equal(formatBlogMeta(d, 'ar', BEIRUT, 'western'), 'الثلاثاء، 2014-11-18 18:40');
+  assert.equal(formatShortDate(d, 'ar', BEIRUT, 'western'), '18 تشرين الثاني 2014');
+  assert.equal(formatWeekOf(d, 'ar', BEIRUT, 'western'), 'أسبوع الثلاثاء 18 تشرين الثاني 2014');
+  assert.equal(formatDateLine(d, 'en', BEIRUT, 'arabic-indic'), 'Tuesday, November ١٨, ٢٠١٤');
+  assert.equal(formatDateLine(d, 'en', BEIRUT), 'Tuesday, November 18, 2014');
+  assert.equal(isoDateTime(d, BEIRUT), '2014-11-18T18:40:00+02:00');
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCount, localizeDigits, toAsciiDigits } from '../../src/text/numerals.ts';
+import { formatCount, inDigits, localizeDigits, toAsciiDigits } from '../../src/text/numerals.ts';
 
 const localizeCases: Array<[string, 'en' | 'ar', string]> = [
   ['0123456789', 'ar', '٠١٢٣٤٥٦٧٨٩'],
@@ -49,3 +49,25 @@ for (const [n, lang, expected] of countCases) {
     assert.equal(formatCount(n, lang), expected);
   });
 }
+
+// Edition.digits: the edition's setting overrides the language's default, both ways.
+test('localizeDigits follows the edition digits setting', () => {
+  assert.equal(localizeDigits('2014', 'ar', 'western'), '2014');
+  assert.equal(localizeDigits('2014', 'ar', 'arabic-indic'), '٢٠١٤');
+  assert.equal(localizeDigits('2014', 'en', 'arabic-indic'), '٢٠١٤');
+  assert.equal(localizeDigits('2014', 'en', 'western'), '2014');
+});
+
+test('formatCount follows the edition digits setting and keeps the language grouping', () => {
+  assert.equal(formatCount(1234, 'ar', 'arabic-indic'), '١٬٢٣٤');
+  assert.equal(formatCount(1234, 'ar'), '١٬٢٣٤');
+  assert.doesNotMatch(formatCount(1234, 'ar', 'western'), /[\u0660-\u0669]/);
+  assert.match(formatCount(1234, 'ar', 'western'), /^1.?234$/);
+  assert.equal(formatCount(1234, 'en', 'western'), '1,234');
+  assert.doesNotMatch(formatCount(1234, 'en', 'arabic-indic'), /[0-9]/);
+});
+
+test('inDigits rewrites every digit of our own text in the chosen style', () => {
+  assert.equal(inDigits('يقتصر البحث على ٢٠٠ حرف', 'western'), 'يقتصر البحث على 200 حرف');
+  assert.equal(inDigits('limited to 200', 'arabic-indic'), 'limited to ٢٠٠');
+});

@@ -62,3 +62,10 @@ test('pluralize: a missing category falls back to other', () => {
 test('pluralize: every @count is replaced', () => {
   assert.equal(pluralize(5, 'en', { other: '@count of @count' }), '5 of 5');
 });
+
+test('pluralize writes @count in the edition digits setting', () => {
+  const forms: PluralForms = { few: '@count تعليقات', other: '@count تعليق' };
+  assert.equal(pluralize(5, 'ar', forms), '٥ تعليقات');
+  assert.equal(pluralize(5, 'ar', forms, 'arabic-indic'), '٥ تعليقات');
+  assert.equal(pluralize(5, 'ar', forms, 'western'), '5 تعليقات');
+});

@@ -100,7 +100,7 @@ export function moderationRoutes(edition: Edition, deps: WebDeps) {
       const cid = Number(request.params.cid);
       const records = await deps.moderation.history(who.moderator, cid);
       const body = moderationHistoryView(ctx, { cid, records, moderatorName: who.name, csrfToken: reply.generateCsrf() });
-      return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'historyTitle', { cid: localizeDigits(String(cid), edition.lang) }), body });
+      return sendStaffPage(request, reply, deps, ctx, { title: t(edition.lang, 'historyTitle', { cid: localizeDigits(String(cid), edition.lang, edition.digits) }), body });
     });
   };
 }

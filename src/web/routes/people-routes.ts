@@ -45,7 +45,7 @@ export function peopleRoutes(edition: Edition, deps: WebDeps) {
     if (query.done === 'role') return { kind: 'done', text: tp(lang, 'doneRole', { name: user.name, role: roleLabel(lang, user.role) }) };
     if (query.done === 'enabled') return { kind: 'done', text: tp(lang, 'doneEnabled', { name: user.name }) };
     const ended = /^\d{1,6}$/.test(query.ended ?? '') ? query.ended! : '0';
-    return { kind: 'done', text: tp(lang, 'doneDisabled', { name: user.name, count: localizeDigits(ended, lang) }) };
+    return { kind: 'done', text: tp(lang, 'doneDisabled', { name: user.name, count: localizeDigits(ended, lang, edition.digits) }) };
   }
 
   function linkNotice(delivery: LinkDelivery, mailedText: string): PeopleNotice {

@@ -14,10 +14,12 @@ import type { Crumb } from './structured-data.ts';
 export function periodTitle(ctx: SiteContext, period: ArchivePeriod): string {
   const lang = ctx.edition.lang;
   const { year, month, day } = period;
-  if (month === undefined) return localizeDigits(String(year), lang);
+  if (month === undefined) return localizeDigits(String(year), lang, ctx.edition.digits);
   const name = monthName(month, lang);
-  if (lang === 'en') return day === undefined ? `${name} ${year}` : `${name} ${day}, ${year}`;
-  return localizeDigits(day === undefined ? `${name} ${year}` : `${day} ${name} ${year}`, 'ar');
+  const text = lang === 'en'
+    ? (day === undefined ? `${name} ${year}` : `${name} ${day}, ${year}`)
+    : (day === undefined ? `${name} ${year}` : `${day} ${name} ${year}`);
+  return localizeDigits(text, lang, ctx.edition.digits);
 }
 
 /** The breadcrumb trail of an archive page: home, archive, year, month, day. */
@@ -41,7 +43,7 @@ function periodList(ctx: SiteContext, headingId: string, heading: string, entrie
   return html`<section class="archive-periods" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${heading}</h2>
 <ul>${entries.map(({ period, count }) => {
-    const text = t(lang, 'archiveCount', { label: label(period), count: formatCount(count, lang) });
+    const text = t(lang, 'archiveCount', { label: label(period), count: formatCount(count, lang, ctx.edition.digits) });
     return html`<li>${count > 0 ? html`<a href="${archiveUrl(ctx, period)}">${text}</a>` : html`<span class="empty">${text}</span>`}</li>`;
   })}</ul>
 </section>`;
@@ -55,7 +57,7 @@ export function archiveIndexView(ctx: SiteContext, index: ArchiveIndex): SafeHtm
   return html`<div class="archive archive-index">
 ${crumbs(ctx)}
 <h1 class="page-title">${t(lang, 'archive')}</h1>
-${index.years.length === 0 ? nothing(ctx) : periodList(ctx, 'archive-years', t(lang, 'archiveYears'), index.years, (p) => localizeDigits(String(p.year), lang))}
+${index.years.length === 0 ? nothing(ctx) : periodList(ctx, 'archive-years', t(lang, 'archiveYears'), index.years, (p) => localizeDigits(String(p.year), lang, ctx.edition.digits))}
 ${backToTop(ctx)}
 </div>`;
 }

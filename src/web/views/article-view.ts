@@ -30,7 +30,7 @@ function correctionsList(ctx: SiteContext, entries: readonly CorrectionEntry[]):
   const { lang, timeZone } = ctx.edition;
   return html`<div class="corrections">${entries.map((e) => html`<article class="correction correction-${e.kind}">
 <h2>${e.title}</h2>
-<p class="date">${t(lang, e.kind)} – ${timeTag(ctx, e.publishedAt, formatDateLine(e.publishedAt, lang, timeZone))}</p>
+<p class="date">${t(lang, e.kind)} – ${timeTag(ctx, e.publishedAt, formatDateLine(e.publishedAt, lang, timeZone, ctx.edition.digits))}</p>
 <div class="body">${e.bodyHtml}</div>
 </article>`)}</div>`;
 }
@@ -101,7 +101,7 @@ ${archiveNotice(ctx.edition)}
 ${translationLinks(ctx, extras.translations)}
 ${leadPhoto(page)}
 ${byline(ctx, node.authors)}
-${node.showDate && node.kind !== 'landing' ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone))}</p>` : ''}
+${node.showDate && node.kind !== 'landing' ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone, ctx.edition.digits))}</p>` : ''}
 <div class="body">${node.bodyHtml}</div>
 ${node.credit ? html`<p class="credit">${node.credit}</p>` : ''}
 ${articleCorrections(ctx, extras.corrections ?? [])}

@@ -54,7 +54,7 @@ export function commentsView(ctx: SiteContext, comments: Page<PublicComment>, no
     const permalink = `${commentUrl(ctx, c.cid)}#comment-${c.cid}`;
     parts.push(html`<article class="comment${c.verified ? '' : ' comment-by-anonymous'}" id="comment-${c.cid}">
 <h3 class="comment-subject"><a href="${permalink}" rel="bookmark" class="permalink">${readerText(c.subject)}</a></h3>
-<p class="submitted">${commentAuthor(ctx, c)} – ${timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, ctx.edition.timeZone))}</p>
+<p class="submitted">${commentAuthor(ctx, c)} – ${timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, ctx.edition.timeZone, ctx.edition.digits))}</p>
 <div class="comment-body">${c.bodyHtml}</div>
 ${replyTo !== null ? html`<p class="comment-links"><a href="${commentReplyUrl(ctx, replyTo, c.cid)}" aria-label="${t(lang, 'reply')}: ${stripBidiControls(c.subject)}">${t(lang, 'reply')}</a></p>` : ''}
 </article>`);

@@ -15,7 +15,7 @@ export function correctionsView(ctx: SiteContext, items: readonly ArticleCorrect
 <p>${t(lang, 'correctionsIntro')}</p>
 ${items.length === 0 ? html`<p class="empty">${t(lang, 'correctionsNone')}</p>` : html`<div class="corrections">${items.map(({ entry, article }) => html`<article class="correction correction-${entry.kind}">
 <h2><a href="${nodeUrl(ctx, article)}#correction-${entry.id}">${entry.title}</a></h2>
-<p class="date">${t(lang, entry.kind)} – ${timeTag(ctx, entry.publishedAt, formatDateLine(entry.publishedAt, lang, timeZone))}</p>
+<p class="date">${t(lang, entry.kind)} – ${timeTag(ctx, entry.publishedAt, formatDateLine(entry.publishedAt, lang, timeZone, ctx.edition.digits))}</p>
 <div class="body">${entry.bodyHtml}</div>
 <p class="correction-article">${t(lang, 'correctionsOn', { title: article.title })}</p>
 </article>`)}</div>`}

@@ -26,7 +26,7 @@ export function listingDescription(ctx: SiteContext, listing: ListingPage): stri
   const subject = listingTitle(ctx, listing) ?? siteName;
   const what = t(lang, listing.subject.type === 'author' ? 'authorListingDescription' : 'listingDescription', { subject, site: siteName });
   const page = listing.page.page;
-  return page === 0 ? what : `${what} ${t(lang, 'listingPageDescription', { page: formatCount(page + 1, lang) })}`;
+  return page === 0 ? what : `${what} ${t(lang, 'listingPageDescription', { page: formatCount(page + 1, lang, ctx.edition.digits) })}`;
 }
 
 /** The meta description of an edition's home page: the paper's name and tagline. */

@@ -28,7 +28,7 @@ export function moderatedCommentView(ctx: SiteContext, c: ModeratedComment, show
   const { lang, timeZone } = ctx.edition;
   const article = nodeUrl(ctx, { nid: c.nid, path: c.nodePath });
   const published = statusName(c.status) === 'published';
-  const label = t(lang, 'selectComment', { cid: localizeDigits(String(c.cid), lang) });
+  const label = t(lang, 'selectComment', { cid: localizeDigits(String(c.cid), lang, ctx.edition.digits) });
   // Every item has the same two links: name the comment too, for lists of links read aloud.
   const which = html`<span class="visually-hidden"> (${readerText(c.subject)})</span>`;
   return html`<article class="moderated-comment" id="comment-${c.cid}" aria-labelledby="comment-${c.cid}-subject">
@@ -39,7 +39,7 @@ ${field(t(lang, 'fieldAuthor'), readerText(c.name))}
 ${showEmail ? field(t(lang, 'formEmail'), ltr(ctx, c.email)) : ''}
 ${field(t(lang, 'formHomepage'), ltr(ctx, c.homepage))}
 ${field(t(lang, 'fieldHostname'), ltr(ctx, c.hostname))}
-${field(t(lang, 'fieldPosted'), timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, timeZone)))}
+${field(t(lang, 'fieldPosted'), timeTag(ctx, c.createdAt, formatCommentDate(c.createdAt, lang, timeZone, ctx.edition.digits)))}
 ${field(t(lang, 'fieldPostedIn'), html`<a href="${article}">${c.nodeTitle}</a>`)}
 </dl>
 <div class="comment-body">${c.bodyHtml}</div>

@@ -35,7 +35,7 @@ export function moderationHistoryView(ctx: SiteContext, model: {
   readonly cid: number; readonly records: readonly ModerationRecord[]; readonly moderatorName: string; readonly csrfToken: string;
 }): SafeHtml {
   const { lang, timeZone } = ctx.edition;
-  const cid = localizeDigits(String(model.cid), lang);
+  const cid = localizeDigits(String(model.cid), lang, ctx.edition.digits);
   return html`<div class="moderation">
 ${staffBar(ctx, model.moderatorName, model.csrfToken)}
 <h1 class="page-title">${t(lang, 'historyTitle', { cid })}</h1>
@@ -44,7 +44,7 @@ ${model.records.length === 0 ? html`<p>${t(lang, 'historyEmpty')}</p>` : html`<t
 <caption>${t(lang, 'historyCaption', { cid })}</caption>
 <thead><tr><th scope="col">${t(lang, 'historyWhen')}</th><th scope="col">${t(lang, 'historyWho')}</th><th scope="col">${t(lang, 'historyWhat')}</th><th scope="col">${t(lang, 'historyStatus')}</th></tr></thead>
 <tbody>
-${model.records.map((r) => html`<tr><td>${timeTag(ctx, r.at, formatCommentDate(r.at, lang, timeZone))}</td><td>${r.actor}</td><td>${t(lang, ACTION_LABELS[r.action])}</td><td>${change(ctx, r)}</td></tr>`)}
+${model.records.map((r) => html`<tr><td>${timeTag(ctx, r.at, formatCommentDate(r.at, lang, timeZone, ctx.edition.digits))}</td><td>${r.actor}</td><td>${t(lang, ACTION_LABELS[r.action])}</td><td>${change(ctx, r)}</td></tr>`)}
 </tbody>
 </table>`}
 <p><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'backToQueue')}</a></p>

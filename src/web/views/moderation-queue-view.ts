@@ -56,7 +56,7 @@ function noticeView(ctx: SiteContext, notice: QueueNotice | null): SafeHtml {
   const lang = ctx.edition.lang;
   if (notice.kind === 'noSelection') return html`<p class="messages error" role="alert">${t(lang, 'noSelection')}</p>`;
   if (notice.cids.length === 0) return html`<p class="messages" role="status">${t(lang, 'doneNothing')}</p>`;
-  const list = notice.cids.map((cid) => `#${localizeDigits(String(cid), lang)}`).join(lang === 'ar' ? '، ' : ', ');
+  const list = notice.cids.map((cid) => `#${localizeDigits(String(cid), lang, ctx.edition.digits)}`).join(lang === 'ar' ? '، ' : ', ');
   return html`<p class="messages" role="status">${t(lang, DONE_MESSAGES[notice.action], { list })}</p>`;
 }
 
@@ -89,7 +89,7 @@ ${staffBar(ctx, model.moderatorName, model.csrfToken)}
 <h1 class="page-title">${t(lang, QUEUE_TITLES[model.status])}</h1>
 ${queueTabs(ctx, model.status)}
 ${noticeView(ctx, model.notice)}
-<p class="queue-total">${t(lang, 'queueTotal', { count: formatCount(model.total, lang) })}</p>
+<p class="queue-total">${t(lang, 'queueTotal', { count: formatCount(model.total, lang, ctx.edition.digits) })}</p>
 ${model.items.length === 0 ? html`<p class="queue-empty">${t(lang, 'queueEmpty')}</p>` : html`<form class="moderation-form" action="${self}" method="post">
 <input type="hidden" name="_csrf" value="${model.csrfToken}">
 <input type="hidden" name="page" value="${model.page}">

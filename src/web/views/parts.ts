@@ -34,9 +34,9 @@ export function byline(ctx: SiteContext, authors: readonly AuthorRef[]): SafeHtm
 
 /** "1 Comment" / "N Comments" in the edition's language (Arabic has six plural forms). */
 export function commentCountLabel(ctx: SiteContext, count: number): string {
-  const lang = ctx.edition.lang;
-  if (lang === 'en') return count === 1 ? t('en', 'commentsOne') : t('en', 'commentsMany', { count: formatCount(count, 'en') });
-  return pluralize(count, 'ar', { one: 'تعليق واحد', two: 'تعليقان', few: '@count تعليقات', many: '@count تعليقاً', other: '@count تعليق' });
+  const { lang, digits } = ctx.edition;
+  if (lang === 'en') return count === 1 ? t('en', 'commentsOne') : t('en', 'commentsMany', { count: formatCount(count, 'en', digits) });
+  return pluralize(count, 'ar', { one: 'تعليق واحد', two: 'تعليقان', few: '@count تعليقات', many: '@count تعليقاً', other: '@count تعليق' }, digits);
 }
 
 /** "Read more", or "Read more | 1 Comment", or "Read more | N Comments". */
@@ -71,8 +71,8 @@ export function pager(ctx: SiteContext, baseUrl: string, page: Pick<Page<unknown
   return html`<nav class="pager" aria-label="${t(lang, 'pager')}"><ul>
 ${current > 0 ? [item(0, t(lang, 'pagerFirst')), item(current - 1, t(lang, 'pagerPrevious'), 'prev')] : ''}
 ${pagerWindow(current, pages).map((p) => p === current
-    ? html`<li class="current"><a aria-current="page" href="${pageUrl(baseUrl, p)}" aria-label="${t(lang, 'pagerCurrent', { page: formatCount(p + 1, lang) })}">${formatCount(p + 1, lang)}</a></li>`
-    : html`<li><a href="${pageUrl(baseUrl, p)}" aria-label="${t(lang, 'pagerPage', { page: formatCount(p + 1, lang) })}">${formatCount(p + 1, lang)}</a></li>`)}
+    ? html`<li class="current"><a aria-current="page" href="${pageUrl(baseUrl, p)}" aria-label="${t(lang, 'pagerCurrent', { page: formatCount(p + 1, lang, ctx.edition.digits) })}">${formatCount(p + 1, lang, ctx.edition.digits)}</a></li>`
+    : html`<li><a href="${pageUrl(baseUrl, p)}" aria-label="${t(lang, 'pagerPage', { page: formatCount(p + 1, lang, ctx.edition.digits) })}">${formatCount(p + 1, lang, ctx.edition.digits)}</a></li>`)}
 ${current < pages - 1 ? [item(current + 1, t(lang, 'pagerNext'), 'next'), item(pages - 1, t(lang, 'pagerLast'))] : ''}
 </ul></nav>`;
 }

@@ -17,7 +17,7 @@ function described(error: string | null): SafeHtml {
 
 function newPasswordFields(ctx: SiteContext, error: string | null): SafeHtml {
   const lang = ctx.edition.lang;
-  const hint = tp(lang, 'passwordHint', { min: localizeDigits(String(MIN_PASSWORD_LENGTH), lang) });
+  const hint = tp(lang, 'passwordHint', { min: localizeDigits(String(MIN_PASSWORD_LENGTH), lang, ctx.edition.digits) });
   return html`<div class="form-item">
 <label for="edit-pass">${tp(lang, 'resetPassword')}</label>
 <input type="password" id="edit-pass" name="pass" minlength="${MIN_PASSWORD_LENGTH}" autocomplete="new-password" required${described(error)}>

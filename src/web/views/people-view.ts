@@ -2,7 +2,6 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import { ROLES, type Role } from '../../domain/permissions.ts';
 import type { PendingInvitation, UserRecord } from '../../services/people-service.ts';
 import { formatShortDate } from '../../text/dates.ts';
-import { localizeDigits } from '../../text/numerals.ts';
 import { tp, type PeopleMessageKey } from '../../text/people-messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
@@ -96,7 +95,7 @@ ${model.users.map((u) => personRow(ctx, model, u))}
 ${model.invitations.length === 0 ? html`<p>${tp(lang, 'pendingNone')}</p>` : html`<table class="people-table">
 <thead><tr><th scope="col">${tp(lang, 'peopleEmail')}</th><th scope="col">${tp(lang, 'peopleRole')}</th><th scope="col">${tp(lang, 'pendingExpires')}</th></tr></thead>
 <tbody>
-${model.invitations.map((i) => html`<tr><td>${i.email ? html`<bdi dir="ltr">${i.email}</bdi>` : ''}</td><td>${roleLabel(lang, i.role)}</td><td>${localizeDigits(formatShortDate(new Date(i.expiresAt * 1000), lang, tz), lang)}</td></tr>`)}
+${model.invitations.map((i) => html`<tr><td>${i.email ? html`<bdi dir="ltr">${i.email}</bdi>` : ''}</td><td>${roleLabel(lang, i.role)}</td><td>${formatShortDate(new Date(i.expiresAt * 1000), lang, tz, ctx.edition.digits)}</td></tr>`)}
 </tbody>
 </table>`}
 <h2 id="invite">${tp(lang, 'inviteTitle')}</h2>

@@ -12,7 +12,7 @@ import { timeTag } from './teasers.ts';
 /** The banner of a Memento page: which version this is, and the way to the current one. */
 export function mementoNotice(ctx: SiteContext, node: Pick<NodeSummary, 'nid' | 'path'>, memento: Memento): SafeHtml {
   const { lang, timeZone } = ctx.edition;
-  const date = formatCommentDate(memento.datetime, lang, timeZone);
+  const date = formatCommentDate(memento.datetime, lang, timeZone, ctx.edition.digits);
   return html`<div class="memento-notice" role="note"><p>${t(lang, 'earlierVersion', { date })} <a href="${nodeUrl(ctx, node)}">${t(lang, 'seeCurrentVersion')}</a></p></div>`;
 }
 
@@ -28,7 +28,7 @@ export function versionsList(ctx: SiteContext, node: Pick<NodeSummary, 'nid' | '
 <h2 id="article-versions-title">${t(lang, 'articleVersions')}</h2>
 <p>${t(lang, 'changedAfterPublication')}</p>
 <ol>${mementos.map((m, i) => {
-    const date = formatCommentDate(m.datetime, lang, timeZone);
+    const date = formatCommentDate(m.datetime, lang, timeZone, ctx.edition.digits);
     const label = i === last ? t(lang, 'versionCurrent', { date }) : t(lang, 'versionOf', { date });
     const href = i === last ? nodeUrl(ctx, node) : mementoUrl(ctx, node, m.datetime);
     return html`<li>${m.datetime === showing?.datetime ? html`<span aria-current="page">${label}</span>` : html`<a href="${href}">${label}</a>`}</li>`;
@@ -42,7 +42,7 @@ export function articleCorrections(ctx: SiteContext, corrections: readonly Corre
   const { lang, timeZone } = ctx.edition;
   return html`<section class="article-corrections" aria-label="${t(lang, 'correctionsTitle')}">
 ${corrections.map((c) => html`<div class="correction-note correction-${c.kind}" id="correction-${c.id}">
-<p><strong>${t(lang, c.kind)}</strong> – ${timeTag(ctx, c.publishedAt, formatDateLine(c.publishedAt, lang, timeZone))}</p>
+<p><strong>${t(lang, c.kind)}</strong> – ${timeTag(ctx, c.publishedAt, formatDateLine(c.publishedAt, lang, timeZone, ctx.edition.digits))}</p>
 ${c.bodyHtml}
 </div>`)}
 </section>`;
@@ -56,5 +56,5 @@ export function correctionText(c: Pick<CorrectionEntry, 'bodyHtml'>): string {
 /** "Correction (Friday, November 21, 2014): …", as a feed item carries it. */
 export function correctionLine(ctx: SiteContext, c: CorrectionEntry): string {
   const { lang, timeZone } = ctx.edition;
-  return `${t(lang, c.kind)} (${formatDateLine(c.publishedAt, lang, timeZone)}): ${correctionText(c)}`;
+  return `${t(lang, c.kind)} (${formatDateLine(c.publishedAt, lang, timeZone, ctx.edition.digits)}): ${correctionText(c)}`;
 }

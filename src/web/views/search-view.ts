@@ -2,7 +2,7 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import type { SearchOutcome } from '../../services/search-service.ts';
 import { formatDateLine } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
-import { formatCount } from '../../text/numerals.ts';
+import { formatCount, inDigits } from '../../text/numerals.ts';
 import type { SiteContext } from '../site-context.ts';
 import { nodeUrl, searchUrl } from '../urls.ts';
 import { html } from './html.ts';
@@ -51,13 +51,13 @@ function facetsView(ctx: SiteContext, outcome: Extract<SearchOutcome, { kind: 'r
     const activeLabel = values.find((v) => v.key === active)?.label ?? active ?? '';
     return html`<section class="facet" aria-labelledby="facet-${kind}">
 <h3 id="facet-${kind}">${t(lang, label)}</h3>
-${active !== null ? html`<p class="facet-active"><a href="${link((p) => p.delete(kind))}">${t(lang, 'facetRemove', { label: activeLabel })}</a></p>` : html`<ul>${values.map((v) => html`<li><a href="${link((p) => p.set(kind, v.key))}">${v.label}</a> <span class="count">(${formatCount(v.count, lang)})</span></li>`)}</ul>`}
+${active !== null ? html`<p class="facet-active"><a href="${link((p) => p.delete(kind))}">${t(lang, 'facetRemove', { label: activeLabel })}</a></p>` : html`<ul>${values.map((v) => html`<li><a href="${link((p) => p.set(kind, v.key))}">${v.label}</a> <span class="count">(${formatCount(v.count, lang, ctx.edition.digits)})</span></li>`)}</ul>`}
 </section>`;
   });
   return html`<aside class="search-facets" aria-labelledby="facets-title">
 <h2 id="facets-title">${t(lang, 'facetsTitle')}</h2>
 ${groups}
-${outcome.facets.counted < outcome.total ? html`<p class="facets-note">${t(lang, 'facetsCounted', { count: formatCount(outcome.facets.counted, lang) })}</p>` : ''}
+${outcome.facets.counted < outcome.total ? html`<p class="facets-note">${t(lang, 'facetsCounted', { count: formatCount(outcome.facets.counted, lang, ctx.edition.digits) })}</p>` : ''}
 </aside>`;
 }
 
@@ -71,7 +71,7 @@ export function searchView(ctx: SiteContext, outcome: SearchOutcome, base: strin
   if (outcome.kind === 'empty') {
     body = html`<p class="search-help">${t(lang, 'searchEmpty')}</p>`;
   } else if (outcome.kind === 'invalid') {
-    body = html`<div class="messages error" role="alert"><p><strong>${t(lang, 'searchInvalid')}:</strong> <q>${outcome.query}</q></p><p>${outcome.error.message[lang]}</p></div>
+    body = html`<div class="messages error" role="alert"><p><strong>${t(lang, 'searchInvalid')}:</strong> <q>${outcome.query}</q></p><p>${inDigits(outcome.error.message[lang], ctx.edition.digits)}</p></div>
 <p class="search-help">${t(lang, 'searchEmpty')}</p>`;
   } else if (outcome.total === 0) {
     body = html`<p class="search-summary" role="status">${t(lang, 'searchNone', { description: outcome.description })}</p>
@@ -79,14 +79,14 @@ export function searchView(ctx: SiteContext, outcome: SearchOutcome, base: strin
 ${Object.keys(outcome.filters).length > 0 ? facetsView(ctx, outcome, base, params) : ''}`;
   } else {
     const summary = outcome.total === 1 ? t(lang, 'searchOneResult', { description: outcome.description })
-      : t(lang, 'searchResults', { count: formatCount(outcome.total, lang), description: outcome.description });
+      : t(lang, 'searchResults', { count: formatCount(outcome.total, lang, ctx.edition.digits), description: outcome.description });
     body = html`<p class="search-summary" role="status">${summary}</p>
 <ol class="search-results" start="${outcome.page * outcome.pageSize + 1}">
 ${outcome.hits.map((hit) => html`<li class="search-result">
 <h2 class="teaser-title"><a href="${nodeUrl(ctx, hit.node)}">${hit.node.title}</a></h2>
 ${byline(ctx, hit.node.authors)}
 <p class="snippet">${hit.snippet.map((p) => (p.match ? html`<mark>${p.text}</mark>` : html`${p.text}`))}</p>
-${hit.node.showDate ? html`<p class="date">${timeTag(ctx, hit.node.publishedAt, formatDateLine(hit.node.publishedAt, lang, ctx.edition.timeZone))}</p>` : ''}
+${hit.node.showDate ? html`<p class="date">${timeTag(ctx, hit.node.publishedAt, formatDateLine(hit.node.publishedAt, lang, ctx.edition.timeZone, ctx.edition.digits))}</p>` : ''}
 </li>`)}
 </ol>
 ${pager(ctx, selfUrl, { page: outcome.page, pageSize: outcome.pageSize, total: outcome.total })}

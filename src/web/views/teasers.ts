@@ -25,7 +25,7 @@ export function standardTeaser(ctx: SiteContext, node: NodeSummary, options: { s
 ${options.showAuthors && node.authors.length > 0 ? html`<p class="byline">${authorLinks(ctx, node.authors)}</p>` : ''}
 ${heading}
 <p class="teaser-text">${node.teaser}</p>
-${node.showDate ? html`<p class="date">${timeTag(ctx, node.publishedAt, formatDateLine(node.publishedAt, lang, timeZone))}</p>` : ''}
+${node.showDate ? html`<p class="date">${timeTag(ctx, node.publishedAt, formatDateLine(node.publishedAt, lang, timeZone, ctx.edition.digits))}</p>` : ''}
 ${readMoreLinks(ctx, node)}
 </article>`;
 }
@@ -34,7 +34,7 @@ ${readMoreLinks(ctx, node)}
 export function blogTeaser(ctx: SiteContext, node: NodeSummary): SafeHtml {
   const { lang, timeZone } = ctx.edition;
   const by = node.authors.length > 0 ? html`${t(lang, 'byBlog')} ${authorLinks(ctx, node.authors)}` : '';
-  const date = node.showDate ? timeTag(ctx, node.publishedAt, formatBlogMeta(node.publishedAt, lang, timeZone)) : '';
+  const date = node.showDate ? timeTag(ctx, node.publishedAt, formatBlogMeta(node.publishedAt, lang, timeZone, ctx.edition.digits)) : '';
   const meta = [by, date, node.blog ? html`<a href="${blogUrl(ctx, node.blog)}">${node.blog.title}</a>` : ''].filter((p) => p !== '');
   return html`<article class="teaser teaser-blog">
 <h2 class="teaser-title"><a href="${nodeUrl(ctx, node)}">${node.title}</a></h2>
@@ -52,7 +52,7 @@ export function fullTeaser(ctx: SiteContext, node: NodeSummary, headingLevel: 2 
 ${headingLevel === 2 ? html`<h2 class="teaser-title">${title}</h2>` : html`<h3 class="teaser-title">${title}</h3>`}
 ${node.photo?.caption ? html`<p class="photo-caption">${node.photo.caption}</p>` : ''}
 ${byline(ctx, node.authors)}
-${node.showDate ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone))}</p>` : ''}
+${node.showDate ? html`<p class="published">${timeTag(ctx, node.publishedAt, formatPublished(node.publishedAt, lang, timeZone, ctx.edition.digits))}</p>` : ''}
 <div class="lead">${node.leadHtml}</div>
 ${readMoreLinks(ctx, node)}
 </article>`;
@@ -61,5 +61,5 @@ ${readMoreLinks(ctx, node)}
 /** A compact line: "<title> | Aug 26 2014", as the Bloggers & Contributors block showed posts. */
 export function compactItem(ctx: SiteContext, node: NodeSummary): SafeHtml {
   const { lang, timeZone } = ctx.edition;
-  return html`<li><a href="${nodeUrl(ctx, node)}">${node.title}</a> | ${timeTag(ctx, node.publishedAt, formatShortDate(node.publishedAt, lang, timeZone))}</li>`;
+  return html`<li><a href="${nodeUrl(ctx, node)}">${node.title}</a> | ${timeTag(ctx, node.publishedAt, formatShortDate(node.publishedAt, lang, timeZone, ctx.edition.digits))}</li>`;
 }
