@@ -4,17 +4,12 @@
 import { FifoPolicy, LruPolicy, type EvictionPolicy } from '../src/web/cache/eviction-policy.ts';
 import { TinyLfuPolicy } from '../src/web/cache/tiny-lfu-policy.ts';
 import { PageCache } from '../src/web/page-cache.ts';
+import { SeededRandom } from '../src/demo/seeded-random.ts';
 
-/** A seeded generator (mulberry32), so every policy sees the same stream. */
+/** A seeded source in [0, 1) (the demo's SeededRandom), so every run of one seed is the same. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new SeededRandom(seed);
+  return () => rng.next();
 }
 
 /** Cumulative Zipf weights over n ranks with exponent s, for sampling by binary search. */

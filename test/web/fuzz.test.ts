@@ -5,6 +5,7 @@ import { testDialects } from '../support/databases.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { headersAreWireSafe, socketRequest, type SocketRequest } from '../support/socket-client.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+import { SeededRandom } from '../../src/demo/seeded-random.ts';
 
 // A bounded random walk over paths, queries, methods, headers and form bodies, sent over real
 // HTTP: no answer may be a 5xx, no header may be one a socket refuses, and the server must still
@@ -20,16 +21,10 @@ const CONCURRENCY = 6;
 /** A running server to walk instead of a test site of each dialect. */
 const EXTERNAL_PORT = process.env.FOLIO_FUZZ_PORT ? Number(process.env.FOLIO_FUZZ_PORT) : null;
 
-/** mulberry32: a tiny seeded generator, so every run of one seed sends the same requests. */
+/** A seeded source in [0, 1) (the demo's SeededRandom), so every run of one seed is the same. */
 function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new SeededRandom(seed);
+  return () => rng.next();
 }
 
 const PREFIXES = ['', '', '/ar'];
