@@ -7,9 +7,8 @@ import { tp } from '../../text/people-messages.ts';
 import type { ParsedForm } from '../form-parser.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
-import { absoluteUrl } from '../urls.ts';
 import { peopleView, roleLabel, type PeopleNotice } from '../views/people-view.ts';
-import { invitationUrl, peopleUrl, resetUrl } from '../urls.ts';
+import { absoluteUrl, invitationUrl, peopleUrl, resetUrl } from '../urls.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { expiredFormsAsForbidden } from './expired-forms.ts';
 import { seeOther, sendStaffPage } from './send-staff-page.ts';
@@ -89,49 +88,34 @@ export function peopleRoutes(edition: Edition, deps: WebDeps) {
       }, values);
     });
 
-    app.post<PersonParams>(`/admin/people/${UID}/role`, writes, async (request, reply) => {
-      const ctx = siteContextFor(request, edition, deps);
-      const me = await staffWith(request, reply, deps, ctx, 'manage people', peopleUrl(ctx));
-      if (!me) return reply;
-      const uid = Number(request.params.uid);
-      return orRefusal(request, reply, ctx, me, async () => {
-        await deps.people.changeRole({ kind: 'user', user: me }, uid, ((request.body ?? {}) as ParsedForm).role ?? '');
-        return seeOther(reply, `${peopleUrl(ctx)}?done=role&uid=${uid}`);
+    /** A change to one person: the admin's check, then the work, with a refusal shown on the people page. */
+    type PersonWork = (request: FastifyRequest<PersonParams>, reply: FastifyReply, ctx: SiteContext, me: UserRecord, uid: number) => Promise<FastifyReply>;
+    const personAction = (action: 'role' | 'disable' | 'enable' | 'reset', work: PersonWork) =>
+      app.post<PersonParams>(`/admin/people/${UID}/${action}`, writes, async (request, reply) => {
+        const ctx = siteContextFor(request, edition, deps);
+        const me = await staffWith(request, reply, deps, ctx, 'manage people', peopleUrl(ctx));
+        if (!me) return reply;
+        const uid = Number(request.params.uid);
+        return orRefusal(request, reply, ctx, me, () => work(request, reply, ctx, me, uid));
       });
-    });
 
-    app.post<PersonParams>(`/admin/people/${UID}/disable`, writes, async (request, reply) => {
-      const ctx = siteContextFor(request, edition, deps);
-      const me = await staffWith(request, reply, deps, ctx, 'manage people', peopleUrl(ctx));
-      if (!me) return reply;
-      const uid = Number(request.params.uid);
-      return orRefusal(request, reply, ctx, me, async () => {
-        const { sessionsEnded } = await deps.people.disable({ kind: 'user', user: me }, uid);
-        return seeOther(reply, `${peopleUrl(ctx)}?done=disabled&uid=${uid}&ended=${sessionsEnded}`);
-      });
+    personAction('role', async (request, reply, ctx, me, uid) => {
+      await deps.people.changeRole({ kind: 'user', user: me }, uid, ((request.body ?? {}) as ParsedForm).role ?? '');
+      return seeOther(reply, `${peopleUrl(ctx)}?done=role&uid=${uid}`);
     });
-
-    app.post<PersonParams>(`/admin/people/${UID}/enable`, writes, async (request, reply) => {
-      const ctx = siteContextFor(request, edition, deps);
-      const me = await staffWith(request, reply, deps, ctx, 'manage people', peopleUrl(ctx));
-      if (!me) return reply;
-      const uid = Number(request.params.uid);
-      return orRefusal(request, reply, ctx, me, async () => {
-        await deps.people.enable({ kind: 'user', user: me }, uid);
-        return seeOther(reply, `${peopleUrl(ctx)}?done=enabled&uid=${uid}`);
-      });
+    personAction('disable', async (_request, reply, ctx, me, uid) => {
+      const { sessionsEnded } = await deps.people.disable({ kind: 'user', user: me }, uid);
+      return seeOther(reply, `${peopleUrl(ctx)}?done=disabled&uid=${uid}&ended=${sessionsEnded}`);
     });
-
-    app.post<PersonParams>(`/admin/people/${UID}/reset`, writes, async (request, reply) => {
-      const ctx = siteContextFor(request, edition, deps);
-      const me = await staffWith(request, reply, deps, ctx, 'manage people', peopleUrl(ctx));
-      if (!me) return reply;
-      const uid = Number(request.params.uid);
-      return orRefusal(request, reply, ctx, me, async () => {
-        const delivery = await deps.people.issueReset({ kind: 'user', user: me }, uid, (token) => absoluteUrl(ctx, resetUrl(ctx, token)));
-        const name = (await deps.people.list({ kind: 'user', user: me })).users.find((u) => u.uid === uid)?.name ?? String(uid);
-        return page(request, reply, ctx, me, { notice: linkNotice(delivery, tp(edition.lang, 'doneResetMailed', { name })) });
-      });
+    personAction('enable', async (_request, reply, ctx, me, uid) => {
+      await deps.people.enable({ kind: 'user', user: me }, uid);
+      return seeOther(reply, `${peopleUrl(ctx)}?done=enabled&uid=${uid}`);
+    });
+    personAction('reset', async (request, reply, ctx, me, uid) => {
+      const delivery = await deps.people.issueReset({ kind: 'user', user: me }, uid, (token) => absoluteUrl(ctx, resetUrl(ctx, token)));
+      // One user read for the name, not the whole list with its invitations.
+      const name = (await deps.people.findUser(uid))?.name ?? String(uid);
+      return page(request, reply, ctx, me, { notice: linkNotice(delivery, tp(edition.lang, 'doneResetMailed', { name })) });
     });
   };
 }
