@@ -31,6 +31,7 @@ import { RedisConnections } from './store/redis/redis-connections.ts';
 import type { ReadConsistency } from './domain/read-consistency.ts';
 import { randomBytes } from 'node:crypto';
 import { PeopleService, type LogLine } from './services/people-service.ts';
+import { AuditService } from './services/audit-service.ts';
 import { SmtpMailer } from './services/mailer.ts';
 
 /**
@@ -49,6 +50,8 @@ export interface Runtime {
   readonly moderation: ModerationService;
   readonly auth: AuthService;
   readonly people: PeopleService;
+  /** Who did what in the newsroom (issue 12, point 7). */
+  readonly audit: AuditService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -163,7 +166,8 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   const mementos = new MementoService(store.content, store.revisions);
   const publishing = new PublishingService(store.content, store.writer, changed, search, undefined, { promoteByDefault: config.promoteNewArticles });
   const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
-  const people = new PeopleService(store.users, store.people, mailer, log);
+  const audit = new AuditService(store.audit);
+  const people = new PeopleService(store.users, store.people, mailer, log, audit);
   return {
     config,
     store,
@@ -182,6 +186,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     moderation: new ModerationService(store.comments, changed),
     auth: new AuthService(store.users, store.people),
     people,
+    audit,
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),

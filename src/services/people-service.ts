@@ -3,6 +3,8 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.ts';
 import { can, isRole, ROLES, type Role } from '../domain/permissions.ts';
 import type { PeopleStore, PendingInvitation, TokenPurpose, UserRecord, UserStore } from '../store/types.ts';
 import { MIN_PASSWORD_LENGTH } from './auth-service.ts';
+import type { AuditEvent } from '../domain/audit.ts';
+import type { AuditService } from './audit-service.ts';
 import type { Mailer } from './mailer.ts';
 import { hashPassword } from './password-hash.ts';
 
@@ -60,6 +62,7 @@ export class PeopleService {
     private readonly people: PeopleStore,
     private readonly mailer: Mailer | null,
     private readonly log: LogLine,
+    private readonly audit: AuditService | null = null,
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
@@ -87,6 +90,8 @@ export class PeopleService {
     const role = checkRole(input.role);
     const token = await this.issue('invite', { uid: null, email, role, createdBy: inviter }, INVITATION_SECONDS);
     const link = linkFor(token);
+    // The log names the invitation by its hash's start, never by the address (kept out of the log).
+    await this.record(actor, { action: 'user.invite', subject: { type: 'invitation', id: tokenHash(token).slice(0, 12) }, after: role });
     return this.deliver(email, {
       subject: 'Your invitation to the newsroom / دعوة للانضمام إلى غرفة الأخبار',
       text: `You are invited to join the newsroom as ${role}. Choose your name and password here (the link works once, for 7 days):\n\nدُعيت للانضمام إلى غرفة الأخبار. اختر اسمك وكلمة مرورك من هنا (يعمل الرابط مرة واحدة، مدة ٧ أيام):\n\n${link}\n`,
@@ -104,7 +109,10 @@ export class PeopleService {
     const name = checkName(input.name);
     checkPassword(input.password);
     const outcome = await this.people.acceptInvitation(tokenHash(token), this.now(), { name, passwordHash: await hashPassword(input.password) });
-    if ('uid' in outcome) return outcome.uid;
+    if ('uid' in outcome) {
+      await this.audit?.record({ actor: { uid: outcome.uid, name }, action: 'user.join', subject: { type: 'invitation', id: tokenHash(token).slice(0, 12) }, after: String(outcome.uid) });
+      return outcome.uid;
+    }
     if (outcome.refused === 'name-taken') throw new Invalid({ en: `The name "${name}" is taken: choose another.`, ar: `الاسم "${name}" مأخوذ: اختر اسماً آخر.` }, 'name');
     throw new NotFound({ en: 'This invitation link is not valid: it was used already or has expired.', ar: 'رابط الدعوة هذا غير صالح: استُخدم من قبل أو انتهت مدته.' });
   }
@@ -116,6 +124,7 @@ export class PeopleService {
     const user = await this.target(actor, uid, { en: 'You cannot change your own role.', ar: 'لا يمكنك تغيير دورك.' });
     if (user.role === 'admin' && next !== 'admin') await this.keepAnAdmin(uid);
     await this.people.setRole(uid, next);
+    await this.record(actor, { action: 'user.role', subject: { type: 'user', id: String(uid) }, before: user.role, after: next, note: user.name });
     return { ...user, role: next };
   }
 
@@ -127,6 +136,7 @@ export class PeopleService {
     await this.people.setStatus(uid, 'disabled');
     const sessionsEnded = await this.people.deleteUserSessions(uid);
     await this.people.revokeResets(uid, this.now());
+    await this.record(actor, { action: 'user.disable', subject: { type: 'user', id: String(uid) }, before: user.status, after: 'disabled', note: user.name });
     return { user: { ...user, status: 'disabled' }, sessionsEnded };
   }
 
@@ -135,6 +145,7 @@ export class PeopleService {
     this.authorise(actor);
     const user = await this.target(actor, uid, { en: 'You cannot enable your own account.', ar: 'لا يمكنك تفعيل حسابك.' });
     await this.people.setStatus(uid, 'active');
+    await this.record(actor, { action: 'user.enable', subject: { type: 'user', id: String(uid) }, before: user.status, after: 'active', note: user.name });
     return { ...user, status: 'active' };
   }
 
@@ -144,7 +155,9 @@ export class PeopleService {
     const user = await this.people.findUser(uid);
     if (!user) throw new NotFound();
     if (user.status !== 'active') throw new Conflict({ en: 'This account is disabled: enable it first.', ar: 'هذا الحساب معطَّل: فعِّله أولاً.' });
-    return this.sendReset(user, linkFor, by);
+    const delivery = await this.sendReset(user, linkFor, by);
+    await this.record(actor, { action: 'user.reset', subject: { type: 'user', id: String(uid) }, after: delivery.mailed ? 'mailed' : 'shown', note: user.name });
+    return delivery;
   }
 
   /**
@@ -209,6 +222,10 @@ export class PeopleService {
     // No SMTP (or no address to send to): the operator's log has the link, and so does the admin who asked.
     this.log(`one-time link (not mailed: ${this.mailer ? 'no e-mail address' : 'FOLIO_SMTP_URL is not set'}): ${link}`, fields);
     return { mailed: false, link };
+  }
+
+  private async record(actor: PeopleActor, event: Omit<AuditEvent, 'actor'>): Promise<void> {
+    await this.audit?.record({ actor: actor.kind === 'cli' ? 'cli' : { uid: actor.user.uid, name: actor.user.name }, ...event });
   }
 
   /** Checks the actor may manage people; returns their uid (null for the command line). */

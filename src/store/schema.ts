@@ -170,6 +170,21 @@ export interface ModerationLogTable {
   at: number;
 }
 
+/** 013-audit: who did what, when (issue 12, point 7). */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_uid: number | null;
+  actor_name: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  edition: string | null;
+  before_ref: string | null;
+  after_ref: string | null;
+  note: string | null;
+}
+
 export interface SearchDocsTable {
   nid: number;
   edition: string;
@@ -252,6 +267,7 @@ export interface Database {
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
   moderation_log: ModerationLogTable;
+  audit_log: AuditLogTable;
   search_docs: SearchDocsTable;
   node_revisions: NodeRevisionsTable;
   import_items: ImportItemsTable;

@@ -16,6 +16,7 @@ import type { ReadConsistency } from '../domain/read-consistency.ts';
 import type { Redis } from 'ioredis';
 import type { FolioMetrics } from './metrics.ts';
 import type { PeopleService } from '../services/people-service.ts';
+import type { AuditService } from '../services/audit-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -35,6 +36,7 @@ export interface WebServices {
   readonly corrections: CorrectionsService;
   readonly health: HealthService;
   readonly people: PeopleService;
+  readonly audit: AuditService;
   /** The old site's files, served at their old URLs. */
   readonly files: FileStore;
   /** Where reads go (a replica or the primary); the web layer carries writers' positions. */

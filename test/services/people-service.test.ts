@@ -93,7 +93,7 @@ for (const dialect of testDialects()) {
     test('with SMTP, invitations and resets are mailed (the link is not handed back), and expire', async () => {
       const box = new MailBox();
       const logged: string[] = [];
-      const people = new PeopleService(site.runtime.store.users, site.runtime.store.people, box, (msg) => void logged.push(msg), now);
+      const people = new PeopleService(site.runtime.store.users, site.runtime.store.people, box, (msg) => void logged.push(msg), null, now);
       const link = (token: string) => `https://news.example/ar/user/invite/${token}`;
       const delivery = await people.invite({ kind: 'cli' }, { email: 'new@example.org', role: 'writer' }, link);
       assert.deepEqual(delivery, { mailed: true });

@@ -11,6 +11,7 @@ import type { SearchStore } from './search-store.ts';
 import type { SitemapQueries } from './sitemap-queries.ts';
 import type { UserStore } from './user-store.ts';
 import type { PeopleStore } from './people-store.ts';
+import type { AuditStore } from './audit-store.ts';
 
 /** The store as services see it. */
 export interface Store {
@@ -19,6 +20,8 @@ export interface Store {
   readonly comments: CommentStore;
   readonly users: UserStore;
   readonly people: PeopleStore;
+  /** Who did what in the newsroom (013-audit). */
+  readonly audit: AuditStore;
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;
