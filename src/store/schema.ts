@@ -27,6 +27,11 @@ export interface NodesTable {
   blog_id: number | null;
   comment_policy: string | null;
   comment_count: number;
+  /** 014-newsroom: the user who created it (null for imported and CLI-published items). */
+  owner_uid: Generated<number | null>;
+  /** 014-newsroom: when it went to the trash (null when not in it). */
+  trashed_at: Generated<number | null>;
+  sticky: Generated<number>;
 }
 
 export interface TermsTable {
@@ -204,6 +209,8 @@ export interface NodeRevisionsTable {
   photo_credit: string | null;
   revised_at: number;
   log: string | null;
+  /** 014-newsroom: the user who saved it (null for imported and CLI revisions). */
+  revised_by: Generated<number | null>;
   /** SHA-256 of the canonical stored content (006-fixity); null only on a damaged row. */
   fixity_sha256: string | null;
 }

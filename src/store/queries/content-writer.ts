@@ -1,3 +1,4 @@
+import { NODE_STATUS } from '../../domain/node-status.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
@@ -9,7 +10,7 @@ import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../types
 import { firstRevision, revisionRow } from './fixity-queries.ts';
 
 /** The status of an article dated in the future: neither published (1) nor withdrawn (0). */
-export const SCHEDULED = 2;
+export const SCHEDULED = NODE_STATUS.SCHEDULED;
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
 const BATCH_ROWS = 400;

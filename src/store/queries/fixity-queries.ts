@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { revisionFixity } from '../../domain/revision-fixity.ts';
 import type { Database, NodeRevisionsTable } from '../schema.ts';
 import type { FixityQueries, NodeWrite, RevisionWrite, StoredNodeContent, StoredRevision } from '../types.ts';
@@ -8,11 +8,11 @@ import { photoOf } from './row-mappers.ts';
  * The row every writer of node_revisions inserts: the fixity value is computed here, from the
  * very values written, so no write path can store a revision without one.
  */
-export function revisionRow(r: RevisionWrite): NodeRevisionsTable {
+export function revisionRow(r: RevisionWrite): Insertable<NodeRevisionsTable> {
   return {
     nid: r.nid, content_hash: r.contentHash, source_vid: r.sourceVid, title: r.title, body_html: r.bodyHtml, summary: r.summary,
     credit: r.credit, photo_src: r.photo?.src ?? null, photo_caption: r.photo?.caption ?? null, photo_credit: r.photo?.credit ?? null,
-    revised_at: r.revisedAt, log: r.log, fixity_sha256: revisionFixity(r),
+    revised_at: r.revisedAt, log: r.log, revised_by: r.revisedBy ?? null, fixity_sha256: revisionFixity(r),
   };
 }
 

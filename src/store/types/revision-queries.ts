@@ -14,6 +14,8 @@ export interface RevisionWrite {
   readonly photo: { src: string; caption: string | null; credit: string | null } | null;
   readonly revisedAt: number;
   readonly log: string | null;
+  /** Who saved it (014-newsroom); absent or null for imported and command-line revisions. */
+  readonly revisedBy?: number | null;
 }
 
 /** A stored revision as pages show it (Mementos): its body comes back as the SafeHtml it was stored as. */
