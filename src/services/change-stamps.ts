@@ -16,7 +16,10 @@ export class ChangeStamps {
   private readonly seen = new Map<string, string>();
   private readonly due = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<string>();
-  /** This process's latest stamp per edition, until it is written. */
+  /**
+   * This process's latest stamp per edition, until its write has completed: while the write is in
+   * flight the table still holds the stamp before, and a poll must not take that for news.
+   */
   private readonly mine = new Map<string, string>();
   private readonly writes = new Set<Promise<void>>();
   private count = 0;
@@ -118,10 +121,14 @@ export class ChangeStamps {
   /** Writes this process's latest stamp of the edition. */
   private write(edition: string): void {
     const stamp = this.mine.get(edition) ?? this.newStamp();
-    this.mine.delete(edition);
+    this.mine.set(edition, stamp);
     this.seen.set(edition, stamp);
     this.announce(edition, stamp);
-    const done: Promise<void> = this.meta.setMeta(stampKey(edition), stamp).catch(() => undefined).then(() => void this.writes.delete(done));
+    const done: Promise<void> = this.meta.setMeta(stampKey(edition), stamp).catch(() => undefined).then(() => {
+      this.writes.delete(done);
+      // A later change took a newer stamp meanwhile: it stays "mine" until its own write completes.
+      if (this.mine.get(edition) === stamp) this.mine.delete(edition);
+    });
     this.writes.add(done);
   }
 }

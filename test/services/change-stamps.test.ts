@@ -38,6 +38,29 @@ test('stamps: the first change is written at once, the rest of a burst in one mo
   assert.deepEqual(heard, ['ar']);
 });
 
+test('stamps: a poll while this process\'s own write is still in flight reports nothing and keeps the new stamp', async () => {
+  const table = new Map<string, string>();
+  let release: () => void = () => undefined;
+  const meta = {
+    getMeta: async (k: string) => table.get(k),
+    // The write lands only when the test says so, as a slow database would.
+    setMeta: (k: string, v: string) => new Promise<void>((resolve) => { release = () => { table.set(k, v); resolve(); }; }),
+  };
+  const heard: string[] = [];
+  const stamps = new ChangeStamps(meta, ['en', 'ar'], (e) => heard.push(e), 60_000);
+  await stamps.poll();
+  stamps.noteLocal('ar');
+  const mine = stamps.current('ar');
+  await stamps.poll();
+  assert.deepEqual(heard, [], 'the old stamp still in the table is not another process\'s change');
+  assert.equal(stamps.current('ar'), mine);
+  release();
+  await stamps.flush();
+  await stamps.poll();
+  assert.deepEqual(heard, [], 'once written, the table agrees with it');
+  assert.equal(stamps.current('ar'), mine);
+});
+
 test('stamps: a local change moves the current stamp at once, and a poll before its write does not move it back', async () => {
   const table = new Map<string, string>();
   const meta = { getMeta: async (k: string) => table.get(k), setMeta: async (k: string, v: string) => void table.set(k, v) };
