@@ -165,5 +165,8 @@ export async function measureCluster(seconds: number): Promise<ClusterBenchResul
   } finally {
     await cluster('down').catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
+    // The bench's own database goes with it (the cluster script keeps its database for `up` again).
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect().then(() => admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch(() => undefined).finally(() => admin.end().catch(() => undefined));
   }
 }
