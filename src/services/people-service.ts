@@ -78,16 +78,19 @@ export class PeopleService {
 
   /** Everyone who can sign in, and the invitations still open. */
   async list(actor: PeopleActor): Promise<{ users: UserRecord[]; invitations: PendingInvitation[] }> {
-    this.authorise(actor);
+    this.authorise(actor, 'invite writers');
     return { users: await this.users.listUsers(), invitations: await this.people.listPendingInvitations(this.now()) };
   }
 
   /** Invites someone by e-mail to join with a role; they choose their name and password at the link. */
   async invite(actor: PeopleActor, input: { email: string; role: string }, linkFor: LinkFor): Promise<LinkDelivery> {
-    const inviter = this.authorise(actor);
+    const inviter = this.authorise(actor, 'invite writers');
     const email = input.email.trim();
     if (!EMAIL.test(email)) throw new Invalid({ en: 'Give an e-mail address, such as name@example.org.', ar: 'أدخل عنوان بريد إلكتروني، مثل name@example.org.' }, 'email');
     const role = checkRole(input.role);
+    if (role !== 'writer' && actor.kind === 'user' && !can(actor.user.role, 'manage people')) {
+      throw new Forbidden({ en: 'Editors invite writers; only an admin can invite someone with another role.', ar: 'يدعو المحررون كتّاباً فقط؛ لا يدعو بدور آخر إلا المدير.' });
+    }
     const token = await this.issue('invite', { uid: null, email, role, createdBy: inviter }, INVITATION_SECONDS);
     const link = linkFor(token);
     // The log names the invitation by its hash's start, never by the address (kept out of the log).
@@ -228,10 +231,10 @@ export class PeopleService {
     await this.audit?.record({ actor: actor.kind === 'cli' ? 'cli' : { uid: actor.user.uid, name: actor.user.name }, ...event });
   }
 
-  /** Checks the actor may manage people; returns their uid (null for the command line). */
-  private authorise(actor: PeopleActor): number | null {
+  /** Checks the actor may manage people (or do the lesser thing asked); returns their uid (null for the command line). */
+  private authorise(actor: PeopleActor, permission: 'manage people' | 'invite writers' = 'manage people'): number | null {
     if (actor.kind === 'cli') return null;
-    if (!can(actor.user.role, 'manage people')) throw new Forbidden();
+    if (!can(actor.user.role, permission)) throw new Forbidden();
     return actor.user.uid;
   }
 

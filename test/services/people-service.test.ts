@@ -20,12 +20,12 @@ class MailBox implements Mailer {
 
 test('the permission table: writers their own drafts, editors anyone\'s work, moderators comments, admins people', () => {
   assert.deepEqual(ROLES, ['writer', 'editor', 'moderator', 'admin']);
-  const table = ROLES.map((r) => [r, can(r, 'write drafts'), can(r, 'publish articles'), can(r, 'moderate comments'), can(r, 'manage people')]);
+  const table = ROLES.map((r) => [r, can(r, 'write drafts'), can(r, 'publish articles'), can(r, 'moderate comments'), can(r, 'invite writers'), can(r, 'manage people')]);
   assert.deepEqual(table, [
-    ['writer', true, false, false, false],
-    ['editor', true, true, true, false],
-    ['moderator', false, false, true, false],
-    ['admin', true, true, true, true],
+    ['writer', true, false, false, false, false],
+    ['editor', true, true, true, true, false],
+    ['moderator', false, false, true, false, false],
+    ['admin', true, true, true, true, true],
   ]);
   assert.equal(can('boss', 'write drafts'), false);
   assert.equal(can(null, 'write drafts'), false);
@@ -118,11 +118,19 @@ for (const dialect of testDialects()) {
       assert.equal(box.sent.length, 2);
     });
 
-    test('only admins manage people', async () => {
+    test('only admins manage people; editors may list them and invite writers', async () => {
       const editor = (await site.runtime.store.users.findUserByName('Lina'))!;
-      await assert.rejects(site.runtime.people.list({ kind: 'user', user: editor }), { code: 'FORBIDDEN' });
+      assert.ok((await site.runtime.people.list({ kind: 'user', user: editor })).users.length >= 2);
       await assert.rejects(site.runtime.people.invite({ kind: 'user', user: editor }, { email: 'a@example.org', role: 'admin' }, (t) => t), { code: 'FORBIDDEN' });
+      await assert.rejects(site.runtime.people.invite({ kind: 'user', user: editor }, { email: 'a@example.org', role: 'editor' }, (t) => t), { code: 'FORBIDDEN' });
+      const delivery = await site.runtime.people.invite({ kind: 'user', user: editor }, { email: 'a@example.org', role: 'writer' }, (t) => t);
+      assert.equal(delivery.mailed, false);
       await assert.rejects(site.runtime.people.disable({ kind: 'user', user: editor }, 1), { code: 'FORBIDDEN' });
+      await assert.rejects(site.runtime.people.changeRole({ kind: 'user', user: editor }, 1, 'writer'), { code: 'FORBIDDEN' });
+      await site.runtime.auth.addUser({ name: 'Mod', email: null, password: PASSWORD, role: 'moderator' });
+      const moderator = (await site.runtime.store.users.findUserByName('Mod'))!;
+      await assert.rejects(site.runtime.people.list({ kind: 'user', user: moderator }), { code: 'FORBIDDEN' });
+      await assert.rejects(site.runtime.people.invite({ kind: 'user', user: moderator }, { email: 'b@example.org', role: 'writer' }, (t) => t), { code: 'FORBIDDEN' });
     });
   });
 }

@@ -53,16 +53,37 @@ for (const dialect of testDialects()) {
       assert.match(ar.body, /action="\/ar\/admin\/people\/invite"/);
     });
 
-    test('anonymous visitors are sent to sign in; an editor and a moderator are refused with a readable 403', async () => {
+    test('anonymous visitors are sent to sign in; a moderator is refused with a readable 403', async () => {
       const anonymous = await agent().get('/admin/people');
       assert.equal(anonymous.status, 303);
       assert.equal(anonymous.headers.location, '/user/login?destination=%2Fadmin%2Fpeople');
-      for (const name of ['Editor', 'Moderator']) {
-        const res = await (await signedIn(name)).get('/ar/admin/people');
-        assert.equal(res.status, 403, name);
-        assert.match(res.body, /الوصول مرفوض/);
-        assert.equal(res.headers['cache-control'], 'no-store');
-      }
+      const res = await (await signedIn('Moderator')).get('/ar/admin/people');
+      assert.equal(res.status, 403);
+      assert.match(res.body, /الوصول مرفوض/);
+      assert.equal(res.headers['cache-control'], 'no-store');
+    });
+
+    test('an editor sees the newsroom and invites writers, but changes nobody and invites no other role', async () => {
+      const editor = await signedIn('Editor');
+      const page = await editor.get('/ar/admin/people');
+      assert.equal(page.status, 200);
+      assert.doesNotMatch(page.body, /\/admin\/people\/\d+\/(role|disable|enable|reset)/, 'no form acts on a person');
+      assert.match(page.body, /<select id="invite-role" name="role"><option value="writer" selected>[^<]+<\/option><\/select>/, 'writer is the only role offered');
+      const token = csrfTokenIn(page.body);
+      const refused = await editor.post('/ar/admin/people/invite', { _csrf: token, email: 'chief@staff.example', role: 'admin' });
+      assert.equal(refused.status, 403);
+      assert.match(refused.body, /يدعو المحررون كتّاباً فقط/);
+      assert.match(refused.body, /value="chief@staff\.example"/, 'what was typed comes back');
+      const invited = await editor.post('/ar/admin/people/invite', { _csrf: token, email: 'new.writer@staff.example', role: 'writer' });
+      assert.equal(invited.status, 200);
+      assert.match(invited.body, LINK);
+      const pending = await site.runtime.store.people.listPendingInvitations(0);
+      assert.ok(pending.some((i) => i.email === 'new.writer@staff.example' && i.role === 'writer'));
+      const log = await site.runtime.audit.list('cli', { limit: 5, actionPrefix: 'user.invite' });
+      assert.equal(log[0]?.actorName, 'Editor');
+      assert.equal(log[0]?.after, 'writer');
+      const role = await editor.post(`/ar/admin/people/${await uidOf('Moderator')}/role`, { _csrf: token, role: 'admin' });
+      assert.equal(role.status, 403, 'changing a role is for admins');
     });
 
     test('an invitation (no SMTP) is shown to the admin and logged; the invitee picks name and password; the link works once', async () => {

@@ -17,6 +17,8 @@ const PASSWORD = 'correct horse battery staple';
  * test: whoever adds one says here what it needs (and gets the checks below for free).
  */
 const AREAS: readonly [RegExp, Permission][] = [
+  // Editors see the people page and invite writers; everything done to a person is for admins.
+  [/^\/admin\/people(\/invite)?$/, 'invite writers'],
   [/^\/admin\/people(\/|$)/, 'manage people'],
   [/^\/admin\/content\/comment(\/|$)/, 'moderate comments'],
 ];

@@ -21,7 +21,10 @@ type PersonParams = { Params: { uid: string } };
 const UID = ':uid(^\\d{1,10}$)';
 const DONE = new Set(['role', 'disabled', 'enabled']);
 
-/** /admin/people: list, invite, change role, disable and enable, reset links (issue 12, point 1). Admins only. */
+/**
+ * /admin/people: list, invite, change role, disable and enable, reset links (issue 12, point 1).
+ * Admins do all of it; editors see the list and invite writers.
+ */
 export function peopleRoutes(edition: Edition, deps: WebDeps) {
   async function page(
     request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, me: UserRecord,
@@ -57,7 +60,7 @@ export function peopleRoutes(edition: Edition, deps: WebDeps) {
     try {
       return await work();
     } catch (err) {
-      if (err instanceof FolioError && ['INVALID', 'CONFLICT', 'NOT_FOUND'].includes(err.code)) {
+      if (err instanceof FolioError && ['INVALID', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN'].includes(err.code)) {
         return page(request, reply, ctx, me, { notice: { kind: 'error', text: err.messageIn(edition.lang) }, status: err.status, ...(invite ? { invite } : {}) });
       }
       throw err;
@@ -70,14 +73,14 @@ export function peopleRoutes(edition: Edition, deps: WebDeps) {
 
     app.get<PeopleQuery>('/admin/people', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
-      const me = await staffWith(request, reply, deps, ctx, 'manage people', request.originalUrl);
+      const me = await staffWith(request, reply, deps, ctx, 'invite writers', request.originalUrl);
       if (!me) return reply;
       return page(request, reply, ctx, me, { notice: await noticeFrom(request.query, me) });
     });
 
     app.post('/admin/people/invite', writes, async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
-      const me = await staffWith(request, reply, deps, ctx, 'manage people', peopleUrl(ctx));
+      const me = await staffWith(request, reply, deps, ctx, 'invite writers', peopleUrl(ctx));
       if (!me) return reply;
       const body = (request.body ?? {}) as ParsedForm;
       const values = { email: (body.email ?? '').trim(), role: body.role ?? '' };

@@ -52,7 +52,7 @@ export function signedInView(ctx: SiteContext, name: string, csrfToken: string, 
   const lang = ctx.edition.lang;
   const links = [
     ...(can(role, 'moderate comments') ? [html`<li><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></li>`] : []),
-    ...(can(role, 'manage people') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
+    ...(can(role, 'invite writers') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
   ];
   return html`<div class="login-page">
 <h1 class="page-title">${t(lang, 'signIn')}</h1>

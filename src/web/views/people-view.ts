@@ -1,5 +1,5 @@
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import { ROLES, type Role } from '../../domain/permissions.ts';
+import { can, ROLES, type Role } from '../../domain/permissions.ts';
 import type { PendingInvitation, UserRecord } from '../../services/people-service.ts';
 import { formatShortDate } from '../../text/dates.ts';
 import { tp, type PeopleMessageKey } from '../../text/people-messages.ts';
@@ -45,16 +45,18 @@ function noticeView(ctx: SiteContext, notice: PeopleNotice | null): SafeHtml {
 <p><code class="one-time-link" dir="ltr">${notice.link}</code></p></div>`;
 }
 
-function roleOptions(lang: 'en' | 'ar', selected: string): SafeHtml[] {
-  return ROLES.map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${tp(lang, ROLE_LABELS[r])}</option>`);
+function roleOptions(lang: 'en' | 'ar', selected: string, roles: readonly Role[] = ROLES): SafeHtml[] {
+  return roles.map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${tp(lang, ROLE_LABELS[r])}</option>`);
 }
 
 function personRow(ctx: SiteContext, model: PeopleModel, user: UserRecord): SafeHtml {
   const lang = ctx.edition.lang;
   const self = user.uid === model.me.uid;
+  // Editors see who is in the newsroom; only admins change anyone.
+  const admin = can(model.me.role, 'manage people');
   const csrf = html`<input type="hidden" name="_csrf" value="${model.csrfToken}">`;
   const id = `role-${user.uid}`;
-  const actions = self ? html`` : html`<form class="inline-form" action="${personActionUrl(ctx, user.uid, 'role')}" method="post">${csrf}
+  const actions = self || !admin ? html`` : html`<form class="inline-form" action="${personActionUrl(ctx, user.uid, 'role')}" method="post">${csrf}
 <label for="${id}" class="visually-hidden">${tp(lang, 'roleOf', { name: user.name })}</label>
 <select id="${id}" name="role">${roleOptions(lang, user.role)}</select>
 <button type="submit">${tp(lang, 'changeRole')}</button></form>
@@ -107,7 +109,7 @@ ${model.invitations.map((i) => html`<tr><td>${i.email ? html`<bdi dir="ltr">${i.
 </div>
 <div class="form-item">
 <label for="invite-role">${tp(lang, 'inviteRole')}</label>
-<select id="invite-role" name="role">${roleOptions(lang, model.inviteValues.role)}</select>
+<select id="invite-role" name="role">${roleOptions(lang, model.inviteValues.role, can(model.me.role, 'manage people') ? ROLES : ['writer'])}</select>
 </div>
 <div class="form-actions"><button type="submit">${tp(lang, 'inviteSubmit')}</button></div>
 </form>
