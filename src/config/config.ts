@@ -27,6 +27,8 @@ export interface Config {
   readonly pageCacheMegabytes: number;
   /** Folder of the page cache's on-disk tier (rendered, compressed pages), or null for memory only. */
   readonly pageCacheDir: string | null;
+  /** The disk tier's bound in megabytes. */
+  readonly pageCacheDiskMegabytes: number;
   readonly comments: CommentConfig;
   /** Signs form tokens; when unset, one is generated once and kept in the database. */
   readonly secret: string | null;
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     logLevel: vars.FOLIO_LOG_LEVEL,
     pageCacheMegabytes: vars.FOLIO_PAGE_CACHE_MB,
     pageCacheDir: vars.FOLIO_PAGE_CACHE_DIR,
+    pageCacheDiskMegabytes: vars.FOLIO_PAGE_CACHE_DISK_MB,
     comments: {
       floodLimit: vars.FOLIO_FLOOD_LIMIT,
       floodWindowSeconds: vars.FOLIO_FLOOD_WINDOW,

@@ -66,6 +66,8 @@ export const envSchema = z.object({
   // A folder for rendered, compressed pages on disk (the page cache's second tier); relative to the working directory.
   FOLIO_PAGE_CACHE_DIR: z.preprocess(unset, z.string().regex(/^[^\u0000-\u001f]+$/, { error: 'expected a folder path without control characters' }).optional())
     .transform((v) => (v === undefined ? null : resolve(v))),
+  // The disk tier's bound: the oldest pages are removed beyond it (about 15 KB a page).
+  FOLIO_PAGE_CACHE_DISK_MB: wholeNumber(1, 16_777_216, 4096),
   // Above the load balancer's own idle timeout (nginx and cloud balancers: 60 s), see web/app.ts.
   FOLIO_KEEP_ALIVE_SECONDS: wholeNumber(1, 3_600, 75),
   // Prometheus metrics on their own port (0: off), on loopback unless FOLIO_METRICS_HOST says otherwise.

@@ -71,10 +71,10 @@ function withTimeouts(server: Server, keepAliveSeconds: number): Server {
  * The page cache's disk tier, when FOLIO_PAGE_CACHE_DIR is set. Without the runtime's change
  * stamps (an app built in a test), pages are kept for this process only, by a stamp of its own.
  */
-function diskTier(dir: string | null, changeStamp: ((edition: string) => string) | undefined): DiskPageTier | null {
+function diskTier(dir: string | null, megabytes: number, changeStamp: ((edition: string) => string) | undefined): DiskPageTier | null {
   if (dir === null) return null;
   const boot = randomBytes(8).toString('hex');
-  return new DiskPageTier(dir, changeStamp ?? (() => boot));
+  return new DiskPageTier(dir, changeStamp ?? (() => boot), megabytes * 1024 * 1024);
 }
 
 /** What buildApp needs: the services, and a few knobs for tests. */
@@ -116,7 +116,7 @@ export interface FolioRouteConfig {
 /** Builds the Fastify app without listening, so tests can `inject` and export can render in process. */
 export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const { config, editions } = options;
-  const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024, { disk: diskTier(config.pageCacheDir, options.changeStamp) });
+  const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024, { disk: diskTier(config.pageCacheDir, config.pageCacheDiskMegabytes, options.changeStamp) });
   // Requests the raw server already looked up: the onRequest hook below need not look again.
   const lookedUp = new WeakSet<IncomingMessage>();
   const metrics = options.metrics ?? null;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exactBuffer } from './page-bytes.ts';
 
@@ -35,14 +35,37 @@ const FORMAT = 'folio-page-1';
  * written; once the stamp moves (a comment, an import, a correction, in this process or another)
  * the file is stale, and is removed when next read. Reads are synchronous: a page file is a few
  * kilobytes, usually in the OS cache, and reading it costs far less than rendering the page.
+ *
+ * The folder is bounded (FOLIO_PAGE_CACHE_DISK_MB). This process counts the bytes it writes and
+ * removes, on top of what a scan found at start; once over the bound, a sweep removes the
+ * longest-written files down to 80% of it and recounts exactly. Another process sharing the
+ * folder is counted only by the next sweep, so the bound holds to within one sweep's margin.
  */
 export class DiskPageTier {
   private readonly pending = new Set<Promise<void>>();
   /** Changes this process was told of, per edition: a page's stamp includes the count. */
   private readonly retired = new Map<string, number>();
+  /** Bytes in the folder as far as this process knows. */
+  private bytes = 0;
+  private sweeping = false;
+  /** Bytes written while a sweep runs: its recount cannot have seen them all. */
+  private sinceSweep = 0;
 
-  constructor(private readonly dir: string, private readonly stampOf: (edition: string) => string) {
+  constructor(
+    private readonly dir: string,
+    private readonly stampOf: (edition: string) => string,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {
     mkdirSync(dir, { recursive: true });
+    this.track(this.scan().then(({ total }) => {
+      this.bytes += total;
+      this.sweepIfOver();
+    }));
+  }
+
+  /** Bytes the folder holds, as counted (tests and metrics). */
+  get size(): number {
+    return this.bytes;
   }
 
   /** The stored page for a key, if its edition has not changed since it was written. */
@@ -56,7 +79,7 @@ export class DiskPageTier {
     }
     const page = decode(bytes, key);
     if (page && page.stamp === this.stamp(page.stored.edition)) return page.stored;
-    this.track(unlink(file).catch(() => undefined));
+    this.track(unlink(file).then(() => void (this.bytes -= bytes.length), () => undefined));
     return undefined;
   }
 
@@ -71,10 +94,68 @@ export class DiskPageTier {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(json.length);
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const content = Buffer.concat([length, json, page.gzip, page.br]);
     this.track(mkdir(join(file, '..'), { recursive: true })
-      .then(() => writeFile(temp, Buffer.concat([length, json, page.gzip, page.br])))
-      .then(() => rename(temp, file))
+      .then(() => writeFile(temp, content))
+      .then(() => stat(file).then((old) => old.size, () => 0))
+      .then(async (replaced) => {
+        await rename(temp, file);
+        this.bytes += content.length - replaced;
+        if (this.sweeping) this.sinceSweep += content.length;
+        this.sweepIfOver();
+      })
       .catch(() => unlink(temp).catch(() => undefined)));
+  }
+
+  /** Starts a sweep when the folder holds more than its bound (one sweep at a time). */
+  private sweepIfOver(): void {
+    if (this.bytes <= this.maxBytes || this.sweeping) return;
+    this.sweeping = true;
+    this.sinceSweep = 0;
+    this.track(this.sweep().finally(() => { this.sweeping = false; }));
+  }
+
+  /** Removes the longest-written pages until the folder is at 80% of its bound, and recounts it. */
+  private async sweep(): Promise<void> {
+    const { total, files } = await this.scan();
+    const target = this.maxBytes * 0.8;
+    let left = total;
+    files.sort((a, b) => a.mtimeMs - b.mtimeMs);
+    for (const f of files) {
+      if (left <= target) break;
+      try {
+        await unlink(f.path);
+        left -= f.size;
+      } catch {
+        // Gone already (read as stale, or another process's sweep): the count below is still right.
+      }
+    }
+    // The recount, plus what was written meanwhile (a file the scan saw too is counted twice: the
+    // count errs high, so the bound still holds).
+    this.bytes = left + this.sinceSweep;
+  }
+
+  /** Every page file with its size and write time; leftover temporary files are removed. */
+  private async scan(): Promise<{ total: number; files: { path: string; size: number; mtimeMs: number }[] }> {
+    const files: { path: string; size: number; mtimeMs: number }[] = [];
+    let total = 0;
+    const folders = await readdir(this.dir).catch(() => [] as string[]);
+    for (const folder of folders) {
+      const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
+      for (const name of names) {
+        const path = join(this.dir, folder, name);
+        const info = await stat(path).catch(() => null);
+        if (!info?.isFile()) continue;
+        // A temporary file older than a minute belongs to a write that never finished (a crash).
+        if (name.endsWith('.tmp')) {
+          if (Date.now() - info.mtimeMs > 60_000) await unlink(path).catch(() => undefined);
+          continue;
+        }
+        files.push({ path, size: info.size, mtimeMs: info.mtimeMs });
+        total += info.size;
+      }
+    }
+    return { total, files };
   }
 
   /**
@@ -95,11 +176,13 @@ export class DiskPageTier {
   clear(): void {
     rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir, { recursive: true });
+    this.bytes = 0;
   }
 
   /** Waits for the writes under way (before a process exits, and in tests). */
   async flush(): Promise<void> {
-    await Promise.all(this.pending);
+    // A write can start a sweep as it ends: wait for that too.
+    while (this.pending.size > 0) await Promise.all(this.pending);
   }
 
   private track(work: Promise<unknown>): void {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -83,5 +83,61 @@ test('disk tier: a damaged or foreign file is a miss, never another page', async
     assert.equal(new PageCache(1024 * 1024, { disk: t.tier() }).get('h/a'), undefined);
   } finally {
     t.done();
+  }
+});
+
+/** Every file's total size under the tier's folder. */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const folder of readdirSync(dir)) for (const name of readdirSync(join(dir, folder))) total += statSync(join(dir, folder, name)).size;
+  return total;
+}
+
+function storedPage(text: string) {
+  const body = Buffer.from(text, 'utf8');
+  return { edition: 'en', status: 200, headers, etag: '"e"', gzip: body, br: body };
+}
+
+test('disk tier: beyond its bound, the longest-written pages go, and a restart counts what is already there', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-disk-bound-'));
+  try {
+    const bound = 40_000;
+    const tier = new DiskPageTier(dir, () => 's', bound);
+    for (let i = 0; i < 60; i++) {
+      tier.put(`page-${i}`, storedPage(`${i}:`.padEnd(1000, 'x')));
+      // Written one after another, so the write times order them.
+      await tier.flush();
+    }
+    await tier.flush();
+    const onDisk = folderBytes(dir);
+    assert.ok(onDisk <= bound, `${onDisk} bytes on disk, bound ${bound}`);
+    assert.equal(tier.size, onDisk, 'the count agrees with the folder');
+    assert.ok(tier.get('page-59'), 'the newest page stays');
+    assert.equal(tier.get('page-0'), undefined, 'the oldest went');
+
+    // A new process finds the pages there and counts them before its first write.
+    const again = new DiskPageTier(dir, () => 's', bound);
+    await again.flush();
+    assert.equal(again.size, onDisk);
+    assert.ok(again.get('page-59'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('disk tier: a temporary file left by a crash is removed by the start-up scan once it is old', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-disk-tmp-'));
+  try {
+    mkdirSync(join(dir, 'ab'));
+    const leftover = join(dir, 'ab', 'abcdef.123.tmp');
+    writeFileSync(leftover, 'half a page');
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(leftover, old, old);
+    const tier = new DiskPageTier(dir, () => 's', 1_000_000);
+    await tier.flush();
+    assert.equal(existsSync(leftover), false);
+    assert.equal(tier.size, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
