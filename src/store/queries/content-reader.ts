@@ -9,12 +9,29 @@ import { translationsOf } from './translation-queries.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from '../types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, storedHtml, toBlog, toCorrection, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 import { readNodeDetail, readSummaries } from './node-detail-query.ts';
+import { CompiledOnce } from './compiled-once.ts';
 
 /** lower(path): served by the expression indexes of migration 007 on both dialects. */
 const lowerPath = sql<string>`lower(path)`;
 
 /** Published comments only: 1 is Folio's (and Drupal 7's) published status. */
 const PUBLISHED = 1;
+
+/** A stored path, exactly as spelt: every page's first statement, so compiled once (CompiledOnce). */
+const PATH_EXACT = new CompiledOnce(
+  (db: Kysely<Database>, edition: string, path: string) => db.selectFrom('path_aliases').select(['target_type', 'target_id', 'canonical']).where('edition', '=', edition).where('path', '=', path),
+  ['\u0000edition', '\u0000path'] as const,
+);
+
+/** A page of a node's published comments in thread order; compiled once per dialect, since the order differs. */
+function commentsPageQuery(dialect: Dialect) {
+  return new CompiledOnce(
+    (db: Kysely<Database>, nid: number, limit: number, offset: number) => db.selectFrom('comments').where('nid', '=', nid).where('status', '=', PUBLISHED)
+      .select(PUBLIC_COMMENT_COLUMNS).orderBy(threadSortKey(dialect)).orderBy('cid').limit(limit).offset(offset),
+    [-2_000_002_001, -2_000_002_002, -2_000_002_003] as const,
+  );
+}
+const COMMENTS_PAGE = { sqlite: commentsPageQuery('sqlite'), postgres: commentsPageQuery('postgres') } as const;
 
 /** The read side of the content store, in portable Kysely queries. */
 export class KyselyContentReader implements ContentReader {
@@ -50,8 +67,7 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async resolvePath(edition: string, path: string): Promise<PathTarget | undefined> {
-    const row = await this.db.selectFrom('path_aliases').select(['target_type', 'target_id', 'canonical'])
-      .where('edition', '=', edition).where('path', '=', path).executeTakeFirst();
+    const [row] = await PATH_EXACT.execute(this.db, edition, path);
     if (row) return { targetType: row.target_type as PathTargetType, targetId: row.target_id, canonical: row.canonical === 1 };
     // Another spelling of a stored path (/Some-Alias for some-alias), as MySQL's collation matched
     // Drupal's aliases: never canonical, so the page redirects to the stored spelling. A canonical
@@ -219,8 +235,7 @@ export class KyselyContentReader implements ContentReader {
   async listPublishedComments(nid: number, page: number, pageSize: number) {
     const base = this.db.selectFrom('comments').where('nid', '=', nid).where('status', '=', PUBLISHED);
     // Drupal sorts threads without their trailing '/', so "01/" < "01.00/" holds as strings.
-    const rows = await base.select(PUBLIC_COMMENT_COLUMNS).orderBy(threadSortKey(this.dialect)).orderBy('cid')
-      .limit(pageSize).offset(page * pageSize).execute();
+    const rows = await COMMENTS_PAGE[this.dialect].execute(this.db, nid, pageSize, page * pageSize);
     // A short page (most articles have a handful of comments) tells the total without a COUNT.
     const short = rows.length < pageSize && (rows.length > 0 || page === 0);
     const total = short ? page * pageSize + rows.length : await this.count(base);
