@@ -1,15 +1,19 @@
 // Profiles the cache-miss path (issue 14): `folio serve` with the page cache off under
 // `node --cpu-prof`, wrk asking for one page kind drawn at random from every page of that kind,
 // then the profile's top frames (profile-top.ts). Usage:
-//   node --import tsx bench/profile-miss.ts <database file> [article|tag|home] [seconds]
+//   node --import tsx bench/profile-miss.ts <database file> [article|tag|home] [seconds] [--no-profile]
+// It also prints the server's CPU time per request (from /proc), which a busy machine leaves
+// nearly untouched where requests per second halve: the figure to compare across changes.
 // The profile is left in bench/.cache/profiles/ for a flame graph (Chrome DevTools, speedscope).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { wrk } from './wrk.ts';
 
-const [file, kind = 'article', secondsArg = '10'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const profiling = !args.includes('--no-profile');
+const [file, kind = 'article', secondsArg = '10'] = args.filter((a) => a !== '--no-profile');
 if (!file) {
   console.error('usage: profile-miss.ts <database file> [article|tag|home] [seconds]  (make one with `folio demo --articles 100000`)');
   process.exit(2);
@@ -38,7 +42,7 @@ function pathsOf(kindName: string): string[] {
 mkdirSync(DIR, { recursive: true });
 const paths = pathsOf(kind);
 const started = Date.now();
-const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${DIR}`, BIN, 'serve', '--no-demo', '--port', String(PORT), '--host', '127.0.0.1', '--database', `sqlite:${file}`], {
+const child = spawn(process.execPath, [...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${DIR}`] : []), BIN, 'serve', '--no-demo', '--port', String(PORT), '--host', '127.0.0.1', '--database', `sqlite:${file}`], {
   env: { ...process.env, FOLIO_LOG_LEVEL: 'warn', FOLIO_PAGE_CACHE_MB: '0' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -52,14 +56,22 @@ for (let i = 0; i < 300; i++) {
 }
 const headers = { 'accept-encoding': 'gzip' };
 await wrk({ base, paths, connections: 50, threads: 2, seconds: 2, headers });
+/** The server's user + system CPU time so far, in ms (/proc/<pid>/stat, in clock ticks of 10 ms). */
+const cpuMs = (): number => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+const cpuBefore = cpuMs();
 const result = await wrk({ base, paths, connections: 50, threads: 2, seconds: Number(secondsArg), headers });
-console.log(`${kind}: ${paths.length.toLocaleString('en')} paths, ${result.requestsPerSec.toFixed(0)} req/s, p50 ${result.p50ms.toFixed(2)} ms, p99 ${result.p99ms.toFixed(2)} ms, non-2xx ${result.non2xx}`);
+const requests = result.requestsPerSec * Number(secondsArg);
+console.log(`${kind}: ${paths.length.toLocaleString('en')} paths, ${result.requestsPerSec.toFixed(0)} req/s, p50 ${result.p50ms.toFixed(2)} ms, p99 ${result.p99ms.toFixed(2)} ms, non-2xx ${result.non2xx}; server CPU ${((cpuMs() - cpuBefore) / requests).toFixed(3)} ms per request${profiling ? ' (profiler on)' : ''}`);
 await new Promise<void>((resolve) => {
   child.once('exit', () => resolve());
   child.kill('SIGTERM');
 });
 // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>): the main thread is thread 0;
 // the others are tsx's loader and the comment writer.
+if (!profiling) process.exit(0);
 const profile = readdirSync(DIR).map((f) => `${DIR}${f}`).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f) && statSync(f).mtimeMs >= started).sort().at(-1);
 if (!profile) throw new Error(`no profile written in ${DIR}`);
 console.log(`profile: ${profile}`);

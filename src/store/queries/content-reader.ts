@@ -137,15 +137,18 @@ export class KyselyContentReader implements ContentReader {
     const { edition, filter } = query;
     let rows: { nid: number }[];
     switch (filter.type) {
+      // A term's or author's order straight from its index (tid or aid, published_at, nid), less
+      // the edition's few unpublished nodes: joining nodes for their status read a row per entry
+      // (430 ms for a 46,000-item section, a stall of every page behind it; 43 ms without).
       case 'term':
-        rows = await this.db.selectFrom('node_terms').innerJoin('nodes', 'nodes.nid', 'node_terms.nid').select('node_terms.nid')
-          .where('node_terms.tid', '=', filter.tid).where('nodes.status', '=', 1)
-          .orderBy('node_terms.published_at', 'desc').orderBy('node_terms.nid', 'desc').execute();
+        rows = await this.db.selectFrom('node_terms').select('nid').where('tid', '=', filter.tid)
+          .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+        rows = await this.withoutUnpublished(edition, rows);
         break;
       case 'author':
-        rows = await this.db.selectFrom('node_authors').innerJoin('nodes', 'nodes.nid', 'node_authors.nid').select('node_authors.nid')
-          .where('node_authors.aid', '=', filter.aid).where('nodes.status', '=', 1)
-          .orderBy('node_authors.published_at', 'desc').orderBy('node_authors.nid', 'desc').execute();
+        rows = await this.db.selectFrom('node_authors').select('nid').where('aid', '=', filter.aid)
+          .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+        rows = await this.withoutUnpublished(edition, rows);
         break;
       case 'blog':
         rows = await this.db.selectFrom('nodes').select('nid').where('blog_id', '=', filter.bid).where('status', '=', 1)
@@ -163,6 +166,16 @@ export class KyselyContentReader implements ContentReader {
       }
     }
     return rows.map((r) => r.nid);
+  }
+
+  /** These rows less the edition's unpublished nodes (withdrawn or scheduled). */
+  private async withoutUnpublished(edition: string, rows: { nid: number }[]): Promise<{ nid: number }[]> {
+    // Two seeks of nodes_edition_published (status below 1, above 1): one `<>` scanned the edition.
+    const unpublished = await this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('status', '<', 1)
+      .unionAll(this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('status', '>', 1)).execute();
+    if (unpublished.length === 0) return rows;
+    const out = new Set(unpublished.map((r) => Number(r.nid)));
+    return rows.filter((r) => !out.has(Number(r.nid)));
   }
 
   async summariesByIds(nids: readonly number[]): Promise<NodeSummary[]> {
