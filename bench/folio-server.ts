@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/folio.js', import.meta.url));
@@ -11,6 +12,19 @@ export interface ServerProcess {
   /** Resident and peak resident memory in MB, from /proc. */
   memory(): { rssMb: number; peakMb: number };
   stop(): Promise<void>;
+}
+
+/**
+ * A port free right now: benchmarks of several checkouts may run on one machine, and a fixed
+ * port taken by another's server would have this run measure that one.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Starts the real server as a user would, and waits until it answers. */

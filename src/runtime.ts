@@ -161,10 +161,12 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     return { lang: edition?.lang ?? 'en', timeZone: edition?.timeZone ?? 'UTC' };
   });
   listeners.push((edition) => reader.invalidate(edition));
-  const related = new RelatedService(store.content, store.archive);
+  const related = new RelatedService(store.archive, store.related);
   const comments = new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed);
   const mementos = new MementoService(store.content, store.revisions);
-  const publishing = new PublishingService(store.content, store.writer, changed, search, undefined, { promoteByDefault: config.promoteNewArticles });
+  // A published article is indexed for search and ranked for related items (and re-ranks the articles that may now list it).
+  const indexer = { indexNodes: async (nids: readonly number[]) => { await search.indexNodes(nids); await related.refreshAround(nids); } };
+  const publishing = new PublishingService(store.content, store.writer, changed, indexer, undefined, { promoteByDefault: config.promoteNewArticles });
   const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const audit = new AuditService(store.audit);
   const people = new PeopleService(store.users, store.people, mailer, log, audit);
@@ -179,7 +181,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     publishing,
     search,
     sitemap: new SitemapService(store.sitemap),
-    imports: new ImportService(store.imports, search, changed),
+    imports: new ImportService(store.imports, search, changed, undefined, related),
     exports: new ExportService(store.exports),
     fixity: new FixityService(store.fixity),
     comments,

@@ -9,6 +9,7 @@ import { exportCommand } from './export-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { reindexCommand, searchCommand } from './search-command.ts';
+import { relatedCommand } from './related-command.ts';
 import { userCommand } from './user-command.ts';
 import { sectionCommand } from './section-command.ts';
 import { verifyCommand } from './verify-command.ts';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   program.addCommand(sectionCommand());
   program.addCommand(searchCommand());
   program.addCommand(reindexCommand());
+  program.addCommand(relatedCommand());
   program.addCommand(commentsCommand());
   program.addCommand(userCommand());
   program.addCommand(formatCommand());

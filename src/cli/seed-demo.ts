@@ -19,6 +19,8 @@ export async function seedDemo(runtime: Runtime, options: { articles?: number; a
     const indexing = startProgress('Building the search index');
     await runtime.search.reindex((done, total) => indexing.update(done, total));
     indexing.stop();
+    // Related items and section neighbours are stored per article, ranked once here (issue 14).
+    for (const edition of runtime.editions.all) await runtime.related.rebuild(edition.code);
     await runtime.seeding.recordSeed(options.seed ?? runtime.config.demoSeed, new Date());
     progress.stop();
     const en = await runtime.seeding.countItems('en');

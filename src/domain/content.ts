@@ -65,6 +65,9 @@ export interface NodeSummary {
   readonly blog: Blog | null;
 }
 
+/** What a link to a node needs: its id, its path and its title. */
+export type NodeLink = Pick<NodeSummary, 'nid' | 'path' | 'title'>;
+
 /** A whole node as its page shows it. */
 export interface NodeDetail extends NodeSummary {
   readonly bodyHtml: SafeHtml;

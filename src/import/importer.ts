@@ -114,7 +114,7 @@ export class ImportRun {
     await this.settleWaitingReplies();
     await this.settleRedirects(true);
     await this.settleLandingPages();
-    if (!this.dryRun) this.service.finished(this.edition);
+    if (!this.dryRun) await this.service.finished(this.edition);
     const { skipped, skips, warnings, skipReasons } = this.state;
     const summary: ImportSummary = {
       source: this.options.sourceName, edition: this.edition.code, dryRun: this.dryRun, runId: this.runId,

@@ -3,6 +3,10 @@ import type {
   ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite,
 } from '../store/types.ts';
 import type { ContentChanged } from './publishing-service.ts';
+import { RelatedService } from './related-service.ts';
+
+/** What an import tells the precomputed related items (RelatedService). */
+export type RelatedRefresh = Pick<RelatedService, 'dependents' | 'refreshAround' | 'rebuild'>;
 
 /** What the search index needs told after an import batch. */
 export interface ImportIndexer {
@@ -21,7 +25,11 @@ export class ImportService {
     private readonly indexer: ImportIndexer,
     private readonly changed: ContentChanged,
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+    private readonly related: RelatedRefresh | null = null,
   ) {}
+
+  /** Per edition, the nodes this run wrote and their dependents before it, or 'all' once a rebuild is cheaper. */
+  private readonly touched = new Map<string, Set<number> | 'all'>();
 
   findItems(edition: WritableEdition, type: ImportItemType, keys: readonly string[]): Promise<Map<string, ImportedItemState>> {
     return this.store.findItems(edition.code, type, keys);
@@ -69,6 +77,7 @@ export class ImportService {
 
   /** Writes one batch atomically, then re-indexes its nodes (published ones in, unpublished ones out). */
   async apply(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void> {
+    await this.noteNodes(edition, batch.nodes.map((n) => n.nid));
     await this.store.applyBatch(edition, batch, runId);
     const published = batch.nodes.filter((n) => n.published).map((n) => n.nid);
     const withdrawn = batch.nodes.filter((n) => !n.published).map((n) => n.nid);
@@ -76,8 +85,32 @@ export class ImportService {
     if (withdrawn.length > 0) await this.indexer.removeNodes(withdrawn);
   }
 
-  /** Tells the caches an edition changed; called once at the end of a run, not per batch. */
-  finished(edition: WritableEdition): void {
+  /**
+   * Brings the related items of what the run wrote up to date, then tells the caches the edition
+   * changed; called once at the end of a run, not per batch.
+   */
+  async finished(edition: WritableEdition): Promise<void> {
+    const touched = this.touched.get(edition.code);
+    this.touched.delete(edition.code);
+    if (this.related && touched instanceof Set) await this.related.refreshAround([...touched]);
+    else if (this.related && touched === 'all') await this.related.rebuild(edition.code);
     this.changed(edition.code);
+  }
+
+  /**
+   * Remembers nodes a batch is about to write, with the articles whose related items depend on
+   * them as they stand before it (a re-imported node may leave a tag). A large run is followed
+   * by one rebuild of the edition instead.
+   */
+  private async noteNodes(edition: WritableEdition, nids: readonly number[]): Promise<void> {
+    if (!this.related || nids.length === 0) return;
+    const seen = this.touched.get(edition.code) ?? new Set<number>();
+    if (seen === 'all') return;
+    if (RelatedService.rebuildsFor(seen.size + nids.length)) {
+      this.touched.set(edition.code, 'all');
+      return;
+    }
+    for (const nid of [...nids, ...(await this.related.dependents(nids))]) seen.add(nid);
+    this.touched.set(edition.code, RelatedService.rebuildsFor(seen.size) ? 'all' : seen);
   }
 }

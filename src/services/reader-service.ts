@@ -62,11 +62,14 @@ const MAX_MEMO_IDS = 4_000_000;
 export class ReaderService {
   private readonly orders = new Map<string, { ids: Int32Array; at: number }>();
   private memoIds = 0;
+  /** The home page's section terms per edition, until the edition changes: six statements per home page otherwise. */
+  private readonly homeSections = new Map<string, Promise<TermRef[]>>();
 
   constructor(private readonly content: ContentReader, private readonly clock: () => number = Date.now) {}
 
   /** Forgets memoised listings of an edition after a write. */
   invalidate(edition: string): void {
+    this.homeSections.delete(edition);
     for (const [key, entry] of this.orders) {
       if (key.startsWith(`${edition}|`)) {
         this.orders.delete(key);
@@ -77,13 +80,14 @@ export class ReaderService {
 
   /** The home page blocks: Politics, Culture & Society, Economy, special coverage, bloggers, in focus. */
   async home(edition: Edition): Promise<HomePage> {
-    const sectionTerms: TermRef[] = [];
-    for (const path of HOME_SECTIONS) {
-      const target = await this.content.resolvePath(edition.code, path);
-      if (target?.targetType !== 'term') continue;
-      const term = await this.content.findTerm(edition.code, target.targetId);
-      if (term) sectionTerms.push(term);
+    let memo = this.homeSections.get(edition.code);
+    if (!memo) {
+      memo = this.findHomeSections(edition);
+      this.homeSections.set(edition.code, memo);
+      // A failed read is not remembered: the next home page tries again.
+      memo.catch(() => this.homeSections.delete(edition.code));
     }
+    const sectionTerms = await memo;
     // Every block's ids from the memoised orders, then one summaries read for all of them.
     const first = async (filter: ListingFilter, count: number) => [...(await this.order(edition, filter)).subarray(0, count)];
     const sectionIds: number[][] = [];
@@ -98,6 +102,17 @@ export class ReaderService {
     const [landing] = pick(landingIds);
     const special = landing ? { landing, items: await this.content.landingItems(landing.nid, HOME_BLOCK_SIZE) } : null;
     return { sections, special, blogPosts: pick(blogIds), inFocus: pick(focusIds) };
+  }
+
+  private async findHomeSections(edition: Edition): Promise<TermRef[]> {
+    const sectionTerms: TermRef[] = [];
+    for (const path of HOME_SECTIONS) {
+      const target = await this.content.resolvePath(edition.code, path);
+      if (target?.targetType !== 'term') continue;
+      const term = await this.content.findTerm(edition.code, target.targetId);
+      if (term) sectionTerms.push(term);
+    }
+    return sectionTerms;
   }
 
   /** Throws Gone when the node is in this edition but withdrawn (unpublished by an import). */

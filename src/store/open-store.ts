@@ -11,6 +11,7 @@ import { KyselyFixityQueries } from './queries/fixity-queries.ts';
 import { KyselyRevisionQueries } from './queries/revision-queries.ts';
 import { KyselyPeopleStore } from './queries/people-store.ts';
 import { KyselyAuditStore } from './queries/audit-store.ts';
+import { KyselyRelatedStore } from './queries/related-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WorkerCommentWriter } from './sqlite/comment-writer-client.ts';
 import { SqliteSearchStore } from './sqlite/search-store.ts';
@@ -39,6 +40,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     exports: new KyselyExportQueries(read),
     fixity: new KyselyFixityQueries(connection.db),
     revisions: new KyselyRevisionQueries(connection.db),
+    related: new KyselyRelatedStore(connection.db, read),
     dialect: connection.dialect,
     consistency: connection.consistency,
     stats: {

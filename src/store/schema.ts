@@ -257,6 +257,16 @@ export interface TranslationsTable {
   tnid: number;
 }
 
+/** An article's precomputed related items and section neighbours (migration 018). */
+export interface NodeRelatedTable {
+  nid: number;
+  edition: string;
+  /** Candidate node ids, best first, comma-separated. */
+  related: string;
+  previous_nid: number | null;
+  next_nid: number | null;
+}
+
 /** The whole database. */
 export interface Database {
   nodes: NodesTable;
@@ -282,4 +292,5 @@ export interface Database {
   gone_paths: GonePathsTable;
   path_redirects: PathRedirectsTable;
   translations: TranslationsTable;
+  node_related: NodeRelatedTable;
 }

@@ -37,14 +37,37 @@ const partFormatters = new Map<string, Intl.DateTimeFormat>();
 /** UTC offsets (minutes) by zone and UTC quarter-hour; bounded, cleared when full. */
 const offsets = new Map<string, number>();
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Per zone, by UTC day: the offset all day long, or null on a day it changes. Bounded, cleared when full. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 /**
  * The zone's UTC offset at an instant. formatToParts costs ~10 µs and pages show dozens of
- * dates; offsets only change on quarter-hour boundaries (every zone's DST switches fall on
- * them), so one lookup per zone and quarter-hour serves every instant inside it.
+ * dates. An offset holds for whole days but two or three a year, so one day's answer serves every
+ * instant in it: an archive's cache misses show dates from thousands of different days, and a
+ * memo per quarter-hour (still used on a day the offset changes) missed on nearly every one.
+ * A day whose first and last quarter-hours agree has no change in it (no zone changes its offset
+ * and back within one day).
  */
 function offsetMinutes(instant: Date, tz: string): number {
-  const bucket = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const ms = instant.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  let days = dayOffsets.get(tz);
+  if (!days) dayOffsets.set(tz, (days = new Map()));
+  let whole = days.get(day);
+  if (whole === undefined) {
+    const first = quarterHourOffset(day * DAY_MS, tz);
+    whole = first === quarterHourOffset((day + 1) * DAY_MS - QUARTER_HOUR_MS, tz) ? first : null;
+    if (days.size > 50_000) days.clear();
+    days.set(day, whole);
+  }
+  return whole ?? quarterHourOffset(ms, tz);
+}
+
+/** The offset in the quarter-hour holding `ms` (every zone's changes fall on quarter-hour boundaries). */
+function quarterHourOffset(ms: number, tz: string): number {
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
   const key = `${tz}|${bucket}`;
   let offset = offsets.get(key);
   if (offset === undefined) {

@@ -9,12 +9,29 @@ import { translationsOf } from './translation-queries.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from '../types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, storedHtml, toBlog, toCorrection, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 import { readNodeDetail, readSummaries } from './node-detail-query.ts';
+import { CompiledOnce } from './compiled-once.ts';
 
 /** lower(path): served by the expression indexes of migration 007 on both dialects. */
 const lowerPath = sql<string>`lower(path)`;
 
 /** Published comments only: 1 is Folio's (and Drupal 7's) published status. */
 const PUBLISHED = 1;
+
+/** A stored path, exactly as spelt: every page's first statement, so compiled once (CompiledOnce). */
+const PATH_EXACT = new CompiledOnce(
+  (db: Kysely<Database>, edition: string, path: string) => db.selectFrom('path_aliases').select(['target_type', 'target_id', 'canonical']).where('edition', '=', edition).where('path', '=', path),
+  ['\u0000edition', '\u0000path'] as const,
+);
+
+/** A page of a node's published comments in thread order; compiled once per dialect, since the order differs. */
+function commentsPageQuery(dialect: Dialect) {
+  return new CompiledOnce(
+    (db: Kysely<Database>, nid: number, limit: number, offset: number) => db.selectFrom('comments').where('nid', '=', nid).where('status', '=', PUBLISHED)
+      .select(PUBLIC_COMMENT_COLUMNS).orderBy(threadSortKey(dialect)).orderBy('cid').limit(limit).offset(offset),
+    [-2_000_002_001, -2_000_002_002, -2_000_002_003] as const,
+  );
+}
+const COMMENTS_PAGE = { sqlite: commentsPageQuery('sqlite'), postgres: commentsPageQuery('postgres') } as const;
 
 /** The read side of the content store, in portable Kysely queries. */
 export class KyselyContentReader implements ContentReader {
@@ -50,8 +67,7 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async resolvePath(edition: string, path: string): Promise<PathTarget | undefined> {
-    const row = await this.db.selectFrom('path_aliases').select(['target_type', 'target_id', 'canonical'])
-      .where('edition', '=', edition).where('path', '=', path).executeTakeFirst();
+    const [row] = await PATH_EXACT.execute(this.db, edition, path);
     if (row) return { targetType: row.target_type as PathTargetType, targetId: row.target_id, canonical: row.canonical === 1 };
     // Another spelling of a stored path (/Some-Alias for some-alias), as MySQL's collation matched
     // Drupal's aliases: never canonical, so the page redirects to the stored spelling. A canonical
@@ -121,15 +137,18 @@ export class KyselyContentReader implements ContentReader {
     const { edition, filter } = query;
     let rows: { nid: number }[];
     switch (filter.type) {
+      // A term's or author's order straight from its index (tid or aid, published_at, nid), less
+      // the edition's few unpublished nodes: joining nodes for their status read a row per entry
+      // (430 ms for a 46,000-item section, a stall of every page behind it; 43 ms without).
       case 'term':
-        rows = await this.db.selectFrom('node_terms').innerJoin('nodes', 'nodes.nid', 'node_terms.nid').select('node_terms.nid')
-          .where('node_terms.tid', '=', filter.tid).where('nodes.status', '=', 1)
-          .orderBy('node_terms.published_at', 'desc').orderBy('node_terms.nid', 'desc').execute();
+        rows = await this.db.selectFrom('node_terms').select('nid').where('tid', '=', filter.tid)
+          .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+        rows = await this.withoutUnpublished(edition, rows);
         break;
       case 'author':
-        rows = await this.db.selectFrom('node_authors').innerJoin('nodes', 'nodes.nid', 'node_authors.nid').select('node_authors.nid')
-          .where('node_authors.aid', '=', filter.aid).where('nodes.status', '=', 1)
-          .orderBy('node_authors.published_at', 'desc').orderBy('node_authors.nid', 'desc').execute();
+        rows = await this.db.selectFrom('node_authors').select('nid').where('aid', '=', filter.aid)
+          .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+        rows = await this.withoutUnpublished(edition, rows);
         break;
       case 'blog':
         rows = await this.db.selectFrom('nodes').select('nid').where('blog_id', '=', filter.bid).where('status', '=', 1)
@@ -147,6 +166,16 @@ export class KyselyContentReader implements ContentReader {
       }
     }
     return rows.map((r) => r.nid);
+  }
+
+  /** These rows less the edition's unpublished nodes (withdrawn or scheduled). */
+  private async withoutUnpublished(edition: string, rows: { nid: number }[]): Promise<{ nid: number }[]> {
+    // Two seeks of nodes_edition_published (status below 1, above 1): one `<>` scanned the edition.
+    const unpublished = await this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('status', '<', 1)
+      .unionAll(this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('status', '>', 1)).execute();
+    if (unpublished.length === 0) return rows;
+    const out = new Set(unpublished.map((r) => Number(r.nid)));
+    return rows.filter((r) => !out.has(Number(r.nid)));
   }
 
   async summariesByIds(nids: readonly number[]): Promise<NodeSummary[]> {
@@ -219,8 +248,7 @@ export class KyselyContentReader implements ContentReader {
   async listPublishedComments(nid: number, page: number, pageSize: number) {
     const base = this.db.selectFrom('comments').where('nid', '=', nid).where('status', '=', PUBLISHED);
     // Drupal sorts threads without their trailing '/', so "01/" < "01.00/" holds as strings.
-    const rows = await base.select(PUBLIC_COMMENT_COLUMNS).orderBy(threadSortKey(this.dialect)).orderBy('cid')
-      .limit(pageSize).offset(page * pageSize).execute();
+    const rows = await COMMENTS_PAGE[this.dialect].execute(this.db, nid, pageSize, page * pageSize);
     // A short page (most articles have a handful of comments) tells the total without a COUNT.
     const short = rows.length < pageSize && (rows.length > 0 || page === 0);
     const total = short ? page * pageSize + rows.length : await this.count(base);

@@ -117,7 +117,8 @@ export class KyselyContentWriter implements ContentWriter {
 
   async publishDue(now: number): Promise<{ nid: number; edition: string }[]> {
     // One UPDATE is the claim: of several instances running this at once, each row changes for one of them.
-    const rows = await this.db.updateTable('nodes').set({ status: 1 }).where('status', '=', SCHEDULED).where('published_at', '<=', now)
+    // SCHEDULED as a literal: the partial index nodes_scheduled (018) serves only `status = 2` as written.
+    const rows = await this.db.updateTable('nodes').set({ status: 1 }).where('status', '=', sql.lit(SCHEDULED)).where('published_at', '<=', now)
       .returning(['nid', 'edition']).execute();
     return rows.map((r) => ({ nid: r.nid, edition: r.edition }));
   }

@@ -1,9 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { TranslationRef } from '../../domain/content.ts';
 import type { Database } from '../schema.ts';
+import { CompiledOnce } from './compiled-once.ts';
 
 /** Node ids per query: well under SQLite's bound-parameter limit, for sitemap pages of 50,000. */
 const CHUNK = 500;
+
+function translationsQuery(db: Kysely<Database>, nids: readonly number[]) {
+  return db.selectFrom('translations as own')
+    .innerJoin('translations as other', 'other.tnid', 'own.tnid')
+    .innerJoin('nodes', 'nodes.nid', 'other.nid')
+    .select(['own.nid as of', 'nodes.nid', 'nodes.edition', 'nodes.path'])
+    .where('own.nid', 'in', nids)
+    .whereRef('other.nid', '<>', 'own.nid')
+    .where('nodes.status', '=', 1)
+    .orderBy('own.nid').orderBy('nodes.edition').orderBy('nodes.nid');
+}
+
+const ONE_NODE = new CompiledOnce((db: Kysely<Database>, nid: number) => translationsQuery(db, [nid]), [-2_000_003_001] as const);
 
 /**
  * The published translations of each of these nodes (the other members of its set), in edition
@@ -12,15 +26,8 @@ const CHUNK = 500;
 export async function translationsOf(db: Kysely<Database>, nids: readonly number[]): Promise<Map<number, TranslationRef[]>> {
   const found = new Map<number, TranslationRef[]>();
   for (let i = 0; i < nids.length; i += CHUNK) {
-    const rows = await db.selectFrom('translations as own')
-      .innerJoin('translations as other', 'other.tnid', 'own.tnid')
-      .innerJoin('nodes', 'nodes.nid', 'other.nid')
-      .select(['own.nid as of', 'nodes.nid', 'nodes.edition', 'nodes.path'])
-      .where('own.nid', 'in', nids.slice(i, i + CHUNK))
-      .whereRef('other.nid', '<>', 'own.nid')
-      .where('nodes.status', '=', 1)
-      .orderBy('own.nid').orderBy('nodes.edition').orderBy('nodes.nid')
-      .execute();
+    // An article page asks for one node: that statement is compiled once (CompiledOnce).
+    const rows = nids.length === 1 ? await ONE_NODE.execute(db, nids[0]!) : await translationsQuery(db, nids.slice(i, i + CHUNK)).execute();
     for (const r of rows) {
       const list = found.get(r.of) ?? [];
       list.push({ nid: r.nid, edition: r.edition, path: r.path });

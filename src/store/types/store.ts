@@ -12,6 +12,7 @@ import type { SitemapQueries } from './sitemap-queries.ts';
 import type { UserStore } from './user-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { AuditStore } from './audit-store.ts';
+import type { RelatedStore } from './related-store.ts';
 
 /** The store as services see it. */
 export interface Store {
@@ -29,6 +30,7 @@ export interface Store {
   readonly exports: ExportQueries;
   readonly fixity: FixityQueries;
   readonly revisions: RevisionQueries;
+  readonly related: RelatedStore;
   readonly dialect: 'sqlite' | 'postgres';
   /** Where reads go (a streaming replica or the primary) and read-your-writes (domain/read-consistency.ts). */
   readonly consistency: ReadConsistency;

@@ -2,6 +2,7 @@ import type { CorrectionEntry, NodeSummary } from '../../domain/content.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import type { NodePage } from '../../services/reader-service.ts';
 import type { RelatedItems } from '../../services/related-service.ts';
+import type { NodeLink } from '../../domain/content.ts';
 import { formatDateLine, formatPublished } from '../../text/dates.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -79,7 +80,7 @@ function relatedBlock(ctx: SiteContext, page: NodePage, related: RelatedItems | 
   if (!related) return html``;
   const lang = ctx.edition.lang;
   const section = page.node.section;
-  const link = (n: { nid: number; path: string | null; title: string }) => html`<a href="${nodeUrl(ctx, n)}">${n.title}</a>`;
+  const link = (n: NodeLink) => html`<a href="${nodeUrl(ctx, n)}">${n.title}</a>`;
   return html`${related.related.length > 0 ? html`<section class="related" aria-labelledby="related-title">
 <h2 id="related-title">${t(lang, 'relatedArticles')}</h2>
 <ul>${related.related.map((n) => html`<li>${link(n)}</li>`)}</ul>
