@@ -21,7 +21,7 @@ function newestFirst(a: { nid: number; publishedAt: number }, b: { nid: number; 
 }
 
 /** The edition is indexed as a token in the meta column, so filtering by it stays inside FTS5. */
-function editionToken(edition: string): string {
+export function editionToken(edition: string): string {
   return `folioedition${edition}`;
 }
 
