@@ -37,7 +37,7 @@ interface Percentiles {
 }
 
 /** One edition's figures, medians of ROUNDS rounds. */
-interface EditionFigures {
+export interface EditionFigures {
   readonly label: string;
   readonly queries: number;
   readonly first: Percentiles;
@@ -145,7 +145,7 @@ function bareCounts(file: string, edition: string, lang: 'en' | 'ar', queries: r
 }
 
 /** Each query once on a fresh server (new), then each again (repeated); ROUNDS rounds. */
-async function measureEdition(label: string, file: string, edition: string, lang: 'en' | 'ar', prefix: string, seed: number): Promise<EditionFigures> {
+export async function measureEdition(label: string, file: string, edition: string, lang: 'en' | 'ar', prefix: string, seed: number): Promise<EditionFigures> {
   const queries = sampleQueries(file, edition, QUERIES_PER_EDITION, seed);
   // A few other queries first, so a fresh process's compiling and connecting is not counted as a new query's cost.
   const measured = new Set(queries.map((q) => JSON.stringify(q)));
@@ -205,6 +205,11 @@ export async function searchScaleSection(cacheDir: string): Promise<void> {
     await measureEdition(`English, ${articles.toLocaleString('en')} articles`, enFile, 'en', 'en', '', 14),
     await measureEdition(`Arabic, ${arabic.toLocaleString('en')} articles`, arFile, 'ar', 'ar', '/ar', 15),
   ];
+  printSearchScale(rows);
+}
+
+/** The search-at-scale table. */
+export function printSearchScale(rows: readonly EditionFigures[]): void {
   console.log(`\nSearch at scale: ${QUERIES_PER_EDITION} distinct queries per edition drawn from random headlines (one word, two words, phrase, prefix, word + year, newest first), each sent once to a fresh server (page cache off) and then again; medians of ${ROUNDS} rounds. Baseline: the count a first request paid before (every match) against the capped count, both bare FTS5 on the same queries and file, same run.\n`);
   const header = ['edition', 'queries', 'new p50', 'new p99', 'repeated p50', 'repeated p99', 'count all p50/p99', 'count capped p50/p99', 'capped/all p99', '"more than"', 'target'];
   const lines = rows.map((r) => [r.label, String(r.queries), `${fmt(r.first.p50)} ms`, `${fmt(r.first.p99)} ms`, `${fmt(r.repeated.p50)} ms`, `${fmt(r.repeated.p99)} ms`,

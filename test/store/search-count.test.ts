@@ -66,6 +66,9 @@ for (const dialect of testDialects()) {
       assert.deepEqual(page.hits.map((h) => h.nid), [LATE.nid, ...Array.from({ length: 9 }, (_, i) => FIRST_NID + MATCHES - 1 - i)]);
       const second = await search('quasar', 10_000, 'newest', 10);
       assert.deepEqual(second.hits.map((h) => h.nid), Array.from({ length: 10 }, (_, i) => FIRST_NID + MATCHES - 10 - i));
+      // Past the candidates the page comes from the full walk, in the same order.
+      const last = await search('quasar', 10_000, 'newest', MATCHES - 5);
+      assert.deepEqual(last.hits.map((h) => h.nid), Array.from({ length: 6 }, (_, i) => FIRST_NID + 5 - i));
     });
 
     test('facet candidates are the newest matches, at most the candidate bound', async () => {
