@@ -287,6 +287,7 @@ if (run.includes('comments')) await commentsSection();
 if (run.includes('pages')) await pagesSection();
 if (run.includes('cache')) await cacheSection();
 if (run.includes('search')) await searchSection();
+if (run.includes('search')) await (await import('./search-scale.ts')).searchScaleSection(CACHE_DIR);
 if (run.includes('import')) await importSection();
 if (run.includes('export')) await exportSection();
 if (run.includes('cluster')) await clusterSection();

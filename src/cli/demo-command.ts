@@ -1,20 +1,30 @@
 import { Command } from 'commander';
-import { Conflict } from '../domain/errors.ts';
+import { Conflict, Invalid } from '../domain/errors.ts';
 import { openRuntime } from '../runtime.ts';
 import { configFrom, parsePositiveInt, type StoreOptions } from './options.ts';
-import { seedDemo } from './seed-demo.ts';
+import { DEMO_MAX_ITEMS, seedDemo } from './seed-demo.ts';
+
+/** The Arabic article count from --arabic-articles (or its older name --arabic), checked before anything opens. */
+function arabicCount(options: { arabic?: string; arabicArticles?: string }): number | undefined {
+  if (options.arabic !== undefined && options.arabicArticles !== undefined && options.arabic !== options.arabicArticles) {
+    throw new Invalid(`--arabic and --arabic-articles disagree (${options.arabic} and ${options.arabicArticles}): give --arabic-articles only`);
+  }
+  const raw = options.arabicArticles ?? options.arabic;
+  return raw === undefined ? undefined : parsePositiveInt(raw, options.arabicArticles !== undefined ? '--arabic-articles' : '--arabic', DEMO_MAX_ITEMS);
+}
 
 /** `folio demo`: generates the demo newspaper (or a larger archive for benchmarks) into an empty database. */
 export function demoCommand(): Command {
   return new Command('demo')
     .description('generate the demo newspaper into an empty database')
     .option('--articles <n>', 'English archive items to generate (default about 1,200)')
-    .option('--arabic <n>', 'Arabic articles to generate (default about 200)')
+    .option('--arabic-articles <n>', `Arabic articles to generate, up to ${DEMO_MAX_ITEMS.toLocaleString('en')} (default 200)`)
+    .option('--arabic <n>', 'the same as --arabic-articles')
     .option('--seed <n>', 'random seed (same seed, same newspaper)')
     .option('--database <url>', 'sqlite:<file> or postgres://…')
-    .action(async (options: StoreOptions & { articles?: string; arabic?: string; seed?: string }) => {
-      const articles = options.articles === undefined ? undefined : parsePositiveInt(options.articles, '--articles', 2_000_000);
-      const arabicArticles = options.arabic === undefined ? undefined : parsePositiveInt(options.arabic, '--arabic', 2_000_000);
+    .action(async (options: StoreOptions & { articles?: string; arabic?: string; arabicArticles?: string; seed?: string }) => {
+      const articles = options.articles === undefined ? undefined : parsePositiveInt(options.articles, '--articles', DEMO_MAX_ITEMS);
+      const arabicArticles = arabicCount(options);
       const seed = options.seed === undefined ? undefined : parsePositiveInt(options.seed, '--seed', 2 ** 31 - 1);
       const runtime = await openRuntime(configFrom(options));
       try {

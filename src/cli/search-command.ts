@@ -23,7 +23,7 @@ export function searchCommand(): Command {
         if (outcome.kind === 'invalid') throw new Invalid(`cannot search for ${JSON.stringify(query)}: ${outcome.error.message.en}`);
         if (options.json) {
           process.stdout.write(`${JSON.stringify({
-            query: outcome.query, description: outcome.description, total: outcome.total, page: outcome.page, sort: outcome.sort,
+            query: outcome.query, description: outcome.description, total: outcome.total, totalCapped: outcome.totalCapped, page: outcome.page, sort: outcome.sort,
             results: outcome.hits.map((h) => ({
               nid: h.node.nid, title: h.node.title, path: h.node.path ?? `node/${h.node.nid}`, published: new Date(h.node.publishedAt * 1000).toISOString(),
               authors: h.node.authors.map((a) => a.name), snippet: h.snippet.map((p) => p.text).join(''),
@@ -31,7 +31,7 @@ export function searchCommand(): Command {
           }, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`${outcome.total} result${outcome.total === 1 ? '' : 's'} for ${outcome.description}\n`);
+        process.stdout.write(`${outcome.totalCapped ? 'more than ' : ''}${outcome.total} result${outcome.total === 1 && !outcome.totalCapped ? '' : 's'} for ${outcome.description}\n`);
         for (const h of outcome.hits) {
           process.stdout.write(`\n${h.node.title}\n  ${runtime.config.baseUrl}${edition.pathPrefix}/${h.node.path ?? `node/${h.node.nid}`}\n  ${h.snippet.map((p) => (p.match ? `[${p.text}]` : p.text)).join('').replace(/\s+/g, ' ')}\n`);
         }

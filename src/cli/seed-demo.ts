@@ -2,6 +2,9 @@ import { generateDemo } from '../demo/index.ts';
 import type { Runtime } from '../runtime.ts';
 import { startProgress } from './progress.ts';
 
+/** The largest demo edition `folio demo` accepts. */
+export { DEMO_MAX_ITEMS } from '../demo/index.ts';
+
 /** Generates the demo newspaper into the runtime's store with a progress bar; returns a summary line. */
 export async function seedDemo(runtime: Runtime, options: { articles?: number; arabicArticles?: number; seed?: number }): Promise<string> {
   const progress = startProgress('Generating the demo newspaper');

@@ -16,8 +16,8 @@ export const DEMO_DEFAULT_ARTICLES = 1200;
 export const DEMO_DEFAULT_ARABIC_ARTICLES = 200;
 /** The seed the shipped demo uses. */
 export const DEMO_DEFAULT_SEED = 2011;
-// Large enough for a load test, small enough that a typo cannot fill the disk.
-const MAX_ITEMS = 1_000_000;
+/** Most items per edition: large enough for a load test, small enough that a typo cannot fill the disk. */
+export const DEMO_MAX_ITEMS = 1_000_000;
 
 /** Options of `generateDemo`. */
 export interface DemoOptions {
@@ -70,6 +70,6 @@ export async function generateDemo(options: DemoOptions): Promise<DemoReport> {
 }
 
 function count(n: number, field: string): number {
-  if (!Number.isInteger(n) || n < 0 || n > MAX_ITEMS) throw new Invalid(`The demo's ${field} must be a whole number from 0 to ${MAX_ITEMS}.`, field);
+  if (!Number.isInteger(n) || n < 0 || n > DEMO_MAX_ITEMS) throw new Invalid(`The demo's ${field} must be a whole number from 0 to ${DEMO_MAX_ITEMS}.`, field);
   return n;
 }

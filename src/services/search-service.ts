@@ -11,6 +11,7 @@ import { snippet, SNIPPET_SCAN_CHARS, type SnippetPart } from '../search/snippet
 import { creditSources } from '../text/credit-sources.ts';
 import { localDateParts } from '../text/dates.ts';
 import { facetToken, facetTokens } from '../search/facet-tokens.ts';
+import { MATCH_COUNT_CAP } from '../search/query-limits.ts';
 import type { ContentReader, IndexSourceRow, SearchStore } from '../store/types.ts';
 
 /** Ranked results remembered per answer: 100 pages of 10, the depth readers page through. */
@@ -66,6 +67,7 @@ const ANSWER_CACHE_SIZE = 2000;
 
 interface Answer {
   readonly total: number;
+  readonly totalCapped: boolean;
   readonly ranked: readonly number[];
   readonly facets: Facets;
   readonly at: number;
@@ -87,17 +89,24 @@ export interface SearchHitView {
 export type SearchOutcome =
   | { readonly kind: 'empty' }
   | { readonly kind: 'invalid'; readonly query: string; readonly error: QueryError }
-  | { readonly kind: 'results'; readonly query: string; readonly description: string; readonly sort: SearchSort; readonly page: number; readonly pageSize: number; readonly total: number; readonly hits: readonly SearchHitView[]; readonly filters: SearchFilters; readonly facets: Facets };
+  | { readonly kind: 'results'; readonly query: string; readonly description: string; readonly sort: SearchSort; readonly page: number; readonly pageSize: number; readonly total: number;
+    /** True when there are more than `total` matches: counting stops at the cap. */
+    readonly totalCapped: boolean; readonly hits: readonly SearchHitView[]; readonly filters: SearchFilters; readonly facets: Facets };
 
 /** Full-text search: keeping the index current, and answering queries. */
 export class SearchService {
   private readonly answers = new Map<string, Answer>();
+  private readonly countCap: number;
 
+  /** `options.countCap` replaces MATCH_COUNT_CAP, so tests can reach the cap with a few articles. */
   constructor(
     private readonly search: SearchStore,
     private readonly content: ContentReader,
     private readonly editionOf: (edition: string) => { readonly lang: Lang; readonly timeZone: string },
-  ) {}
+    options: { readonly countCap?: number } = {},
+  ) {
+    this.countCap = options.countCap ?? MATCH_COUNT_CAP;
+  }
 
   /** Rebuilds the whole index, reporting progress; returns how many nodes were indexed. */
   async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
@@ -145,14 +154,14 @@ export class SearchService {
       const pageIds = remembered
         ? answer.ranked.slice(offset, offset + LISTING_PAGE_SIZE)
         : (await this.search.search({
-          edition: edition.code, lang: edition.lang, query: parsed.query, sort: input.sort, offset, limit: LISTING_PAGE_SIZE, facets: this.filterTokens(filters),
+          edition: edition.code, lang: edition.lang, query: parsed.query, sort: input.sort, offset, limit: LISTING_PAGE_SIZE, facets: this.filterTokens(filters), countCap: this.countCap,
         })).hits.map((h) => h.nid);
       hits = await this.hitViews(pageIds, parsed.terms, edition.lang);
       if (remembered && input.page === 0) answer.firstPage = hits;
     }
     return {
       kind: 'results', query: q, description: describeQuery(parsed.query, edition.lang), sort: input.sort, page: input.page,
-      pageSize: LISTING_PAGE_SIZE, total: answer.total, hits, filters, facets: answer.facets,
+      pageSize: LISTING_PAGE_SIZE, total: answer.total, totalCapped: answer.totalCapped, hits, filters, facets: answer.facets,
     };
   }
 
@@ -176,9 +185,9 @@ export class SearchService {
     if (known && Date.now() - known.at < ANSWER_TTL_MS) return known;
     // Ranked candidates: the store ranks its bounded candidate set; ask for all of it at once.
     const result = await this.search.search({
-      edition: edition.code, lang: edition.lang, query, sort, offset: 0, limit: RELEVANCE_CANDIDATES_PER_ANSWER, facets: this.filterTokens(filters),
+      edition: edition.code, lang: edition.lang, query, sort, offset: 0, limit: RELEVANCE_CANDIDATES_PER_ANSWER, facets: this.filterTokens(filters), countCap: this.countCap,
     });
-    const answer: Answer = { total: result.total, ranked: result.hits.map((h) => h.nid), facets: await this.facets(result.candidates, edition), at: Date.now() };
+    const answer: Answer = { total: result.total, totalCapped: result.totalCapped, ranked: result.hits.map((h) => h.nid), facets: await this.facets(result.candidates, edition), at: Date.now() };
     if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
     this.answers.set(key, answer);
     return answer;

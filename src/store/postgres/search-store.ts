@@ -3,6 +3,7 @@ import type { Database } from '../schema.ts';
 import { tsqueryExpression } from '../search/match-expression.ts';
 import { countIndexed, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
 import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
+import { cappedTotal } from '../search/capped-total.ts';
 
 /** PostgreSQL's text search configuration per language: Arabic arrives already stemmed by Folio. */
 function config(lang: 'en' | 'ar'): string {
@@ -38,20 +39,25 @@ export class PostgresSearchStore implements SearchStore {
   async search(request: SearchRequest): Promise<SearchResult> {
     const narrowing = (request.facets ?? []).map((t) => ` & '${t}'`).join('');
     const query = sql`to_tsquery(${sql.lit(config(request.lang))}::regconfig, ${`${tsqueryExpression(request.query)}${narrowing}`})`;
-    const total = Number((await sql<{ n: number }>`select count(*) as n from search_docs where edition = ${request.edition} and document @@ ${query}`.execute(this.readDb)).rows[0]?.n ?? 0);
-    if (request.sort === 'newest') {
-      const rows = await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
-        order by published_at desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.readDb);
-      const candidates = await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
-        order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.readDb);
-      return { total, hits: rows.rows.map((r) => ({ nid: r.nid, score: 0 })), candidates: candidates.rows.map((r) => r.nid) };
-    }
-    // The same bounded design as SQLite: rank the newest matches, not all of them.
-    const rows = await sql<{ nid: number; score: number }>`select nid, ts_rank_cd(document, ${query}) as score
+    const count = async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs
+      where edition = ${request.edition} and document @@ ${query} limit ${limit}) as capped`.execute(this.readDb)).rows[0]?.n ?? 0);
+    // The same bounded design as SQLite: rank the newest matches, not all of them; count no further than the cap.
+    const rows = (await sql<{ nid: number; score: number }>`select nid, ts_rank_cd(document, ${query}) as score
       from search_docs where edition = ${request.edition} and document @@ ${query}
-      order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.readDb);
-    const ranked = rows.rows.map((r) => ({ nid: r.nid, score: Number(r.score) })).sort((a, b) => b.score - a.score || b.nid - a.nid);
-    return { total, candidates: rows.rows.map((r) => r.nid), hits: ranked.slice(request.offset, request.offset + request.limit) };
+      order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.readDb)).rows;
+    const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, count);
+    const candidates = rows.map((r) => r.nid);
+    if (request.sort === 'newest') {
+      const end = request.offset + request.limit;
+      // The candidates are already newest first; only pages past them need the index again.
+      const page = end <= rows.length || rows.length < RELEVANCE_CANDIDATES
+        ? candidates.slice(request.offset, end)
+        : (await sql<{ nid: number }>`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
+          order by published_at desc, nid desc limit ${request.limit} offset ${request.offset}`.execute(this.readDb)).rows.map((r) => r.nid);
+      return { ...counted, hits: page.map((nid) => ({ nid, score: 0 })), candidates };
+    }
+    const ranked = rows.map((r) => ({ nid: r.nid, score: Number(r.score) })).sort((a, b) => b.score - a.score || b.nid - a.nid);
+    return { ...counted, candidates, hits: ranked.slice(request.offset, request.offset + request.limit) };
   }
 
   facetRows(nids: readonly number[]) {

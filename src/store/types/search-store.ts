@@ -35,11 +35,18 @@ export interface SearchRequest {
   readonly limit: number;
   /** Facet tokens every result must carry (search/facet-tokens.ts). */
   readonly facets?: readonly string[];
+  /**
+   * Matches are counted exactly up to this many; past it the result says only "more than this"
+   * (`totalCapped`), so a common word costs a bounded count, not a walk of every match.
+   */
+  readonly countCap: number;
 }
 
-/** What a search found: a page of node ids with scores, how many matched in all, and the newest matches facets are counted over. */
+/** What a search found: a page of node ids with scores, how many matched (up to the cap), and the newest matches facets are counted over. */
 export interface SearchResult {
+  /** Matches in all, or the request's countCap when there are more (then `totalCapped` is true). */
   readonly total: number;
+  readonly totalCapped: boolean;
   readonly hits: readonly { readonly nid: number; readonly score: number }[];
   readonly candidates: readonly number[];
 }

@@ -70,7 +70,7 @@ export function searchRoutes(edition: Edition, deps: WebDeps) {
       const base = `${deps.config.baseUrl}${edition.pathPrefix}`;
       const payload = outcome.kind === 'results'
         ? {
-          query: outcome.query, description: outcome.description, total: outcome.total, page: outcome.page, pageSize: outcome.pageSize, sort: outcome.sort,
+          query: outcome.query, description: outcome.description, total: outcome.total, totalCapped: outcome.totalCapped, page: outcome.page, pageSize: outcome.pageSize, sort: outcome.sort,
           filters: outcome.filters, facets: outcome.facets,
           results: outcome.hits.map((h) => ({
             nid: h.node.nid, title: h.node.title, url: `${base}/${h.node.path ?? `node/${h.node.nid}`}`,

@@ -57,7 +57,7 @@ ${active !== null ? html`<p class="facet-active"><a href="${link((p) => p.delete
   return html`<aside class="search-facets" aria-labelledby="facets-title">
 <h2 id="facets-title">${t(lang, 'facetsTitle')}</h2>
 ${groups}
-${outcome.facets.counted < outcome.total ? html`<p class="facets-note">${t(lang, 'facetsCounted', { count: formatCount(outcome.facets.counted, lang, ctx.edition.digits) })}</p>` : ''}
+${outcome.totalCapped || outcome.facets.counted < outcome.total ? html`<p class="facets-note">${t(lang, 'facetsCounted', { count: formatCount(outcome.facets.counted, lang, ctx.edition.digits) })}</p>` : ''}
 </aside>`;
 }
 
@@ -78,8 +78,10 @@ export function searchView(ctx: SiteContext, outcome: SearchOutcome, base: strin
 <p class="search-help">${t(lang, 'searchSuggestions')}</p>
 ${Object.keys(outcome.filters).length > 0 ? facetsView(ctx, outcome, base, params) : ''}`;
   } else {
-    const summary = outcome.total === 1 ? t(lang, 'searchOneResult', { description: outcome.description })
-      : t(lang, 'searchResults', { count: formatCount(outcome.total, lang, ctx.edition.digits), description: outcome.description });
+    const count = formatCount(outcome.total, lang, ctx.edition.digits);
+    const summary = outcome.totalCapped ? t(lang, 'searchMoreResults', { count, description: outcome.description })
+      : outcome.total === 1 ? t(lang, 'searchOneResult', { description: outcome.description })
+        : t(lang, 'searchResults', { count, description: outcome.description });
     body = html`<p class="search-summary" role="status">${summary}</p>
 <ol class="search-results" start="${outcome.page * outcome.pageSize + 1}">
 ${outcome.hits.map((hit) => html`<li class="search-result">
