@@ -13,6 +13,9 @@ import { readNodeDetail, readSummaries } from './node-detail-query.ts';
 /** lower(path): served by the expression indexes of migration 007 on both dialects. */
 const lowerPath = sql<string>`lower(path)`;
 
+/** Orders the exact spelling of a path before its other spellings (a case-folded lookup finds both). */
+const exactFirst = (path: string) => sql<number>`case when path = ${path} then 0 else 1 end`;
+
 /** Published comments only: 1 is Folio's (and Drupal 7's) published status. */
 const PUBLISHED = 1;
 
@@ -31,16 +34,14 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async goneReason(edition: string, path: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('gone_paths').select('reason').where('edition', '=', edition).where('path', '=', path).executeTakeFirst()
-      ?? await this.db.selectFrom('gone_paths').select('reason').where('edition', '=', edition).where(lowerPath, '=', sql<string>`lower(${path})`)
-        .orderBy('path').executeTakeFirst();
+    const row = await this.db.selectFrom('gone_paths').select('reason').where('edition', '=', edition)
+      .where(lowerPath, '=', sql<string>`lower(${path})`).orderBy(exactFirst(path)).orderBy('path').limit(1).executeTakeFirst();
     return row?.reason;
   }
 
   async redirectLocation(edition: string, path: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('path_redirects').select('location').where('edition', '=', edition).where('path', '=', path).executeTakeFirst()
-      ?? await this.db.selectFrom('path_redirects').select('location').where('edition', '=', edition).where(lowerPath, '=', sql<string>`lower(${path})`)
-        .orderBy('path').executeTakeFirst();
+    const row = await this.db.selectFrom('path_redirects').select('location').where('edition', '=', edition)
+      .where(lowerPath, '=', sql<string>`lower(${path})`).orderBy(exactFirst(path)).orderBy('path').limit(1).executeTakeFirst();
     return row?.location;
   }
 
@@ -50,16 +51,14 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async resolvePath(edition: string, path: string): Promise<PathTarget | undefined> {
-    const row = await this.db.selectFrom('path_aliases').select(['target_type', 'target_id', 'canonical'])
-      .where('edition', '=', edition).where('path', '=', path).executeTakeFirst();
-    if (row) return { targetType: row.target_type as PathTargetType, targetId: row.target_id, canonical: row.canonical === 1 };
     // Another spelling of a stored path (/Some-Alias for some-alias), as MySQL's collation matched
-    // Drupal's aliases: never canonical, so the page redirects to the stored spelling. A canonical
-    // row wins over an old alias, then the lowest path, so the answer is stable.
-    const other = await this.db.selectFrom('path_aliases').select(['target_type', 'target_id'])
+    // Drupal's aliases, is never canonical, so the page redirects to the stored spelling. The exact
+    // spelling wins, then a canonical row over an old alias, then the lowest path, so the answer is stable.
+    const row = await this.db.selectFrom('path_aliases').select(['path', 'target_type', 'target_id', 'canonical'])
       .where('edition', '=', edition).where(lowerPath, '=', sql<string>`lower(${path})`)
-      .orderBy('canonical', 'desc').orderBy('path').executeTakeFirst();
-    return other ? { targetType: other.target_type as PathTargetType, targetId: other.target_id, canonical: false } : undefined;
+      .orderBy(exactFirst(path)).orderBy('canonical', 'desc').orderBy('path').limit(1).executeTakeFirst();
+    if (!row) return undefined;
+    return { targetType: row.target_type as PathTargetType, targetId: row.target_id, canonical: row.path === path && row.canonical === 1 };
   }
 
   async canonicalPath(edition: string, targetType: PathTargetType, targetId: number): Promise<string | undefined> {
@@ -74,47 +73,10 @@ export class KyselyContentReader implements ContentReader {
   }
 
   async listNodes(query: ListingQuery): Promise<Page<NodeSummary>> {
-    const { edition, filter, page, pageSize } = query;
-    const offset = page * pageSize;
-    let rows: SummaryRow[];
-    let total: number;
-    switch (filter.type) {
-      case 'term': {
-        // node_terms carries published_at so this is one range scan of its primary key.
-        rows = await this.db.selectFrom('node_terms').innerJoin('nodes', 'nodes.nid', 'node_terms.nid').select(SUMMARY_COLUMNS)
-          .where('node_terms.tid', '=', filter.tid).where('nodes.status', '=', 1)
-          .orderBy('node_terms.published_at', 'desc').orderBy('node_terms.nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = await this.count(this.db.selectFrom('node_terms').where('tid', '=', filter.tid));
-        break;
-      }
-      case 'author': {
-        rows = await this.db.selectFrom('node_authors').innerJoin('nodes', 'nodes.nid', 'node_authors.nid').select(SUMMARY_COLUMNS)
-          .where('node_authors.aid', '=', filter.aid).where('nodes.status', '=', 1)
-          .orderBy('node_authors.published_at', 'desc').orderBy('node_authors.nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = await this.count(this.db.selectFrom('node_authors').where('aid', '=', filter.aid));
-        break;
-      }
-      case 'blog': {
-        const base = this.db.selectFrom('nodes').where('blog_id', '=', filter.bid).where('status', '=', 1);
-        rows = await base.select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = await this.count(base);
-        break;
-      }
-      case 'promoted': {
-        const base = this.db.selectFrom('nodes').where('edition', '=', edition).where('promoted', '=', 1).where('status', '=', 1);
-        rows = await base.select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = await this.count(base);
-        break;
-      }
-      case 'all': {
-        let base = this.db.selectFrom('nodes').where('edition', '=', edition).where('status', '=', 1);
-        if (filter.kinds) base = base.where('kind', 'in', [...filter.kinds]);
-        rows = await base.select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('nid', 'desc').limit(pageSize).offset(offset).execute();
-        total = await this.count(base);
-        break;
-      }
-    }
-    return { items: await this.summaries(rows), page, pageSize, total };
+    const { page, pageSize } = query;
+    // One listing order for pages and ids alike: the page is a slice of the ids, so the two cannot disagree.
+    const ids = await this.listingIds(query);
+    return { items: await this.summariesByIds(ids.slice(page * pageSize, (page + 1) * pageSize)), page, pageSize, total: ids.length };
   }
 
   async listingIds(query: Pick<ListingQuery, 'edition' | 'filter'>): Promise<number[]> {
@@ -122,15 +84,15 @@ export class KyselyContentReader implements ContentReader {
     let rows: { nid: number }[];
     switch (filter.type) {
       case 'term':
-        rows = await this.db.selectFrom('node_terms').innerJoin('nodes', 'nodes.nid', 'node_terms.nid').select('node_terms.nid')
-          .where('node_terms.tid', '=', filter.tid).where('nodes.status', '=', 1)
-          .orderBy('node_terms.published_at', 'desc').orderBy('node_terms.nid', 'desc').execute();
+      case 'author': {
+        // node_terms and node_authors share (nid, key, published_at), so one query serves both; the
+        // published_at they carry makes this one range scan of their primary key.
+        const [table, key, id] = filter.type === 'term' ? ['node_terms', 'tid', filter.tid] as const : ['node_authors', 'aid', filter.aid] as const;
+        const m = this.db.selectFrom(`${table} as m` as 'node_terms as m').innerJoin('nodes', 'nodes.nid', 'm.nid');
+        rows = await m.select('m.nid').where(`m.${key}` as 'm.tid', '=', id).where('nodes.status', '=', 1)
+          .orderBy('m.published_at', 'desc').orderBy('m.nid', 'desc').execute();
         break;
-      case 'author':
-        rows = await this.db.selectFrom('node_authors').innerJoin('nodes', 'nodes.nid', 'node_authors.nid').select('node_authors.nid')
-          .where('node_authors.aid', '=', filter.aid).where('nodes.status', '=', 1)
-          .orderBy('node_authors.published_at', 'desc').orderBy('node_authors.nid', 'desc').execute();
-        break;
+      }
       case 'blog':
         rows = await this.db.selectFrom('nodes').select('nid').where('blog_id', '=', filter.bid).where('status', '=', 1)
           .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
