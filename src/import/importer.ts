@@ -137,7 +137,7 @@ export class ImportRun {
   private reportItemUrls(entry: ReportedItem): void {
     if (entry.type === 'comment') {
       if (entry.shownAt !== undefined && entry.path !== null) this.reportUrl({ path: entry.path, fate: 'redirect', to: entry.shownAt });
-      else if (entry.path !== null) this.reportUrl({ path: entry.path, fate: 'gone', reason: UNPUBLISHED_COMMENT });
+      else if (entry.path !== null) this.reportUrl({ path: entry.path, fate: 'gone', reason: entry.goneReason ?? UNPUBLISHED_COMMENT });
       return;
     }
     // A term without an alias is served at /taxonomy/term/<tid> itself.
@@ -198,10 +198,11 @@ export class ImportRun {
     await this.files?.copyFor(records.filter((r): r is ImportedNode => r.type === 'node'), batch);
     // Replies that waited for their parent go first: it may be in the store by now.
     await this.comments.resolve([...this.comments.takeWaiting(), ...records.filter((r): r is ImportedComment => r.type === 'comment')], batch, reported);
-    // An old site's unpublished comment: its permalink answers 410 (UNPUBLISHED_COMMENT says why);
+    // An old site's unpublished comment, or one on an unpublished item: its permalink answers 410
+    // (goneReason says why, as the report does);
     // approved later, it redirects again. A Folio export carries its own gone paths, and its held
     // comments are a moderation queue, not old URLs.
-    if (this.options.sourceName !== 'folio') for (const c of reported) if (c.type === 'comment' && c.shownAt === undefined) batch.gone.push({ path: `comment/${c.id}`, reason: UNPUBLISHED_COMMENT });
+    if (this.options.sourceName !== 'folio') for (const c of reported) if (c.type === 'comment' && c.shownAt === undefined) batch.gone.push({ path: `comment/${c.id}`, reason: c.goneReason ?? UNPUBLISHED_COMMENT });
     await this.corrections.resolve(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);
     for (const g of records.filter((r): r is ImportedGone => r.type === 'gone')) {
       batch.gone.push({ path: g.path.replace(/^\/+/, ''), reason: g.reason });

@@ -74,6 +74,7 @@ export class NodeBuilder {
     const before = this.states.get(record.key);
     const nid = before?.nid ?? this.allocate(record, taken);
     run.nodeIds.set(record.key, nid);
+    run.nodePublished.set(record.key, record.published);
     const hashes = record.revisions.map(revisionHash);
     // The record's last revision is its current one (a Drupal node reverted to an old revision
     // shows that old text); between records, the one captured or revised later wins.

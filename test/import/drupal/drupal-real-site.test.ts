@@ -121,6 +121,33 @@ for (const version of [6, 7] as const) {
         assert.match(fate?.fate === 'gone' ? fate.reason : '', /unpublished \(Drupal showed it to administrators only\)/);
       });
 
+      test('a published comment on an unpublished node answers 410 with a readable page, as the report says', async () => {
+        for (const path of ['/content/withdrawn-story', `/node/${plan.withdrawnNid}`]) assert.equal((await get(path)).statusCode, 410, path);
+        const res = await get(`/comment/${plan.withdrawnCid}`);
+        assert.equal(res.statusCode, 410);
+        assert.match(res.body, /the article it belongs to was withdrawn/);
+        const fate = report.urls.find((u) => u.path === `comment/${plan.withdrawnCid}`);
+        assert.deepEqual(fate, { path: `comment/${plan.withdrawnCid}`, fate: 'gone', reason: `the item it belongs to (node/${plan.withdrawnNid}) is unpublished` });
+        assert.equal((await site.runtime.store.comments.findForModeration(plan.withdrawnCid))?.status, 1, 'the comment itself is kept as it was');
+      });
+
+      test('both items of a translation set are listed under their section and tag, each in its own edition', async () => {
+        const t = plan.translationTerms;
+        for (const [prefix, own, other] of [['', 'A translated story', 'قصة مترجمة'], ['/ar', 'قصة مترجمة', 'A translated story']] as const) {
+          for (const path of [t.section, t.tag, 'section/politics']) {
+            const listing = await get(`${prefix}/${path}`);
+            assert.equal(listing.statusCode, 200, `${prefix}/${path}`);
+            assert.ok(listing.body.includes(own), `${prefix}/${path} lists ${own}`);
+            assert.ok(!listing.body.includes(other), `${prefix}/${path} does not list the other edition's item`);
+          }
+          const item = await page(`${prefix}/content/translated-story`);
+          assert.ok(item.body.includes(`href="${prefix}/${t.tag}"`), `${prefix}: the item links its tag in its own edition`);
+        }
+        const arabicSection = await site.runtime.store.content.resolvePath('ar', t.section);
+        assert.equal(arabicSection?.targetType, 'term');
+        assert.notEqual(arabicSection?.targetId, t.sectionTid, 'the Arabic copy of the term has its own id');
+      });
+
       test('a second run over the unchanged source, files included, changes nothing', async () => {
         const again = await run(site);
         for (const type of ['node', 'comment', 'term', 'author', 'blog'] as const) {
@@ -129,7 +156,9 @@ for (const version of [6, 7] as const) {
         assert.deepEqual(again.files, { copied: 0, unchanged: summary.files!.copied, missing: 1 });
         assert.deepEqual(again.urls, summary.urls, 'every URL keeps its fate');
         const arabicAgain = await run(site, { languages: ARABIC });
-        assert.equal(arabicAgain.counts.node.imported + arabicAgain.counts.node.updated, 0);
+        for (const type of ['node', 'comment', 'term', 'author', 'blog'] as const) {
+          assert.equal(arabicAgain.counts[type].imported + arabicAgain.counts[type].updated, 0, `ar ${type}: ${JSON.stringify(arabicAgain.counts[type])}`);
+        }
       });
 
       test('a reply stored with a lower cid than its parent keeps its parent on the first run', async () => {
