@@ -10,6 +10,7 @@ import { renderNodePage, renderTeaserListing, type FixtureTeaser } from '../fixt
 import { sampleArticle } from '../fixtures/original-site/sample-pages.ts';
 import { writeWarc, type FixtureResponse } from '../fixtures/original-site/write-fixture-warc.ts';
 import { testDialects } from '../support/databases.ts';
+import { runCli } from '../support/run-cli.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 
 // A WARC crawl of the old site's listings as well as its articles (issue 11, points 2 and 3): the
@@ -48,6 +49,13 @@ function crawl(): FixtureResponse[] {
     at('blog/42', renderTeaserListing('Street Level', [nightMarket]), 10),
     at('blogs/street-level', renderTeaserListing('Street Level', [nightMarket]), 11),
     at('blog', renderTeaserListing('Blogs', [nightMarket]), 12),
+    // A tag captured only at its third page: its three items are all Folio holds, so page 2 is past the end.
+    at('tags/quayside?page=2', renderTeaserListing('Quayside', uncaptured(20, 3)), 13),
+    // The front listing's later pages, one within what the import holds and one past it.
+    at('node?page=1', renderTeaserListing(null, uncaptured(30, 2), { front: true }), 14),
+    at('node?page=7', renderTeaserListing(null, uncaptured(40, 1), { front: true }), 15),
+    // An article's second page of comments.
+    at(`${director.path}?page=1`, directorPage, 16),
   ];
 }
 
@@ -86,6 +94,35 @@ for (const dialect of testDialects()) {
       assert.equal((await get(`/${ENCODED}`)).statusCode, 200, 'the encoded slug is the canonical page itself');
     });
 
+    test('a listing captured only past its first page answers there: a 301 to the last page Folio holds', async () => {
+      const quayside = await get('/tags/quayside?page=2');
+      assert.equal(quayside.statusCode, 301);
+      assert.equal(quayside.headers.location, '/tags/quayside');
+      assert.match((await get('/tags/quayside')).body, /Quayside report 21/);
+      assert.deepEqual(report.urls.find((u) => u.path === 'tags/quayside?page=2'), { path: 'tags/quayside?page=2', fate: 'redirect', to: 'tags/quayside' });
+      assert.equal((await get('/tags/quayside?page=3')).statusCode, 404, 'a page the old site was never seen at is still a 404');
+      assert.equal((await get('/tags/harbour-strike?page=1')).statusCode, 200, 'a page within the listing is the page itself');
+      assert.deepEqual(report.urls.find((u) => u.path === 'tags/harbour-strike?page=1'), { path: 'tags/harbour-strike?page=1', fate: 'canonical' });
+      const front = await get('/node?page=7');
+      assert.equal(front.statusCode, 301);
+      assert.equal(front.headers.location, '/node', 'the front listing holds one page of promoted items');
+    });
+
+    test('--report names every captured URL, query string and all, with the fate folio urls check finds for it', async () => {
+      const check = await runCli(['urls', 'check', warc, '--database', site.db.url, '--json']);
+      assert.equal(check.code, 0, check.stdout + check.stderr);
+      const answers = check.stdout.trim().split('\n').map((l) => JSON.parse(l) as { url: string; status: number; finalStatus: number });
+      assert.equal(answers.length, crawl().length, 'every capture was checked');
+      for (const answer of answers) {
+        const asked = new URL(answer.url);
+        const path = `${decodeURIComponent(asked.pathname.slice(1))}${asked.search}`;
+        const fates = report.urls.filter((u) => u.path === path);
+        assert.equal(fates.length, 1, `${path} is named once in the report (${JSON.stringify(fates)})`);
+        assert.equal(answer.status, { canonical: 200, redirect: 301, gone: 410 }[fates[0]!.fate], `${path}: the report says ${fates[0]!.fate}, Folio answers ${answer.status}`);
+        assert.ok([200, 410].includes(answer.finalStatus), `${path} ends at ${answer.finalStatus}`);
+      }
+    });
+
     test('the listings give the articles their tag, sections and author; the front page promotes them', async () => {
       const tag = await get('/tags/harbour-strike');
       assert.match(tag.body, /Harbour workers end strike/);
@@ -108,7 +145,7 @@ for (const dialect of testDialects()) {
     });
 
     test('articles never captured answer with their teaser and are counted', async () => {
-      assert.equal(first.itemsByType['teaser-only'], 10 + 1);
+      assert.equal(first.itemsByType['teaser-only'], 10 + 1 + 3 + 2 + 1);
       const teaserOnly = await get('/content/quayside-report-3');
       assert.equal(teaserOnly.statusCode, 200);
       assert.match(teaserOnly.body, /Day 3 on the quays/);
