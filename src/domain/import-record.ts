@@ -131,6 +131,8 @@ export interface ImportedNode {
   readonly landingItems?: readonly string[];
   /** What the source knows it lost or guessed for this item ("its original URL is unknown"); the report lists each. */
   readonly notes?: readonly string[];
+  /** The comment count an old listing showed for an item whose page was never captured (its comments were not). */
+  readonly listedComments?: number;
   readonly provenance: ImportProvenance;
 }
 

@@ -153,6 +153,7 @@ export class NodeBuilder {
       teaser: current.summary ?? opening.teaser, leadHtml: opening.leadHtml, bodyHtml: current.bodyHtml,
       credit: current.credit, photo: current.photo, publishedAt: state.publishedAt, updatedAt: state.current.revisedAt, showDate: state.showDate,
       promoted: state.promoted, sectionTid, termIds, authorIds, blogId, commentPolicy: state.commentPolicy, published: state.published,
+      listedComments: state.listedComments ?? 0,
     };
   }
 }

@@ -27,6 +27,8 @@ export interface NodesTable {
   blog_id: number | null;
   comment_policy: string | null;
   comment_count: number;
+  /** The count an old listing showed for an item never captured (migration 017); comment_count is at least this. */
+  listed_comments: Generated<number>;
 }
 
 export interface TermsTable {

@@ -9,6 +9,7 @@ import * as pathCase007 from './007-path-case.ts';
 import * as pathRedirects008 from './008-path-redirects.ts';
 import * as readPath011 from './011-read-path.ts';
 import * as people012 from './012-people.ts';
+import * as listedComments017 from './017-listed-comments.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-path-redirects': pathRedirects008,
   '011-read-path': readPath011,
   '012-people': people012,
+  '017-listed-comments': listedComments017,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

@@ -248,6 +248,7 @@ export class KyselyImportStore implements ImportStore {
         photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
         updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: n.published ? 1 : 0, promoted: n.promoted ? 1 : 0,
         section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
+        listed_comments: n.listedComments ?? 0,
       }))).execute();
       const terms = part.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt })));
       for (const rows of chunks(terms)) await trx.insertInto('node_terms').values(rows).execute();

@@ -29,6 +29,8 @@ export interface ImportItemWrite {
 /** A node row to write or replace, unpublished ones included. */
 export interface ImportNodeWrite extends NodeWrite {
   readonly published: boolean;
+  /** The comment count an old listing showed for an item never captured; 0 when none did. */
+  readonly listedComments?: number;
 }
 
 /** Everything one import batch writes, in one transaction. */
