@@ -11,6 +11,8 @@ import { sampleArticle } from '../fixtures/original-site/sample-pages.ts';
 import { writeWarc, type FixtureResponse } from '../fixtures/original-site/write-fixture-warc.ts';
 import { testDialects } from '../support/databases.ts';
 import { runCli } from '../support/run-cli.ts';
+import { storeSnapshot } from '../support/store-snapshot.ts';
+import { headersAreWireSafe, socketRequest } from '../support/socket-client.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 
 // A WARC crawl of the old site's listings as well as its articles (issue 11, points 2 and 3): the
@@ -95,6 +97,16 @@ for (const dialect of testDialects()) {
       assert.equal((await get(`/${ENCODED}`)).statusCode, 200, 'the encoded slug is the canonical page itself');
     });
 
+    test('over a real socket, every captured URL answers 200, 301 or 410, with headers a socket carries', async () => {
+      const address = await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
+      const port = Number(new URL(address).port);
+      for (const r of crawl()) {
+        const res = await socketRequest(port, { path: r.url.slice(HOST.length) || '/' });
+        assert.ok([200, 301, 410].includes(res.status), `${r.url} answered ${res.status}`);
+        assert.deepEqual(headersAreWireSafe(res.headers), [], r.url);
+      }
+    });
+
     test('a listing captured only past its first page answers there: a 301 to the last page Folio holds', async () => {
       const quayside = await get('/tags/quayside?page=2');
       assert.equal(quayside.statusCode, 301);
@@ -171,8 +183,10 @@ for (const dialect of testDialects()) {
       }
     });
 
-    test('a second run over the unchanged crawl changes nothing', async () => {
+    test('a second run over the unchanged crawl changes nothing: counts, records and their hashes', async () => {
+      const before = await storeSnapshot(site.runtime);
       const again = await importOnce();
+      assert.deepEqual(await storeSnapshot(site.runtime), before);
       for (const [type, c] of Object.entries(again.counts)) assert.equal(c.imported + c.updated, 0, `${type}: ${JSON.stringify(c)}`);
     });
   });
