@@ -172,6 +172,9 @@ for (const dialect of testDialects()) {
       const teaserOnly = await site.runtime.store.content.resolvePath('en', 'content/quayside-report-2');
       const [summary] = await site.runtime.store.content.summariesByIds([teaserOnly!.targetId]);
       assert.equal(summary?.commentCount, 1, 'stored, so every listing and feed shows it');
+      let exported: unknown;
+      for await (const record of site.runtime.exports.records('en')) if (record.type === 'node' && record.path === 'content/quayside-report-2') exported = record;
+      assert.equal((exported as { listedComments?: number } | undefined)?.listedComments, 1, 'the JSON export keeps it, so a restore shows it too');
       assert.ok(report.warnings.some((w) => w.includes('the listing /tags/harbour-strike shows 2 comments; 0 captured')), report.warnings.join('\n'));
       assert.ok(!report.warnings.some((w) => /shows 3 comments; 3 captured/.test(w)), 'counts that agree are not named');
     });
