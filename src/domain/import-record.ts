@@ -131,6 +131,8 @@ export interface ImportedNode {
   readonly landingItems?: readonly string[];
   /** What the source knows it lost or guessed for this item ("its original URL is unknown"); the report lists each. */
   readonly notes?: readonly string[];
+  /** The comment count an old listing showed for an item whose page was never captured (its comments were not). */
+  readonly listedComments?: number;
   readonly provenance: ImportProvenance;
 }
 
@@ -208,6 +210,17 @@ export interface ImportedRedirect {
   readonly provenance: ImportProvenance;
 }
 
+/**
+ * A URL the source captured with a query string ("tags/x?page=2", "content/a?page=1"): the report
+ * gives its own fate, and a listing page past what the import holds leads to the listing's last page.
+ */
+export interface ImportedSourceUrl {
+  readonly type: 'source-url';
+  /** The decoded site path, then the query as captured: "tags/x?page=2". */
+  readonly url: string;
+  readonly provenance: ImportProvenance;
+}
+
 /** An input item the source could not read; the importer counts it and reports the reason. */
 export interface ImportSkip {
   readonly type: 'skip';
@@ -216,7 +229,7 @@ export interface ImportSkip {
   readonly reason: string;
 }
 
-export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportedRedirect | ImportedUser | ImportedCorrection | ImportSkip;
+export type ImportRecord = ImportedTerm | ImportedAuthor | ImportedBlog | ImportedNode | ImportedComment | ImportedGone | ImportedRedirect | ImportedUser | ImportedCorrection | ImportedSourceUrl | ImportSkip;
 
 /**
  * A source adapter: reads its input and yields records. Terms, authors and blogs come before the

@@ -5,7 +5,7 @@ import { formatLimitError, formatText } from '../filter/index.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { sha256 } from './content-hash.ts';
-import type { ReportedItem } from './import-report.ts';
+import { commentOfUnpublishedItem, UNPUBLISHED_COMMENT, type ReportedItem } from './import-report.ts';
 import { actionOf, itemRow, type RunState } from './run-state.ts';
 
 /**
@@ -113,7 +113,9 @@ export class CommentBuilder {
     const state = JSON.stringify({ nid, thread, content });
     const action = actionOf(this.states.get(r.key), state);
     this.states.set(r.key, state);
-    reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [], ...(r.published ? { shownAt: `node/${nid}#comment-${cid}` } : {}) });
+    // A published comment on an unpublished item was no reader's page either: gone, with the item named.
+    const goneReason = !r.published ? UNPUBLISHED_COMMENT : run.nodePublished.get(r.nodeKey) === false ? commentOfUnpublishedItem(r.nodeKey) : undefined;
+    reported.push({ type: 'comment', key: r.key, id: cid, action, path: `comment/${cid}`, legacyPaths: [], ...(goneReason === undefined ? { shownAt: `node/${nid}#comment-${cid}` } : { goneReason }) });
     if (action === 'unchanged') return;
     batch.comments.push({
       cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : r.spam ? COMMENT_STATUS.spam : COMMENT_STATUS.pending,

@@ -16,7 +16,7 @@ export interface ReportedItem {
   readonly contentType?: string;
   /** A comment's node page, where its permalink redirects. */
   readonly shownAt?: string;
-  /** Why the item's paths answer 410 (an unpublished node), when they do. */
+  /** Why the item's paths answer 410 (an unpublished node, an unpublished comment or one on an unpublished node), when they do. */
   readonly goneReason?: string;
 }
 
@@ -76,6 +76,11 @@ export interface ImportSummary {
  * where the comment is not shown.
  */
 export const UNPUBLISHED_COMMENT = 'the comment is unpublished (Drupal showed it to administrators only)';
+
+/** A published comment on an unpublished item: its permalink answers 410 like the item's page. */
+export function commentOfUnpublishedItem(nodeRef: string): string {
+  return `the item it belongs to (${nodeRef}) is unpublished`;
+}
 
 /** Where the per-item report goes; the CLI streams it to a JSON file so memory stays flat. */
 export interface ReportSink {

@@ -18,6 +18,7 @@ import { REMEMBERED, RunState } from './run-state.ts';
 import { splitBatch, emptyBatch } from './batch.ts';
 import type { FileCopier } from './file-copier.ts';
 import { NodeFiles } from './node-files.ts';
+import { sourcePathOf, sourceUrlFate } from './source-url-fate.ts';
 
 /** What `runImport` needs. */
 export interface ImportOptions {
@@ -36,6 +37,9 @@ export interface ImportOptions {
   /** Copies the files items reference (`--files`); without it files are left where they are. */
   readonly files?: FileCopier;
 }
+
+/** Source URLs with a query string remembered for the end of a run; past this many, the rest are named as skips. */
+const MAX_SOURCE_URLS = 1_000_000;
 
 /** Records read ahead of the importer while it writes. */
 const READ_AHEAD = 2000;
@@ -66,6 +70,8 @@ export class ImportRun {
   /** Redirects whose target has not arrived yet: retried after each batch and at the end. */
   private redirectQueue: ImportedRedirect[] = [];
   private users = 0;
+  /** The source's URLs with a query string: their fates are settled at the end, when the store holds everything. */
+  private readonly sourceUrls = new Set<string>();
   private done = 0;
   private pending: ImportRecord[] = [];
   private pendingNodes = 0;
@@ -106,6 +112,11 @@ export class ImportRun {
         this.state.skip(record.ref, record.reason);
         continue;
       }
+      if (record.type === 'source-url') {
+        if (this.sourceUrls.size < MAX_SOURCE_URLS) this.sourceUrls.add(record.url);
+        else this.state.skip(`/${record.url}`, `more than ${MAX_SOURCE_URLS} URLs with a query string: its fate is not reported`);
+        continue;
+      }
       this.pending.push(record);
       if (record.type === 'node') this.pendingNodes++;
       if (this.pendingNodes >= batchSize || this.pending.length >= batchSize * 8) await this.flush();
@@ -114,6 +125,7 @@ export class ImportRun {
     await this.settleWaitingReplies();
     await this.settleRedirects(true);
     await this.settleLandingPages();
+    await this.settleSourceUrls();
     if (!this.dryRun) await this.service.finished(this.edition);
     const { skipped, skips, warnings, skipReasons } = this.state;
     const summary: ImportSummary = {
@@ -137,7 +149,7 @@ export class ImportRun {
   private reportItemUrls(entry: ReportedItem): void {
     if (entry.type === 'comment') {
       if (entry.shownAt !== undefined && entry.path !== null) this.reportUrl({ path: entry.path, fate: 'redirect', to: entry.shownAt });
-      else if (entry.path !== null) this.reportUrl({ path: entry.path, fate: 'gone', reason: UNPUBLISHED_COMMENT });
+      else if (entry.path !== null) this.reportUrl({ path: entry.path, fate: 'gone', reason: entry.goneReason ?? UNPUBLISHED_COMMENT });
       return;
     }
     // A term without an alias is served at /taxonomy/term/<tid> itself.
@@ -198,10 +210,11 @@ export class ImportRun {
     await this.files?.copyFor(records.filter((r): r is ImportedNode => r.type === 'node'), batch);
     // Replies that waited for their parent go first: it may be in the store by now.
     await this.comments.resolve([...this.comments.takeWaiting(), ...records.filter((r): r is ImportedComment => r.type === 'comment')], batch, reported);
-    // An old site's unpublished comment: its permalink answers 410 (UNPUBLISHED_COMMENT says why);
+    // An old site's unpublished comment, or one on an unpublished item: its permalink answers 410
+    // (goneReason says why, as the report does);
     // approved later, it redirects again. A Folio export carries its own gone paths, and its held
     // comments are a moderation queue, not old URLs.
-    if (this.options.sourceName !== 'folio') for (const c of reported) if (c.type === 'comment' && c.shownAt === undefined) batch.gone.push({ path: `comment/${c.id}`, reason: UNPUBLISHED_COMMENT });
+    if (this.options.sourceName !== 'folio') for (const c of reported) if (c.type === 'comment' && c.shownAt === undefined) batch.gone.push({ path: `comment/${c.id}`, reason: c.goneReason ?? UNPUBLISHED_COMMENT });
     await this.corrections.resolve(records.filter((r): r is ImportedCorrection => r.type === 'correction'), batch, reported);
     for (const g of records.filter((r): r is ImportedGone => r.type === 'gone')) {
       batch.gone.push({ path: g.path.replace(/^\/+/, ''), reason: g.reason });
@@ -265,6 +278,33 @@ export class ImportRun {
     if (!this.dryRun) await this.service.apply(this.edition, { ...emptyBatch(), pathRedirects }, this.runId!);
     for (const r of pathRedirects) this.reportUrl({ path: r.path, fate: 'redirect', to: r.location });
     this.redirects += pathRedirects.length;
+  }
+
+  /**
+   * Gives each source URL with a query string its own fate in the report (issue 11), from what its
+   * path is now; a listing page past what the import holds is recorded, so it leads to the
+   * listing's last page. A dry run wrote nothing to ask about: those URLs are left out of its report.
+   */
+  private async settleSourceUrls(): Promise<void> {
+    const urls = [...this.sourceUrls];
+    this.sourceUrls.clear();
+    if (this.dryRun) return;
+    for (let i = 0; i < urls.length; i += 500) {
+      const part = urls.slice(i, i + 500);
+      const facts = await this.service.sourcePaths(this.edition, part.map(sourcePathOf));
+      const pathRedirects: { path: string; location: string }[] = [];
+      for (const url of part) {
+        const fact = facts.get(sourcePathOf(url));
+        const outcome = fact === undefined ? null : sourceUrlFate(url, fact);
+        if (outcome === null) {
+          this.state.skip(`/${url}`, fact === undefined ? 'its path was not imported' : 'its ?page= is not a page number');
+          continue;
+        }
+        this.reportUrl(outcome.fate);
+        if (outcome.pastEnd) pathRedirects.push(outcome.pastEnd);
+      }
+      if (pathRedirects.length > 0) await this.service.apply(this.edition, { ...emptyBatch(), pathRedirects }, this.runId!);
+    }
   }
 
   /** Writes each landing page's list of items, the items resolved by key (missing ones left out, with a warning). */

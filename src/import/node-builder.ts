@@ -74,6 +74,7 @@ export class NodeBuilder {
     const before = this.states.get(record.key);
     const nid = before?.nid ?? this.allocate(record, taken);
     run.nodeIds.set(record.key, nid);
+    run.nodePublished.set(record.key, record.published);
     const hashes = record.revisions.map(revisionHash);
     // The record's last revision is its current one (a Drupal node reverted to an old revision
     // shows that old text); between records, the one captured or revised later wins.
@@ -152,6 +153,7 @@ export class NodeBuilder {
       teaser: current.summary ?? opening.teaser, leadHtml: opening.leadHtml, bodyHtml: current.bodyHtml,
       credit: current.credit, photo: current.photo, publishedAt: state.publishedAt, updatedAt: state.current.revisedAt, showDate: state.showDate,
       promoted: state.promoted, sectionTid, termIds, authorIds, blogId, commentPolicy: state.commentPolicy, published: state.published,
+      listedComments: state.listedComments ?? 0,
     };
   }
 }

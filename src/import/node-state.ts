@@ -11,6 +11,8 @@ export type NodeState = Readonly<Pick<ImportedNode, 'kind' | 'path' | 'legacyPat
   readonly landingItems: readonly string[];
   /** The source's content type of a generic item; absent for the others, so states stored before it compare equal. */
   readonly sourceType?: string;
+  /** A teaser-only item's comment count from its listing; absent when none, so states stored before it compare equal. */
+  readonly listedComments?: number;
   readonly current: { readonly hash: string; readonly revisedAt: number };
 };
 
@@ -24,7 +26,8 @@ export function stateOf(node: ImportedNode, current: { hash: string; revisedAt: 
     kind: node.kind, path: node.path, legacyPaths: union(node.legacyPaths.filter((p) => p !== node.path)), published: node.published,
     promoted: node.promoted, publishedAt: node.publishedAt, showDate: node.showDate, sectionKey: node.sectionKey,
     tagKeys: [...node.tagKeys], authors: [...node.authors], blogKey: node.blogKey, commentPolicy: node.commentPolicy,
-    files: union(node.files), translationSet: node.translationSet ?? null, landingItems: [...(node.landingItems ?? [])], ...(node.sourceType ? { sourceType: node.sourceType } : {}), current,
+    files: union(node.files), translationSet: node.translationSet ?? null, landingItems: [...(node.landingItems ?? [])], ...(node.sourceType ? { sourceType: node.sourceType } : {}),
+    ...(node.listedComments ? { listedComments: node.listedComments } : {}), current,
   };
 }
 

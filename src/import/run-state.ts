@@ -6,6 +6,7 @@ import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { sha256 } from './content-hash.ts';
 import { IdAllocator } from './id-allocator.ts';
+import type { NodeState } from './node-state.ts';
 import { SkipReasonTally, type ImportAction, type ReportedItem, type ReportSink, type SkippedItem } from './import-report.ts';
 
 /** Items remembered per run before the store is asked again: bounds memory on million-item inputs. */
@@ -53,6 +54,8 @@ export class RunState {
   readonly authorIds = new Map<string, { aid: number; name: string }>();
   readonly blogIds = new Map<string, { bid: number; state: string }>();
   readonly nodeIds = new BoundedMap<string, number>(REMEMBERED);
+  /** Whether each node in `nodeIds` is published: an unpublished node's comments answer 410 like it. */
+  readonly nodePublished = new BoundedMap<string, boolean>(REMEMBERED);
   readonly commentIds = new BoundedMap<string, { cid: number; nid: number; thread: string }>(REMEMBERED);
   /** Landing pages whose items are written once every item has arrived (at the end of the run). */
   readonly landingQueue: { key: string; landingNid: number; items: readonly string[] }[] = [];
@@ -77,6 +80,7 @@ export class RunState {
   settle(): void {
     for (const allocator of Object.values(this.ids)) allocator.settle();
     this.nodeIds.clear();
+    this.nodePublished.clear();
     this.commentIds.clear();
   }
 
@@ -143,6 +147,9 @@ export class RunState {
   async loadNodeIds(keys: readonly string[]): Promise<void> {
     const unknown = [...new Set(keys)].filter((k) => this.nodeIds.get(k) === undefined);
     if (unknown.length === 0) return;
-    for (const [key, item] of await this.service.findItems(this.edition, 'node', unknown)) this.nodeIds.set(key, item.id);
+    for (const [key, item] of await this.service.findItems(this.edition, 'node', unknown)) {
+      this.nodeIds.set(key, item.id);
+      this.nodePublished.set(key, (JSON.parse(item.state) as Pick<NodeState, 'published'>).published);
+    }
   }
 }

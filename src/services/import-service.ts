@@ -1,6 +1,6 @@
 import type { WritableEdition } from '../domain/edition-guard.ts';
 import type {
-  ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite,
+  ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite, SourcePathFact,
 } from '../store/types.ts';
 import type { ContentChanged } from './publishing-service.ts';
 import { RelatedService } from './related-service.ts';
@@ -57,6 +57,11 @@ export class ImportService {
 
   pathTargets(edition: WritableEdition, paths: readonly string[]): Promise<Map<string, { targetType: PathTargetType; targetId: number }>> {
     return this.store.pathTargets(edition.code, paths);
+  }
+
+  /** What each site path is in the edition now: the fates of a source's URLs with a query string. */
+  sourcePaths(edition: WritableEdition, paths: readonly string[]): Promise<Map<string, SourcePathFact>> {
+    return this.store.sourcePaths(edition.code, paths);
   }
 
   commentThreads(nid: number): Promise<string[]> {

@@ -44,6 +44,15 @@ export interface ListingPage {
   readonly page: Page<NodeSummary>;
 }
 
+/**
+ * Why a comment's permalink answers 410: an import recorded it as gone because the comment was
+ * unpublished or its item was (issue 11), so the reader learns it was removed, not mistyped.
+ */
+const COMMENT_GONE = {
+  en: 'This comment is no longer shown: it was unpublished, or the article it belongs to was withdrawn.',
+  ar: 'لم يعد هذا التعليق معروضاً: فقد أُخفي، أو سُحب المقال الذي ينتمي إليه.',
+};
+
 /** The section terms whose latest items fill the home page, by path, in the original's order. */
 const HOME_SECTIONS = ['section/politics', 'section/culture-society', 'section/economy'];
 
@@ -206,7 +215,7 @@ export class ReaderService {
   /** The node and comment page that show a comment (for /comment/<cid> permalinks). */
   async commentLocation(edition: Edition, cid: number): Promise<{ nid: number; path: string | null; page: number }> {
     const position = await this.content.commentPosition(cid);
-    if (!position || position.edition !== edition.code) throw (await this.isGone(edition, `comment/${cid}`)) ? new Gone() : new NotFound();
+    if (!position || position.edition !== edition.code) throw (await this.isGone(edition, `comment/${cid}`)) ? new Gone(COMMENT_GONE) : new NotFound();
     return { nid: position.nid, path: position.path, page: Math.floor(position.index / COMMENTS_PER_PAGE) };
   }
 

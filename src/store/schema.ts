@@ -32,6 +32,8 @@ export interface NodesTable {
   /** 014-newsroom: when it went to the trash (null when not in it). */
   trashed_at: Generated<number | null>;
   sticky: Generated<number>;
+  /** The count an old listing showed for an item never captured (migration 017); comment_count is at least this. */
+  listed_comments: Generated<number>;
 }
 
 export interface TermsTable {

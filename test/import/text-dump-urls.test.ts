@@ -12,6 +12,7 @@ import { sampleArticle } from '../fixtures/original-site/sample-pages.ts';
 import { testDialects } from '../support/databases.ts';
 import { runCli } from '../support/run-cli.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+import { storeSnapshot } from '../support/store-snapshot.ts';
 
 // A folder of text dumps as an archivist would have it (issue 11, points 2 to 4): articles that
 // name their URL in each of the three ways, one captured at /node/<nid> and again at its alias,
@@ -54,6 +55,8 @@ function dumps(): Record<string, string> {
     // A tag listing over two pages, with a heading.
     'tags%2Fharbour-strike.txt': renderTextListing([harbourTeaser, ...uncaptured(9, 1)], { heading: 'Harbour strike' }),
     'tags%2Fharbour-strike%3Fpage%3D1.txt': renderTextListing(uncaptured(2, 10), { heading: 'Harbour strike' }),
+    // A tag dumped only at its fourth page: past what the import holds, so it leads to the tag's last page.
+    'tags%2Fquays%3Fpage%3D3.txt': renderTextListing(uncaptured(2, 30), { heading: 'Quays' }),
     // A subsection without a heading; the article under its first headline (matched by date and teaser text).
     'lebanon.txt': renderTextListing([{ ...harbourTeaser, title: 'Harbour strike ends', authors: [] }, { title: 'Cabinet meets on port budget', date: harbour.publishedAt - DAY, teaser: 'Ministers met on Monday to discuss the port budget...' }]),
     // An author listing whose notice lost its link text.
@@ -75,7 +78,7 @@ function dumps(): Record<string, string> {
 const SOURCE_URLS = [
   HARBOUR_URL, `${HOST}/node/9003`, `${HOST}/${director.path}`, `${HOST}/section/politics/lebanon`, `${HOST}/author/lea-al-qazzi`,
   `${HOST}/tags/harbour-strike`, `${HOST}/tags/harbour-strike?page=1`, `${HOST}/blog/42`, `${HOST}/blogs/street-level`,
-  `${HOST}/blogs/other-voices`, `${HOST}/blog`, `${HOST}/`, `${HOST}/node?page=0`,
+  `${HOST}/blogs/other-voices`, `${HOST}/blog`, `${HOST}/`, `${HOST}/node?page=0`, `${HOST}/tags/quays?page=3`,
 ];
 
 function writeDumps(dir: string): void {
@@ -172,7 +175,7 @@ for (const dialect of testDialects()) {
     });
 
     test('front pages and /node are listings, not articles; the chrome and the notice stay out of bodies', async () => {
-      assert.equal(first.counts.node.imported, 3 + 11 + 1 + 2, 'three captured articles, eleven tag teasers, the cabinet teaser and two blog posts');
+      assert.equal(first.counts.node.imported, 3 + 11 + 2 + 1 + 2, 'three captured articles, thirteen tag teasers, the cabinet teaser and two blog posts');
       const page = await get(HARBOUR_URL);
       assert.doesNotMatch(page.body, /Syndicate content|Back to Top<\/p>|first ‹ previous/);
       const home = await get('/node');
@@ -181,7 +184,7 @@ for (const dialect of testDialects()) {
     });
 
     test('the report counts teaser-only items and says which URLs are unknown', () => {
-      assert.equal(first.itemsByType['teaser-only'], 11 + 1 + 2);
+      assert.equal(first.itemsByType['teaser-only'], 11 + 2 + 1 + 2);
       assert.ok(sink.warnings.some((w) => /^path\/content\/dock-cranes-idle-second-week: its original URL is unknown/.test(w)), sink.warnings.join('\n'));
       assert.ok(sink.warnings.some((w) => /teaser only: listed on \/tags\/harbour-strike, but its page was never captured \(the listing shows 1 comment\)/.test(w)));
       assert.ok(sink.warnings.some((w) => /the listing \/tags\/harbour-strike shows 3 comments; 3 captured/.test(w)) === false, 'three shown, three captured: nothing to say');
@@ -206,8 +209,10 @@ for (const dialect of testDialects()) {
       assert.equal(raw.headers.get('location'), `/${director.path}`);
     });
 
-    test('a second run over the unchanged dumps changes nothing', async () => {
+    test('a second run over the unchanged dumps changes nothing: counts, records and their hashes', async () => {
+      const before = await storeSnapshot(site.runtime);
       const again = await importOnce();
+      assert.deepEqual(await storeSnapshot(site.runtime), before);
       for (const [type, c] of Object.entries(again.counts)) assert.equal(c.imported + c.updated, 0, `${type}: ${JSON.stringify(c)}`);
       assert.equal(again.counts.node.unchanged, first.counts.node.imported);
     });
@@ -241,5 +246,12 @@ describe('text dumps through the command line', () => {
       const status = Number(line.split(' ')[0]);
       assert.equal(status, u.fate === 'canonical' ? 200 : u.fate === 'redirect' ? 301 : 410, line);
     }
+    // And the other way round: every URL the dumps name is in the report, query string and all.
+    for (const url of SOURCE_URLS) {
+      const asked = new URL(url);
+      const path = `${decodeURIComponent(asked.pathname.slice(1))}${asked.search}`;
+      assert.equal(report.urls.filter((u) => u.path === path).length, 1, `the report names ${path} once`);
+    }
+    assert.deepEqual(report.urls.find((u) => u.path === 'tags/quays?page=3'), { path: 'tags/quays?page=3', fate: 'redirect', to: 'tags/quays' });
   });
 });

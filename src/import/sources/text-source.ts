@@ -7,8 +7,9 @@ import { ListingIndex } from './crawl/listing-index.ts';
 import { listingKindOf, type ListingKind } from './crawl/mined-listing.ts';
 import { publishedLineCount, textDumpRecords, type DumpIdentity } from './crawl/text-dump.ts';
 import { looksLikeListing, parseTextListing } from './crawl/text-listing.ts';
-import { nidOfPath } from './crawl/url-path.ts';
+import { nidOfPath, sourceUrlOf } from './crawl/url-path.ts';
 import { walkFiles } from './crawl/walk-files.ts';
+import { queryUrlOf } from './crawl/with-listings.ts';
 
 /** The manifest a folder of dumps may hold: "<file name>\t<url>" per line. */
 const MANIFEST = 'urls.tsv';
@@ -59,6 +60,8 @@ async function* readAll(paths: string[]): AsyncGenerator<ImportRecord> {
     }
     if (dump.listing !== null) {
       if (dump.path === null) yield { type: 'skip', ref: dump.file, reason: 'a front page or listing whose URL is unknown: its teasers were read, the page itself is a fixed route' };
+      else if (dump.listing === 'front' || dump.listing === 'blogs') yield { type: 'source-url', url: sourceUrlOf(dump.provenance.originalUrl ?? '') ?? dump.path, provenance: dump.provenance };
+      else yield* queryUrlOf(dump.provenance);
       continue;
     }
     const first = textDumpRecords(dump.text, dump.file, dump.provenance, { capturedPath: dump.path, nid: null, alias: null });
@@ -68,6 +71,7 @@ async function* readAll(paths: string[]): AsyncGenerator<ImportRecord> {
     const records = place === undefined ? first : textDumpRecords(dump.text, dump.file, dump.provenance, identity);
     const comments = records.filter((r) => r.type === 'comment').length;
     yield* records.map((r) => (r.type === 'node' ? index.augment(r, comments) : r));
+    if (records.some((r) => r.type === 'node')) yield* queryUrlOf(dump.provenance);
   }
   yield* index.teaserOnly();
 }

@@ -12,6 +12,7 @@ import * as people012 from './012-people.ts';
 import * as audit013 from './013-audit.ts';
 import * as newsroom014 from './014-newsroom.ts';
 import * as relatedItems018 from './018-related-items.ts';
+import * as listedComments017 from './017-listed-comments.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-audit': audit013,
   '014-newsroom': newsroom014,
   '018-related-items': relatedItems018,
+  '017-listed-comments': listedComments017,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

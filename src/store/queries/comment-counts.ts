@@ -5,11 +5,19 @@ import type { Database } from '../schema.ts';
 /** Ids per statement: well under either database's bind limit. */
 const CHUNK = 500;
 
+/**
+ * A node's shown comment count: its published comments, or what an old listing showed for it when
+ * that is more (an item known only from its teaser, migration 017). The outer column is constant
+ * within the aggregate, so the one subquery serves SQLite and PostgreSQL alike.
+ */
+export const SHOWN_COMMENT_COUNT = sql<number>`(select case when count(*) > nodes.listed_comments then count(*) else nodes.listed_comments end
+  from comments c where c.nid = nodes.nid and c.status = ${COMMENT_STATUS.published})`;
+
 /** Recomputes these nodes' published-comment counts from the comment rows. */
 export async function recountComments(db: Transaction<Database> | Kysely<Database>, nids: readonly number[]): Promise<void> {
   const unique = [...new Set(nids)];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = ${COMMENT_STATUS.published})
+    await sql`update nodes set comment_count = ${SHOWN_COMMENT_COUNT}
       where nid in (${sql.join(unique.slice(i, i + CHUNK))})`.execute(db);
   }
 }

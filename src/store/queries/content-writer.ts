@@ -1,5 +1,6 @@
 import { NODE_STATUS } from '../../domain/node-status.ts';
 import type { Kysely, Transaction } from 'kysely';
+import { SHOWN_COMMENT_COUNT } from './comment-counts.ts';
 import { sql } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import type { Blog, CorrectionInput } from '../../domain/content.ts';
@@ -111,8 +112,7 @@ export class KyselyContentWriter implements ContentWriter {
   }
 
   async recountComments(edition: WritableEdition): Promise<void> {
-    await sql`update nodes set comment_count = (select count(*) from comments c where c.nid = nodes.nid and c.status = 1)
-      where edition = ${edition.code}`.execute(this.db);
+    await sql`update nodes set comment_count = ${SHOWN_COMMENT_COUNT} where edition = ${edition.code}`.execute(this.db);
   }
 
   async publishDue(now: number): Promise<{ nid: number; edition: string }[]> {

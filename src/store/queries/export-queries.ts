@@ -146,6 +146,8 @@ export class KyselyExportQueries implements ExportQueries {
         commentPolicy: r.comment_policy as CommentPolicy | null, revisions: history,
         files: states.get(nid)?.files ?? (r.photo_src ? [r.photo_src] : []),
         ...(states.get(nid)?.sourceType ? { sourceType: states.get(nid)!.sourceType! } : {}),
+        // A teaser-only item's count from its old listing (migration 017), so a restore shows it too.
+        ...(Number(r.listed_comments) > 0 ? { listedComments: Number(r.listed_comments) } : {}),
         translationSet: sets.get(nid) ?? null, landingItems: (listedBy.get(nid) ?? []).map((l) => `node/${l.item}`), provenance: FROM_FOLIO,
       };
     });

@@ -5,8 +5,9 @@ import { ID_COLUMNS, maxId } from './ids.ts';
 import { recountComments } from './comment-counts.ts';
 import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
-import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite } from '../types.ts';
+import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite, SourcePathFact } from '../types.ts';
 import { toRevision } from './row-mappers.ts';
+import { sourcePathFacts } from './source-path-facts.ts';
 
 /** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */
 const BATCH_ROWS = 300;
@@ -90,6 +91,10 @@ export class KyselyImportStore implements ImportStore {
       for (const r of rows) found.set(r.path, { targetType: r.target_type as PathTargetType, targetId: Number(r.target_id) });
     }
     return found;
+  }
+
+  sourcePaths(edition: string, paths: readonly string[]): Promise<Map<string, SourcePathFact>> {
+    return sourcePathFacts(this.db, edition, paths);
   }
 
   async commentThreads(nid: number): Promise<string[]> {
@@ -243,6 +248,7 @@ export class KyselyImportStore implements ImportStore {
         photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
         updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: n.published ? 1 : 0, promoted: n.promoted ? 1 : 0,
         section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
+        listed_comments: n.listedComments ?? 0,
       }))).execute();
       const terms = part.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt })));
       for (const rows of chunks(terms)) await trx.insertInto('node_terms').values(rows).execute();

@@ -29,6 +29,8 @@ export interface ImportItemWrite {
 /** A node row to write or replace, unpublished ones included. */
 export interface ImportNodeWrite extends NodeWrite {
   readonly published: boolean;
+  /** The comment count an old listing showed for an item never captured; 0 when none did. */
+  readonly listedComments?: number;
 }
 
 /** Everything one import batch writes, in one transaction. */
@@ -56,8 +58,20 @@ export interface ImportBatch {
   readonly items: readonly ImportItemWrite[];
 }
 
+/**
+ * What an edition holds at a site path, for the fate of a source URL with a query string (issue 11):
+ * a page (canonical there, or at `canonicalPath`), with the published items it lists when it is a
+ * listing; a redirect to a fixed route; or a path gone with its reason.
+ */
+export type SourcePathFact =
+  | { readonly kind: 'page'; readonly canonicalPath: string; readonly listed: number | null }
+  | { readonly kind: 'redirect'; readonly location: string }
+  | { readonly kind: 'gone'; readonly reason: string };
+
 /** Lookups and writes of the importer. */
 export interface ImportStore {
+  /** What each site path is in an edition now; paths it does not hold are left out. */
+  sourcePaths(edition: string, paths: readonly string[]): Promise<Map<string, SourcePathFact>>;
   findItems(edition: string, type: ImportItemType, keys: readonly string[]): Promise<Map<string, ImportedItemState>>;
   /** The revision hashes already stored for these nodes. */
   revisionHashes(nids: readonly number[]): Promise<Map<number, Set<string>>>;

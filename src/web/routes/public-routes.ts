@@ -47,6 +47,26 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     return sendView(request, reply, ctx, title, pageUrl(self, listing.page.page), listingView(ctx, listing, { self, feed }), { description: listingDescription(ctx, listing), meta, feed });
   }
 
+  /**
+   * A listing page; past its end a 404, unless an import recorded that the old site had that page
+   * (a crawl captured `?page=N` but not the items before it): then a 301 to the listing's last page,
+   * so every crawled URL still answers (issue 11).
+   */
+  async function sendListingPage(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, path: string, load: (page: number) => Promise<ListingPage>, send: (listing: ListingPage) => Promise<FastifyReply>) {
+    const page = parsePageParam(request.query.page);
+    let listing: ListingPage;
+    try {
+      listing = await load(page);
+    } catch (error) {
+      if (!(error instanceof NotFound) || page === 0) throw error;
+      const location = await reader.redirectLocation(edition, `${path}?page=${page}`);
+      if (location === undefined) throw error;
+      const first = await load(0);
+      return redirect(request, reply, pageUrl(editionPath(ctx, location), Math.max(0, Math.ceil(first.page.total / first.page.pageSize) - 1)));
+    }
+    return send(listing);
+  }
+
   async function sendNode(request: FastifyRequest<PageQuery>, reply: FastifyReply, ctx: SiteContext, nid: number) {
     const model = await deps.articles.page(edition, nid, parsePageParam(request.query.page));
     const { node } = model;
@@ -71,17 +91,16 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       }
       return redirect(request, reply, withPageQuery(editionPath(ctx, canonical), request.query.page));
     }
-    const page = parsePageParam(request.query.page);
     const self = editionPath(ctx, path);
+    const send = (listing: ListingPage) => {
+      const term = listing.subject.type === 'term' ? listing.subject.term : undefined;
+      return sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, term));
+    };
     switch (target.targetType) {
       case 'node': return sendNode(request, reply, ctx, target.targetId);
-      case 'term': {
-        const listing = await reader.termListing(edition, target.targetId, page);
-        const term = listing.subject.type === 'term' ? listing.subject.term : undefined;
-        return sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, term));
-      }
-      case 'author': return sendListing(request, reply, ctx, await reader.authorListing(edition, target.targetId, page), self, feedUrl(ctx, self));
-      case 'blog': return sendListing(request, reply, ctx, await reader.blogListing(edition, target.targetId, page), self, feedUrl(ctx, self));
+      case 'term': return sendListingPage(request, reply, ctx, path, (page) => reader.termListing(edition, target.targetId, page), send);
+      case 'author': return sendListingPage(request, reply, ctx, path, (page) => reader.authorListing(edition, target.targetId, page), send);
+      case 'blog': return sendListingPage(request, reply, ctx, path, (page) => reader.blogListing(edition, target.targetId, page), send);
     }
   }
 
@@ -95,7 +114,7 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
     app.get<PageQuery>('/node', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const self = frontListingUrl(ctx);
-      return sendListing(request, reply, ctx, await reader.frontListing(edition, parsePageParam(request.query.page)), self, feedUrl(ctx, self));
+      return sendListingPage(request, reply, ctx, 'node', (page) => reader.frontListing(edition, page), (listing) => sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self)));
     });
 
     app.get<PageQuery & { Params: { nid: string } }>(`/node/:nid${ID}`, async (request, reply) => {
@@ -124,14 +143,13 @@ export function publicRoutes(edition: Edition, deps: WebDeps) {
       const canonical = await reader.canonicalPath(edition, { targetType: 'term', targetId: tid });
       if (canonical !== undefined) return redirect(request, reply, withPageQuery(editionPath(ctx, canonical), request.query.page));
       const self = termUrl(ctx, { tid, path: null });
-      const listing = await reader.termListing(edition, tid, parsePageParam(request.query.page));
-      return sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, { tid }));
+      return sendListingPage(request, reply, ctx, `taxonomy/term/${tid}`, (page) => reader.termListing(edition, tid, page), (listing) => sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self, { tid })));
     });
 
     app.get<PageQuery>('/blog', async (request, reply) => {
       const ctx = siteContextFor(request, edition, deps);
       const self = blogIndexUrl(ctx);
-      return sendListing(request, reply, ctx, await reader.allBlogPosts(edition, parsePageParam(request.query.page)), self, feedUrl(ctx, self));
+      return sendListingPage(request, reply, ctx, 'blog', (page) => reader.allBlogPosts(edition, page), (listing) => sendListing(request, reply, ctx, listing, self, feedUrl(ctx, self)));
     });
 
     app.get<PageQuery & { Params: { uid: string } }>(`/blog/:uid${ID}`, async (request, reply) => {

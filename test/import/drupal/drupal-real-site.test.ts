@@ -10,6 +10,8 @@ import { createTestDatabase, testDialects } from '../../support/databases.ts';
 import { gunzipSync } from 'node:zlib';
 import { runCli } from '../../support/run-cli.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
+import { storeSnapshot } from '../../support/store-snapshot.ts';
+import { headersAreWireSafe, socketRequest } from '../../support/socket-client.ts';
 import { createConnection } from 'mysql2/promise';
 import { createDrupalTestDatabase, mysqlSkip, type DrupalTestDatabase } from '../../fixtures/drupal/drupal-test-database.ts';
 import { fileUrl, realSiteUrls, siteFileUrls, type RealSitePlan } from '../../fixtures/drupal/fixture-real-site.ts';
@@ -43,6 +45,7 @@ for (const version of [6, 7] as const) {
       let arabic: ImportSummary;
       let plan: RealSitePlan;
       let report: ReturnType<typeof collectingReport>;
+      let arabicReport: ReturnType<typeof collectingReport>;
       /** The copy of the old files folder given to --files. */
       let filesFolder: string;
       // As `folio import drupal` runs it: English (and language-neutral) nodes into the archive, then Arabic ones into the live edition.
@@ -69,7 +72,8 @@ for (const version of [6, 7] as const) {
         site = await openTestSite(dialect);
         report = collectingReport();
         summary = await run(site, { report });
-        arabic = await run(site, { languages: ARABIC, report: collectingReport() });
+        arabicReport = collectingReport();
+        arabic = await run(site, { languages: ARABIC, report: arabicReport });
       });
       after(async () => {
         await site?.close();
@@ -121,7 +125,35 @@ for (const version of [6, 7] as const) {
         assert.match(fate?.fate === 'gone' ? fate.reason : '', /unpublished \(Drupal showed it to administrators only\)/);
       });
 
-      test('a second run over the unchanged source, files included, changes nothing', async () => {
+      test('a published comment on an unpublished node answers 410 with a readable page, as the report says', async () => {
+        for (const path of ['/content/withdrawn-story', `/node/${plan.withdrawnNid}`]) assert.equal((await get(path)).statusCode, 410, path);
+        const res = await get(`/comment/${plan.withdrawnCid}`);
+        assert.equal(res.statusCode, 410);
+        assert.match(res.body, /the article it belongs to was withdrawn/);
+        const fate = report.urls.find((u) => u.path === `comment/${plan.withdrawnCid}`);
+        assert.deepEqual(fate, { path: `comment/${plan.withdrawnCid}`, fate: 'gone', reason: `the item it belongs to (node/${plan.withdrawnNid}) is unpublished` });
+        assert.equal((await site.runtime.store.comments.findForModeration(plan.withdrawnCid))?.status, 1, 'the comment itself is kept as it was');
+      });
+
+      test('both items of a translation set are listed under their section and tag, each in its own edition', async () => {
+        const t = plan.translationTerms;
+        for (const [prefix, own, other] of [['', 'A translated story', 'قصة مترجمة'], ['/ar', 'قصة مترجمة', 'A translated story']] as const) {
+          for (const path of [t.section, t.tag, 'section/politics']) {
+            const listing = await get(`${prefix}/${path}`);
+            assert.equal(listing.statusCode, 200, `${prefix}/${path}`);
+            assert.ok(listing.body.includes(own), `${prefix}/${path} lists ${own}`);
+            assert.ok(!listing.body.includes(other), `${prefix}/${path} does not list the other edition's item`);
+          }
+          const item = await page(`${prefix}/content/translated-story`);
+          assert.ok(item.body.includes(`href="${prefix}/${t.tag}"`), `${prefix}: the item links its tag in its own edition`);
+        }
+        const arabicSection = await site.runtime.store.content.resolvePath('ar', t.section);
+        assert.equal(arabicSection?.targetType, 'term');
+        assert.notEqual(arabicSection?.targetId, t.sectionTid, 'the Arabic copy of the term has its own id');
+      });
+
+      test('a second run over the unchanged source, files included, changes nothing: counts, records and their hashes', async () => {
+        const before = await storeSnapshot(site.runtime);
         const again = await run(site);
         for (const type of ['node', 'comment', 'term', 'author', 'blog'] as const) {
           assert.equal(again.counts[type].imported + again.counts[type].updated, 0, `${type}: ${JSON.stringify(again.counts[type])}`);
@@ -129,7 +161,10 @@ for (const version of [6, 7] as const) {
         assert.deepEqual(again.files, { copied: 0, unchanged: summary.files!.copied, missing: 1 });
         assert.deepEqual(again.urls, summary.urls, 'every URL keeps its fate');
         const arabicAgain = await run(site, { languages: ARABIC });
-        assert.equal(arabicAgain.counts.node.imported + arabicAgain.counts.node.updated, 0);
+        assert.deepEqual(await storeSnapshot(site.runtime), before);
+        for (const type of ['node', 'comment', 'term', 'author', 'blog'] as const) {
+          assert.equal(arabicAgain.counts[type].imported + arabicAgain.counts[type].updated, 0, `ar ${type}: ${JSON.stringify(arabicAgain.counts[type])}`);
+        }
       });
 
       test('a reply stored with a lower cid than its parent keeps its parent on the first run', async () => {
@@ -277,6 +312,18 @@ for (const version of [6, 7] as const) {
         for (const url of realSiteUrls(plan)) {
           const res = await page(url);
           assert.ok([200, 410].includes(res.statusCode), `${url}: ${res.statusCode}`);
+        }
+      });
+
+      test('over a real socket, every URL of the real rows and every URL both reports name answers 200, 301 or 410, with headers a socket carries', async () => {
+        const address = await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
+        const port = Number(new URL(address).port);
+        const urls = new Set([...realSiteUrls(plan), ...report.urls.map((u) => fileUrl(u.path)), ...arabicReport.urls.map((u) => `/ar${fileUrl(u.path)}`)]);
+        assert.ok(urls.size > 60, `${urls.size} URLs`);
+        for (const url of urls) {
+          const res = await socketRequest(port, { path: url });
+          assert.ok([200, 301, 410].includes(res.status), `${url}: ${res.status}`);
+          assert.deepEqual(headersAreWireSafe(res.headers), [], url);
         }
       });
 

@@ -38,7 +38,7 @@ for (const version of [6, 7] as const) {
     };
 
     test('yields terms and authors, then blogs, nodes by nid, gone paths, then comments by cid', () => {
-      const rank = (r: ImportRecord): number => ({ term: 0, author: 0, blog: 1, node: 2, gone: 3, redirect: 3, user: 0, correction: 3, comment: 4, skip: r.type === 'skip' && r.ref.startsWith('comment/') ? 4 : 2 })[r.type];
+      const rank = (r: ImportRecord): number => ({ term: 0, author: 0, blog: 1, node: 2, gone: 3, redirect: 3, user: 0, correction: 3, 'source-url': 3, comment: 4, skip: r.type === 'skip' && r.ref.startsWith('comment/') ? 4 : 2 })[r.type];
       const ranks = records.map(rank);
       assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
       const nids = records.flatMap((r) => (r.type === 'node' ? [r.nid!] : r.type === 'skip' && r.ref.startsWith('node/') ? [Number(r.ref.slice(5))] : []));

@@ -122,7 +122,8 @@ export class ListingIndex {
       entry.matched = true;
       result = this.withMembership(result, entry.listing);
       const shown = entry.teaser.comments;
-      if (shown !== null && capturedComments !== null && shown > capturedComments) {
+      // Either way round: a listing that shows fewer than were captured was saved before they were posted.
+      if (shown !== null && capturedComments !== null && shown !== capturedComments) {
         const note = `the listing /${entry.listing.path} shows ${shown} comment${shown === 1 ? '' : 's'}; ${capturedComments} captured`;
         if (!notes.includes(note)) notes.push(note);
       }
@@ -160,7 +161,7 @@ export class ListingIndex {
         publishedAt: teaser.date ?? revisedAt, showDate: teaser.date !== null, sectionKey: null, tagKeys: [], authors: [...teaser.authors], blogKey: null,
         commentPolicy: null, sourceType: TEASER_ONLY,
         revisions: [{ vid: null, title: teaser.title, body: teaser.teaser === '' ? '' : `<p>${checkPlain(teaser.teaser)}</p>`, bodyFormat: 'filtered_html', summary: null, credit: null, photo: null, revisedAt, log: null }],
-        files: [], provenance: { ...provenance, originalUrl: null },
+        files: [], provenance: { ...provenance, originalUrl: null }, ...(comments > 0 ? { listedComments: comments } : {}),
         notes: [`teaser only: listed on /${group.map((e) => e.listing.path).filter((p, i, all) => all.indexOf(p) === i).join(', /')}, but its page was never captured${comments > 0 ? ` (the listing shows ${comments} comment${comments === 1 ? '' : 's'})` : ''}`],
       };
       for (const entry of group) node = this.withMembership(node, entry.listing);

@@ -17,6 +17,16 @@ export function sitePath(url: string): string {
   return decodeSafe(path, false);
 }
 
+/**
+ * A URL's site path with its query string, as a source URL of the report ("tags/x?page=2"); null
+ * for a URL without one. Drupal's ?q= (clean URLs off) names the path itself, so it is no query.
+ */
+export function sourceUrlOf(url: string): string | null {
+  const query = /\?([^#]*)/.exec(url)?.[1] ?? '';
+  const kept = query.split('&').filter((p) => p !== '' && !p.startsWith('q=')).join('&');
+  return kept === '' ? null : `${sitePath(url)}?${kept}`;
+}
+
 /** The node id in a path such as "node/8674" or "node/8674/edit"; null otherwise. */
 export function nidOfPath(path: string): number | null {
   const m = /^node\/(\d+)(?:\/|$)/.exec(path);

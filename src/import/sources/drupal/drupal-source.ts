@@ -94,10 +94,13 @@ async function* readDrupal(options: DrupalSourceOptions): AsyncGenerator<ImportR
 
 /** Every record in the order the importer needs: what nodes refer to first, comments last. */
 async function* allRecords(reader: DrupalReader, pageSize: number, excludeTypes: ReadonlySet<string>, languages: DrupalLanguages | undefined): AsyncGenerator<ImportRecord> {
-  // The site-wide records go to one edition only; the others' items keep their bylines, not the terms.
+  // The site-wide records (blogs, old system paths, user pages) go to one edition only. Terms go to
+  // every edition: Drupal served one vocabulary under each language prefix, so an item is listed
+  // under its sections and tags in its own edition (issue 11). Term ids are unique across editions,
+  // so the first edition keeps the site's tids and the others' copies take fresh ones.
   const siteWide = languages?.neutral ?? true;
   const catalogue = await readTermCatalogue(reader);
-  if (siteWide) yield* catalogue.records;
+  yield* siteWide ? catalogue.records : catalogue.records.map((r) => (r.type === 'term' ? { ...r, tid: null } : r));
   const blogs = siteWide ? await blogRecords(reader) : [];
   yield* blogs;
   // Only skipped nodes are remembered: their comments must be skipped too.
@@ -180,8 +183,6 @@ async function* nodeRecords(reader: DrupalReader, site: Pick<NodePageData, 'term
         else {
           yield {
             ...record,
-            // This edition's copy of a translation: its sections and tags stay with the edition that has the terms.
-            ...(site.languages?.neutral === false ? { sectionKey: null, tagKeys: [] } : {}),
             // The original of an entity translation imported elsewhere: the set is named after it.
             ...(translations.some((l) => site.languages?.elsewhere.has(l)) ? { translationSet: node.nid } : {}),
           };

@@ -116,13 +116,13 @@ export function excludedNodePaths(node: NodeRow, data: Pick<NodePageData, 'paths
 /**
  * An entity translation (Drupal 7's Entity Translation module) as an item of its own in its
  * language's edition: a new id (the nid is the original's), in the original's translation set,
- * keyed by nid and language so re-runs find it. Sections and tags stay with the original's edition,
- * and its comments with the original, where Drupal stored them.
+ * keyed by nid and language so re-runs find it. It is filed under the same sections and tags (each
+ * edition has its own copy of the terms); its comments stay with the original, where Drupal stored them.
  */
 export function entityTranslationOf(record: ImportedNode, nid: number, language: string): ImportedNode {
   const ref = `node/${nid}/${language}`;
   return {
-    ...record, key: ref, nid: null, translationSet: nid, sectionKey: null, tagKeys: [], commentPolicy: 'hidden',
+    ...record, key: ref, nid: null, translationSet: nid, commentPolicy: 'hidden',
     provenance: { ...record.provenance, originalUrl: `drupal${record.provenance.originalUrl?.startsWith('drupal6') ? 6 : 7}:${ref}` },
   };
 }
