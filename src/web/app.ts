@@ -183,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
     moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files, people: options.people, audit: options.audit,
     consistency: options.consistency, redis: options.redis, cache, nav, metrics,
+    revisions: options.revisions,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).
