@@ -31,6 +31,7 @@ import { mementoRoutes } from './routes/memento-routes.ts';
 import { correctionsRoutes } from './routes/corrections-routes.ts';
 import { peopleRoutes } from './routes/people-routes.ts';
 import { revisionRoutes } from './routes/revision-routes.ts';
+import { auditLogRoutes } from './routes/audit-log-routes.ts';
 import { passwordRoutes } from './routes/password-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
@@ -273,6 +274,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(peopleRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(revisionRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(auditLogRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(passwordRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(siteIconRoutes(edition, deps), { prefix: edition.pathPrefix });
