@@ -59,9 +59,10 @@ export function revisionRoutes(edition: Edition, deps: WebDeps) {
       const { from, to } = request.query;
       let pick: { from: string; to: string } | null = typeof from === 'string' && typeof to === 'string' && HASH.test(from) && HASH.test(to) && from !== to ? { from, to } : null;
       if (pick === null && from === undefined && to === undefined) {
-        // No choice made (a bare link): the newest change, when there is one.
+        // No choice made (a bare link): the newest change; with a single revision, the list says there is none yet.
         const [newest, previous] = (await deps.revisions.history(me, edition, nid)).revisions;
-        if (newest && previous) pick = { from: previous.contentHash, to: newest.contentHash };
+        if (!newest || !previous) return listPage(request, reply, ctx, me, nid, null);
+        pick = { from: previous.contentHash, to: newest.contentHash };
       }
       if (pick === null) return listPage(request, reply, ctx, me, nid, { kind: 'error', text: th(edition.lang, 'chooseTwo') }, 400);
       const comparison = await deps.revisions.compare(me, edition, nid, pick.from, pick.to);
