@@ -151,6 +151,9 @@ for (const dialect of testDialects()) {
       const pageBefore = await site.folio.app.inject({ url: `/ar/${encodeURI(AR_PATH)}` });
       assert.match(pageBefore.body, /John Smyth/);
 
+      const searchResults = async () => (await site.folio.app.inject({ url: '/ar/search?q=Smith' })).body.match(/<li class="search-result">/g)?.length ?? 0;
+      assert.equal(await searchResults(), 0, 'written below the services, the article was never indexed');
+
       const list = await editor.get(`/ar/admin/content/${AR_NID}/revisions`);
       const res = await editor.post(`/ar/admin/content/${AR_NID}/revisions/restore`, { _csrf: csrfTokenIn(list.body), revision: hashes[0]! });
       assert.equal(res.status, 303);
@@ -173,6 +176,9 @@ for (const dialect of testDialects()) {
       assert.match(page.body, /John Smith/);
       assert.doesNotMatch(page.body, /John Smyth/);
       assert.match(page.body, /<h1[^>]*>\s*الحكومة تجتمع\s*</);
+
+      // The search index has the restored text.
+      assert.equal(await searchResults(), 1);
 
       // Memento: the restore is a new Memento, and the old ones stay.
       const timemap = (await site.folio.app.inject({ url: `/ar/timemap/link/${encodeURI(AR_PATH)}` })).body;
