@@ -1,18 +1,16 @@
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { nodeStatusName, type NodeStatusName } from '../../domain/node-status.ts';
-import { restoredFrom, type RevisionComparison, type RevisionEntry, type RevisionHistory } from '../../services/revision-service.ts';
+import { restoredFrom, type RevisionEntry, type RevisionHistory } from '../../services/revision-service.ts';
 import { th, type HistoryMessageKey } from '../../text/history-messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { articleEditUrl, nodeUrl, revisionDiffUrl, revisionRestoreUrl } from '../urls.ts';
-import { diffLineView, messageWith, savedAt, savedAtText } from './history-parts.ts';
+import { messageWith, savedAt, savedAtText } from './history-parts.ts';
 import { html } from './html.ts';
 import { staffBar } from './moderation-queue-view.ts';
 
 const STATUS_LABELS: Readonly<Record<NodeStatusName, HistoryMessageKey>> = Object.freeze({
   draft: 'statusDraft', scheduled: 'statusScheduled', published: 'statusPublished', unpublished: 'statusUnpublished',
 });
-
-const FIELD_LABELS = Object.freeze({ title: 'fieldTitle', summary: 'fieldSummary', credit: 'fieldCredit', body: 'fieldBody' } as const);
 
 /** What the revision pages report at the top. */
 export type RevisionNotice = { readonly kind: 'restored'; readonly at: number } | { readonly kind: 'error'; readonly text: string };
@@ -29,12 +27,13 @@ export function revisionAuthor(lang: 'en' | 'ar', r: RevisionEntry): string {
   return th(lang, r.sourceVid !== null ? 'authorImported' : 'authorCli');
 }
 
-function titleHeading(ctx: SiteContext, key: HistoryMessageKey, title: string): SafeHtml {
+/** The page's heading, with the article's title isolated (it may mix Arabic and Latin). */
+export function titleHeading(ctx: SiteContext, key: HistoryMessageKey, title: string): SafeHtml {
   return html`<h1 class="page-title">${messageWith(ctx.edition.lang, key, 'title', html`<bdi>${title}</bdi>`)}</h1>`;
 }
 
 /** The status of the article and links to it (its page when readers can see it) and to its edit page. */
-function articleLinks(ctx: SiteContext, history: RevisionHistory): SafeHtml {
+export function articleLinks(ctx: SiteContext, history: RevisionHistory): SafeHtml {
   const lang = ctx.edition.lang;
   const { node } = history;
   const status = nodeStatusName(node.status);
@@ -106,26 +105,5 @@ ${history.revisions.map((r, i) => revisionRow(ctx, history, r, i))}
 </div>
 ${history.revisions.length < 2 ? html`<p>${th(lang, 'onlyOneRevision')}</p>` : html`<div class="form-actions"><button type="submit">${th(lang, 'compareSubmit')}</button></div>`}
 </form>
-</div>`;
-}
-
-/** Two revisions compared: each field's words, with insertions and deletions marked. */
-export function revisionDiffView(ctx: SiteContext, model: { comparison: RevisionComparison; staff: StaffFrame; backTo: string }): SafeHtml {
-  const lang = ctx.edition.lang;
-  const c = model.comparison;
-  const between = th(lang, 'diffBetween', {
-    fromTime: savedAtText(ctx, c.from.revisedAt), fromWho: revisionAuthor(lang, c.from), toTime: savedAtText(ctx, c.to.revisedAt), toWho: revisionAuthor(lang, c.to),
-  });
-  return html`<div class="revisions">
-${staffBar(ctx, model.staff.name, model.staff.csrfToken)}
-${titleHeading(ctx, 'diffTitle', c.node.title)}
-${articleLinks(ctx, c)}
-<p>${between}</p>
-<p class="diff-legend">${th(lang, 'diffLegend')}</p>
-${c.fields.map((f) => html`<section class="word-diff" aria-labelledby="diff-${f.field}">
-<h2 id="diff-${f.field}">${th(lang, FIELD_LABELS[f.field])}</h2>
-${f.changed ? f.lines.map((line) => diffLineView(ctx, line)) : html`<p class="diff-same">${th(lang, f.lines.length === 0 ? 'emptyField' : 'unchanged')}</p>`}
-</section>`)}
-<p><a href="${model.backTo}">${th(lang, 'backToRevisions')}</a></p>
 </div>`;
 }
