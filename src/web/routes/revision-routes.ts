@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition } from '../../domain/edition.ts';
 import { FolioError } from '../../domain/errors.ts';
 import type { UserRecord } from '../../services/auth-service.ts';
+import type { RevisionHistory } from '../../services/revision-service.ts';
 import { th } from '../../text/history-messages.ts';
 import type { ParsedForm } from '../form-parser.ts';
 import { siteContextFor } from '../site-context-for.ts';
@@ -27,8 +28,10 @@ const HASH = /^[0-9A-Za-z_-]{1,128}$/;
  * live editions take a restore; an archive's revisions are there to read and compare.
  */
 export function revisionRoutes(edition: Edition, deps: WebDeps) {
-  async function listPage(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, me: UserRecord, nid: number, notice: RevisionNotice | null, status = 200) {
-    const history = await deps.revisions.history(me, edition, nid);
+  async function listPage(
+    request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, me: UserRecord, nid: number, notice: RevisionNotice | null, status = 200, read?: RevisionHistory,
+  ) {
+    const history = read ?? await deps.revisions.history(me, edition, nid);
     const body = revisionsView(ctx, { history, staff: { name: me.name, csrfToken: reply.generateCsrf() }, notice });
     return sendStaffPage(request, reply, deps, ctx, { title: th(edition.lang, 'revisionsTitle', { title: history.node.title }), body, status });
   }
@@ -43,13 +46,9 @@ export function revisionRoutes(edition: Edition, deps: WebDeps) {
       const nid = Number(request.params.nid);
       // The notice after a restore names the revision copied; its time is read from the list, never from the query.
       const restored = typeof request.query.restored === 'string' && HASH.test(request.query.restored) ? request.query.restored : null;
-      let notice: RevisionNotice | null = null;
-      if (restored !== null) {
-        const history = await deps.revisions.history(me, edition, nid);
-        const copy = history.revisions.find((r) => r.contentHash === restored);
-        if (copy) notice = { kind: 'restored', at: copy.revisedAt };
-      }
-      return listPage(request, reply, ctx, me, nid, notice);
+      const history = await deps.revisions.history(me, edition, nid);
+      const copy = restored === null ? undefined : history.revisions.find((r) => r.contentHash === restored);
+      return listPage(request, reply, ctx, me, nid, copy ? { kind: 'restored', at: copy.revisedAt } : null, 200, history);
     });
 
     app.get<DiffQuery>(`/admin/content/${NID}/revisions/diff`, async (request, reply) => {
@@ -61,8 +60,9 @@ export function revisionRoutes(edition: Edition, deps: WebDeps) {
       let pick: { from: string; to: string } | null = typeof from === 'string' && typeof to === 'string' && HASH.test(from) && HASH.test(to) && from !== to ? { from, to } : null;
       if (pick === null && from === undefined && to === undefined) {
         // No choice made (a bare link): the newest change; with a single revision, the list says there is none yet.
-        const [newest, previous] = (await deps.revisions.history(me, edition, nid)).revisions;
-        if (!newest || !previous) return listPage(request, reply, ctx, me, nid, null);
+        const history = await deps.revisions.history(me, edition, nid);
+        const [newest, previous] = history.revisions;
+        if (!newest || !previous) return listPage(request, reply, ctx, me, nid, null, 200, history);
         pick = { from: previous.contentHash, to: newest.contentHash };
       }
       if (pick === null) return listPage(request, reply, ctx, me, nid, { kind: 'error', text: th(edition.lang, 'chooseTwo') }, 400);
