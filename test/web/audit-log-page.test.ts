@@ -124,6 +124,8 @@ for (const dialect of testDialects()) {
     test('only admins: an editor gets a 403 page, a visitor the sign-in page', async () => {
       const editor = new StaffAgent(site.folio.app, '198.51.100.42');
       assert.equal((await editor.signIn('رانيا', PASSWORD, '/ar')).status, 303);
+      assert.doesNotMatch((await editor.get('/ar/user/login')).body, /href="\/ar\/admin\/log"/, 'no link to it on an editor\'s staff page');
+      assert.match((await admin.get('/ar/user/login')).body, /<li><a href="\/ar\/admin\/log">سجلّ التدقيق<\/a><\/li>/, 'the admin\'s staff links include it');
       const refused = await editor.get('/ar/admin/log');
       assert.equal(refused.status, 403);
       assert.doesNotMatch(refused.body, /entry-\d+/);
