@@ -62,3 +62,9 @@ test('the revision and log pages have every message in both languages, and a lab
   for (const [key, text] of Object.entries(HISTORY_MESSAGES.ar)) assert.ok(text.trim() !== '', key);
   for (const action of AUDIT_ACTIONS) assert.ok(action in HISTORY_MESSAGES.en && action in HISTORY_MESSAGES.ar, action);
 });
+
+test('wordDiff gives up past its limits and shows the old text deleted and the new inserted, whole', () => {
+  const limits = { maxEditLength: 2, timeout: 1000 };
+  assert.deepEqual(show(wordDiff(['one two three'], ['four five six'], 'en', limits)), ['[-one two three-]', '{+four five six+}']);
+  assert.deepEqual(show(wordDiff(['one two three'], ['one two four'], 'en', limits)), ['one two [-three-]{+four+}'], 'within the limit');
+});
