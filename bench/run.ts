@@ -16,6 +16,7 @@ import { measureDrupalImport, measureWarcImport, type ImportMeasure } from './im
 import { measureStaticExport } from './export-bench.ts';
 import { measureCluster, percentile } from './cluster-bench.ts';
 import { cacheCounts, measureByteBound, measurePolicies, zipfPaths } from './cache-bench.ts';
+import { measureRevisionDiff } from './revision-diff-bench.ts';
 
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
@@ -158,6 +159,13 @@ function formatSection(): void {
   }
 }
 
+function revisionsSection(): void {
+  const r = measureRevisionDiff();
+  const at = (xs: number[], p: number) => fmt(percentile(xs, p), 2);
+  console.log(`\nRevision diff benchmark: ${r.pairs} pairs of long articles (about ${r.words} words, English and Arabic), one word in twenty changed and a paragraph dropped\n`);
+  console.log(`Folio (blocks, Intl.Segmenter words): p50 ${at(r.folio, 50)} ms, p99 ${at(r.folio, 99)} ms; baseline jsdiff diffWords on the whole text: p50 ${at(r.baseline, 50)} ms, p99 ${at(r.baseline, 99)} ms; p50 ratio ${fmt(percentile(r.folio, 50) / percentile(r.baseline, 50), 2)}`);
+}
+
 async function searchSection(): Promise<void> {
   const articles = Number(process.env.FOLIO_BENCH_SEARCH_ARTICLES ?? 1_000_000);
   const r = await measureSearch(articles, SECONDS, CACHE_DIR);
@@ -270,7 +278,7 @@ async function cacheSection(): Promise<void> {
   }
 }
 
-const SECTIONS = ['pages', 'cache', 'comments', 'format', 'search', 'import', 'export', 'cluster'] as const;
+const SECTIONS = ['pages', 'cache', 'comments', 'format', 'search', 'import', 'export', 'cluster', 'revisions'] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -283,6 +291,7 @@ if ((run.includes('pages') || run.includes('cache') || run.includes('comments') 
   process.exit(1);
 }
 if (run.includes('format')) formatSection();
+if (run.includes('revisions')) revisionsSection();
 if (run.includes('comments')) await commentsSection();
 if (run.includes('pages')) await pagesSection();
 if (run.includes('cache')) await cacheSection();

@@ -33,6 +33,7 @@ import { randomBytes } from 'node:crypto';
 import { PeopleService, type LogLine } from './services/people-service.ts';
 import { AuditService } from './services/audit-service.ts';
 import { SmtpMailer } from './services/mailer.ts';
+import { RevisionService } from './services/revision-service.ts';
 
 /**
  * Services wired to one store: what the CLI commands and the server use. The store itself is not
@@ -52,6 +53,8 @@ export interface Runtime {
   readonly people: PeopleService;
   /** Who did what in the newsroom (issue 12, point 7). */
   readonly audit: AuditService;
+  /** Revision lists, diffs and restores of articles (issue 12, point 4). */
+  readonly revisions: RevisionService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -189,6 +192,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     auth: new AuthService(store.users, store.people),
     people,
     audit,
+    revisions: new RevisionService(store.revisions, audit, changed, search),
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),

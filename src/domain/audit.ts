@@ -30,6 +30,15 @@ export function isAuditAction(value: string): value is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(value);
 }
 
+/** The areas the log page filters by: the part of an action's name before the dot. */
+export const AUDIT_AREAS = Object.freeze(['user', 'article', 'trash', 'media', 'front', 'correction', 'settings'] as const);
+export type AuditArea = (typeof AUDIT_AREAS)[number];
+
+/** True when the string names an area. */
+export function isAuditArea(value: string): value is AuditArea {
+  return (AUDIT_AREAS as readonly string[]).includes(value);
+}
+
 /** Who acted: a signed-in user, or the command line (which has the database, so is trusted). */
 export type AuditActor = { readonly uid: number; readonly name: string } | 'cli' | 'system';
 

@@ -146,6 +146,14 @@ export function formatCommentDate(d: DateInput, lang: Lang, tz: string, digits?:
   return localizeDigits(`${AR_WEEKDAYS[p.weekday]}${AR_COMMA} ${pad(p.day)}/${pad(p.month)}/${pad(p.year, 4)} - ${time}`, 'ar', digits);
 }
 
+/** A saved revision's time, to the second, since two saves can be a minute apart: "Tue, 11/18/2014 - 18:40:05" / "الثلاثاء، ١٨/١١/٢٠١٤ - ١٨:٤٠:٠٥". */
+export function formatSavedAt(d: DateInput, lang: Lang, tz: string, digits?: Digits): string {
+  const p = localDateParts(d, tz);
+  const time = `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+  if (lang === 'en') return localizeDigits(`${shortWeekday(p.weekday)}, ${pad(p.month)}/${pad(p.day)}/${pad(p.year, 4)} - ${time}`, 'en', digits);
+  return localizeDigits(`${AR_WEEKDAYS[p.weekday]}${AR_COMMA} ${pad(p.day)}/${pad(p.month)}/${pad(p.year, 4)} - ${time}`, 'ar', digits);
+}
+
 /** ISO 8601 local time with the zone's offset at that instant, for <time datetime>: "2014-11-18T21:05:00+02:00". */
 export function isoDateTime(d: DateInput, tz: string): string {
   const instant = toInstant(d);

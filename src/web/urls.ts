@@ -247,3 +247,32 @@ export function resetUrl(ctx: SiteContext, token: string): string {
 export function invitationUrl(ctx: SiteContext, token: string): string {
   return `${ctx.prefix}/user/invite/${token}`;
 }
+
+/** An article's revisions in the newsroom (issue 12, point 4). Takes any edition's prefix: the audit log links across editions. */
+export function revisionsUrl(ctx: Pick<SiteContext, 'prefix'>, nid: number): string {
+  return `${ctx.prefix}/admin/content/${nid}/revisions`;
+}
+
+/** Two revisions of an article compared (the hashes of the older and the newer). */
+export function revisionDiffUrl(ctx: Pick<SiteContext, 'prefix'>, nid: number, pick?: { from: string; to: string }): string {
+  const base = `${revisionsUrl(ctx, nid)}/diff`;
+  return pick ? `${base}?from=${encodeURIComponent(pick.from)}&to=${encodeURIComponent(pick.to)}` : base;
+}
+
+/** Where a restore posts. */
+export function revisionRestoreUrl(ctx: Pick<SiteContext, 'prefix'>, nid: number): string {
+  return `${revisionsUrl(ctx, nid)}/restore`;
+}
+
+/** An article's edit page (the content pages' route). */
+export function articleEditUrl(ctx: Pick<SiteContext, 'prefix'>, nid: number): string {
+  return `${ctx.prefix}/admin/content/${nid}/edit`;
+}
+
+/** The audit log (issue 12, point 7), with its filters and keyset cursor as query parameters. */
+export function auditLogUrl(ctx: Pick<SiteContext, 'prefix'>, query: Readonly<Record<string, string | null | undefined>> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') params.set(k, v);
+  const search = params.toString();
+  return `${ctx.prefix}/admin/log${search ? `?${search}` : ''}`;
+}

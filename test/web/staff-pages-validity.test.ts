@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { browserSkip, launchChromium } from '../support/browser.ts';
-import { buildComment } from '../support/factories.ts';
+import { buildComment, seconds } from '../support/factories.ts';
+import { saveRevision } from '../support/revision-factories.ts';
 import { seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
@@ -42,10 +43,20 @@ const STAFF_PAGES: readonly string[] = [
 /** Pages for everyone. */
 const PUBLIC_PAGES: string[] = ['/user/login', '/ar/user/login', '/filter/tips', '/ar/filter/tips', '/user/password', '/ar/user/password'];
 /** Pages only an admin sees (issue 12): the people page, with its notices. */
-const ADMIN_PAGES: readonly string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/people?done=role&uid=1', '/admin/people?done=disabled&uid=1&ended=2'];
+const ADMIN_PAGES: string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/people?done=role&uid=1', '/admin/people?done=disabled&uid=1&ended=2',
+  // Revisions (issue 12, point 4): the list, a diff, the list after a restore (its notice); an archive's read-only list.
+  '/admin/content/2001/revisions', '/admin/content/2001/revisions/diff', '/ar/admin/content/3001/revisions', '/ar/admin/content/3001/revisions/diff',
+  // The audit log (point 7), filtered and not.
+  '/admin/log', '/ar/admin/log', '/ar/admin/log?area=article&node=3001', '/admin/log?area=user'];
 
 async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
+  // A second revision of an article in each edition (a Latin name inside the Arabic), and audit entries to list.
+  await saveRevision(runtime, 'en', 2001, { title: 'The battle for freedom: X vs. the authorities, updated', bodyHtml: '<p>Damascus – The first paragraph, rewritten.</p><h2>Background</h2><p>Editor\'s Note: a second paragraph.</p>', at: seconds('2014-11-19T10:00:00+02:00'), by: null });
+  const first = (await runtime.store.revisions.listRevisions(3001))[0]!.contentHash;
+  const second = await saveRevision(runtime, 'ar', 3001, { title: 'عنوان معدّل', bodyHtml: '<p>قال John Smyth إن الحكومة اجتمعت يوم الاثنين.</p>', at: seconds('2026-03-01T09:00:00+02:00'), by: null });
+  await runtime.store.audit.record({ actor: 'cli', action: 'article.revert', subject: { type: 'node', id: '3001' }, edition: 'ar', before: second, after: first, note: 'عنوان Latin ٣' }, Date.parse('2026-03-02T08:00:00Z'));
+  await runtime.store.audit.record({ actor: 'cli', action: 'user.role', subject: { type: 'user', id: '1' }, before: 'writer', after: 'editor', note: 'mod' }, Date.parse('2026-03-02T09:00:00Z'));
   const ar = sanctionedWriter(runtime.editions.get('ar'), 'demo-seed');
   await runtime.store.writer.saveComments(ar, [
     buildComment({ cid: 30, nid: 3001, thread: '01/', status: 0, name: 'قارئ', subject: 'تعليق', body: 'نص.' }),

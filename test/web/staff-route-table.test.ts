@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { can, ROLES, type Permission, type Role } from '../../src/domain/permissions.ts';
 import { testDialects } from '../support/databases.ts';
-import { seedFixture } from '../support/fixture-site.ts';
+import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 import { csrfTokenIn, StaffAgent, type AgentResponse } from '../support/staff-agent.ts';
 
@@ -21,14 +21,21 @@ const AREAS: readonly [RegExp, Permission][] = [
   [/^\/admin\/people(\/invite)?$/, 'invite writers'],
   [/^\/admin\/people(\/|$)/, 'manage people'],
   [/^\/admin\/content\/comment(\/|$)/, 'moderate comments'],
+  // An article's revisions: staff who write may read them; restoring is checked again per article (isArticleEditableBy).
+  [/^\/admin\/content\/[^/]+\/revisions(\/|$)/, 'write drafts'],
+  [/^\/admin\/log(\/|$)/, 'manage settings'],
 ];
+
+/** A node each edition's routes can show (the fixture's): an :nid of 1 would be a 404, not the page. */
+const SAMPLE_NID: Readonly<Record<string, number>> = { '': FIXTURE.article.nid, '/ar': FIXTURE.arabic.nid };
 
 /** Form posts that are not staff actions: a visitor's comment is checked by its own form token instead. */
 const NOT_CSRF_CHECKED = [/^(\/ar)?\/comment\/reply\//];
 
-/** A concrete URL for a route pattern: every parameter becomes 1, a wildcard "x". */
+/** A concrete URL for a route pattern: a node id becomes the edition's sample node, every other parameter 1, a wildcard "x". */
 function concrete(url: string): string {
-  return url.replace(/:[A-Za-z]+(\([^/]*?\$\))?/g, '1').replace(/\*$/, 'x');
+  const nid = SAMPLE_NID[url.startsWith('/ar/') ? '/ar' : '']!;
+  return url.replace(/:nid(\([^/]*?\$\))?/g, String(nid)).replace(/:[A-Za-z]+(\([^/]*?\$\))?/g, '1').replace(/\*$/, 'x');
 }
 
 function unprefixed(url: string): string {
@@ -62,7 +69,10 @@ for (const dialect of testDialects()) {
 
     test('the walk finds the admin routes, and each one belongs to an area with a permission', () => {
       const urls = adminRoutes.map((r) => r.url);
-      for (const known of ['/admin/people', '/ar/admin/people', '/admin/content/comment/approval', '/ar/admin/people/invite']) assert.ok(urls.includes(known), known);
+      for (const known of ['/admin/people', '/ar/admin/people', '/admin/content/comment/approval', '/ar/admin/people/invite', '/admin/log', '/ar/admin/log']) assert.ok(urls.includes(known), known);
+      for (const known of ['/admin/content/:nid(^\\d{1,10}$)/revisions', '/ar/admin/content/:nid(^\\d{1,10}$)/revisions/diff', '/ar/admin/content/:nid(^\\d{1,10}$)/revisions/restore']) assert.ok(urls.includes(known), known);
+      // The archive's revisions are read-only: no restore route there.
+      assert.ok(!urls.includes('/admin/content/:nid(^\\d{1,10}$)/revisions/restore'));
       const orphans = adminRoutes.filter((r) => !AREAS.some(([area]) => area.test(unprefixed(r.url))));
       assert.deepEqual(orphans, []);
     });

@@ -3,7 +3,7 @@ import type { WritableEdition } from '../../domain/edition-guard.ts';
 import type { CorrectionEntry, CorrectionInput } from '../../domain/content.ts';
 import type { Database } from '../schema.ts';
 import { revisionRow } from './fixity-queries.ts';
-import type { ArticleCorrection, RevisionQueries, RevisionWrite, StoredRevisionContent } from '../types.ts';
+import type { ArticleCorrection, RevisedNode, RevisionEntry, RevisionQueries, RevisionRestore, RevisionWrite, StoredRevisionContent } from '../types.ts';
 import { maxId } from './ids.ts';
 import { toCorrection, toRevisionContent } from './row-mappers.ts';
 
@@ -58,6 +58,41 @@ export class KyselyRevisionQueries implements RevisionQueries {
         await trx.insertInto('node_revisions').values(revisionRow(r)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
       }
       return id;
+    });
+  }
+
+  async listRevisions(nid: number): Promise<RevisionEntry[]> {
+    const rows = await this.db.selectFrom('node_revisions as r').leftJoin('users as u', 'u.uid', 'r.revised_by')
+      .select(['r.content_hash', 'r.revised_at', 'r.revised_by', 'u.name', 'r.source_vid', 'r.title', 'r.log'])
+      .where('r.nid', '=', nid).orderBy('r.revised_at', 'desc').orderBy('r.content_hash', 'desc').execute();
+    return rows.map((r) => ({
+      contentHash: r.content_hash, revisedAt: Number(r.revised_at), revisedBy: r.revised_by === null ? null : Number(r.revised_by),
+      authorName: r.name ?? null, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title, log: r.log,
+    }));
+  }
+
+  async findRevision(nid: number, contentHash: string): Promise<StoredRevisionContent | undefined> {
+    const row = await this.db.selectFrom('node_revisions').selectAll().where('nid', '=', nid).where('content_hash', '=', contentHash).executeTakeFirst();
+    return row && toRevisionContent(row);
+  }
+
+  async findRevisedNode(nid: number): Promise<RevisedNode | undefined> {
+    const row = await this.db.selectFrom('nodes').select(['nid', 'edition', 'title', 'path', 'status', 'owner_uid', 'trashed_at']).where('nid', '=', nid).executeTakeFirst();
+    return row && {
+      nid: Number(row.nid), edition: row.edition, title: row.title, path: row.path, status: Number(row.status),
+      ownerUid: row.owner_uid === null ? null : Number(row.owner_uid), trashedAt: row.trashed_at === null ? null : Number(row.trashed_at),
+    };
+  }
+
+  async restoreRevision(edition: WritableEdition, restore: RevisionRestore): Promise<void> {
+    const r = restore.revision;
+    await this.db.transaction().execute(async (trx) => {
+      // The same content restored twice in one second is the same revision (its fixity is its identity).
+      await trx.insertInto('node_revisions').values(revisionRow(r)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
+      await trx.updateTable('nodes').set({
+        title: r.title, summary: r.summary, teaser: restore.teaser, lead_html: restore.leadHtml, body_html: r.bodyHtml, credit: r.credit,
+        photo_src: r.photo?.src ?? null, photo_caption: r.photo?.caption ?? null, photo_credit: r.photo?.credit ?? null, updated_at: r.revisedAt,
+      }).where('nid', '=', r.nid).where('edition', '=', edition.code).execute();
     });
   }
 }

@@ -29,6 +29,38 @@ export interface ArticleCorrection {
   readonly article: { readonly nid: number; readonly title: string; readonly path: string | null };
 }
 
+/** A revision as the newsroom's list shows it, without its content. */
+export interface RevisionEntry {
+  readonly contentHash: string;
+  readonly revisedAt: number;
+  /** The user who saved it, and their name now; null for imported and command-line revisions. */
+  readonly revisedBy: number | null;
+  readonly authorName: string | null;
+  /** Set for revisions read from the old site (an import). */
+  readonly sourceVid: number | null;
+  readonly title: string;
+  readonly log: string | null;
+}
+
+/** A node as the revision pages need it, whatever its status (drafts and scheduled ones included). */
+export interface RevisedNode {
+  readonly nid: number;
+  readonly edition: string;
+  readonly title: string;
+  readonly path: string | null;
+  /** NODE_STATUS code. */
+  readonly status: number;
+  readonly ownerUid: number | null;
+  readonly trashedAt: number | null;
+}
+
+/** What a restore writes: the new revision (a copy of an old one, dated now) and the node's derived fields. */
+export interface RevisionRestore {
+  readonly revision: RevisionWrite;
+  readonly teaser: string;
+  readonly leadHtml: string;
+}
+
 /** An article's recorded history (Memento, RFC 7089) and its corrections record. */
 export interface RevisionQueries {
   /** Every stored revision of a node, oldest first. */
@@ -41,4 +73,15 @@ export interface RevisionQueries {
   listArticleCorrections(edition: string, limit: number): Promise<ArticleCorrection[]>;
   /** Saves a correction with the revisions that record it, in one transaction; returns its id. */
   recordCorrection(edition: WritableEdition, entry: CorrectionInput, revisions: readonly RevisionWrite[]): Promise<number>;
+  /** A node's revisions for the newsroom, newest first, with who saved each. */
+  listRevisions(nid: number): Promise<RevisionEntry[]>;
+  /** One revision of a node with its content. */
+  findRevision(nid: number, contentHash: string): Promise<StoredRevisionContent | undefined>;
+  /** A node of any status, as far as its revisions and who may restore them are concerned. */
+  findRevisedNode(nid: number): Promise<RevisedNode | undefined>;
+  /**
+   * Writes a restore in one transaction: the new revision (history is only ever added to) and the
+   * node's title, summary, body, credit and photo set to it. The node must be in this edition.
+   */
+  restoreRevision(edition: WritableEdition, restore: RevisionRestore): Promise<void>;
 }

@@ -4,6 +4,8 @@ import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
 import { tp } from '../../text/people-messages.ts';
 import { can } from '../../domain/permissions.ts';
+import { th } from '../../text/history-messages.ts';
+import { auditLogUrl } from '../urls.ts';
 import { loginUrl, logoutUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
@@ -53,6 +55,7 @@ export function signedInView(ctx: SiteContext, name: string, csrfToken: string, 
   const links = [
     ...(can(role, 'moderate comments') ? [html`<li><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></li>`] : []),
     ...(can(role, 'invite writers') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
+    ...(can(role, 'manage settings') ? [html`<li><a href="${auditLogUrl(ctx)}">${th(lang, 'logTitle')}</a></li>`] : []),
   ];
   return html`<div class="login-page">
 <h1 class="page-title">${t(lang, 'signIn')}</h1>
