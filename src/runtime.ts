@@ -33,6 +33,8 @@ import { randomBytes } from 'node:crypto';
 import { PeopleService, type LogLine } from './services/people-service.ts';
 import { AuditService } from './services/audit-service.ts';
 import { SmtpMailer } from './services/mailer.ts';
+import { MediaService } from './services/media-service.ts';
+import { openMediaStorage } from './services/open-media-storage.ts';
 
 /**
  * Services wired to one store: what the CLI commands and the server use. The store itself is not
@@ -52,6 +54,8 @@ export interface Runtime {
   readonly people: PeopleService;
   /** Who did what in the newsroom (issue 12, point 7). */
   readonly audit: AuditService;
+  /** The media library: uploads, derivatives and lead-photo renditions (issue 12, point 5). */
+  readonly media: MediaService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -168,6 +172,8 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const audit = new AuditService(store.audit);
   const people = new PeopleService(store.users, store.people, mailer, log, audit);
+  const mediaStorage = openMediaStorage(config.media.storage);
+  const media = new MediaService(store.media, mediaStorage, audit, config.media, undefined, undefined, changed);
   return {
     config,
     store,
@@ -175,7 +181,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     reader,
     archive: new ArchiveService(store.content, store.archive),
     related,
-    articles: new ArticlePageService(reader, related, mementos, comments),
+    articles: new ArticlePageService(reader, related, mementos, comments, media),
     publishing,
     search,
     sitemap: new SitemapService(store.sitemap),
@@ -187,6 +193,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     auth: new AuthService(store.users, store.people),
     people,
     audit,
+    media,
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),
@@ -215,6 +222,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
       await stamps.flush();
       await people.settled();
       mailer?.close();
+      mediaStorage.close?.();
       await redis?.close();
       await store.close();
     },

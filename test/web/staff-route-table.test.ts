@@ -19,6 +19,8 @@ const PASSWORD = 'correct horse battery staple';
 const AREAS: readonly [RegExp, Permission][] = [
   [/^\/admin\/people(\/|$)/, 'manage people'],
   [/^\/admin\/content\/comment(\/|$)/, 'moderate comments'],
+  // Uploading and captioning photos is part of writing; deleting needs 'edit any article' (media-routes.ts).
+  [/^\/admin\/media(\/|$)/, 'write drafts'],
 ];
 
 /** Form posts that are not staff actions: a visitor's comment is checked by its own form token instead. */
@@ -60,7 +62,7 @@ for (const dialect of testDialects()) {
 
     test('the walk finds the admin routes, and each one belongs to an area with a permission', () => {
       const urls = adminRoutes.map((r) => r.url);
-      for (const known of ['/admin/people', '/ar/admin/people', '/admin/content/comment/approval', '/ar/admin/people/invite']) assert.ok(urls.includes(known), known);
+      for (const known of ['/admin/people', '/ar/admin/people', '/admin/content/comment/approval', '/ar/admin/people/invite', '/ar/admin/media', '/ar/admin/media/:id/delete']) assert.ok(urls.includes(known), known);
       const orphans = adminRoutes.filter((r) => !AREAS.some(([area]) => area.test(unprefixed(r.url))));
       assert.deepEqual(orphans, []);
     });

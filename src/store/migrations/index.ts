@@ -11,6 +11,7 @@ import * as readPath011 from './011-read-path.ts';
 import * as people012 from './012-people.ts';
 import * as audit013 from './013-audit.ts';
 import * as newsroom014 from './014-newsroom.ts';
+import * as media016 from './016-media.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-people': people012,
   '013-audit': audit013,
   '014-newsroom': newsroom014,
+  '016-media': media016,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

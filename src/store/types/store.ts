@@ -12,6 +12,7 @@ import type { SitemapQueries } from './sitemap-queries.ts';
 import type { UserStore } from './user-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { AuditStore } from './audit-store.ts';
+import type { MediaStore } from './media-store.ts';
 
 /** The store as services see it. */
 export interface Store {
@@ -22,6 +23,8 @@ export interface Store {
   readonly people: PeopleStore;
   /** Who did what in the newsroom (013-audit). */
   readonly audit: AuditStore;
+  /** The media library (016-media). */
+  readonly media: MediaStore;
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;

@@ -2,9 +2,10 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
+import { tm } from '../../text/media-messages.ts';
 import { tp } from '../../text/people-messages.ts';
 import { can } from '../../domain/permissions.ts';
-import { loginUrl, logoutUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
+import { loginUrl, logoutUrl, passwordUrl, peopleUrl, queueUrl, mediaLibraryUrl } from '../urls.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
 export interface LoginFormModel {
@@ -53,6 +54,7 @@ export function signedInView(ctx: SiteContext, name: string, csrfToken: string, 
   const links = [
     ...(can(role, 'moderate comments') ? [html`<li><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></li>`] : []),
     ...(can(role, 'manage people') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
+    ...(can(role, 'write drafts') ? [html`<li><a href="${mediaLibraryUrl(ctx)}">${tm(lang, 'mediaTitle')}</a></li>`] : []),
   ];
   return html`<div class="login-page">
 <h1 class="page-title">${t(lang, 'signIn')}</h1>
