@@ -145,10 +145,15 @@ export class MediaService {
     return item;
   }
 
-  /** A page of the library, newest first; for anyone who writes. */
-  async list(actor: MediaActor, query: { edition: string; limit: number; olderThan?: { at: number; id: string } | null; search?: string | null }): Promise<MediaItem[]> {
+  /** A page of the library, newest first, and the cursor of the next (older) page, or null on the last; for anyone who writes. */
+  async list(actor: MediaActor, query: { edition: string; limit: number; olderThan?: { at: number; id: string } | null; search?: string | null }): Promise<{ items: MediaItem[]; older: { at: number; id: string } | null }> {
     MediaService.allowed(actor, 'write drafts');
-    return this.store.list({ ...query, limit: Math.max(1, Math.min(MEDIA_PAGE_MAX, Math.floor(query.limit))) });
+    const limit = Math.max(1, Math.min(MEDIA_PAGE_MAX, Math.floor(query.limit)));
+    // One more than shown tells whether an older page exists without counting.
+    const rows = await this.store.list({ ...query, limit: limit + 1 });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, older: rows.length > limit && last ? { at: last.uploadedAt, id: last.id } : null };
   }
 
   /** Changes caption, credit and alt text: the uploader, or anyone who edits any article. */

@@ -3,7 +3,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Edition } from '../../domain/edition.ts';
 import { FolioError, Forbidden, Invalid } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
-import type { MediaItem } from '../../domain/media.ts';
 import type { UserRecord } from '../../services/auth-service.ts';
 import { MEDIA_PAGE_MAX } from '../../services/media-service.ts';
 import { bothLangs, tm } from '../../text/media-messages.ts';
@@ -64,16 +63,14 @@ export function mediaRoutes(edition: Edition, deps: WebDeps) {
     const query = extra.query ?? {};
     const search = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
     const cursor = typeof query.before === 'string' ? CURSOR.exec(query.before) : null;
-    const rows = await deps.media.list(me, {
-      edition: edition.code, limit: MEDIA_PAGE_MAX + 1, search: search || null,
+    const { items, older } = await deps.media.list(me, {
+      edition: edition.code, limit: MEDIA_PAGE_MAX, search: search || null,
       olderThan: cursor ? { at: Number(cursor[1]), id: cursor[2]! } : null,
     });
-    const items: MediaItem[] = rows.slice(0, MEDIA_PAGE_MAX);
-    const last = items[items.length - 1];
     const body = mediaLibraryView(ctx, {
       me, items, csrfToken: reply.generateCsrf(), notice: extra.notice,
       upload: extra.upload ?? { caption: '', credit: '', alt: '' }, editing: extra.editing ?? null, search,
-      older: rows.length > MEDIA_PAGE_MAX && last ? `${last.uploadedAt}.${last.id}` : null, paged: cursor !== null,
+      older: older ? `${older.at}.${older.id}` : null, paged: cursor !== null,
       limits: { mb: Math.round(deps.media.limits.maxBytes / (1024 * 1024)), megapixels: Math.round(deps.media.limits.maxPixels / 1_000_000) },
       mayDelete: can(me.role, 'edit any article'),
     });
