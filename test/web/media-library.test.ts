@@ -9,6 +9,7 @@ import { seedFixture } from '../support/fixture-site.ts';
 import { buildImage, GPS_MARK, type TestImageFormat } from '../support/image-factories.ts';
 import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+import { socketRequest } from '../support/socket-client.ts';
 
 // Issue 12, point 5: /admin/media over HTTP — upload (type sniffed, limits, metadata stripped),
 // derivatives at their widths and types, serving with immutable caching, the library's text,
@@ -245,6 +246,42 @@ for (const dialect of testDialects()) {
       const total = (await items()).length;
       assert.equal([...second.body.matchAll(/<li class="media-item"/g)].length, total - 60);
       assert.doesNotMatch(second.body, /rel="next"/);
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`uploading over a real socket (${dialect})`, () => {
+    let site: TestSite;
+    let port: number;
+    before(async () => {
+      site = await openTestSite(dialect, seedFixture, { FOLIO_TRUST_PROXY: '127.0.0.1' });
+      await site.runtime.auth.addUser({ name: 'the-writer', email: null, password: PASSWORD, role: 'writer' });
+      await site.folio.app.listen({ port: 0, host: '127.0.0.1' });
+      port = (site.folio.app.server.address() as { port: number }).port;
+    });
+    after(async () => {
+      await site.close();
+    });
+
+    test('a multipart upload through Node\'s HTTP stack lands in the library, and its derivatives come back with their headers', async () => {
+      const writer = new StaffAgent({ port }, '203.0.113.77');
+      assert.equal((await writer.signIn('the-writer', PASSWORD, '/ar')).status, 303);
+      const form = await writer.get('/ar/admin/media');
+      assert.equal(form.status, 200);
+      assert.match(form.body, /<form class="media-upload" action="\/ar\/admin\/media" method="post" enctype="multipart\/form-data"/);
+      const bytes = await buildImage({ format: 'jpeg', width: 820, height: 410, gps: true });
+      const res = await writer.postMultipart('/ar/admin/media', { _csrf: csrfTokenIn(form.body), ...TYPED }, { field: 'file', fileName: 'ساحة.jpg', type: 'image/jpeg', bytes });
+      assert.equal(res.status, 303, res.body.slice(0, 300));
+      const [item] = await site.runtime.store.media.list({ edition: 'ar', limit: 5 });
+      assert.equal(item?.originalName, 'ساحة.jpg');
+      assert.deepEqual(item?.widths, [480, 800, 820]);
+      const page = await writer.get(String(res.headers.location).replace(/#.*$/, ''));
+      assert.match(page.body, /أُضيفت الصورة إلى المكتبة/);
+      const file = await socketRequest(port, { path: `/ar/media/${item!.id}-480.avif` });
+      assert.equal(file.status, 200);
+      assert.equal(file.headers['content-type'], 'image/avif');
+      assert.equal(file.headers['cache-control'], 'public, max-age=31536000, immutable');
     });
   });
 }
