@@ -14,6 +14,7 @@ import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
 import type { StoreRuntime } from '../../src/runtime.ts';
 import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
+import { buildImage } from '../support/image-factories.ts';
 
 // The pages added for staff and the long tips, through the same checks as the public pages
 // (test/web/html-validity.test.ts and test/browser/accessibility.test.ts): one vnu run, one browser.
@@ -42,7 +43,9 @@ const STAFF_PAGES: readonly string[] = [
 /** Pages for everyone. */
 const PUBLIC_PAGES: string[] = ['/user/login', '/ar/user/login', '/filter/tips', '/ar/filter/tips', '/user/password', '/ar/user/password'];
 /** Pages only an admin sees (issue 12): the people page, with its notices. */
-const ADMIN_PAGES: readonly string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/people?done=role&uid=1', '/admin/people?done=disabled&uid=1&ended=2'];
+const ADMIN_PAGES: readonly string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/people?done=role&uid=1', '/admin/people?done=disabled&uid=1&ended=2',
+  // The media library (issue 12, point 5): with photos (one without alt text), a notice, a search with no match.
+  '/admin/media', '/ar/admin/media', '/ar/admin/media?done=upload', '/admin/media?q=nothing-matches'];
 
 async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
@@ -70,6 +73,11 @@ describe('staff pages and the tips page', () => {
     await site.runtime.auth.addUser({ name: 'admin', email: 'admin@example.org', password: PASSWORD, role: 'admin' });
     admin = new StaffAgent(site.folio.app, '192.0.2.79');
     await admin.signIn('admin', PASSWORD);
+    // Photos in each edition's library: one with its text, one without alt text (flagged on the page).
+    for (const edition of ['en', 'ar']) {
+      await site.runtime.media.upload('cli', { edition, fileName: 'Beirut harbour.jpg', bytes: await buildImage({ format: 'jpeg', width: 640, height: 400 }), truncated: false, caption: edition === 'ar' ? 'ميناء Beirut عام 2024' : 'Harbour', credit: 'AFP', alt: edition === 'ar' ? 'ميناء' : 'A harbour' });
+      await site.runtime.media.upload('cli', { edition, fileName: `no-alt-${edition}.png`, bytes: await buildImage({ format: 'png', width: 300, height: 300 }), truncated: false, caption: '', credit: '', alt: '' });
+    }
     // An open invitation (listed on the people page) and one-time links' forms, in both editions.
     for (const prefix of ['', '/ar']) {
       const invite = await site.runtime.people.invite({ kind: 'cli' }, { email: `new${prefix.length}@example.org`, role: 'writer' }, (t) => `${prefix}/user/invite/${t}`);
@@ -102,6 +110,10 @@ describe('staff pages and the tips page', () => {
       const refused = await admin.post('/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'nope', role: 'editor' });
       assert.equal(refused.status, 400);
       pages.push({ name: 'invitation refused (en)', body: refused.body });
+      const library = await admin.get('/ar/admin/media');
+      const gif = await admin.postMultipart('/ar/admin/media', { _csrf: csrfTokenIn(library.body), caption: 'تعليق', credit: '', alt: 'نص' }, { field: 'file', fileName: 'a.gif', type: 'image/gif', bytes: await buildImage({ format: 'gif', width: 20, height: 20 }) });
+      assert.equal(gif.status, 400);
+      pages.push({ name: 'upload refused (ar)', body: gif.body });
       const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
       for (const url of PUBLIC_PAGES) {
         const res = await visitor.get(url);
