@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Edition } from '../domain/edition.ts';
 import type { CommentConfig } from '../domain/comment.ts';
+import type { MediaStorageSettings } from '../domain/media.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { DEFAULT_EDITIONS } from './default-editions.ts';
 import { envSchema, type DatabaseConfig, type EnvSettings } from './env-schema.ts';
@@ -58,9 +59,7 @@ export interface Config {
 
 /** Where media derivatives are kept, and how large an upload may be. */
 export interface MediaConfig {
-  readonly storage:
-    | { readonly kind: 'folder'; readonly dir: string }
-    | { readonly kind: 's3'; readonly endpoint: string; readonly bucket: string; readonly region: string; readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly storage: MediaStorageSettings;
   readonly maxBytes: number;
   readonly maxPixels: number;
 }

@@ -122,3 +122,8 @@ export function mediaPhoto(item: MediaItem, base: string): Photo & { readonly re
 
 /** The lengths the library keeps for each text field; longer input is refused, not cut. */
 export const MEDIA_TEXT_LIMITS = Object.freeze({ caption: 1000, credit: 255, alt: 500 });
+
+/** Where derivatives are stored (config.media.storage): a folder, or an S3-compatible bucket. */
+export type MediaStorageSettings =
+  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 's3'; readonly endpoint: string; readonly bucket: string; readonly region: string; readonly accessKeyId: string; readonly secretAccessKey: string };

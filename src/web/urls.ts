@@ -261,3 +261,8 @@ export function mediaLibraryUrl(ctx: SiteContext, query: { q?: string | null; be
 export function mediaActionUrl(ctx: SiteContext, id: string, action: 'edit' | 'delete'): string {
   return `${ctx.prefix}/admin/media/${id}/${action}`;
 }
+
+/** A media derivative's stable URL (`/media/<hash>-<width>.<ext>`), the same on every edition's host. */
+export function mediaFileUrl(name: string): string {
+  return `/media/${name}`;
+}

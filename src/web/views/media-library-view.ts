@@ -6,7 +6,7 @@ import { formatShortDate } from '../../text/dates.ts';
 import { tm } from '../../text/media-messages.ts';
 import { localizeDigits } from '../../text/numerals.ts';
 import type { SiteContext } from '../site-context.ts';
-import { mediaActionUrl, mediaLibraryUrl } from '../urls.ts';
+import { mediaActionUrl, mediaFileUrl, mediaLibraryUrl } from '../urls.ts';
 import { html } from './html.ts';
 import { staffBar } from './moderation-queue-view.ts';
 import { pictureElement } from './responsive-image.ts';
@@ -49,14 +49,14 @@ function noticeView(notice: MediaNotice | null): SafeHtml {
 }
 
 /** The caption, credit and alt inputs; ids carry a prefix so each item's form has its own. */
-function textFields(ctx: SiteContext, prefix: string, values: MediaFields, describedBy: SafeHtml | ''): SafeHtml {
+function textFields(ctx: SiteContext, idBase: string, values: MediaFields, describedBy: SafeHtml | ''): SafeHtml {
   const lang = ctx.edition.lang;
-  return html`<div class="form-item"><label for="${prefix}-caption">${tm(lang, 'fieldCaption')}</label>
-<textarea id="${prefix}-caption" name="caption" rows="2" maxlength="1000" dir="auto"${describedBy}>${values.caption}</textarea></div>
-<div class="form-item"><label for="${prefix}-credit">${tm(lang, 'fieldCredit')}</label>
-<input type="text" id="${prefix}-credit" name="credit" value="${values.credit}" maxlength="255" dir="auto"${describedBy}></div>
-<div class="form-item"><label for="${prefix}-alt">${tm(lang, 'fieldAlt')}</label>
-<input type="text" id="${prefix}-alt" name="alt" value="${values.alt}" maxlength="500" dir="auto" aria-describedby="${prefix}-alt-hint"><p class="description" id="${prefix}-alt-hint">${tm(lang, 'altHint')}</p></div>`;
+  return html`<div class="form-item"><label for="${idBase}-caption">${tm(lang, 'fieldCaption')}</label>
+<textarea id="${idBase}-caption" name="caption" rows="2" maxlength="1000" dir="auto"${describedBy}>${values.caption}</textarea></div>
+<div class="form-item"><label for="${idBase}-credit">${tm(lang, 'fieldCredit')}</label>
+<input type="text" id="${idBase}-credit" name="credit" value="${values.credit}" maxlength="255" dir="auto"${describedBy}></div>
+<div class="form-item"><label for="${idBase}-alt">${tm(lang, 'fieldAlt')}</label>
+<input type="text" id="${idBase}-alt" name="alt" value="${values.alt}" maxlength="500" dir="auto" aria-describedby="${idBase}-alt-hint"><p class="description" id="${idBase}-alt-hint">${tm(lang, 'altHint')}</p></div>`;
 }
 
 function itemView(ctx: SiteContext, model: MediaLibraryModel, item: MediaItem): SafeHtml {
@@ -65,15 +65,15 @@ function itemView(ctx: SiteContext, model: MediaLibraryModel, item: MediaItem): 
   const csrf = html`<input type="hidden" name="_csrf" value="${model.csrfToken}">`;
   const typed = model.editing?.id === item.id ? model.editing : null;
   const values: MediaFields = typed ?? { caption: item.caption ?? '', credit: item.credit ?? '', alt: item.alt ?? '' };
-  const prefix = `media-${item.id}`;
-  return html`<li class="media-item" id="${prefix}">
+  const idBase = `media-${item.id}`;
+  return html`<li class="media-item" id="${idBase}">
 ${pictureElement(renditionOf(item, MEDIA_BASE), { alt: item.alt ?? '', sizes: '16rem', lazy: true })}
 <div class="media-details">
 <p><bdi>${item.originalName}</bdi> · ${tm(lang, 'dimensions', { width: digits(item.width), height: digits(item.height) })} · ${formatShortDate(new Date(item.uploadedAt * 1000), lang, ctx.edition.timeZone, ctx.edition.digits)}</p>
 ${item.alt ? '' : html`<p class="media-warning">${tm(lang, 'noAlt')}</p>`}
-<p>${tm(lang, 'sizes')}: ${item.widths.map((w) => html`<span class="media-size">${DERIVATIVE_FORMATS.map((f) => html`<a href="${MEDIA_BASE}/${derivativeName(item.id, w, f)}" dir="ltr">${digits(w)}×${digits(derivativeHeight(item, w))} ${f.toUpperCase()}</a> `)}</span>`)}</p>
+<p>${tm(lang, 'sizes')}: ${item.widths.map((w) => html`<span class="media-size">${DERIVATIVE_FORMATS.map((f) => html`<a href="${mediaFileUrl(derivativeName(item.id, w, f))}" dir="ltr">${digits(w)}×${digits(derivativeHeight(item, w))} ${f.toUpperCase()}</a> `)}</span>`)}</p>
 <form class="media-edit" action="${mediaActionUrl(ctx, item.id, 'edit')}" method="post" accept-charset="UTF-8">${csrf}
-${textFields(ctx, prefix, values, typed && model.notice?.kind === 'error' ? html` aria-describedby="media-error"` : '')}
+${textFields(ctx, idBase, values, typed && model.notice?.kind === 'error' ? html` aria-describedby="media-error"` : '')}
 <div class="form-actions"><button type="submit">${tm(lang, 'save')}</button></div>
 </form>
 ${model.mayDelete ? html`<form class="inline-form" action="${mediaActionUrl(ctx, item.id, 'delete')}" method="post">${csrf}<button type="submit" class="danger">${tm(lang, 'delete')}</button></form>` : ''}
