@@ -111,9 +111,9 @@ ${textFields(ctx, 'upload', model.upload, uploadError)}
 ${model.items.length === 0 ? html`<p>${tm(lang, model.search ? 'searchNone' : 'libraryEmpty')}</p>` : html`<ul class="media-items">
 ${model.items.map((item) => itemView(ctx, model, item))}
 </ul>`}
-<nav class="pager" aria-label="${tm(lang, 'mediaTitle')}"><ul>
+${model.paged || model.older ? html`<nav class="pager" aria-label="${tm(lang, 'mediaTitle')}"><ul>
 ${model.paged ? html`<li><a href="${mediaLibraryUrl(ctx, { q: model.search })}">${tm(lang, 'newestPage')}</a></li>` : ''}
 ${model.older ? html`<li><a href="${mediaLibraryUrl(ctx, { q: model.search, before: model.older })}" rel="next">${tm(lang, 'olderPage')}</a></li>` : ''}
-</ul></nav>
+</ul></nav>` : ''}
 </div>`;
 }
