@@ -15,6 +15,7 @@ import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
 import type { StoreRuntime } from '../../src/runtime.ts';
 import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
 import { buildImage } from '../support/image-factories.ts';
+import { parseArticleInput } from '../../src/domain/article-input.ts';
 
 // The pages added for staff and the long tips, through the same checks as the public pages
 // (test/web/html-validity.test.ts and test/browser/accessibility.test.ts): one vnu run, one browser.
@@ -75,9 +76,17 @@ describe('staff pages and the tips page', () => {
     await admin.signIn('admin', PASSWORD);
     // Photos in each edition's library: one with its text, one without alt text (flagged on the page).
     for (const edition of ['en', 'ar']) {
-      await site.runtime.media.upload('cli', { edition, fileName: 'Beirut harbour.jpg', bytes: await buildImage({ format: 'jpeg', width: 640, height: 400 }), truncated: false, caption: edition === 'ar' ? 'ميناء Beirut عام 2024' : 'Harbour', credit: 'AFP', alt: edition === 'ar' ? 'ميناء' : 'A harbour' });
-      await site.runtime.media.upload('cli', { edition, fileName: `no-alt-${edition}.png`, bytes: await buildImage({ format: 'png', width: 300, height: 300 }), truncated: false, caption: '', credit: '', alt: '' });
+      await site.runtime.media.upload('cli', { edition, fileName: 'Beirut harbour.jpg', bytes: await buildImage({ format: 'jpeg', width: edition === 'ar' ? 640 : 600, height: 400 }), truncated: false, caption: edition === 'ar' ? 'ميناء Beirut عام 2024' : 'Harbour', credit: 'AFP', alt: edition === 'ar' ? 'ميناء' : 'A harbour' });
+      await site.runtime.media.upload('cli', { edition, fileName: `no-alt-${edition}.png`, bytes: await buildImage({ format: 'png', width: edition === 'ar' ? 300 : 320, height: 300 }), truncated: false, caption: '', credit: '', alt: '' });
     }
+    // A reader's page with a library photo: <picture>, srcset, sizes, real size (issue 12, point 5).
+    const [photoItem] = (await site.runtime.media.list('cli', { edition: 'ar', limit: 10 })).items.filter((i) => i.alt);
+    const photo = await site.runtime.media.photoFor(photoItem!.id);
+    const withPhoto = await site.runtime.publishing.addArticle(site.runtime.editions.get('ar'), parseArticleInput({
+      title: 'مقال بصورة', body: '<p>نص.</p>', published: '2024-05-01T10:00:00Z', section: 'politics', authors: [], tags: [], credit: null,
+      photo: { src: photo.src, caption: photo.caption, credit: photo.credit },
+    }));
+    PUBLIC_PAGES.push(`/ar/${withPhoto.path}`);
     // An open invitation (listed on the people page) and one-time links' forms, in both editions.
     for (const prefix of ['', '/ar']) {
       const invite = await site.runtime.people.invite({ kind: 'cli' }, { email: `new${prefix.length}@example.org`, role: 'writer' }, (t) => `${prefix}/user/invite/${t}`);
