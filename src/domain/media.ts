@@ -3,7 +3,7 @@ import type { Photo } from './content.ts';
 /**
  * The media library's vocabulary (issue 12, point 5): an uploaded (or imported) image, and the
  * derivatives made from it at a few widths in AVIF, WebP and a JPEG fallback. Derivatives are
- * named after the hash of the original's bytes, so a name never changes meaning and can be
+ * named after a hash of the original's bytes, so a name never changes meaning and can be
  * cached for ever.
  */
 
@@ -20,7 +20,7 @@ export type DerivativeFormat = (typeof DERIVATIVE_FORMATS)[number];
 /** The Content-Type of each derivative format. */
 export const DERIVATIVE_TYPES: Readonly<Record<DerivativeFormat, string>> = Object.freeze({ avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' });
 
-/** How the original's bytes are named: 20 hex digits (80 bits) of their SHA-256. */
+/** How an item is named: 20 hex digits (80 bits) of a SHA-256 (of its edition and bytes). */
 export const MEDIA_HASH = /^[0-9a-f]{20}$/;
 
 /** A derivative's file name: `<hash>-<width>.<ext>`. */
@@ -28,7 +28,7 @@ const DERIVATIVE_NAME = /^([0-9a-f]{20})-(\d{1,5})\.(avif|webp|jpg)$/;
 
 /** A media item as the library keeps it. */
 export interface MediaItem {
-  /** The hash of the original's bytes; also its id. */
+  /** The hash of its edition and its original's bytes (services/media-service.ts): its id, and its derivatives' name. */
   readonly id: string;
   readonly edition: string;
   /** The uploaded file's name (shown, never trusted for its type). */

@@ -53,6 +53,14 @@ function cleanText(value: string, field: keyof typeof MEDIA_TEXT_LIMITS, label: 
   return text === '' ? null : text;
 }
 
+/**
+ * An item's id and its derivatives' name: 80 bits of the SHA-256 of its edition and its bytes. The
+ * same file uploaded again in one edition finds its item; each edition keeps its own library.
+ */
+function mediaId(edition: string, bytes: Buffer): string {
+  return createHash('sha256').update(edition).update('\u0000').update(bytes).digest('hex').slice(0, 20);
+}
+
 /** Megabytes and megapixels as the messages show them. */
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 const mp = (pixels: number) => Math.round(pixels / 100_000) / 10;
@@ -92,7 +100,7 @@ export class MediaService {
     const sniffed = sniffImageType(upload.bytes);
     if (sniffed.kind === 'refused') throw invalid('errorRefusedType', { what: sniffed.what }, 'file');
     if (sniffed.kind === 'unknown') throw invalid('errorType', undefined, 'file');
-    const id = createHash('sha256').update(upload.bytes).digest('hex').slice(0, 20);
+    const id = mediaId(upload.edition, upload.bytes);
     const existing = await this.store.find(id);
     if (existing) return { item: existing, created: false };
     const item = await this.ingest(id, upload.bytes, sniffed.type, { edition: upload.edition, originalName: upload.fileName.slice(0, 255) || 'upload', ...text, uploadedBy: actor === 'cli' ? null : actor.uid, legacyPath: null });
@@ -125,7 +133,7 @@ export class MediaService {
   async importFile(edition: string, legacyPath: string, bytes: Buffer): Promise<'imported' | 'exists' | 'skipped'> {
     const sniffed = sniffImageType(bytes);
     if (sniffed.kind !== 'accepted') return 'skipped';
-    const id = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
+    const id = mediaId(edition, bytes);
     if (await this.store.find(id)) return 'exists';
     const name = legacyPath.split('/').pop() ?? legacyPath;
     try {

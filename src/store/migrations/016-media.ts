@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /**
- * The media library (issue 12, point 5). An item's id is the hash of its original's bytes, which
- * also names its derivatives in the media storage, so uploading the same file twice finds the
+ * The media library (issue 12, point 5). An item's id is a hash of its edition and original bytes, which
+ * also names its derivatives in the media storage, so uploading the same file twice to an edition finds the
  * item already there. `widths` lists the derivative widths made ("480,800,1200"). Imported archive
  * photos keep the old site's path in `legacy_path`, by which the article pages find them.
  */
