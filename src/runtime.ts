@@ -34,6 +34,8 @@ import { PeopleService, type LogLine } from './services/people-service.ts';
 import { AuditService } from './services/audit-service.ts';
 import { SmtpMailer } from './services/mailer.ts';
 import { RevisionService } from './services/revision-service.ts';
+import { MediaService } from './services/media-service.ts';
+import { openMediaStorage } from './services/open-media-storage.ts';
 
 /**
  * Services wired to one store: what the CLI commands and the server use. The store itself is not
@@ -55,6 +57,8 @@ export interface Runtime {
   readonly audit: AuditService;
   /** Revision lists, diffs and restores of articles (issue 12, point 4). */
   readonly revisions: RevisionService;
+  /** The media library: uploads, derivatives and lead-photo renditions (issue 12, point 5). */
+  readonly media: MediaService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -173,6 +177,8 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const audit = new AuditService(store.audit);
   const people = new PeopleService(store.users, store.people, mailer, log, audit);
+  const mediaStorage = openMediaStorage(config.media.storage);
+  const media = new MediaService(store.media, mediaStorage, audit, config.media, undefined, undefined, changed);
   return {
     config,
     store,
@@ -180,7 +186,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     reader,
     archive: new ArchiveService(store.content, store.archive),
     related,
-    articles: new ArticlePageService(reader, related, mementos, comments),
+    articles: new ArticlePageService(reader, related, mementos, comments, media),
     publishing,
     search,
     sitemap: new SitemapService(store.sitemap),
@@ -193,6 +199,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     people,
     audit,
     revisions: new RevisionService(store.revisions, audit, changed, search),
+    media,
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),
@@ -221,6 +228,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
       await stamps.flush();
       await people.settled();
       mailer?.close();
+      mediaStorage.close?.();
       await redis?.close();
       await store.close();
     },

@@ -15,6 +15,7 @@ import { sectionCommand } from './section-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { correctionCommand } from './correction-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
+import { mediaCommand } from './media-command.ts';
 import { folioVersion } from './version.ts';
 
 /** The `folio` command line. */
@@ -45,5 +46,6 @@ export function buildProgram(): Command {
   program.addCommand(correctionCommand());
   program.addCommand(backupCommand());
   program.addCommand(restoreCommand());
+  program.addCommand(mediaCommand());
   return program;
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Edition } from '../domain/edition.ts';
 import type { CommentConfig } from '../domain/comment.ts';
+import type { MediaStorageSettings } from '../domain/media.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { DEFAULT_EDITIONS } from './default-editions.ts';
-import { envSchema, type DatabaseConfig } from './env-schema.ts';
+import { envSchema, type DatabaseConfig, type EnvSettings } from './env-schema.ts';
 import { fileSchema, type FileSettings } from './file-schema.ts';
 import { configErrorMap, describeIssues } from './config-problems.ts';
 
@@ -53,6 +55,33 @@ export interface Config {
   readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
   /** Whether a new article is promoted (front page, /rss.xml, /node) unless it says otherwise. */
   readonly promoteNewArticles: boolean;
+  /** The media library's storage and upload limits (issue 12, point 5). */
+  readonly media: MediaConfig;
+}
+
+/** Where media derivatives are kept, and how large an upload may be. */
+export interface MediaConfig {
+  readonly storage: MediaStorageSettings;
+  readonly maxBytes: number;
+  readonly maxPixels: number;
+}
+
+/** The media settings, or problems when an S3 endpoint is given without its bucket and keys. */
+function mediaConfig(vars: EnvSettings, problems: string[]): MediaConfig {
+  const limits = { maxBytes: vars.FOLIO_MEDIA_MAX_MB * 1024 * 1024, maxPixels: vars.FOLIO_MEDIA_MAX_MEGAPIXELS * 1_000_000 };
+  const s3 = { FOLIO_MEDIA_S3_BUCKET: vars.FOLIO_MEDIA_S3_BUCKET, FOLIO_MEDIA_S3_ACCESS_KEY: vars.FOLIO_MEDIA_S3_ACCESS_KEY, FOLIO_MEDIA_S3_SECRET_KEY: vars.FOLIO_MEDIA_S3_SECRET_KEY };
+  if (vars.FOLIO_MEDIA_S3_URL === null) {
+    for (const [name, value] of Object.entries(s3)) if (value !== null) problems.push(`${name}: set FOLIO_MEDIA_S3_URL too, or unset it (media are kept in a folder without it)`);
+    return { storage: { kind: 'folder', dir: vars.FOLIO_MEDIA_DIR ?? join(vars.FOLIO_FILES_DIR, 'media') }, ...limits };
+  }
+  for (const [name, value] of Object.entries(s3)) if (value === null) problems.push(`${name}: needed with FOLIO_MEDIA_S3_URL`);
+  return {
+    storage: {
+      kind: 's3', endpoint: vars.FOLIO_MEDIA_S3_URL.replace(/\/$/, ''), bucket: s3.FOLIO_MEDIA_S3_BUCKET ?? '', region: vars.FOLIO_MEDIA_S3_REGION,
+      accessKeyId: s3.FOLIO_MEDIA_S3_ACCESS_KEY ?? '', secretAccessKey: s3.FOLIO_MEDIA_S3_SECRET_KEY ?? '',
+    },
+    ...limits,
+  };
 }
 
 /** Reads and validates the FOLIO_CONFIG file; an unreadable or invalid file adds problems. */
@@ -127,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
   if (vars.FOLIO_DATABASE_REPLICA_URL !== null && vars.FOLIO_DATABASE_URL.kind !== 'postgres') {
     problems.push('FOLIO_DATABASE_REPLICA_URL: a read replica needs a PostgreSQL FOLIO_DATABASE_URL (SQLite has no replicas)');
   }
+  const media = mediaConfig(vars, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     port: vars.PORT,
@@ -158,5 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     metrics: vars.FOLIO_METRICS_PORT === 0 ? null : { host: vars.FOLIO_METRICS_HOST, port: vars.FOLIO_METRICS_PORT },
     mail: vars.FOLIO_SMTP_URL === null ? null : { smtpUrl: vars.FOLIO_SMTP_URL, from: vars.FOLIO_MAIL_FROM ?? `newsroom@${new URL(vars.FOLIO_BASE_URL ?? 'http://localhost').hostname}` },
     promoteNewArticles: vars.FOLIO_PROMOTE_NEW_ARTICLES,
+    media,
   });
 }

@@ -94,6 +94,18 @@ export const envSchema = z.object({
   FOLIO_MAIL_FROM: z.preprocess(unset, z.string().regex(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, { error: 'expected an address like newsroom@example.org or "Newsroom <newsroom@example.org>"' }).optional()).transform((v) => v ?? null),
   // New articles go to the front page, /rss.xml and /node unless an article says otherwise (issue 12, point 6).
   FOLIO_PROMOTE_NEW_ARTICLES: z.preprocess(unset, z.enum(['yes', 'no']).default('yes')).transform((v) => v === 'yes'),
+  // The media library (issue 12, point 5): a folder (FOLIO_FILES_DIR/media unless set), or an
+  // S3-compatible bucket shared by every instance when FOLIO_MEDIA_S3_URL is set (config.ts checks the set).
+  FOLIO_MEDIA_DIR: z.preprocess(unset, z.string().regex(/^[^\u0000-\u001f]+$/, { error: 'expected a folder path without control characters' }).optional())
+    .transform((v) => (v === undefined ? null : resolve(v))),
+  FOLIO_MEDIA_S3_URL: z.preprocess(unset, z.string().regex(/^https?:\/\/[^/\s]+\/?$/, { error: (issue) => `expected the S3 endpoint's origin, like https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000, got "${String(issue.input)}"` }).optional()).transform((v) => v ?? null),
+  FOLIO_MEDIA_S3_BUCKET: z.preprocess(unset, z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens' }).optional()).transform((v) => v ?? null),
+  FOLIO_MEDIA_S3_REGION: z.preprocess(unset, z.string().default('us-east-1')),
+  FOLIO_MEDIA_S3_ACCESS_KEY: optionalText,
+  FOLIO_MEDIA_S3_SECRET_KEY: optionalText,
+  // Upload limits: bytes of the file, and pixels of the decoded image (a small file can decode huge).
+  FOLIO_MEDIA_MAX_MB: wholeNumber(1, 1024, 20),
+  FOLIO_MEDIA_MAX_MEGAPIXELS: wholeNumber(1, 1000, 50),
   FOLIO_FLOOD_LIMIT: wholeNumber(1, 10_000, 5),
   FOLIO_FLOOD_WINDOW: wholeNumber(1, 86_400, 600),
   FOLIO_MIN_POST_SECONDS: wholeNumber(0, 3600, 3),

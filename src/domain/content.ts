@@ -1,4 +1,5 @@
 import type { CommentPolicy } from './edition.ts';
+import type { PhotoRendition } from './media.ts';
 import type { SafeHtml } from './safe-html.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface Photo {
   readonly src: string;
   readonly caption: string | null;
   readonly credit: string | null;
+  /** When the photo is in the media library: its derivatives, real size and alt text (domain/media.ts). */
+  readonly rendition?: PhotoRendition | null;
 }
 
 /** A byline name with its listing path. */

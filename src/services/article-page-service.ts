@@ -2,6 +2,7 @@ import { commentAccess, type CommentAccess } from '../domain/comment-access.ts';
 import type { CorrectionEntry } from '../domain/content.ts';
 import type { Edition } from '../domain/edition.ts';
 import type { CommentService } from './comment-service.ts';
+import type { MediaService } from './media-service.ts';
 import type { Memento, MementoService } from './memento-service.ts';
 import type { NodePage, ReaderService } from './reader-service.ts';
 import type { RelatedItems, RelatedService } from './related-service.ts';
@@ -25,6 +26,8 @@ export class ArticlePageService {
     private readonly related: RelatedService,
     private readonly mementos: MementoService,
     private readonly comments: Pick<CommentService, 'formToken'>,
+    /** The media library, for a lead photo's srcset, real size and alt text; without it photos show as stored. */
+    private readonly photos?: Pick<MediaService, 'renditionFor'>,
   ) {}
 
   /** The page of a node of this edition at a comment page; NotFound or Gone as ReaderService.node. */
@@ -32,12 +35,14 @@ export class ArticlePageService {
     const page = await this.reader.node(edition, nid, commentPage);
     const { node } = page;
     const access = commentAccess(node.kind, node.commentPolicy ?? edition.commentPolicy);
-    const [related, history] = await Promise.all([
+    const [related, history, rendition] = await Promise.all([
       node.kind === 'article' ? this.related.forNode(node) : null,
       this.mementos.versionsOf(edition, node),
+      node.photo?.src && this.photos ? this.photos.renditionFor(node.photo.src) : null,
     ]);
     return {
       ...page,
+      ...(rendition && node.photo ? { node: { ...node, photo: { ...node.photo, rendition } } } : {}),
       commentAccess: access,
       formToken: access.form === 'open' ? this.comments.formToken(nid) : null,
       related,

@@ -192,6 +192,24 @@ export interface AuditLogTable {
   note: string | null;
 }
 
+/** 016-media: the media library (issue 12, point 5). */
+export interface MediaTable {
+  id: string;
+  edition: string;
+  original_name: string;
+  type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: string | null;
+  credit: string | null;
+  alt: string | null;
+  widths: string;
+  uploaded_by: number | null;
+  uploaded_at: number;
+  legacy_path: string | null;
+}
+
 export interface SearchDocsTable {
   nid: number;
   edition: string;
@@ -287,6 +305,7 @@ export interface Database {
   user_tokens: UserTokensTable;
   moderation_log: ModerationLogTable;
   audit_log: AuditLogTable;
+  media: MediaTable;
   search_docs: SearchDocsTable;
   node_revisions: NodeRevisionsTable;
   import_items: ImportItemsTable;

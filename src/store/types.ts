@@ -18,3 +18,4 @@ export type * from './types/user-store.ts';
 export type * from './types/people-store.ts';
 export type * from './types/audit-store.ts';
 export type * from './types/related-store.ts';
+export type * from './types/media-store.ts';

@@ -33,6 +33,8 @@ import { peopleRoutes } from './routes/people-routes.ts';
 import { revisionRoutes } from './routes/revision-routes.ts';
 import { auditLogRoutes } from './routes/audit-log-routes.ts';
 import { passwordRoutes } from './routes/password-routes.ts';
+import { mediaRoutes } from './routes/media-routes.ts';
+import { mediaFileRoutes } from './routes/media-file-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
 import { CachedAccessLog } from './cached-access-log.ts';
@@ -183,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
-    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files, people: options.people, audit: options.audit,
+    moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files, people: options.people, audit: options.audit, media: options.media,
     consistency: options.consistency, redis: options.redis, cache, nav, metrics,
     revisions: options.revisions,
   };
@@ -276,6 +278,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(revisionRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(auditLogRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(passwordRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(mediaRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(mediaFileRoutes(deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(siteIconRoutes(edition, deps), { prefix: edition.pathPrefix });
   }

@@ -276,3 +276,22 @@ export function auditLogUrl(ctx: Pick<SiteContext, 'prefix'>, query: Readonly<Re
   const search = params.toString();
   return `${ctx.prefix}/admin/log${search ? `?${search}` : ''}`;
 }
+
+/** The media library (issue 12, point 5); with a search and a keyset cursor ("<at>.<id>") when given. */
+export function mediaLibraryUrl(ctx: SiteContext, query: { q?: string | null; before?: string | null } = {}): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.before) params.set('before', query.before);
+  const search = params.toString();
+  return `${ctx.prefix}/admin/media${search ? `?${search}` : ''}`;
+}
+
+/** Where a change to one media item posts: its text, or its deletion. */
+export function mediaActionUrl(ctx: SiteContext, id: string, action: 'edit' | 'delete'): string {
+  return `${ctx.prefix}/admin/media/${id}/${action}`;
+}
+
+/** A media derivative's stable URL (`/media/<hash>-<width>.<ext>`), the same on every edition's host. */
+export function mediaFileUrl(name: string): string {
+  return `/media/${name}`;
+}

@@ -14,7 +14,7 @@ export interface SocketRequest {
   /** Sent exactly as given: percent-encoded or not, as a client put it on the wire. */
   readonly path: string;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
+  readonly body?: string | Buffer;
 }
 
 /**

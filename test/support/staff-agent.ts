@@ -41,16 +41,30 @@ export class StaffAgent {
     return this.request('POST', url, new URLSearchParams(fields as Record<string, string>).toString());
   }
 
+  /** POST a multipart form (fields, then one file), as a browser sends a form with a file input. */
+  postMultipart(url: string, fields: Readonly<Record<string, string>>, file: { field: string; fileName: string; type: string; bytes: Buffer } | null): Promise<AgentResponse> {
+    const boundary = `----folio${Math.random().toString(36).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries(fields)) {
+      parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    if (file) {
+      parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\ncontent-type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.request('POST', url, Buffer.concat(parts), `multipart/form-data; boundary=${boundary}`);
+  }
+
   /** GETs the sign-in page, then signs in; resolves to the POST's answer. */
   async signIn(name: string, password: string, prefix = '', extra: Readonly<Record<string, string>> = {}): Promise<AgentResponse> {
     const form = await this.get(`${prefix}/user/login`);
     return this.post(`${prefix}/user/login`, { name, pass: password, _csrf: csrfTokenIn(form.body), ...extra });
   }
 
-  private async request(method: 'GET' | 'POST', url: string, payload?: string): Promise<AgentResponse> {
+  private async request(method: 'GET' | 'POST', url: string, payload?: string | Buffer, contentType = 'application/x-www-form-urlencoded'): Promise<AgentResponse> {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (payload !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    if (payload !== undefined) headers['content-type'] = contentType;
     const path = url.replace(/[^\x00-\x7f]+/g, (c) => encodeURIComponent(c));
     if ('port' in this.app) {
       const res = await socketRequest(this.app.port, { method, path, headers: { ...headers, 'x-forwarded-for': this.ip }, ...(payload !== undefined ? { body: payload } : {}) });

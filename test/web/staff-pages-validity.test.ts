@@ -15,6 +15,8 @@ import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
 import type { StoreRuntime } from '../../src/runtime.ts';
 import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
+import { buildImage } from '../support/image-factories.ts';
+import { parseArticleInput } from '../../src/domain/article-input.ts';
 
 // The pages added for staff and the long tips, through the same checks as the public pages
 // (test/web/html-validity.test.ts and test/browser/accessibility.test.ts): one vnu run, one browser.
@@ -47,7 +49,9 @@ const ADMIN_PAGES: string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/p
   // Revisions (issue 12, point 4): the list, a diff, the list after a restore (its notice); an archive's read-only list.
   '/admin/content/2001/revisions', '/admin/content/2001/revisions/diff', '/ar/admin/content/3001/revisions', '/ar/admin/content/3001/revisions/diff',
   // The audit log (point 7), filtered and not.
-  '/admin/log', '/ar/admin/log', '/ar/admin/log?area=article&node=3001', '/admin/log?area=user'];
+  '/admin/log', '/ar/admin/log', '/ar/admin/log?area=article&node=3001', '/admin/log?area=user',
+  // The media library (issue 12, point 5): with photos (one without alt text), a notice, a search with no match.
+  '/admin/media', '/ar/admin/media', '/ar/admin/media?done=upload', '/admin/media?q=nothing-matches'];
 
 async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
@@ -81,6 +85,19 @@ describe('staff pages and the tips page', () => {
     await site.runtime.auth.addUser({ name: 'admin', email: 'admin@example.org', password: PASSWORD, role: 'admin' });
     admin = new StaffAgent(site.folio.app, '192.0.2.79');
     await admin.signIn('admin', PASSWORD);
+    // Photos in each edition's library: one with its text, one without alt text (flagged on the page).
+    for (const edition of ['en', 'ar']) {
+      await site.runtime.media.upload('cli', { edition, fileName: 'Beirut harbour.jpg', bytes: await buildImage({ format: 'jpeg', width: edition === 'ar' ? 640 : 600, height: 400 }), truncated: false, caption: edition === 'ar' ? 'ميناء Beirut عام 2024' : 'Harbour', credit: 'AFP', alt: edition === 'ar' ? 'ميناء' : 'A harbour' });
+      await site.runtime.media.upload('cli', { edition, fileName: `no-alt-${edition}.png`, bytes: await buildImage({ format: 'png', width: edition === 'ar' ? 300 : 320, height: 300 }), truncated: false, caption: '', credit: '', alt: '' });
+    }
+    // A reader's page with a library photo: <picture>, srcset, sizes, real size (issue 12, point 5).
+    const [photoItem] = (await site.runtime.media.list('cli', { edition: 'ar', limit: 10 })).items.filter((i) => i.alt);
+    const photo = await site.runtime.media.photoFor(photoItem!.id);
+    const withPhoto = await site.runtime.publishing.addArticle(site.runtime.editions.get('ar'), parseArticleInput({
+      title: 'مقال بصورة', body: '<p>نص.</p>', published: '2024-05-01T10:00:00Z', section: 'politics', authors: [], tags: [], credit: null,
+      photo: { src: photo.src, caption: photo.caption, credit: photo.credit },
+    }));
+    PUBLIC_PAGES.push(`/ar/${withPhoto.path}`);
     // An open invitation (listed on the people page) and one-time links' forms, in both editions.
     for (const prefix of ['', '/ar']) {
       const invite = await site.runtime.people.invite({ kind: 'cli' }, { email: `new${prefix.length}@example.org`, role: 'writer' }, (t) => `${prefix}/user/invite/${t}`);
@@ -113,6 +130,10 @@ describe('staff pages and the tips page', () => {
       const refused = await admin.post('/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'nope', role: 'editor' });
       assert.equal(refused.status, 400);
       pages.push({ name: 'invitation refused (en)', body: refused.body });
+      const library = await admin.get('/ar/admin/media');
+      const gif = await admin.postMultipart('/ar/admin/media', { _csrf: csrfTokenIn(library.body), caption: 'تعليق', credit: '', alt: 'نص' }, { field: 'file', fileName: 'a.gif', type: 'image/gif', bytes: await buildImage({ format: 'gif', width: 20, height: 20 }) });
+      assert.equal(gif.status, 400);
+      pages.push({ name: 'upload refused (ar)', body: gif.body });
       const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
       for (const url of PUBLIC_PAGES) {
         const res = await visitor.get(url);

@@ -24,6 +24,8 @@ const AREAS: readonly [RegExp, Permission][] = [
   // An article's revisions: staff who write may read them; restoring is checked again per article (isArticleEditableBy).
   [/^\/admin\/content\/[^/]+\/revisions(\/|$)/, 'write drafts'],
   [/^\/admin\/log(\/|$)/, 'manage settings'],
+  // Uploading and captioning photos is part of writing; deleting needs 'edit any article' (media-routes.ts).
+  [/^\/admin\/media(\/|$)/, 'write drafts'],
 ];
 
 /** A node each edition's routes can show (the fixture's): an :nid of 1 would be a 404, not the page. */
@@ -73,6 +75,7 @@ for (const dialect of testDialects()) {
       for (const known of ['/admin/content/:nid(^\\d{1,10}$)/revisions', '/ar/admin/content/:nid(^\\d{1,10}$)/revisions/diff', '/ar/admin/content/:nid(^\\d{1,10}$)/revisions/restore']) assert.ok(urls.includes(known), known);
       // The archive's revisions are read-only: no restore route there.
       assert.ok(!urls.includes('/admin/content/:nid(^\\d{1,10}$)/revisions/restore'));
+      for (const known of ['/admin/people', '/ar/admin/people', '/admin/content/comment/approval', '/ar/admin/people/invite', '/ar/admin/media', '/ar/admin/media/:id/delete']) assert.ok(urls.includes(known), known);
       const orphans = adminRoutes.filter((r) => !AREAS.some(([area]) => area.test(unprefixed(r.url))));
       assert.deepEqual(orphans, []);
     });

@@ -13,6 +13,7 @@ import type { UserStore } from './user-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { AuditStore } from './audit-store.ts';
 import type { RelatedStore } from './related-store.ts';
+import type { MediaStore } from './media-store.ts';
 
 /** The store as services see it. */
 export interface Store {
@@ -23,6 +24,8 @@ export interface Store {
   readonly people: PeopleStore;
   /** Who did what in the newsroom (013-audit). */
   readonly audit: AuditStore;
+  /** The media library (016-media). */
+  readonly media: MediaStore;
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;

@@ -10,6 +10,7 @@ import { nodeUrl, termUrl } from '../urls.ts';
 import { commentsView } from './comments-view.ts';
 import { articleCorrections } from './revisions-view.ts';
 import { html } from './html.ts';
+import { ARTICLE_PHOTO_SIZES, pictureElement } from './responsive-image.ts';
 import { archiveNotice, backToTop, byline } from './parts.ts';
 import { standardTeaser, timeTag } from './teasers.ts';
 import type { LanguageVersion } from '../translation-links.ts';
@@ -18,11 +19,24 @@ import type { Lang } from '../../domain/errors.ts';
 /** The link text that offers a translation, by the translation's language. */
 const READ_IN: Readonly<Record<Lang, 'readInEnglish' | 'readInArabic'>> = { en: 'readInEnglish', ar: 'readInArabic' };
 
+/** The demo's drawn photos (web/routes/asset-routes.ts), whose size is fixed. */
+const DEMO_PHOTO = /^\/assets\/demo\/photo-\d{1,6}\.svg$/;
+
 function leadPhoto(page: NodePage): SafeHtml {
   const photo = page.node.photo;
   if (!photo) return html``;
+  // The library's alt text when there is one, else the caption (imported photos have no alt text).
+  const alt = photo.rendition?.alt ?? photo.caption ?? '';
+  // The lead photo is above the fold: fetched at once (never lazy), decoded off the main thread.
+  // A photo outside the library has no known size: none is declared rather than a wrong one.
+  // The demo's drawn photos are all 800×450 (asset-routes.ts), so theirs is known.
+  const image = photo.rendition
+    ? pictureElement(photo.rendition, { alt, sizes: ARTICLE_PHOTO_SIZES, lazy: false })
+    : DEMO_PHOTO.test(photo.src)
+      ? html`<img src="${photo.src}" alt="${alt}" width="800" height="450" decoding="async">`
+      : html`<img src="${photo.src}" alt="${alt}" decoding="async">`;
   return html`<figure class="lead-photo">
-${photo.src ? html`<img src="${photo.src}" alt="${photo.caption ?? ''}" width="800" height="450">` : ''}
+${photo.src ? image : ''}
 ${photo.caption || photo.credit ? html`<figcaption>${photo.caption ?? ''}${photo.credit ? html` <span class="photo-credit">${photo.credit}</span>` : ''}</figcaption>` : ''}
 </figure>`;
 }

@@ -2,11 +2,11 @@ import type { SafeHtml } from '../../domain/safe-html.ts';
 import { t } from '../../text/messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
+import { tm } from '../../text/media-messages.ts';
 import { tp } from '../../text/people-messages.ts';
 import { can } from '../../domain/permissions.ts';
 import { th } from '../../text/history-messages.ts';
-import { auditLogUrl } from '../urls.ts';
-import { loginUrl, logoutUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
+import { auditLogUrl, loginUrl, logoutUrl, mediaLibraryUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
 export interface LoginFormModel {
@@ -54,6 +54,7 @@ export function signedInView(ctx: SiteContext, name: string, csrfToken: string, 
   const lang = ctx.edition.lang;
   const links = [
     ...(can(role, 'moderate comments') ? [html`<li><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></li>`] : []),
+    ...(can(role, 'write drafts') ? [html`<li><a href="${mediaLibraryUrl(ctx)}">${tm(lang, 'mediaTitle')}</a></li>`] : []),
     ...(can(role, 'invite writers') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
     ...(can(role, 'manage settings') ? [html`<li><a href="${auditLogUrl(ctx)}">${th(lang, 'logTitle')}</a></li>`] : []),
   ];
