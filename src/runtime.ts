@@ -32,6 +32,7 @@ import type { ReadConsistency } from './domain/read-consistency.ts';
 import { randomBytes } from 'node:crypto';
 import { PeopleService, type LogLine } from './services/people-service.ts';
 import { AuditService } from './services/audit-service.ts';
+import { ArticleEditingService } from './services/article-editing-service.ts';
 import { SmtpMailer } from './services/mailer.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface Runtime {
   readonly people: PeopleService;
   /** Who did what in the newsroom (issue 12, point 7). */
   readonly audit: AuditService;
+  /** The newsroom's articles and front page (issue 12, points 2 and 6). */
+  readonly newsroom: ArticleEditingService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -155,7 +158,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   };
   let watcher: NodeJS.Timeout | null = null;
   const secret = config.secret ?? (await siteSecret(store));
-  const reader = new ReaderService(store.content);
+  const reader = new ReaderService(store.content, undefined, config.unpublished);
   const search = new SearchService(store.search, store.content, (code) => {
     const edition = config.editions.find((e) => e.code === code);
     return { lang: edition?.lang ?? 'en', timeZone: edition?.timeZone ?? 'UTC' };
@@ -168,6 +171,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const audit = new AuditService(store.audit);
   const people = new PeopleService(store.users, store.people, mailer, log, audit);
+  const newsroom = new ArticleEditingService(store.content, store.desk, store.writer, config.editions, changed, search, audit, { promoteByDefault: config.promoteNewArticles });
   return {
     config,
     store,
@@ -187,6 +191,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     auth: new AuthService(store.users, store.people),
     people,
     audit,
+    newsroom,
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),

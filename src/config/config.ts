@@ -51,6 +51,8 @@ export interface Config {
   readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
   /** Whether a new article is promoted (front page, /rss.xml, /node) unless it says otherwise. */
   readonly promoteNewArticles: boolean;
+  /** An unpublished article's URL: 'gone' (the plain 410 page) or 'notice' (a 410 saying the editors withdrew it). */
+  readonly unpublished: 'gone' | 'notice';
 }
 
 /** Reads and validates the FOLIO_CONFIG file; an unreadable or invalid file adds problems. */
@@ -155,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     metrics: vars.FOLIO_METRICS_PORT === 0 ? null : { host: vars.FOLIO_METRICS_HOST, port: vars.FOLIO_METRICS_PORT },
     mail: vars.FOLIO_SMTP_URL === null ? null : { smtpUrl: vars.FOLIO_SMTP_URL, from: vars.FOLIO_MAIL_FROM ?? `newsroom@${new URL(vars.FOLIO_BASE_URL ?? 'http://localhost').hostname}` },
     promoteNewArticles: vars.FOLIO_PROMOTE_NEW_ARTICLES,
+    unpublished: vars.FOLIO_UNPUBLISHED,
   });
 }

@@ -92,6 +92,8 @@ export const envSchema = z.object({
   FOLIO_MAIL_FROM: z.preprocess(unset, z.string().regex(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, { error: 'expected an address like newsroom@example.org or "Newsroom <newsroom@example.org>"' }).optional()).transform((v) => v ?? null),
   // New articles go to the front page, /rss.xml and /node unless an article says otherwise (issue 12, point 6).
   FOLIO_PROMOTE_NEW_ARTICLES: z.preprocess(unset, z.enum(['yes', 'no']).default('yes')).transform((v) => v === 'yes'),
+  // What readers get at an unpublished article's URL: a plain 410, or a 410 saying the editors withdrew it (issue 12, point 2).
+  FOLIO_UNPUBLISHED: z.preprocess(unset, z.enum(['gone', 'notice']).default('gone')),
   FOLIO_FLOOD_LIMIT: wholeNumber(1, 10_000, 5),
   FOLIO_FLOOD_WINDOW: wholeNumber(1, 86_400, 600),
   FOLIO_MIN_POST_SECONDS: wholeNumber(0, 3600, 3),

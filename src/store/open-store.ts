@@ -11,6 +11,7 @@ import { KyselyFixityQueries } from './queries/fixity-queries.ts';
 import { KyselyRevisionQueries } from './queries/revision-queries.ts';
 import { KyselyPeopleStore } from './queries/people-store.ts';
 import { KyselyAuditStore } from './queries/audit-store.ts';
+import { KyselyArticleDesk } from './queries/article-desk-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WorkerCommentWriter } from './sqlite/comment-writer-client.ts';
 import { SqliteSearchStore } from './sqlite/search-store.ts';
@@ -32,6 +33,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     users: new KyselyUserStore(connection.db),
     people: new KyselyPeopleStore(connection.db),
     audit: new KyselyAuditStore(connection.db),
+    desk: new KyselyArticleDesk(connection.db),
     search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf, read) : new SqliteSearchStore(connection.db),
     sitemap: new KyselySitemapQueries(read),
     archive: new KyselyArchiveQueries(read),

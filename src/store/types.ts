@@ -17,3 +17,4 @@ export type * from './types/store.ts';
 export type * from './types/user-store.ts';
 export type * from './types/people-store.ts';
 export type * from './types/audit-store.ts';
+export type * from './types/article-desk.ts';

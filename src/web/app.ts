@@ -31,6 +31,8 @@ import { mementoRoutes } from './routes/memento-routes.ts';
 import { correctionsRoutes } from './routes/corrections-routes.ts';
 import { peopleRoutes } from './routes/people-routes.ts';
 import { passwordRoutes } from './routes/password-routes.ts';
+import { contentRoutes } from './routes/content-routes.ts';
+import { frontRoutes } from './routes/front-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
 import { CachedAccessLog } from './cached-access-log.ts';
@@ -183,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,
     moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files, people: options.people, audit: options.audit,
     consistency: options.consistency, redis: options.redis, cache, nav, metrics,
+    newsroom: options.newsroom,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).
@@ -271,6 +274,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(moderationRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(peopleRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(passwordRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(contentRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(frontRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(siteIconRoutes(edition, deps), { prefix: edition.pathPrefix });
   }

@@ -17,6 +17,7 @@ import type { Redis } from 'ioredis';
 import type { FolioMetrics } from './metrics.ts';
 import type { PeopleService } from '../services/people-service.ts';
 import type { AuditService } from '../services/audit-service.ts';
+import type { ArticleEditingService } from '../services/article-editing-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -37,6 +38,7 @@ export interface WebServices {
   readonly health: HealthService;
   readonly people: PeopleService;
   readonly audit: AuditService;
+  readonly newsroom: ArticleEditingService;
   /** The old site's files, served at their old URLs. */
   readonly files: FileStore;
   /** Where reads go (a replica or the primary); the web layer carries writers' positions. */

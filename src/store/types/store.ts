@@ -12,6 +12,7 @@ import type { SitemapQueries } from './sitemap-queries.ts';
 import type { UserStore } from './user-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { AuditStore } from './audit-store.ts';
+import type { ArticleDesk } from './article-desk.ts';
 
 /** The store as services see it. */
 export interface Store {
@@ -22,6 +23,8 @@ export interface Store {
   readonly people: PeopleStore;
   /** Who did what in the newsroom (013-audit). */
   readonly audit: AuditStore;
+  /** The newsroom's articles (issue 12, point 2). */
+  readonly desk: ArticleDesk;
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;
