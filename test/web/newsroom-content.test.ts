@@ -139,6 +139,176 @@ for (const dialect of testDialects()) {
       assert.ok(actions.includes('article.publish'));
     });
 
+    test('autosave: a POST of the form with X-Folio-Autosave answers JSON, saves only drafts, and checks CSRF', async () => {
+      const agent = agents.writer!;
+      const form = await agent.get('/ar/admin/content/new');
+      const csrf = csrfTokenIn(form.body);
+      const created = await site.folio.app.inject({
+        method: 'POST', url: '/ar/admin/content/new', remoteAddress: agent.ip,
+        headers: { cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded', 'x-folio-autosave': '1' },
+        payload: new URLSearchParams({ _csrf: csrf, ...articleFields({ title: 'مسودة تُحفظ تلقائياً' }) }).toString(),
+      });
+      assert.equal(created.statusCode, 200);
+      assert.equal(created.headers['cache-control'], 'no-store');
+      const first = created.json() as { saved: boolean; revision: string; savedAt: number; nid: number; action: string };
+      assert.equal(first.saved, true);
+      assert.match(first.revision, /^[0-9a-f]{64}$/);
+      assert.equal(typeof first.savedAt, 'number');
+      assert.equal(first.action, `/ar/admin/content/${first.nid}/edit`);
+      const autosave = (fields: Record<string, string>, token: string | null = csrf) => site.folio.app.inject({
+        method: 'POST', url: `/ar/admin/content/${first.nid}/edit`, remoteAddress: agent.ip,
+        headers: { cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded', 'x-folio-autosave': '1' },
+        payload: new URLSearchParams({ ...(token ? { _csrf: token } : {}), ...fields }).toString(),
+      });
+      const again = await autosave(articleFields({ title: 'مسودة تُحفظ تلقائياً', body: '<p>فقرة ثانية</p>' }));
+      assert.equal(again.statusCode, 200);
+      assert.notEqual((again.json() as { revision: string }).revision, first.revision);
+      const bad = await autosave(articleFields({ title: '' }));
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(bad.json(), { saved: false, message: 'لم تُحفظ المقالة: اكتب عنواناً للمقالة.', errors: { title: 'اكتب عنواناً للمقالة.' } });
+      const forged = await autosave(articleFields({ title: 'مزوّر' }), null);
+      assert.equal(forged.statusCode, 403);
+      assert.equal((forged.json() as { saved: boolean }).saved, false);
+      assert.equal((await row(first.nid))?.title, 'مسودة تُحفظ تلقائياً');
+      // Once published, autosave refuses (a half-typed sentence never reaches readers).
+      await post('editor', `/ar/admin/content/${first.nid}/edit`, articleFields({ title: 'مسودة تُحفظ تلقائياً', op: 'publish' }));
+      const live = await autosave(articleFields({ title: 'تعديل نصف مكتوب' }));
+      assert.equal(live.statusCode, 403, 'the writer may no longer edit it at all');
+    });
+
+    test('preview: the reader\'s template with a preview banner, never cached or indexed; suggestions come as JSON', async () => {
+      const nid = await draft('writer', { title: 'معاينة مقالة Preview' });
+      const preview = await agents.writer!.get(`/ar/admin/content/${nid}/preview`);
+      assert.equal(preview.status, 200);
+      assert.equal(preview.headers['cache-control'], 'no-store');
+      assert.equal(preview.headers['x-robots-tag'], 'noindex, nofollow');
+      assert.match(preview.body, /role="status"><p>معاينة: لا يرى القرّاء هذه الصفحة/);
+      assert.match(preview.body, /<h1[^>]*>معاينة مقالة Preview<\/h1>/);
+      assert.match(preview.body, /نص المقالة مع اسم Lea al-Qazzi/);
+      const suggest = await agents.writer!.get('/ar/admin/content/suggest?kind=tag&q=beir');
+      assert.equal(suggest.status, 200);
+      assert.equal(suggest.headers['cache-control'], 'no-store');
+      assert.deepEqual(JSON.parse(suggest.body), { names: ['Beirut Port'] });
+      assert.deepEqual(JSON.parse((await agents.writer!.get('/ar/admin/content/suggest?kind=author&q=%25')).body), { names: [] }, 'a LIKE wildcard is matched literally');
+      assert.equal((await new StaffAgent(site.folio.app, '198.51.100.250').get('/ar/admin/content/suggest?kind=tag&q=b')).status, 303);
+    });
+
+    test('unpublish answers 410; trash answers 410 until restored (as a draft); an admin empties the trash and the URLs stay 410', async () => {
+      const nid = await draft('editor', { title: 'مقالة للسحب', slug: 'مقالة-للسحب' });
+      await post('editor', `/ar/admin/content/${nid}/edit`, articleFields({ title: 'مقالة للسحب', slug: 'مقالة-للسحب', op: 'publish' }));
+      assert.equal((await agents.editor!.get('/ar/content/مقالة-للسحب')).status, 200);
+      const down = await post('editor', `/ar/admin/content/${nid}/unpublish`, {}, `/ar/admin/content/${nid}/edit`);
+      assert.equal(down.status, 303);
+      const gone = await agents.editor!.get('/ar/content/مقالة-للسحب');
+      assert.equal(gone.status, 410);
+      assert.doesNotMatch(gone.body, /سحب المحررون/, 'FOLIO_UNPUBLISHED=gone: the plain page');
+      assert.doesNotMatch((await agents.editor!.get('/ar/rss.xml')).body, /مقالة للسحب/);
+      assert.doesNotMatch((await agents.editor!.get('/ar/search?q=%D9%84%D9%84%D8%B3%D8%AD%D8%A8')).body, /مقالة للسحب/);
+
+      const trashed = await post('editor', `/ar/admin/content/${nid}/trash`, {}, `/ar/admin/content/${nid}/edit`);
+      assert.equal(trashed.status, 303);
+      assert.equal((await agents.editor!.get('/ar/content/مقالة-للسحب')).status, 410);
+      const list = await agents.admin!.get('/ar/admin/content?status=trash');
+      assert.match(list.body, /<bdi>مقالة للسحب<\/bdi>/);
+      assert.match(list.body, /action="\/ar\/admin\/content\/trash\/empty"/);
+      assert.doesNotMatch((await agents.editor!.get('/ar/admin/content?status=trash')).body, /trash\/empty/, 'only admins are offered to empty it');
+      assert.equal((await post('editor', '/ar/admin/content/trash/empty', {}, '/ar/admin/content')).status, 403);
+
+      const restored = await post('editor', `/ar/admin/content/${nid}/restore`, {}, '/ar/admin/content?status=trash');
+      assert.equal(restored.status, 303);
+      assert.equal((await row(nid))?.status, NODE_STATUS.DRAFT);
+      assert.equal((await row(nid))?.trashedAt, null);
+      assert.equal((await agents.editor!.get('/ar/content/مقالة-للسحب')).status, 404, 'a draft again');
+
+      await post('editor', `/ar/admin/content/${nid}/trash`, {}, `/ar/admin/content/${nid}/edit`);
+      const emptied = await post('admin', '/ar/admin/content/trash/empty', {}, '/ar/admin/content?status=trash');
+      assert.equal(emptied.status, 303);
+      assert.match(String(emptied.headers.location), /done=emptied&count=1$/);
+      assert.equal(await row(nid), undefined);
+      assert.equal((await agents.editor!.get('/ar/content/مقالة-للسحب')).status, 410);
+      assert.equal((await agents.editor!.get(`/ar/node/${nid}`)).status, 410);
+      const actions = (await site.runtime.audit.list('cli', { limit: 50, actionPrefix: 'trash.' })).map((e) => e.action);
+      assert.deepEqual(actions, ['trash.empty']);
+      const history = (await site.runtime.audit.list('cli', { limit: 50, subject: { type: 'node', id: String(nid) } })).map((e) => e.action).reverse();
+      assert.deepEqual(history, ['article.create', 'article.save', 'article.publish', 'article.unpublish', 'article.trash', 'article.restore-from-trash', 'article.trash']);
+    });
+
+    test('the front page: an editor chooses the lead story and the section order, and /ar/ shows them; bad choices come back', async () => {
+      const nid = await draft('editor', { title: 'الخبر الرئيسي اليوم' });
+      await post('editor', `/ar/admin/content/${nid}/edit`, articleFields({ title: 'الخبر الرئيسي اليوم', op: 'publish' }));
+      const page = await agents.editor!.get('/ar/admin/front');
+      assert.equal(page.status, 200);
+      assert.equal(page.headers['cache-control'], 'no-store');
+      assert.match(page.body, new RegExp(`<option value="${nid}">الخبر الرئيسي اليوم</option>`));
+      const refused = await post('editor', '/ar/admin/front', { lead: '3001x', 'position-50': 'one' }, '/ar/admin/front');
+      assert.equal(refused.status, 400);
+      assert.match(refused.body, /id="error-sections">الترتيب أعداد صحيحة/);
+      assert.match(refused.body, /name="position-50" value="one"/);
+      const notPublished = await draft('editor', { title: 'مسودة لا تصلح' });
+      const wrongLead = await post('editor', '/ar/admin/front', { lead: String(notPublished), 'position-50': '1' }, '/ar/admin/front');
+      assert.equal(wrongLead.status, 400);
+      assert.match(wrongLead.body, /id="error-lead">يجب أن يكون الخبر الرئيسي مقالة منشورة/);
+      const saved = await post('editor', '/ar/admin/front', { lead: String(nid), 'position-50': '1' }, '/ar/admin/front');
+      assert.equal(saved.status, 303);
+      const home = await agents.editor!.get('/ar/');
+      const lead = home.body.indexOf('block-lead');
+      assert.ok(lead > 0, 'the lead block is on the home page');
+      assert.ok(lead < home.body.indexOf('id="block-50"'), 'before the sections');
+      assert.ok(home.body.indexOf('الخبر الرئيسي اليوم', lead) > lead);
+      assert.equal((await agents.writer!.get('/ar/admin/front')).status, 403);
+      assert.equal((await agents.editor!.get('/admin/front')).status, 404, 'the archive has no front page to arrange');
+      const log = await site.runtime.audit.list('cli', { limit: 5, actionPrefix: 'front.' });
+      assert.equal(log.length, 1);
+      // Unpublishing the lead takes it off the home page at once.
+      await post('editor', `/ar/admin/content/${nid}/unpublish`, {}, `/ar/admin/content/${nid}/edit`);
+      assert.doesNotMatch((await agents.editor!.get('/ar/')).body, /block-lead/);
+    });
+
+    test('the English archive\'s content page says it is read-only and offers nothing that writes', async () => {
+      const res = await agents.editor!.get('/admin/content');
+      assert.equal(res.status, 200);
+      assert.match(res.body, /This edition is a read-only archive/);
+      const forms = [...res.body.matchAll(/<form [^>]*action="([^"]+)"[^>]*method="post"/g)].map((m) => m[1]);
+      assert.deepEqual(forms, ['/user/logout'], 'signing out is the only form');
+      assert.equal((await agents.editor!.get('/admin/content/new')).status, 404);
+      await assert.rejects(site.runtime.newsroom.create((await site.runtime.store.users.findUserByName('editor'))!, site.runtime.editions.get('en'), {
+        title: 'x', slug: '', summary: '', body: '', section: 'politics', tags: '', authors: '', credit: '', photoSrc: '', photoCaption: '', photoCredit: '',
+        promoted: false, sticky: false, comments: '', translationOf: '', publishAt: '',
+      }, 'save'), { code: 'READ_ONLY_EDITION' });
+    });
+
+    test('scheduling: a time in Beirut is stored as that instant, unseen until publishDue, which two runtimes on one database run once', async () => {
+      const at = new Date(Date.now() + 2 * 3600_000);
+      const wall = toWallClock(at, 'Asia/Beirut');
+      const nid = await draft('editor', { title: 'مقالة مجدولة', slug: 'مقالة-مجدولة' });
+      const past = await post('editor', `/ar/admin/content/${nid}/edit`, articleFields({ title: 'مقالة مجدولة', slug: 'مقالة-مجدولة', op: 'schedule', publishAt: '2020-01-01T10:00' }));
+      assert.equal(past.status, 400);
+      assert.match(past.body, /id="error-publishAt">يجب أن يكون وقت النشر في المستقبل/);
+      assert.match(past.body, /name="publishAt" value="2020-01-01T10:00"/);
+      const res = await post('editor', `/ar/admin/content/${nid}/edit`, articleFields({ title: 'مقالة مجدولة', slug: 'مقالة-مجدولة', op: 'schedule', publishAt: wall }));
+      assert.equal(res.status, 303);
+      const stored = await row(nid);
+      assert.equal(stored?.status, NODE_STATUS.SCHEDULED);
+      assert.equal(stored?.publishedAt, Math.floor(at.getTime() / 60_000) * 60);
+      assert.equal((await agents.editor!.get('/ar/content/مقالة-مجدولة')).status, 404);
+      assert.match((await agents.editor!.get(`/ar/admin/content/${nid}/edit`)).body, new RegExp(`name="publishAt" value="${wall}"`));
+      // Its time comes (moved back rather than waited for): a second runtime on the same database races the first.
+      const editor = (await site.runtime.store.users.findUserByName('editor'))!;
+      await site.runtime.store.desk.setStatus(site.runtime.editions.get('ar') as never, nid, NODE_STATUS.SCHEDULED, Math.floor(Date.now() / 1000) - 1, Math.floor(Date.now() / 1000));
+      const { openStoreRuntime } = await import('../../src/runtime.ts');
+      const other = await openStoreRuntime(site.runtime.config);
+      try {
+        const [a, b] = await Promise.all([site.runtime.publishing.publishDue(), other.publishing.publishDue()]);
+        const published = [...a, ...b].filter((d) => d.nid === nid);
+        assert.equal(published.length, 1, 'exactly one instance published it');
+      } finally {
+        await other.close();
+      }
+      assert.equal((await agents.editor!.get('/ar/content/مقالة-مجدولة')).status, 200);
+      assert.match((await agents.editor!.get('/ar/rss.xml')).body, /مقالة مجدولة/);
+      void editor;
+    });
+    // Last: it listens on a socket and closes the app afterwards.
     test('a published article\'s new slug: the old path answers 301 to the new one, over a real socket too', async () => {
       const nid = await draft('editor', { title: 'عنوان أول', slug: 'عنوان-أول' });
       await post('editor', `/ar/admin/content/${nid}/edit`, articleFields({ title: 'عنوان أول', slug: 'عنوان-أول', op: 'publish' }));
