@@ -331,3 +331,28 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+for (const dialect of testDialects()) {
+  describe(`FOLIO_UNPUBLISHED=notice (${dialect})`, () => {
+    let site: TestSite;
+    before(async () => {
+      site = await openTestSite(dialect, seedFixture, { FOLIO_UNPUBLISHED: 'notice' });
+    });
+    after(async () => {
+      await site.close();
+    });
+
+    test('an unpublished article\'s URL still answers 410, with a page saying the editors withdrew it, in the edition\'s language', async () => {
+      await site.runtime.auth.addUser({ name: 'editor', email: null, password: PASSWORD, role: 'editor' });
+      const editor = (await site.runtime.store.users.findUserByName('editor'))!;
+      const ar = site.runtime.editions.get('ar');
+      const values = { title: 'مقالة ستُسحب', slug: 'مقالة-ستسحب', summary: '', body: '<p>نص</p>', section: 'politics', tags: '', authors: '', credit: '', photoSrc: '', photoCaption: '', photoCredit: '', promoted: true, sticky: false, comments: '', translationOf: '', publishAt: '' };
+      const { nid } = await site.runtime.newsroom.create(editor, ar, values, 'publish');
+      assert.equal((await site.folio.app.inject({ url: `/ar/content/${encodeURIComponent('مقالة-ستسحب')}` })).statusCode, 200);
+      await site.runtime.newsroom.unpublish(editor, ar, nid);
+      const res = await site.folio.app.inject({ url: `/ar/content/${encodeURIComponent('مقالة-ستسحب')}` });
+      assert.equal(res.statusCode, 410);
+      assert.match(res.body, /سحب المحررون هذه المقالة/);
+    });
+  });
+}
