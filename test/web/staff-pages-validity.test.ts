@@ -42,7 +42,9 @@ const STAFF_PAGES: readonly string[] = [
 /** Pages for everyone. */
 const PUBLIC_PAGES: string[] = ['/user/login', '/ar/user/login', '/filter/tips', '/ar/filter/tips', '/user/password', '/ar/user/password'];
 /** Pages only an admin sees (issue 12): the people page, with its notices. */
-const ADMIN_PAGES: readonly string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/people?done=role&uid=1', '/admin/people?done=disabled&uid=1&ended=2'];
+const ADMIN_PAGES: string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/people?done=role&uid=1', '/admin/people?done=disabled&uid=1&ended=2',
+  // The newsroom's content and front pages (the English archive's says it is read-only); an article's are added once it exists.
+  '/admin/content', '/ar/admin/content', '/ar/admin/content?status=trash', '/ar/admin/content?done=emptied&count=2', '/ar/admin/content/new', '/ar/admin/front', '/ar/admin/front?done=saved'];
 
 async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
@@ -70,6 +72,14 @@ describe('staff pages and the tips page', () => {
     await site.runtime.auth.addUser({ name: 'admin', email: 'admin@example.org', password: PASSWORD, role: 'admin' });
     admin = new StaffAgent(site.folio.app, '192.0.2.79');
     await admin.signIn('admin', PASSWORD);
+    // An article with mixed Arabic and Latin text, scheduled (so its form shows every part), for the edit and preview pages.
+    const me = (await site.runtime.store.users.findUserByName('admin'))!;
+    const { nid } = await site.runtime.newsroom.create(me, site.runtime.editions.get('ar'), {
+      title: 'تقرير Reuters عن مرفأ بيروت 2020', slug: '', summary: 'ملخّص', body: '<p>نص مع Lea al-Qazzi والرقم 42.</p>', section: 'politics',
+      tags: 'مرفأ، Beirut', authors: 'سلمى', credit: '(رويترز)', photoSrc: '/assets/demo/photo-3.svg', photoCaption: 'المرفأ', photoCredit: '(AFP)',
+      promoted: true, sticky: false, comments: '2', translationOf: '', publishAt: '2099-01-01T10:00',
+    }, 'schedule');
+    ADMIN_PAGES.push(`/ar/admin/content/${nid}/edit`, `/ar/admin/content/${nid}/edit?done=scheduled`, `/ar/admin/content/${nid}/preview`);
     // An open invitation (listed on the people page) and one-time links' forms, in both editions.
     for (const prefix of ['', '/ar']) {
       const invite = await site.runtime.people.invite({ kind: 'cli' }, { email: `new${prefix.length}@example.org`, role: 'writer' }, (t) => `${prefix}/user/invite/${t}`);
@@ -102,6 +112,13 @@ describe('staff pages and the tips page', () => {
       const refused = await admin.post('/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'nope', role: 'editor' });
       assert.equal(refused.status, 400);
       pages.push({ name: 'invitation refused (en)', body: refused.body });
+      const form = await admin.get('/ar/admin/content/new');
+      const rejected = await admin.post('/ar/admin/content/new', { _csrf: csrfTokenIn(form.body), title: '', slug: 'no good', section: '', body: '<p>نص</p>', tags: 'أ، ب' });
+      assert.equal(rejected.status, 400);
+      pages.push({ name: 'article refused (ar)', body: rejected.body });
+      const front = await admin.post('/ar/admin/front', { _csrf: csrfTokenIn(form.body), lead: '', 'position-50': 'x' });
+      assert.equal(front.status, 400);
+      pages.push({ name: 'front page refused (ar)', body: front.body });
       const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
       for (const url of PUBLIC_PAGES) {
         const res = await visitor.get(url);

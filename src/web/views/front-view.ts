@@ -22,7 +22,7 @@ export interface FrontModel {
 
 /**
  * /admin/front (issue 12, point 6): the lead story (one of the newest published articles) and a
- * position number per section. Numbers rather than drag and drop, so it works without JavaScript.
+ * position number per section. Numbers rather than drag and drop, so it works without JavaScript; a text input, so a mistyped one comes back as typed.
  */
 export function frontView(ctx: SiteContext, model: FrontModel): SafeHtml {
   const lang = ctx.edition.lang;
@@ -49,7 +49,7 @@ ${leadError ? html`<p class="field-error" id="error-lead">${leadError}</p>` : ''
 ${sectionsError ? html`<p class="field-error" id="error-sections">${sectionsError}</p>` : ''}
 ${model.sections.map((s) => html`<div class="form-item">
 <label for="front-position-${s.tid}">${tn(lang, 'frontPosition', { name: s.name })}</label>
-<input type="number" id="front-position-${s.tid}" name="position-${s.tid}" value="${model.positions.get(s.tid) ?? ''}" min="1" max="99" inputmode="numeric">
+<input type="text" id="front-position-${s.tid}" name="position-${s.tid}" value="${model.positions.get(s.tid) ?? ''}" size="3" maxlength="2" inputmode="numeric" pattern="[0-9]{1,2}">
 </div>`)}
 </fieldset>
 <div class="form-actions"><button type="submit">${tn(lang, 'frontSave')}</button></div>
