@@ -16,6 +16,7 @@ import { measureDrupalImport, measureWarcImport, type ImportMeasure } from './im
 import { measureStaticExport } from './export-bench.ts';
 import { measureCluster, percentile } from './cluster-bench.ts';
 import { cacheCounts, measureByteBound, measurePolicies, zipfPaths } from './cache-bench.ts';
+import { articleSaveSection } from './article-save-bench.ts';
 
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
@@ -270,7 +271,7 @@ async function cacheSection(): Promise<void> {
   }
 }
 
-const SECTIONS = ['pages', 'cache', 'comments', 'format', 'search', 'import', 'export', 'cluster'] as const;
+const SECTIONS = ['pages', 'cache', 'comments', 'format', 'search', 'import', 'export', 'cluster', 'newsroom'] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -290,3 +291,4 @@ if (run.includes('search')) await searchSection();
 if (run.includes('import')) await importSection();
 if (run.includes('export')) await exportSection();
 if (run.includes('cluster')) await clusterSection();
+if (run.includes('newsroom')) await articleSaveSection();
