@@ -4,7 +4,7 @@ import type { Edition } from '../../domain/edition.ts';
 import { FolioError, Forbidden } from '../../domain/errors.ts';
 import { nodeStatusName, type NodeStatusName } from '../../domain/node-status.ts';
 import type { DeskFilters, Editor, SaveIntent } from '../../services/article-editing-service.ts';
-import type { DeskArticle } from '../../store/types.ts';
+import type { DeskArticle } from '../../services/article-editing-service.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { tn, type NewsroomMessageKey } from '../../text/newsroom-messages.ts';
 import { toWallClock } from '../../text/wall-clock.ts';
@@ -123,7 +123,7 @@ export function contentRoutes(edition: Edition, deps: WebDeps) {
         const me = await staffWith(request, reply, deps, ctx, 'write drafts', request.originalUrl);
         if (!me) return reply;
         const live = deps.editions.all.find((e) => e.mode === 'live') ?? null;
-        return sendStaffPage(request, reply, deps, ctx, { title: tn(lang, 'contentTitle'), body: archiveContentView(ctx, me, reply.generateCsrf(), live && { prefix: live.pathPrefix }) });
+        return sendStaffPage(request, reply, deps, ctx, { title: tn(lang, 'contentTitle'), body: archiveContentView(ctx, me, reply.generateCsrf(), live && { url: contentListUrl({ ...ctx, prefix: live.pathPrefix }) }) });
       });
       return;
     }

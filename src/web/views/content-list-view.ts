@@ -2,7 +2,7 @@ import type { NodeStatusName } from '../../domain/node-status.ts';
 import { nodeStatusName } from '../../domain/node-status.ts';
 import { can, isArticleEditableBy } from '../../domain/permissions.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import type { DeskListItem } from '../../store/types.ts';
+import type { DeskListItem } from '../../services/article-editing-service.ts';
 import { formatShortDate } from '../../text/dates.ts';
 import { tn, type NewsroomMessageKey } from '../../text/newsroom-messages.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -103,13 +103,13 @@ ${f.status === 'trash' && can(model.me.role, 'manage settings') ? html`<form cla
 }
 
 /** The content page of an archive edition: it says the edition is read-only and offers nothing that writes. */
-export function archiveContentView(ctx: SiteContext, me: { readonly name: string }, csrfToken: string, live: { readonly prefix: string } | null): SafeHtml {
+export function archiveContentView(ctx: SiteContext, me: { readonly name: string }, csrfToken: string, live: { readonly url: string } | null): SafeHtml {
   const lang = ctx.edition.lang;
   return html`<div class="newsroom content-list">
 ${staffBar(ctx, me.name, csrfToken)}
 <h1 class="page-title">${tn(lang, 'contentTitle')}</h1>
 <p class="messages" role="status">${tn(lang, 'archiveReadOnly')}</p>
-${live ? html`<p><a href="${`${live.prefix}/admin/content`}">${tn(lang, 'archiveGoLive')}</a></p>` : ''}
+${live ? html`<p><a href="${live.url}">${tn(lang, 'archiveGoLive')}</a></p>` : ''}
 <p><a href="${homeUrl(ctx)}">${ctx.edition.siteName}</a></p>
 </div>`;
 }

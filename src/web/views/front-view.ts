@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../domain/article-form.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
-import type { DeskListItem } from '../../store/types.ts';
+import type { DeskListItem } from '../../services/article-editing-service.ts';
 import { tn } from '../../text/newsroom-messages.ts';
 import type { SiteContext } from '../site-context.ts';
 import { frontAdminUrl } from '../urls.ts';
