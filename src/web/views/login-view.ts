@@ -4,7 +4,8 @@ import type { SiteContext } from '../site-context.ts';
 import { html } from './html.ts';
 import { tp } from '../../text/people-messages.ts';
 import { can } from '../../domain/permissions.ts';
-import { loginUrl, logoutUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
+import { contentListUrl, frontAdminUrl, loginUrl, logoutUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
+import { tn } from '../../text/newsroom-messages.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
 export interface LoginFormModel {
@@ -53,6 +54,8 @@ export function signedInView(ctx: SiteContext, name: string, csrfToken: string, 
   const links = [
     ...(can(role, 'moderate comments') ? [html`<li><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></li>`] : []),
     ...(can(role, 'manage people') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
+    ...(can(role, 'write drafts') ? [html`<li><a href="${contentListUrl(ctx)}">${tn(lang, 'contentLink')}</a></li>`] : []),
+    ...(can(role, 'arrange front page') && ctx.edition.mode === 'live' ? [html`<li><a href="${frontAdminUrl(ctx)}">${tn(lang, 'frontLink')}</a></li>`] : []),
   ];
   return html`<div class="login-page">
 <h1 class="page-title">${t(lang, 'signIn')}</h1>
