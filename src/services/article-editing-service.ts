@@ -15,6 +15,7 @@ import { leadAndTeaser } from '../text/teaser.ts';
 import { fromWallClock } from '../text/wall-clock.ts';
 import type { ArticleDesk, ContentReader, ContentWriter, DeskArticle, DeskArticleWrite, DeskListItem, RevisionWrite, UserRecord } from '../store/types.ts';
 import type { AuditService } from './audit-service.ts';
+import { ArticleReferences } from './article-references.ts';
 import type { ContentChanged } from './publishing-service.ts';
 
 /** Rows on one page of the content list. */
@@ -78,7 +79,11 @@ export class ArticleEditingService {
     private readonly audit: AuditService | null,
     private readonly options: { readonly promoteByDefault: boolean },
     private readonly now: () => number = () => Date.now(),
-  ) {}
+  ) {
+    this.refs = new ArticleReferences(content, writer, editions);
+  }
+
+  private readonly refs: ArticleReferences;
 
   /** Rows on one page of the list. */
   get pageSize(): number {
@@ -146,8 +151,7 @@ export class ArticleEditingService {
 
   /** The sections an article may be filed under: tid, slug and name. */
   async sections(edition: Edition): Promise<{ tid: number; slug: string; name: string }[]> {
-    const terms = await this.content.listTerms(edition.code, 'section');
-    return terms.map((t) => ({ tid: t.tid, slug: (t.path ?? `taxonomy/term/${t.tid}`).replace(/^section\//, ''), name: t.name }));
+    return this.refs.sections(edition);
   }
 
   /** The authors of the edition, for the list's filter. */
@@ -163,10 +167,10 @@ export class ArticleEditingService {
     this.require(user, 'write drafts');
     this.requireIntent(user, intent);
     const draft = checkArticleForm(values);
-    const resolved = await this.resolve(target, draft, null);
+    const resolved = await this.refs.resolve(target, draft, null);
     const { status, publishedAt } = this.statusFor(intent, values.publishAt, edition, null);
     const nid = await this.writer.nextId('node');
-    const path = await this.freePath(target.code, draft.slug ?? (slugify(draft.title) || String(nid)), nid);
+    const path = await this.refs.freePath(target.code, draft.slug ?? (slugify(draft.title) || String(nid)), nid);
     const write = await this.buildWrite(target, nid, draft, resolved, { path, status, publishedAt, ownerUid: user.uid });
     const revision = this.revisionOf(write, user);
     await this.desk.createArticle(target, write, revision);
@@ -185,10 +189,10 @@ export class ArticleEditingService {
     const current = await this.article(user, edition, nid);
     if (current.trashedAt !== null) throw new Conflict({ en: 'This article is in the trash: restore it first.', ar: 'هذه المقالة في سلة المهملات: استعِدها أولاً.' });
     const draft = checkArticleForm(values);
-    const resolved = await this.resolve(target, draft, current);
+    const resolved = await this.refs.resolve(target, draft, current);
     const next = intent === 'save' ? { status: current.status, publishedAt: current.publishedAt } : this.statusFor(intent, values.publishAt, edition, current);
     const wanted = draft.slug ?? current.path?.replace(/^content\//, '') ?? (slugify(draft.title) || String(nid));
-    const path = `content/${wanted}` === current.path ? current.path : await this.freePath(target.code, wanted, nid);
+    const path = `content/${wanted}` === current.path ? current.path : await this.refs.freePath(target.code, wanted, nid);
     const write = await this.buildWrite(target, nid, draft, resolved, { path, status: next.status, publishedAt: next.publishedAt, ownerUid: current.ownerUid });
     const unchanged = write.title === current.title && write.bodyHtml === current.bodyHtml && write.summary === current.summary
       && write.credit === current.credit && JSON.stringify(write.photo) === JSON.stringify(current.photo);
@@ -324,75 +328,14 @@ export class ArticleEditingService {
     this.changed(edition.code);
   }
 
-  /** Section, tags, authors and translation as stored references: an unknown section is refused; tags and authors are created. */
-  private async resolve(edition: WritableEdition, draft: ArticleDraft, current: DeskArticle | null) {
-    const sections = await this.sections(edition);
-    const section = sections.find((s) => s.slug === draft.section || String(s.tid) === draft.section);
-    const errors: Record<string, { en: string; ar: string }> = {};
-    if (!section) errors.section = { en: 'Choose one of the sections in the list.', ar: 'اختر أحد الأقسام في القائمة.' };
-    let translationOf: { nid: number; edition: string } | null = null;
-    if (draft.translationOf !== null) {
-      const found = await this.translationTarget(edition, draft.translationOf, current?.nid ?? null);
-      if ('error' in found) errors.translationOf = found.error;
-      else translationOf = found;
-    } else if (current?.translationOf != null) {
-      errors.translationOf = { en: 'A translation link cannot be removed here: put back the node id.', ar: 'لا يمكن إزالة ربط الترجمة من هنا: أعد رقم المقالة.' };
-    }
-    if (Object.keys(errors).length > 0) throw new ArticleRejected(errors);
-    const term = (await this.content.findTerm(edition.code, section!.tid))!;
-    return { section: term, translationOf };
-  }
-
-  private async translationTarget(edition: WritableEdition, raw: string, self: number | null): Promise<{ nid: number; edition: string } | { error: { en: string; ar: string } }> {
-    const nid = await this.nidFrom(raw);
-    if (nid === null) return { error: { en: 'Give the node id or the address of the article this one translates.', ar: 'اكتب رقم المقالة المترجَمة أو عنوانها.' } };
-    const other = await this.content.nodeEdition(nid);
-    if (other === undefined) return { error: { en: `There is no article ${nid}.`, ar: `لا توجد مقالة رقمها ${nid}.` } };
-    if (other === edition.code) return { error: { en: 'A translation must be of an article in another edition.', ar: 'يجب أن تكون الترجمة لمقالة من نسخة أخرى.' } };
-    const taken = (await this.content.translationsOf(nid)).find((t) => t.edition === edition.code && t.nid !== self);
-    if (taken) return { error: { en: `Article ${nid} already has a translation in this edition (${taken.nid}).`, ar: `للمقالة ${nid} ترجمة في هذه النسخة أصلاً (${taken.nid}).` } };
-    return { nid, edition: other };
-  }
-
-  /** A node id from "1234", "/node/1234" or an article's URL in any edition. */
-  private async nidFrom(raw: string): Promise<number | null> {
-    if (/^\d{1,10}$/.test(raw)) return Number(raw);
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(raw, 'http://folio.invalid').pathname);
-    } catch {
-      return null;
-    }
-    // The edition with the longest matching prefix owns the path (/ar/... before /...).
-    const owners = [...this.editions].sort((a, b) => b.pathPrefix.length - a.pathPrefix.length);
-    const owner = owners.find((e) => e.pathPrefix === '' || pathname === e.pathPrefix || pathname.startsWith(`${e.pathPrefix}/`));
-    if (!owner) return null;
-    const path = pathname.slice(owner.pathPrefix.length).replace(/^\/+|\/+$/g, '');
-    const byNode = /^node\/(\d{1,10})$/.exec(path);
-    if (byNode) return Number(byNode[1]);
-    const target = await this.content.resolvePath(owner.code, path);
-    return target?.targetType === 'node' ? target.targetId : null;
-  }
-
-  /** The first free article path for a slug, this article's own paths counting as free. */
-  private async freePath(edition: string, slug: string, nid: number): Promise<string> {
-    const base = `content/${slug}`;
-    const free = async (path: string) => {
-      const target = await this.content.resolvePath(edition, path);
-      return target === undefined ? !(await this.content.pathTaken(edition, path)) : target.targetType === 'node' && target.targetId === nid;
-    };
-    if (await free(base)) return base;
-    for (let i = 0; ; i++) if (await free(`${base}-${i}`)) return `${base}-${i}`;
-  }
-
   private async buildWrite(
     edition: WritableEdition, nid: number, draft: ArticleDraft, resolved: { section: TermRef },
     at: { path: string; status: NodeStatusCode; publishedAt: number; ownerUid: number | null },
   ): Promise<DeskArticleWrite> {
     const tags: TermRef[] = [];
-    for (const name of draft.tags) tags.push(await this.tagFor(edition, name));
+    for (const name of draft.tags) tags.push(await this.refs.tagFor(edition, name));
     const authors: AuthorRef[] = [];
-    for (const name of draft.authors) authors.push(await this.authorFor(edition, name));
+    for (const name of draft.authors) authors.push(await this.refs.authorFor(edition, name));
     // Staff HTML goes through the sanitising full_html format (as `folio article add` does): an
     // embed pasted into the body must not run script on readers' pages.
     const bodyHtml = formatText('full_html', draft.body).html;
@@ -409,25 +352,6 @@ export class ArticleEditingService {
   private revisionOf(write: DeskArticleWrite, user: Editor): RevisionWrite {
     const content = { title: write.title, bodyHtml: write.bodyHtml, summary: write.summary, credit: write.credit, photo: write.photo, revisedAt: write.updatedAt };
     return { nid: write.nid, contentHash: revisionFixity(content), sourceVid: null, ...content, log: null, revisedBy: user.uid };
-  }
-
-  private async tagFor(edition: WritableEdition, name: string): Promise<TermRef> {
-    const existing = await this.content.findTermByName(edition.code, 'tag', name);
-    if (existing) return existing;
-    const tid = await this.writer.nextId('term');
-    let path = `tags/${slugify(name) || tid}`;
-    for (let i = 0; await this.content.pathTaken(edition.code, path); i++) path = `tags/${slugify(name) || tid}-${i}`;
-    await this.writer.saveTerms(edition, [{ tid, vocabulary: 'tag', name, path, parentTid: null, weight: 0 }]);
-    return { tid, vocabulary: 'tag', name, path, parentTid: null };
-  }
-
-  private async authorFor(edition: WritableEdition, name: string): Promise<AuthorRef> {
-    const base = slugify(name) || 'author';
-    const existing = await this.content.findAuthorBySlug(edition.code, base);
-    if (existing) return existing;
-    const aid = await this.writer.nextId('author');
-    await this.writer.saveAuthors(edition, [{ aid, name, slug: base }]);
-    return { aid, name, slug: base };
   }
 
   private async record(user: Editor, edition: WritableEdition, action: AuditAction, nid: number, before: string | null, after: string | null, note: string): Promise<void> {
