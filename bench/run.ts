@@ -18,6 +18,7 @@ import { measureCluster, percentile } from './cluster-bench.ts';
 import { cacheCounts, measureByteBound, measurePolicies, zipfPaths } from './cache-bench.ts';
 import { measureRevisionDiff } from './revision-diff-bench.ts';
 import { mediaSection } from './media-bench.ts';
+import { articleSaveSection } from './article-save-bench.ts';
 
 
 const ARTICLES = Number(process.env.FOLIO_BENCH_ARTICLES ?? 100_000);
@@ -279,7 +280,7 @@ async function cacheSection(): Promise<void> {
   }
 }
 
-const SECTIONS = ['pages', 'cache', 'comments', 'format', 'search', 'import', 'export', 'cluster', 'revisions', 'media'] as const;
+const SECTIONS = ['pages', 'cache', 'comments', 'format', 'search', 'import', 'export', 'cluster', 'revisions', 'media', 'newsroom'] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 const unknown = process.argv.slice(2).filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -302,3 +303,4 @@ if (run.includes('import')) await importSection();
 if (run.includes('export')) await exportSection();
 if (run.includes('cluster')) await clusterSection();
 if (run.includes('media')) await mediaSection();
+if (run.includes('newsroom')) await articleSaveSection();

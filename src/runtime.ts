@@ -32,6 +32,7 @@ import type { ReadConsistency } from './domain/read-consistency.ts';
 import { randomBytes } from 'node:crypto';
 import { PeopleService, type LogLine } from './services/people-service.ts';
 import { AuditService } from './services/audit-service.ts';
+import { ArticleEditingService } from './services/article-editing-service.ts';
 import { SmtpMailer } from './services/mailer.ts';
 import { RevisionService } from './services/revision-service.ts';
 import { MediaService } from './services/media-service.ts';
@@ -59,6 +60,8 @@ export interface Runtime {
   readonly revisions: RevisionService;
   /** The media library: uploads, derivatives and lead-photo renditions (issue 12, point 5). */
   readonly media: MediaService;
+  /** The newsroom's articles and front page (issue 12, points 2 and 6). */
+  readonly newsroom: ArticleEditingService;
   readonly search: SearchService;
   readonly sitemap: SitemapService;
   readonly imports: ImportService;
@@ -162,7 +165,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   };
   let watcher: NodeJS.Timeout | null = null;
   const secret = config.secret ?? (await siteSecret(store));
-  const reader = new ReaderService(store.content);
+  const reader = new ReaderService(store.content, undefined, config.unpublished);
   const search = new SearchService(store.search, store.content, (code) => {
     const edition = config.editions.find((e) => e.code === code);
     return { lang: edition?.lang ?? 'en', timeZone: edition?.timeZone ?? 'UTC' };
@@ -172,13 +175,18 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   const comments = new CommentService(store.comments, store.content, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed);
   const mementos = new MementoService(store.content, store.revisions);
   // A published article is indexed for search and ranked for related items (and re-ranks the articles that may now list it).
-  const indexer = { indexNodes: async (nids: readonly number[]) => { await search.indexNodes(nids); await related.refreshAround(nids); } };
+  // Whatever publishes or withdraws articles keeps search and the stored related items current.
+  const indexer = {
+    indexNodes: async (nids: readonly number[]) => { await search.indexNodes(nids); await related.refreshAround(nids); },
+    removeNodes: async (nids: readonly number[]) => { await search.removeNodes(nids); await related.refreshAround(nids); },
+  };
   const publishing = new PublishingService(store.content, store.writer, changed, indexer, undefined, { promoteByDefault: config.promoteNewArticles });
   const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const audit = new AuditService(store.audit);
   const people = new PeopleService(store.users, store.people, mailer, log, audit);
   const mediaStorage = openMediaStorage(config.media.storage);
   const media = new MediaService(store.media, mediaStorage, audit, config.media, undefined, undefined, changed);
+  const newsroom = new ArticleEditingService(store.content, store.desk, store.writer, config.editions, changed, indexer, audit, { promoteByDefault: config.promoteNewArticles });
   return {
     config,
     store,
@@ -198,8 +206,9 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
     auth: new AuthService(store.users, store.people),
     people,
     audit,
-    revisions: new RevisionService(store.revisions, audit, changed, search),
+    revisions: new RevisionService(store.revisions, audit, changed, indexer),
     media,
+    newsroom,
     mementos,
     corrections: new CorrectionsService(store.content, store.revisions, store.users, changed),
     health: new HealthService({ getMeta: (k) => store.consistency.onPrimary(() => store.content.getMeta(k)) }, store.stats),

@@ -57,6 +57,8 @@ export interface Config {
   readonly promoteNewArticles: boolean;
   /** The media library's storage and upload limits (issue 12, point 5). */
   readonly media: MediaConfig;
+  /** An unpublished article's URL: 'gone' (the plain 410 page) or 'notice' (a 410 saying the editors withdrew it). */
+  readonly unpublished: 'gone' | 'notice';
 }
 
 /** Where media derivatives are kept, and how large an upload may be. */
@@ -189,5 +191,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     mail: vars.FOLIO_SMTP_URL === null ? null : { smtpUrl: vars.FOLIO_SMTP_URL, from: vars.FOLIO_MAIL_FROM ?? `newsroom@${new URL(vars.FOLIO_BASE_URL ?? 'http://localhost').hostname}` },
     promoteNewArticles: vars.FOLIO_PROMOTE_NEW_ARTICLES,
     media,
+    unpublished: vars.FOLIO_UNPUBLISHED,
   });
 }

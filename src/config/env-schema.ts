@@ -106,6 +106,8 @@ export const envSchema = z.object({
   // Upload limits: bytes of the file, and pixels of the decoded image (a small file can decode huge).
   FOLIO_MEDIA_MAX_MB: wholeNumber(1, 1024, 20),
   FOLIO_MEDIA_MAX_MEGAPIXELS: wholeNumber(1, 1000, 50),
+  // What readers get at an unpublished article's URL: a plain 410, or a 410 saying the editors withdrew it (issue 12, point 2).
+  FOLIO_UNPUBLISHED: z.preprocess(unset, z.enum(['gone', 'notice']).default('gone')),
   FOLIO_FLOOD_LIMIT: wholeNumber(1, 10_000, 5),
   FOLIO_FLOOD_WINDOW: wholeNumber(1, 86_400, 600),
   FOLIO_MIN_POST_SECONDS: wholeNumber(0, 3600, 3),

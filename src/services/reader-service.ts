@@ -1,6 +1,7 @@
 import type { Edition } from '../domain/edition.ts';
 import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, PublicComment, TermRef, TranslationRef } from '../domain/content.ts';
 import { Gone, NotFound } from '../domain/errors.ts';
+import { frontKey, parseFront } from '../domain/front-page.ts';
 import { LISTING_PAGE_SIZE, type Page } from '../domain/pagination.ts';
 import type { ContentReader, ListingFilter, PathTarget } from '../store/types.ts';
 
@@ -8,6 +9,12 @@ export type { PathTarget };
 
 /** Comments per page under an article, as Drupal 7's default. */
 export const COMMENTS_PER_PAGE = 50;
+
+/** What FOLIO_UNPUBLISHED=notice tells readers at a withdrawn article's URL. */
+const WITHDRAWN_NOTICE = {
+  en: 'The editors withdrew this article. It is no longer published; other articles are on the front page.',
+  ar: 'سحب المحررون هذه المقالة، فلم تعد منشورة. تجد مقالات أخرى في الصفحة الأولى.',
+} as const;
 
 /** Items in each home page block. */
 const HOME_BLOCK_SIZE = 5;
@@ -18,6 +25,8 @@ export interface HomePage {
   readonly special: { readonly landing: NodeSummary; readonly items: readonly NodeSummary[] } | null;
   readonly blogPosts: readonly NodeSummary[];
   readonly inFocus: readonly NodeSummary[];
+  /** The lead story the editors chose (/admin/front), if it is still published. */
+  readonly lead?: NodeSummary | null;
 }
 
 /** What an article (or any node) page shows. */
@@ -72,9 +81,15 @@ export class ReaderService {
   private readonly orders = new Map<string, { ids: Int32Array; at: number }>();
   private memoIds = 0;
   /** The home page's section terms per edition, until the edition changes: six statements per home page otherwise. */
-  private readonly homeSections = new Map<string, Promise<TermRef[]>>();
+  /** Per edition: the editors' front-page choices and the home page's section terms, until the edition changes. */
+  private readonly homeSections = new Map<string, Promise<{ front: ReturnType<typeof parseFront>; sectionTerms: TermRef[] }>>();
 
-  constructor(private readonly content: ContentReader, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly content: ContentReader,
+    private readonly clock: () => number = Date.now,
+    /** FOLIO_UNPUBLISHED: whether a withdrawn article's 410 says that the editors withdrew it. */
+    private readonly unpublished: 'gone' | 'notice' = 'gone',
+  ) {}
 
   /** Forgets memoised listings of an edition after a write. */
   invalidate(edition: string): void {
@@ -96,7 +111,7 @@ export class ReaderService {
       // A failed read is not remembered: the next home page tries again.
       memo.catch(() => this.homeSections.delete(edition.code));
     }
-    const sectionTerms = await memo;
+    const { front, sectionTerms } = await memo;
     // Every block's ids from the memoised orders, then one summaries read for all of them.
     const first = async (filter: ListingFilter, count: number) => [...(await this.order(edition, filter)).subarray(0, count)];
     const sectionIds: number[][] = [];
@@ -104,25 +119,34 @@ export class ReaderService {
     const landingIds = await first({ type: 'all', kinds: ['landing'] }, 1);
     const blogIds = await first({ type: 'all', kinds: ['blog_post'] }, HOME_BLOCK_SIZE);
     const focusIds = await first({ type: 'promoted' }, 3);
-    const all = await this.content.summariesByIds([...sectionIds.flat(), ...landingIds, ...blogIds, ...focusIds]);
+    const leadIds = front.lead === null ? [] : [front.lead];
+    const all = await this.content.summariesByIds([...leadIds, ...sectionIds.flat(), ...landingIds, ...blogIds, ...focusIds]);
     const byId = new Map(all.map((s) => [s.nid, s]));
     const pick = (ids: readonly number[]) => ids.flatMap((nid) => byId.get(nid) ?? []);
     const sections = sectionTerms.map((term, i) => ({ term, items: pick(sectionIds[i]!) }));
     const [landing] = pick(landingIds);
     const special = landing ? { landing, items: await this.content.landingItems(landing.nid, HOME_BLOCK_SIZE) } : null;
-    return { sections, special, blogPosts: pick(blogIds), inFocus: pick(focusIds) };
+    // summariesByIds leaves out what is no longer published, so a withdrawn lead simply disappears.
+    return { sections, special, blogPosts: pick(blogIds), inFocus: pick(focusIds), lead: pick(leadIds)[0] ?? null };
   }
 
-  private async findHomeSections(edition: Edition): Promise<TermRef[]> {
+  private async findHomeSections(edition: Edition): Promise<{ front: ReturnType<typeof parseFront>; sectionTerms: TermRef[] }> {
     const sectionTerms: TermRef[] = [];
-    for (const path of HOME_SECTIONS) {
+    // The editors' choices (/admin/front) come first; without them, the original's three sections.
+    const front = parseFront(await this.content.getMeta(frontKey(edition.code)));
+    for (const tid of front.sections) {
+      const term = await this.content.findTerm(edition.code, tid);
+      if (term?.vocabulary === 'section') sectionTerms.push(term);
+    }
+    for (const path of front.sections.length > 0 ? [] : HOME_SECTIONS) {
       const target = await this.content.resolvePath(edition.code, path);
       if (target?.targetType !== 'term') continue;
       const term = await this.content.findTerm(edition.code, target.targetId);
       if (term) sectionTerms.push(term);
     }
-    return sectionTerms;
+    return { front, sectionTerms };
   }
+
 
   /** Throws Gone when the node is in this edition but withdrawn (unpublished by an import). */
   async assertNotWithdrawn(edition: Edition, nid: number): Promise<void> {
@@ -147,7 +171,10 @@ export class ReaderService {
   /** A node's page data; NotFound when the node is not in this edition, Gone when it was withdrawn. */
   async node(edition: Edition, nid: number, commentPage = 0): Promise<NodePage> {
     const node = await this.content.findNode(edition.code, nid);
-    if (!node) throw (await this.content.isWithdrawn(edition.code, nid)) || (await this.isGone(edition, `node/${nid}`)) ? new Gone() : new NotFound();
+    if (!node) {
+      if (await this.content.isWithdrawn(edition.code, nid)) throw this.unpublished === 'notice' ? new Gone(WITHDRAWN_NOTICE) : new Gone();
+      throw (await this.isGone(edition, `node/${nid}`)) ? new Gone() : new NotFound();
+    }
     // Drupal's comment setting 0 hides a node's comments everywhere: page, pager and feed.
     const comments = node.commentPolicy === 'hidden'
       ? { items: [], page: commentPage, pageSize: COMMENTS_PER_PAGE, total: 0 }

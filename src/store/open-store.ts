@@ -13,6 +13,7 @@ import { KyselyPeopleStore } from './queries/people-store.ts';
 import { KyselyAuditStore } from './queries/audit-store.ts';
 import { KyselyRelatedStore } from './queries/related-store.ts';
 import { KyselyMediaStore } from './queries/media-store.ts';
+import { KyselyArticleDesk } from './queries/article-desk-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WorkerCommentWriter } from './sqlite/comment-writer-client.ts';
 import { SqliteSearchStore } from './sqlite/search-store.ts';
@@ -35,6 +36,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     people: new KyselyPeopleStore(connection.db),
     audit: new KyselyAuditStore(connection.db),
     media: new KyselyMediaStore(connection.db),
+    desk: new KyselyArticleDesk(connection.db),
     search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf, read) : new SqliteSearchStore(connection.db),
     sitemap: new KyselySitemapQueries(read),
     archive: new KyselyArchiveQueries(read),

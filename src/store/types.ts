@@ -19,3 +19,4 @@ export type * from './types/people-store.ts';
 export type * from './types/audit-store.ts';
 export type * from './types/related-store.ts';
 export type * from './types/media-store.ts';
+export type * from './types/article-desk.ts';

@@ -35,6 +35,8 @@ import { auditLogRoutes } from './routes/audit-log-routes.ts';
 import { passwordRoutes } from './routes/password-routes.ts';
 import { mediaRoutes } from './routes/media-routes.ts';
 import { mediaFileRoutes } from './routes/media-file-routes.ts';
+import { contentRoutes } from './routes/content-routes.ts';
+import { frontRoutes } from './routes/front-routes.ts';
 import { cacheKey, rawCacheKey, serveCached, writeCachedPage } from './send-page.ts';
 import { failRawRequest } from './raw-failure.ts';
 import { CachedAccessLog } from './cached-access-log.ts';
@@ -188,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     moderation: options.moderation, auth: options.auth, search: options.search, mementos: options.mementos, corrections: options.corrections, health: options.health, articles: options.articles, files: options.files, people: options.people, audit: options.audit, media: options.media,
     consistency: options.consistency, redis: options.redis, cache, nav, metrics,
     revisions: options.revisions,
+    newsroom: options.newsroom,
   };
 
   // The same for requests that do not come through the server (app.inject in tests).
@@ -280,6 +283,8 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     await app.register(passwordRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(mediaRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(mediaFileRoutes(deps), { prefix: edition.pathPrefix });
+    await app.register(contentRoutes(edition, deps), { prefix: edition.pathPrefix });
+    await app.register(frontRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(tipsRoutes(edition, deps), { prefix: edition.pathPrefix });
     await app.register(siteIconRoutes(edition, deps), { prefix: edition.pathPrefix });
   }

@@ -17,6 +17,7 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.js': 'text/javascript; charset=utf-8',
 };
 
 /** One static file, held in memory with its precompressed variants. */

@@ -295,3 +295,38 @@ export function mediaActionUrl(ctx: SiteContext, id: string, action: 'edit' | 'd
 export function mediaFileUrl(name: string): string {
   return `/media/${name}`;
 }
+
+/** The newsroom's content list (issue 12, point 2). */
+export function contentListUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/admin/content`;
+}
+
+/** The form for a new article. */
+export function newArticleUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/admin/content/new`;
+}
+
+/** An article's edit form (also where it is saved and autosaved). */
+export function editArticleUrl(ctx: SiteContext, nid: number): string {
+  return `${ctx.prefix}/admin/content/${nid}/edit`;
+}
+
+/** An article's preview, or one of its actions (unpublish, trash, restore). */
+export function articleActionUrl(ctx: SiteContext, nid: number, action: 'preview' | 'unpublish' | 'trash' | 'restore'): string {
+  return `${ctx.prefix}/admin/content/${nid}/${action}`;
+}
+
+/** Where the trash is emptied. */
+export function emptyTrashUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/admin/content/trash/empty`;
+}
+
+/** Tag and author names for autocomplete, as JSON. */
+export function suggestUrl(ctx: SiteContext, kind: 'tag' | 'author'): string {
+  return `${ctx.prefix}/admin/content/suggest?kind=${kind}`;
+}
+
+/** The front page's choices (issue 12, point 6). */
+export function frontAdminUrl(ctx: SiteContext): string {
+  return `${ctx.prefix}/admin/front`;
+}

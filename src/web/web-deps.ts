@@ -19,6 +19,7 @@ import type { PeopleService } from '../services/people-service.ts';
 import type { AuditService } from '../services/audit-service.ts';
 import type { RevisionService } from '../services/revision-service.ts';
 import type { MediaService } from '../services/media-service.ts';
+import type { ArticleEditingService } from '../services/article-editing-service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { NavigationMemo } from './render.ts';
 
@@ -42,6 +43,7 @@ export interface WebServices {
   readonly revisions: RevisionService;
   /** The media library (issue 12, point 5). */
   readonly media: MediaService;
+  readonly newsroom: ArticleEditingService;
   /** The old site's files, served at their old URLs. */
   readonly files: FileStore;
   /** Where reads go (a replica or the primary); the web layer carries writers' positions. */

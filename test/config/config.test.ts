@@ -140,6 +140,7 @@ describe('configuration', () => {
     ['FOLIO_SMTP_URL', 'mail.example.org:587', 'FOLIO_SMTP_URL: expected a URL like smtp://user:password@mail.example.org:587 or smtps://…'],
     ['FOLIO_MAIL_FROM', 'newsroom', 'FOLIO_MAIL_FROM: expected an address like newsroom@example.org or "Newsroom <newsroom@example.org>"'],
     ['FOLIO_PROMOTE_NEW_ARTICLES', 'maybe', 'FOLIO_PROMOTE_NEW_ARTICLES: expected one of "yes", "no", got "maybe"'],
+    ['FOLIO_UNPUBLISHED', '404', 'FOLIO_UNPUBLISHED: expected one of "gone", "notice", got "404"'],
   ];
   for (const [name, value, problem] of badVariables) {
     test(`${name}=${value} is refused`, () => assert.deepEqual(problemsOf({ [name]: value }), [problem]));

@@ -123,7 +123,8 @@ for (const dialect of testDialects()) {
       assert.equal(signIn.headers.location, '/ar/user/login', 'a writer lands on the signed-in page, not a queue that refuses them');
       const home = await writer.get('/ar/user/login');
       assert.match(home.body, /سلمى Writer/);
-      assert.doesNotMatch(home.body, /admin\/people|admin\/content/);
+      assert.doesNotMatch(home.body, /admin\/people|admin\/content\/comment|admin\/front/);
+      assert.match(home.body, /<li><a href="\/ar\/admin\/content">المقالات<\/a><\/li>/, 'a writer is shown the articles, where their drafts are');
 
       const again = await invitee.get(link[1]!);
       assert.equal(again.status, 404);

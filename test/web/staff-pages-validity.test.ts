@@ -51,7 +51,9 @@ const ADMIN_PAGES: string[] = ['/admin/people', '/ar/admin/people', '/ar/admin/p
   // The audit log (point 7), filtered and not.
   '/admin/log', '/ar/admin/log', '/ar/admin/log?area=article&node=3001', '/admin/log?area=user',
   // The media library (issue 12, point 5): with photos (one without alt text), a notice, a search with no match.
-  '/admin/media', '/ar/admin/media', '/ar/admin/media?done=upload', '/admin/media?q=nothing-matches'];
+  '/admin/media', '/ar/admin/media', '/ar/admin/media?done=upload', '/admin/media?q=nothing-matches',
+  // The newsroom's content and front pages (the English archive's says it is read-only); an article's are added once it exists.
+  '/admin/content', '/ar/admin/content', '/ar/admin/content?status=trash', '/ar/admin/content?done=emptied&count=2', '/ar/admin/content/new', '/ar/admin/front', '/ar/admin/front?done=saved'];
 
 async function seed(runtime: StoreRuntime): Promise<void> {
   await seedFixture(runtime);
@@ -98,6 +100,14 @@ describe('staff pages and the tips page', () => {
       photo: { src: photo.src, caption: photo.caption, credit: photo.credit },
     }));
     PUBLIC_PAGES.push(`/ar/${withPhoto.path}`);
+    // An article with mixed Arabic and Latin text, scheduled (so its form shows every part), for the edit and preview pages.
+    const me = (await site.runtime.store.users.findUserByName('admin'))!;
+    const { nid } = await site.runtime.newsroom.create(me, site.runtime.editions.get('ar'), {
+      title: 'تقرير Reuters عن مرفأ بيروت 2020', slug: '', summary: 'ملخّص', body: '<p>نص مع Lea al-Qazzi والرقم 42.</p>', section: 'politics',
+      tags: 'مرفأ، Beirut', authors: 'سلمى', credit: '(رويترز)', photoSrc: '/assets/demo/photo-3.svg', photoCaption: 'المرفأ', photoCredit: '(AFP)',
+      promoted: true, sticky: false, comments: '2', translationOf: '', publishAt: '2099-01-01T10:00',
+    }, 'schedule');
+    ADMIN_PAGES.push(`/ar/admin/content/${nid}/edit`, `/ar/admin/content/${nid}/edit?done=scheduled`, `/ar/admin/content/${nid}/preview`);
     // An open invitation (listed on the people page) and one-time links' forms, in both editions.
     for (const prefix of ['', '/ar']) {
       const invite = await site.runtime.people.invite({ kind: 'cli' }, { email: `new${prefix.length}@example.org`, role: 'writer' }, (t) => `${prefix}/user/invite/${t}`);
@@ -134,6 +144,13 @@ describe('staff pages and the tips page', () => {
       const gif = await admin.postMultipart('/ar/admin/media', { _csrf: csrfTokenIn(library.body), caption: 'تعليق', credit: '', alt: 'نص' }, { field: 'file', fileName: 'a.gif', type: 'image/gif', bytes: await buildImage({ format: 'gif', width: 20, height: 20 }) });
       assert.equal(gif.status, 400);
       pages.push({ name: 'upload refused (ar)', body: gif.body });
+      const form = await admin.get('/ar/admin/content/new');
+      const rejected = await admin.post('/ar/admin/content/new', { _csrf: csrfTokenIn(form.body), title: '', slug: 'no good', section: '', body: '<p>نص</p>', tags: 'أ، ب' });
+      assert.equal(rejected.status, 400);
+      pages.push({ name: 'article refused (ar)', body: rejected.body });
+      const front = await admin.post('/ar/admin/front', { _csrf: csrfTokenIn(form.body), lead: '', 'position-50': 'x' });
+      assert.equal(front.status, 400);
+      pages.push({ name: 'front page refused (ar)', body: front.body });
       const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
       for (const url of PUBLIC_PAGES) {
         const res = await visitor.get(url);

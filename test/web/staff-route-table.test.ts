@@ -26,6 +26,10 @@ const AREAS: readonly [RegExp, Permission][] = [
   [/^\/admin\/log(\/|$)/, 'manage settings'],
   // Uploading and captioning photos is part of writing; deleting needs 'edit any article' (media-routes.ts).
   [/^\/admin\/media(\/|$)/, 'write drafts'],
+  // The first area that matches decides: emptying the trash is an admin's, the rest of the content pages a writer's.
+  [/^\/admin\/content\/trash\/empty$/, 'manage settings'],
+  [/^\/admin\/content(\/|$)/, 'write drafts'],
+  [/^\/admin\/front$/, 'arrange front page'],
 ];
 
 /** A node each edition's routes can show (the fixture's): an :nid of 1 would be a 404, not the page. */
@@ -34,9 +38,16 @@ const SAMPLE_NID: Readonly<Record<string, number>> = { '': FIXTURE.article.nid, 
 /** Form posts that are not staff actions: a visitor's comment is checked by its own form token instead. */
 const NOT_CSRF_CHECKED = [/^(\/ar)?\/comment\/reply\//];
 
-/** A concrete URL for a route pattern: a node id becomes the edition's sample node, every other parameter 1, a wildcard "x". */
+/** The nid of a draft the-writer owns in the live edition, which every role with "write drafts" may open (set in before()). */
+let writersDraft = 0;
+
+/**
+ * A concrete URL for a route pattern: an :nid becomes the-writer's draft in the live edition and the
+ * fixture's article in the archive (an :nid of 1 would be a 404, not the page), every other parameter 1,
+ * a wildcard "x".
+ */
 function concrete(url: string): string {
-  const nid = SAMPLE_NID[url.startsWith('/ar/') ? '/ar' : '']!;
+  const nid = url.startsWith('/ar/') ? writersDraft : SAMPLE_NID['']!;
   return url.replace(/:nid(\([^/]*?\$\))?/g, String(nid)).replace(/:[A-Za-z]+(\([^/]*?\$\))?/g, '1').replace(/\*$/, 'x');
 }
 
@@ -63,6 +74,11 @@ for (const dialect of testDialects()) {
         assert.equal((await agent.signIn(`the-${role}`, PASSWORD)).status, 303);
         agents.set(role, agent);
       }
+      const writer = (await site.runtime.store.users.findUserByName('the-writer'))!;
+      writersDraft = (await site.runtime.newsroom.create(writer, site.runtime.editions.get('ar'), {
+        title: 'مسودة الكاتب', slug: '', summary: '', body: '<p>نص</p>', section: 'politics', tags: '', authors: '', credit: '',
+        photoSrc: '', photoCaption: '', photoCredit: '', promoted: true, sticky: false, comments: '', translationOf: '', publishAt: '',
+      }, 'save')).nid;
       adminRoutes = site.folio.routes.filter((r) => r.method !== 'HEAD' && /^\/admin(\/|$)/.test(unprefixed(r.url)));
     });
     after(async () => {
@@ -76,6 +92,7 @@ for (const dialect of testDialects()) {
       // The archive's revisions are read-only: no restore route there.
       assert.ok(!urls.includes('/admin/content/:nid(^\\d{1,10}$)/revisions/restore'));
       for (const known of ['/admin/people', '/ar/admin/people', '/admin/content/comment/approval', '/ar/admin/people/invite', '/ar/admin/media', '/ar/admin/media/:id/delete']) assert.ok(urls.includes(known), known);
+      for (const known of ['/admin/people', '/ar/admin/people', '/admin/content/comment/approval', '/ar/admin/people/invite', '/admin/content', '/ar/admin/content/new', '/ar/admin/front']) assert.ok(urls.includes(known), known);
       const orphans = adminRoutes.filter((r) => !AREAS.some(([area]) => area.test(unprefixed(r.url))));
       assert.deepEqual(orphans, []);
     });

@@ -91,9 +91,9 @@ export class KyselyContentReader implements ContentReader {
 
   async canonicalPath(edition: string, targetType: PathTargetType, targetId: number): Promise<string | undefined> {
     if (targetType === 'node') {
-      // A scheduled article has no public address yet: /node/<nid> must not redirect to (and so reveal) its slug.
+      // A scheduled article or a draft has no public address yet: /node/<nid> must not redirect to (and so reveal) its slug.
       const node = await this.db.selectFrom('nodes').select('status').where('nid', '=', targetId).executeTakeFirst();
-      if (node !== undefined && Number(node.status) === 2) return undefined;
+      if (node !== undefined && (Number(node.status) === 2 || Number(node.status) === 3)) return undefined;
     }
     const row = await this.db.selectFrom('path_aliases').select('path').where('edition', '=', edition)
       .where('target_type', '=', targetType).where('target_id', '=', targetId).where('canonical', '=', 1).executeTakeFirst();

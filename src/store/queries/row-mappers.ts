@@ -95,5 +95,5 @@ export function toRevision(r: Selectable<NodeRevisionsTable>): RevisionWrite {
 
 /** A node_revisions row as a Memento shows it: the body as SafeHtml. */
 export function toRevisionContent(r: Selectable<NodeRevisionsTable>): StoredRevisionContent {
-  return { ...toRevision(r), bodyHtml: storedHtml(r.body_html) };
+  return { ...toRevision(r), revisedBy: r.revised_by === null ? null : Number(r.revised_by), bodyHtml: storedHtml(r.body_html) };
 }

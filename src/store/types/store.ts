@@ -14,6 +14,7 @@ import type { PeopleStore } from './people-store.ts';
 import type { AuditStore } from './audit-store.ts';
 import type { RelatedStore } from './related-store.ts';
 import type { MediaStore } from './media-store.ts';
+import type { ArticleDesk } from './article-desk.ts';
 
 /** The store as services see it. */
 export interface Store {
@@ -26,6 +27,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** The media library (016-media). */
   readonly media: MediaStore;
+  /** The newsroom's articles (issue 12, point 2). */
+  readonly desk: ArticleDesk;
   readonly search: SearchStore;
   readonly sitemap: SitemapQueries;
   readonly archive: ArchiveQueries;

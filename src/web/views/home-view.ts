@@ -18,6 +18,10 @@ export function homeView(ctx: SiteContext, home: HomePage, feed: string): SafeHt
 <h1 class="visually-hidden">${ctx.edition.siteName}</h1>
 <p class="tagline">${ctx.edition.tagline}</p>
 ${archiveNotice(ctx.edition)}
+${home.lead ? html`<section class="block block-lead" aria-labelledby="block-lead">
+<h2 id="block-lead" class="visually-hidden">${t(lang, 'leadStory')}</h2>
+${fullTeaser(ctx, home.lead, 3)}
+</section>` : ''}
 <div class="home-blocks">
 ${home.sections.map(({ term, items }) => html`<section class="block block-section" aria-labelledby="block-${term.tid}">
 <h2 id="block-${term.tid}"><a href="${termUrl(ctx, term)}">${term.name}</a></h2>

@@ -6,7 +6,8 @@ import { tm } from '../../text/media-messages.ts';
 import { tp } from '../../text/people-messages.ts';
 import { can } from '../../domain/permissions.ts';
 import { th } from '../../text/history-messages.ts';
-import { auditLogUrl, loginUrl, logoutUrl, mediaLibraryUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
+import { tn } from '../../text/newsroom-messages.ts';
+import { auditLogUrl, contentListUrl, frontAdminUrl, loginUrl, logoutUrl, mediaLibraryUrl, passwordUrl, peopleUrl, queueUrl } from '../urls.ts';
 
 /** What the sign-in form shows: the name typed last time (never the password) and why it failed. */
 export interface LoginFormModel {
@@ -54,6 +55,8 @@ export function signedInView(ctx: SiteContext, name: string, csrfToken: string, 
   const lang = ctx.edition.lang;
   const links = [
     ...(can(role, 'moderate comments') ? [html`<li><a href="${queueUrl(ctx, 'pending')}">${t(lang, 'queuePending')}</a></li>`] : []),
+    ...(can(role, 'write drafts') ? [html`<li><a href="${contentListUrl(ctx)}">${tn(lang, 'contentLink')}</a></li>`] : []),
+    ...(can(role, 'arrange front page') && ctx.edition.mode === 'live' ? [html`<li><a href="${frontAdminUrl(ctx)}">${tn(lang, 'frontLink')}</a></li>`] : []),
     ...(can(role, 'write drafts') ? [html`<li><a href="${mediaLibraryUrl(ctx)}">${tm(lang, 'mediaTitle')}</a></li>`] : []),
     ...(can(role, 'invite writers') ? [html`<li><a href="${peopleUrl(ctx)}">${tp(lang, 'peopleTitle')}</a></li>`] : []),
     ...(can(role, 'manage settings') ? [html`<li><a href="${auditLogUrl(ctx)}">${th(lang, 'logTitle')}</a></li>`] : []),
