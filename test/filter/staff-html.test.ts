@@ -11,6 +11,7 @@ import { formatText, formatToString } from '../../src/filter/format-text.ts';
 import { STAFF_ATTRIBUTES, STAFF_TAGS } from '../../src/filter/staff-settings.ts';
 import { staffBodyProblemMessage, staffBodyProblems } from '../../src/filter/staff-body-problems.ts';
 import { parseEmbedUrl } from '../../src/filter/embeds.ts';
+import { staffFormatTips } from '../../src/filter/staff-format-tips.ts';
 import { assertSafeHtml, type SafetyRules } from './assert-safe-html.ts';
 
 const STAFF_RULES: SafetyRules = {
@@ -214,4 +215,20 @@ test('staff_html: images load only from the site or over https, and every image 
       pending.push(...node.childNodes);
     }
   }), { numRuns: RUNS });
+});
+
+test('staff format tips exist in both languages, with the same items, and their examples are kept by the format', () => {
+  const en = staffFormatTips('en');
+  const ar = staffFormatTips('ar');
+  assert.deepEqual(ar.staff.map((t) => t.id), en.staff.map((t) => t.id));
+  assert.equal(ar.short.length, en.short.length);
+  assert.match(en.short.map((t) => t.text).join(' '), /<figure>/);
+  for (const tip of ar.staff) assert.match(tip.text, /[\u0600-\u06FF]/, tip.id);
+  for (const tip of [...en.staff, ...ar.staff]) {
+    if (tip.example === null) continue;
+    const out = staff(tip.example);
+    assert.ok(!out.includes('data-embed') || tip.id === 'staff-embeds', tip.id);
+    if (tip.id === 'staff-embeds') assert.match(out, /data-embed="youtube"/);
+    else assert.notEqual(out, '', tip.id);
+  }
 });
