@@ -110,24 +110,9 @@ export const staffSchema = new Schema({
       parseDOM: [{ tag: 'a[href]', getAttrs: (dom) => ({ href: (dom as HTMLElement).getAttribute('href') }) }],
       toDOM: (mark: Mark): DOMOutputSpec => ['a', { href: mark.attrs['href'] as string }, 0],
     },
-    // Word processors mark plain text "bold" and style it back to normal (Google Docs wraps a
-    // whole paste in <b style="font-weight:normal">): such elements are not bold.
-    strong: {
-      parseDOM: [
-        { tag: 'strong' },
-        { tag: 'b', getAttrs: (dom) => ((dom as HTMLElement).style.fontWeight !== 'normal' && !(dom as HTMLElement).id.startsWith('docs-internal-guid')) && null },
-        { style: 'font-weight', getAttrs: (value) => /^(bold(er)?|[6-9]\d{2,})$/.test(value as string) && null },
-      ],
-      toDOM: (): DOMOutputSpec => ['strong', 0],
-    },
-    em: {
-      parseDOM: [
-        { tag: 'em' },
-        { tag: 'i', getAttrs: (dom) => (dom as HTMLElement).style.fontStyle !== 'normal' && null },
-        { style: 'font-style=italic' },
-      ],
-      toDOM: (): DOMOutputSpec => ['em', 0],
-    },
+    // Styled word-processor markup is turned into these elements by paste-cleaning.ts.
+    strong: { parseDOM: [{ tag: 'strong' }, { tag: 'b' }], toDOM: (): DOMOutputSpec => ['strong', 0] },
+    em: { parseDOM: [{ tag: 'em' }, { tag: 'i' }], toDOM: (): DOMOutputSpec => ['em', 0] },
     underline: { parseDOM: [{ tag: 'u' }], toDOM: (): DOMOutputSpec => ['u', 0] },
     strike: { parseDOM: [{ tag: 's' }, { tag: 'del' }, { tag: 'strike' }], toDOM: (): DOMOutputSpec => ['s', 0] },
     sub: { excludes: 'sup', parseDOM: [{ tag: 'sub' }], toDOM: (): DOMOutputSpec => ['sub', 0] },

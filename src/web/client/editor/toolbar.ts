@@ -7,7 +7,7 @@ import { setBlockType, toggleMark, wrapIn, lift } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
 import type { MarkType, NodeType } from 'prosemirror-model';
 import { wrapInList } from 'prosemirror-schema-list';
-import type { Command, EditorState } from 'prosemirror-state';
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { embedFromUrl } from './embed-url.ts';
 import { label, type EditorLanguage } from './messages.ts';
@@ -114,7 +114,15 @@ function embedCommand(ask: Ask, lang: EditorLanguage, say: (text: string) => voi
       say(label(lang, 'embedInvalid'));
       return view.focus();
     }
-    view.dispatch(view.state.tr.replaceSelectionWith(staffSchema.nodes['embed']!.create({ ...embed })));
+    const tr = view.state.tr.replaceSelectionWith(staffSchema.nodes['embed']!.create({ ...embed }));
+    // With nothing to type into after it, the placeholder itself would stay selected and the next
+    // insertion would replace it: an empty paragraph follows, with the cursor in it.
+    if (!(tr.selection instanceof TextSelection)) {
+      const end = tr.selection.to;
+      tr.insert(end, staffSchema.nodes['paragraph']!.create());
+      tr.setSelection(TextSelection.create(tr.doc, end + 1));
+    }
+    view.dispatch(tr);
     view.focus();
   };
 }
