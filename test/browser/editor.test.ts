@@ -5,6 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { formatToString } from '../../src/filter/format-text.ts';
 import { editorAssets, staffFormatTipsView } from '../../src/web/views/editor-assets.ts';
@@ -18,6 +20,7 @@ interface Post {
 }
 
 // The live edition (/ar/) takes writes; the archive (/) refuses every POST.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CSRF = 'csrf-token-of-the-form';
 const ARABIC = 'قال John Smith إن 42 شخصًا حضروا';
 const MESSY = [
@@ -35,6 +38,8 @@ function formPage(lang: 'ar' | 'en'): string {
 <html lang="${lang}" dir="${dir}">
 <head><meta charset="utf-8"><title>Editor test</title></head>
 <body>
+<main>
+<h1>${lang === 'ar' ? 'خبر جديد' : 'New article'}</h1>
 <form action="/ar/editor-test/save" method="post">
 <input type="hidden" name="_csrf" value="${CSRF}">
 <label for="edit-title">Title</label> <input id="edit-title" name="title" value="خبر">
@@ -43,6 +48,7 @@ function formPage(lang: 'ar' | 'en'): string {
 ${staffFormatTipsView(lang, 'body-tips')}
 <button type="submit">Save</button>
 </form>
+</main>
 ${editorAssets()}
 </body>
 </html>`);
@@ -102,7 +108,7 @@ describe('the staff body editor, in Chromium', { skip: browserSkip }, () => {
     const first = await page.locator('.folio-editor-toolbar button').first().boundingBox();
     const last = await page.locator('.folio-editor-toolbar button').last().boundingBox();
     assert.ok(first && last && first.x > last.x, 'the toolbar mirrors: its first button is on the right');
-    assert.equal(await page.locator('.folio-editor-bold').getAttribute('aria-label'), 'عريض');
+    assert.equal(await page.getByRole('button', { name: 'عريض', exact: true }).count(), 1, 'buttons are named in Arabic');
     assert.equal(await page.locator('.folio-editor-toolbar').getAttribute('aria-label'), 'التنسيق');
     assert.equal(await editable.getAttribute('aria-labelledby'), 'edit-body-label');
 
@@ -213,5 +219,30 @@ describe('the staff body editor, in Chromium', { skip: browserSkip }, () => {
     assert.equal(await page.locator('.folio-editor-content').innerHTML().then((h) => h.includes('<p>Lost <em>work</em></p>')), true);
     assert.equal(await page.locator('#edit-body').inputValue(), '<p>Lost <em>work</em></p>');
     await context.close();
+  });
+
+  test('the editor has no axe-core violations in either language, light or dark', async () => {
+    const failures: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      for (const lang of ['ar', 'en'] as const) {
+        const page = await context.newPage();
+        await page.goto(`${base}/ar/editor-test/form?lang=${lang}`);
+        await page.locator('.folio-editor-content').click();
+        await page.keyboard.type('قال John Smith ');
+        await page.locator('.folio-editor-bold').click();
+        await page.keyboard.type('42');
+        // The CSP forbids inline script: axe goes in through the DevTools protocol.
+        await page.evaluate(AXE_SOURCE);
+        const result = await page.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return axe.run(document, { resultTypes: ['violations'] });
+        });
+        for (const v of result.violations) failures.push(`${colorScheme} ${lang}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        await page.close();
+      }
+      await context.close();
+    }
+    assert.deepEqual(failures, []);
   });
 });

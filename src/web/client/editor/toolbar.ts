@@ -155,8 +155,15 @@ export function buildToolbar(doc: Document, view: () => EditorView, lang: Editor
     const node = doc.createElement('button');
     node.type = 'button';
     node.className = `folio-editor-button folio-editor-${button.key}`;
-    node.textContent = button.text;
-    node.setAttribute('aria-label', label(lang, button.key));
+    // The glyph is what sighted users see; the name in words is what assistive technology reads
+    // (hidden visually, so the visible text never contradicts the accessible name).
+    const glyph = doc.createElement('span');
+    glyph.setAttribute('aria-hidden', 'true');
+    glyph.textContent = button.text;
+    const name = doc.createElement('span');
+    name.className = 'folio-editor-name';
+    name.textContent = label(lang, button.key);
+    node.append(glyph, name);
     node.title = label(lang, button.key);
     node.tabIndex = i === 0 ? 0 : -1;
     if (button.active) node.setAttribute('aria-pressed', 'false');
