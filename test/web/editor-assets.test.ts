@@ -9,7 +9,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { ensureEditorBundle } from '../support/editor-bundle.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 import { seedFixture } from '../support/fixture-site.ts';
-import { editorAssets } from '../../src/web/views/editor-assets.ts';
+import { editorAssets, staffFormatTipsView } from '../../src/web/views/editor-assets.ts';
 
 let site: TestSite;
 before(async () => {
@@ -61,4 +61,17 @@ test('the editor stylesheet is served as CSS by its hash, and uses logical prope
   assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
   // Physical sides would not mirror on the Arabic edition.
   assert.doesNotMatch(res.payload, /(?:margin|padding|border)-(?:left|right)|text-align:\s*(?:left|right)|\bfloat:\s*(?:left|right)/);
+});
+
+test('the staff format tips render in both languages, escaped, with unique ids', () => {
+  for (const lang of ['ar', 'en'] as const) {
+    const markup = String(staffFormatTipsView(lang, 'body-tips'));
+    assert.match(markup, /^<div class="format-tips staff-format-tips" id="body-tips">/);
+    assert.match(markup, lang === 'ar' ? /يوتيوب/ : /YouTube/);
+    // Examples are shown as code, never as markup.
+    assert.match(markup, /<code dir="ltr">&lt;p dir=&quot;ltr&quot;&gt;/);
+    assert.doesNotMatch(markup, /<img /);
+    const ids = [...markup.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(new Set(ids).size, ids.length, ids.join(' '));
+  }
 });
