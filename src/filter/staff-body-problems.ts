@@ -21,15 +21,16 @@ type Node = DefaultTreeAdapterMap['childNode'];
 export function staffBodyProblems(html: string): StaffBodyProblem[] {
   if (!html.includes('<img')) return [];
   const problems: StaffBodyProblem[] = [];
-  const pending: Node[] = [...parseFragment(html).childNodes];
+  // Depth first, children pushed in reverse: document order without re-shifting the array.
+  const pending: Node[] = [...parseFragment(html).childNodes].reverse();
   while (pending.length > 0) {
-    const node = pending.shift() as Node;
+    const node = pending.pop() as Node;
     if (!('tagName' in node)) continue;
     if (node.tagName === 'img') {
       const alt = node.attrs.find((a) => a.name === 'alt')?.value ?? '';
       if (alt.trim() === '') problems.push({ code: 'image-alt-missing', src: node.attrs.find((a) => a.name === 'src')?.value ?? '' });
     }
-    pending.unshift(...node.childNodes);
+    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i] as Node);
   }
   return problems;
 }

@@ -76,12 +76,13 @@ function replace(element: TreeElement, replacement: TreeElement): void {
 
 function descendants(element: TreeElement): TreeElement[] {
   const out: TreeElement[] = [];
-  const pending: TreeChild[] = [...element.childNodes];
+  // Document order: children pushed in reverse onto a stack.
+  const pending: TreeChild[] = [...element.childNodes].reverse();
   while (pending.length > 0) {
-    const node = pending.shift() as TreeChild;
+    const node = pending.pop() as TreeChild;
     if (isElement(node)) {
       out.push(node);
-      pending.push(...node.childNodes);
+      for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i] as TreeChild);
     }
   }
   return out;
