@@ -5,8 +5,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { formatToString } from '../../src/filter/format-text.ts';
 import { editorAssets, staffFormatTipsView } from '../../src/web/views/editor-assets.ts';
@@ -20,6 +24,8 @@ interface Post {
 }
 
 // The live edition (/ar/) takes writes; the archive (/) refuses every POST.
+const VNU_JAR = join(createRequire(import.meta.url).resolve('vnu-jar'), '..', 'build', 'dist', 'vnu.jar');
+const vnuSkip = process.env.FOLIO_TEST_VNU === '0' ? 'no java on this machine (scripts/test.sh reports it)' : false;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CSRF = 'csrf-token-of-the-form';
 const ARABIC = 'قال John Smith إن 42 شخصًا حضروا';
@@ -244,5 +250,36 @@ describe('the staff body editor, in Chromium', { skip: browserSkip }, () => {
       await context.close();
     }
     assert.deepEqual(failures, []);
+  });
+
+  test('vnu finds no error in the form without JavaScript and with the editor mounted, in both languages', { skip: vnuSkip }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-editor-vnu-'));
+    try {
+      const pages: { name: string; markup: string }[] = [];
+      const context = await browser.newContext();
+      for (const lang of ['ar', 'en'] as const) {
+        pages.push({ name: `${lang} without JavaScript`, markup: formPage(lang) });
+        const page = await context.newPage();
+        await page.goto(`${base}/ar/editor-test/form?lang=${lang}`);
+        await page.locator('.folio-editor-content').click();
+        await page.keyboard.type('قال John Smith 42');
+        pages.push({ name: `${lang} with the editor`, markup: await page.content() });
+        await page.close();
+      }
+      await context.close();
+      const files = pages.map((p, i) => {
+        const file = join(dir, `${i}.html`);
+        writeFileSync(file, p.markup);
+        return file;
+      });
+      const result = await promisify(execFile)('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files], { maxBuffer: 16 * 1024 * 1024 })
+        .catch((err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }));
+      const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: { type: string; url: string; message: string; extract?: string }[] };
+      const errors = report.messages.filter((m) => m.type === 'error')
+        .map((m) => `${pages[Number(m.url.match(/(\d+)\.html$/)?.[1])]?.name}: ${m.message} [${m.extract ?? ''}]`);
+      assert.deepEqual(errors, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
