@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildEditor } from './build-editor.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
@@ -30,7 +31,11 @@ function rewriteRelativeTs(code) {
 
 const started = Date.now();
 rmSync(DIST, { recursive: true, force: true });
-const files = walk(SRC);
+// The browser editor is bundled for browsers first (into src/web/assets/, copied below), and its
+// sources are not compiled as server modules.
+await buildEditor();
+const CLIENT = join(SRC, 'web', 'client');
+const files = walk(SRC).filter((f) => !f.startsWith(`${CLIENT}/`));
 const sources = files.filter((f) => f.endsWith('.ts'));
 const result = await build({
   entryPoints: sources,

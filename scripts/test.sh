@@ -5,6 +5,8 @@
 set -uo pipefail
 shopt -s globstar nullglob
 cd "$(dirname "$0")/.."
+# The staff editor's browser bundle (scripts/build-editor.mjs), when missing or older than its sources.
+node -e "import('./scripts/build-editor.mjs').then(async (m) => { if (m.editorBundleStale()) await m.buildEditor(); })"
 
 skipped=()
 missing_in_ci=()

@@ -119,6 +119,11 @@ function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy:
     for (const child of node.childNodes) flatten(child, marks, items, policy, container, depth + 1);
   } else if (tag === 'br') {
     items.push({ kind: 'line', marks });
+  } else if (tag === 'p' && policy.paragraphAttributes === true && startTag(node, policy) !== '<p>' && !holdsBlock(node, policy)) {
+    const inner = renderParagraph(node, marks, policy, depth + 1);
+    if (inner !== '') items.push({ kind: 'block', html: `${startTag(node, policy)}${inner}</p>` });
+  } else if (policy.verbatimTags?.has(tag) === true) {
+    items.push({ kind: 'block', html: writeVerbatim(node, policy, depth) });
   } else if (tag === 'p' || (policy.blockTags.has(tag) && cannotNest(container, tag))) {
     items.push({ kind: 'para' });
     for (const child of node.childNodes) flatten(child, marks, items, policy, container, depth);
@@ -136,6 +141,58 @@ function flatten(node: TreeChild, marks: readonly Mark[], items: Item[], policy:
     // An empty element stays: dropping it could join two words into one URL on the next run.
     if (items.length === before) items.push({ kind: 'content', html: mark.open + mark.close, text: false, space: false, marks });
   }
+}
+
+/** True when a paragraph holds a block (through unwrapped elements too; only a rewritten tree can). */
+function holdsBlock(element: TreeElement, policy: TreePolicy): boolean {
+  return element.childNodes.some((child) => 'tagName' in child && elementFate(child, policy) !== 'drop' && (
+    child.tagName === 'p' || policy.blockTags.has(child.tagName) || policy.verbatimTags?.has(child.tagName) === true || holdsBlock(child, policy)));
+}
+
+/**
+ * A paragraph that keeps its own attributes (`<p dir="ltr">` in an Arabic article): its runs joined
+ * by a blank line written as two breaks, which the next run reads back as the same split.
+ */
+function renderParagraph(element: TreeElement, marks: readonly Mark[], policy: TreePolicy, depth: number): string {
+  const items: Item[] = [];
+  for (const child of element.childNodes) flatten(child, marks, items, policy, 'p', depth);
+  const inline = items.filter((item): item is InlineItem => item.kind === 'content' || item.kind === 'newlines' || item.kind === 'line');
+  return resolveRuns(inline).map((run) => writeRun(run, policy)).join('<br />\n<br />\n');
+}
+
+/**
+ * Elements kept inside a verbatim block (`pre`): phrasing marks and breaks only. Blocks, links and
+ * nested verbatim blocks are unwrapped, because their parsed shape inside `pre` (adoption-agency
+ * repairs of `<a>` in `<a>`, …) need not survive being written and parsed again.
+ */
+const VERBATIM_INNER = new Set(['strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'code', 'br']);
+
+/** A verbatim block as parsed: text escaped, allowed phrasing kept, newlines untouched. */
+function writeVerbatim(element: TreeElement, policy: TreePolicy, depth: number): string {
+  const bidi = new BidiTracker();
+  const write = (nodes: readonly TreeChild[], level: number): string => {
+    let out = '';
+    for (const child of nodes) {
+      if (child.nodeName === '#text') {
+        const text = escapeText((child as DefaultTreeAdapterMap['textNode']).value);
+        bidi.feed(text);
+        out += text;
+      } else if ('tagName' in child && elementFate(child, policy) !== 'drop') {
+        const keep = elementFate(child, policy) === 'keep' && VERBATIM_INNER.has(child.tagName) && level < MAX_NESTING;
+        if (!keep) out += write(child.childNodes, level + 1);
+        else if (isVoid(child.tagName)) out += startTag(child, policy);
+        else {
+          const outer = bidi.depth;
+          out += `${startTag(child, policy)}${write(child.childNodes, level + 1)}${bidi.closeTo(outer)}</${child.tagName}>`;
+        }
+      }
+    }
+    return out;
+  };
+  let inner = write(element.childNodes, depth + 1) + bidi.closeTo(0);
+  // The parser drops one newline right after the start tag; a leading newline is written twice.
+  if (inner.startsWith('\n')) inner = `\n${inner}`;
+  return `${startTag(element, policy)}${inner}</${element.tagName}>`;
 }
 
 /** Past MAX_NESTING: the subtree's text, breaks and paragraph boundaries, without recursion. */

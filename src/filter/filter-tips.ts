@@ -69,12 +69,14 @@ const FORMAT_FILTERS: Readonly<Record<FormatName, readonly TipFilter[]>> = Objec
   filtered_html: ['filter_url', 'filter_html', 'filter_autop'],
   plain_text: ['filter_html_escape', 'filter_url', 'filter_autop'],
   full_html: ['filter_url', 'filter_autop'],
+  staff_html: ['filter_url', 'filter_html', 'filter_autop'],
 });
 
 const FORMAT_LABELS: Readonly<Record<FormatName, TipKey>> = Object.freeze({
   filtered_html: 'formatFilteredHtml',
   plain_text: 'formatPlainText',
   full_html: 'formatFullHtml',
+  staff_html: 'formatStaffHtml',
 });
 
 /** The format's human name ("Filtered HTML"). */

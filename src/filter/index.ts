@@ -32,3 +32,7 @@ export { filterHtml, filterHtmlEscape, type FilterHtmlOptions } from './filter-h
 export { filterUrl, type FilterUrlOptions } from './filter-url.ts';
 export { filterAutop } from './filter-autop.ts';
 export { LINK_REL, SITE_ALLOWED_HTML, URL_LENGTH, parseAllowedHtml } from './filter-settings.ts';
+export { staffFormatTips, type StaffTip } from './staff-format-tips.ts';
+export { staffBodyProblemMessage, staffBodyProblems, type StaffBodyProblem } from './staff-body-problems.ts';
+export { EMBED_PROVIDERS, embedUrl, parseEmbedUrl, type Embed, type EmbedProvider } from './embeds.ts';
+export { STAFF_ALLOWED_HTML, STAFF_TAGS } from './staff-settings.ts';

@@ -20,9 +20,10 @@ import { DRUPAL_URL_SKIP_TAGS, filterUrl } from './filter-url.ts';
 import { filterXssWith, removeNetscapeEntities, type XssPolicy } from './filter-xss.ts';
 import { FULL_HTML_MARKUP_LIMITS, limitsFor, type MarkupLimits } from './markup-limits.ts';
 import { repairHtml, type TreePolicy } from './repair-html.ts';
+import { repairStaffHtml } from './staff-html.ts';
 
-/** The comment text formats. */
-export type FormatName = 'filtered_html' | 'plain_text' | 'full_html';
+/** The text formats: readers' comments, imported pages and staff-written bodies (staff_html). */
+export type FormatName = 'filtered_html' | 'plain_text' | 'full_html' | 'staff_html';
 
 /** The stages a format is made of (Drupal's filters). */
 export type StageName = 'url' | 'html' | 'autop' | 'repair';
@@ -37,7 +38,7 @@ export interface TextFormat {
 }
 
 /** The format names, for validation and listings. */
-export const FORMAT_NAMES: readonly FormatName[] = Object.freeze(['filtered_html', 'plain_text', 'full_html']);
+export const FORMAT_NAMES: readonly FormatName[] = Object.freeze(['filtered_html', 'plain_text', 'full_html', 'staff_html']);
 
 // check_markup(): CRLF and lone CR become LF before any filter runs.
 const CARRIAGE_RETURNS = /\r\n?/g;
@@ -170,6 +171,19 @@ export const TEXT_FORMATS: Readonly<Record<FormatName, TextFormat>> = Object.fre
       html: (text) => filterXssWith(text, FULL_NORMALISE_POLICY),
       autop: filterAutop,
       repair: (text) => repairHtml(text, FULL_TREE_POLICY),
+    },
+  },
+  // Staff bodies (staff-html.ts): the repair stage alone. The other stages are listed for
+  // `folio format --stage`; in the pipeline the canonical writer does their work.
+  staff_html: {
+    prepare: prepareHtmlText,
+    limits: FULL_HTML_MARKUP_LIMITS,
+    stages: ['repair'],
+    run: {
+      url: (text) => filterUrl(text, { skipTags: ['a', 'code', 'pre'] }),
+      html: (text) => filterXssWith(text, FULL_NORMALISE_POLICY),
+      autop: filterAutop,
+      repair: repairStaffHtml,
     },
   },
 });

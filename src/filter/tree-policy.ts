@@ -33,6 +33,23 @@ export interface TreePolicy {
   readonly canonicalFlow: boolean;
   /** Elements laid out as blocks by the canonical writer (everything else allowed is inline). */
   readonly blockTags: ReadonlySet<string>;
+  /**
+   * Blocks the canonical writer copies as parsed instead of reflowing (`pre`: its newlines are
+   * the content). Only staff_html has any.
+   */
+  readonly verbatimTags?: ReadonlySet<string>;
+  /** Schemes an `<img src>` may use, when narrower than `protocols` (staff images: https only). */
+  readonly imageProtocols?: readonly string[];
+  /**
+   * When true, `linkRel` goes only on links with an absolute address (a scheme or `//`): a link
+   * within the site is the paper's own and needs none (staff_html).
+   */
+  readonly relOnlyOffSite?: boolean;
+  /**
+   * When true, a `<p>` with allowed attributes (`dir`, `lang`) is written as its own block with
+   * them, instead of dissolving into the flow's paragraphs (staff_html: mixed RTL/LTR text).
+   */
+  readonly paragraphAttributes?: boolean;
 }
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
@@ -94,26 +111,37 @@ export function escapeText(text: string): string {
 export function startTag(element: TreeElement, policy: TreePolicy): string {
   const tag = element.tagName;
   let out = `<${tag}`;
+  let href: string | undefined;
   if (element.attrs.length > 0) {
     const names = allowedAttributes(policy.attributes, tag);
     const values = new Map<string, string>();
     for (const attribute of element.attrs) {
       if (attribute.namespace !== undefined || !names.includes(attribute.name)) continue;
-      const value = cleanAttributeValue(
-        attribute.name,
-        removeControlCharacters(attribute.value),
-        policy.protocols ?? URL_SCHEMES.links,
-      );
+      const protocols = tag === 'img' && attribute.name === 'src' && policy.imageProtocols !== undefined
+        ? policy.imageProtocols
+        : policy.protocols ?? URL_SCHEMES.links;
+      const value = cleanAttributeValue(attribute.name, removeControlCharacters(attribute.value), protocols);
       if (value !== null) values.set(attribute.name, value);
     }
     for (const name of names) {
       const value = values.get(name);
       if (value !== undefined) out += ` ${name}="${escapeWith(HAS_ATTRIBUTE_SPECIAL, ATTRIBUTE_SPECIALS, value)}"`;
     }
+    href = values.get('href');
   }
-  if (tag === 'a' && policy.linkRel !== null) out += ` rel="${policy.linkRel}"`;
+  if (tag === 'a' && policy.linkRel !== null && (policy.relOnlyOffSite !== true || isOffSite(href))) {
+    out += ` rel="${policy.linkRel}"`;
+  }
   if (tag === 'img') for (const [name, value] of policy.imageAttributes) out += ` ${name}="${value}"`;
   return isVoid(tag) ? `${out} />` : `${out}>`;
+}
+
+// A scheme (`https:`, `mailto:`) or a protocol-relative `//host` leaves the site.
+const ABSOLUTE_URL = /^[\u0000-\u0020]*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[\\/]{2})/;
+
+/** True when a link's href, as it is written, points away from the site. */
+function isOffSite(href: string | undefined): boolean {
+  return href !== undefined && ABSOLUTE_URL.test(href);
 }
 
 /** A comment is kept only if it re-parses as the same comment (no `--`, no odd start or end). */

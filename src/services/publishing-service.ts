@@ -65,9 +65,9 @@ export class PublishingService {
     const nid = await this.writer.nextId('node');
     const slug = input.slug ?? (slugify(input.title) || String(nid));
     const path = await freePath(this.content, target.code, 'content/', slug);
-    // Editors are trusted, but their HTML still goes through the sanitising full_html format:
-    // a pasted embed must not be able to run script on readers' pages.
-    const bodyHtml = formatText('full_html', input.body).html;
+    // Editors are trusted, but their HTML still goes through the sanitising staff format:
+    // a pasted embed becomes a placeholder and cannot run script on readers' pages.
+    const bodyHtml = formatText('staff_html', input.body).html;
     const published = Math.floor(input.published.getTime() / 1000);
     const now = Math.floor(this.now().getTime() / 1000);
     const scheduled = published > now;

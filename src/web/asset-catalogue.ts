@@ -6,7 +6,7 @@ import { compressBest, isCompressible } from './compression.ts';
 import { icoOf, iconPng, shareImagePng } from './raster-icons.ts';
 import { assetUrl } from './urls.ts';
 
-/** The stylesheet and icon, from src/web/assets (dist/web/assets once built). */
+/** The stylesheets, icon and editor bundle, from src/web/assets (dist/web/assets once built). */
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 /** Sizes of the drawn PNG icons: the touch icon (180) and the manifest's two (192, 512). */
@@ -17,6 +17,7 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  // The staff editor's bundle (scripts/build-editor.mjs); RFC 9239 names text/javascript.
   '.js': 'text/javascript; charset=utf-8',
 };
 
@@ -70,7 +71,7 @@ export class AssetCatalogue {
   /** The one file of a plain name (throws for a name that is not shipped: a programming error). */
   get(name: string): Asset {
     const asset = this.byName.get(name);
-    if (!asset) throw new Error(`no asset named ${name}`);
+    if (!asset) throw new Error(`no asset named ${name}${name === 'editor.js' ? ' (the editor bundle is built by `npm run build`)' : ''}`);
     return asset;
   }
 

@@ -123,7 +123,7 @@ describe('folio format', () => {
 
   test('an unknown format or stage is one line and exit 2', async () => {
     for (const [args, message] of [
-      [['format', 'html'], /the format must be one of filtered_html, plain_text, full_html \(got "html"\)/],
+      [['format', 'html'], /the format must be one of filtered_html, plain_text, full_html, staff_html \(got "html"\)/],
       [['format', 'plain_text', '--stage', 'xss'], /--stage must be one of url, html, autop, repair \(got "xss"\)/],
     ] as const) {
       const res = await runCliWithInput(args, 'x');
