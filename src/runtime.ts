@@ -186,7 +186,9 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   const people = new PeopleService(store.users, store.people, mailer, log, audit);
   const mediaStorage = openMediaStorage(config.media.storage);
   const media = new MediaService(store.media, mediaStorage, audit, config.media, undefined, undefined, changed);
-  const newsroom = new ArticleEditingService(store.content, store.desk, store.writer, config.editions, changed, indexer, audit, { promoteByDefault: config.promoteNewArticles });
+  const newsroom = new ArticleEditingService(store.content, store.desk, store.writer, config.editions, changed, indexer, audit, {
+    promoteByDefault: config.promoteNewArticles, requireAlt: (src) => media.requireAltForPhoto(src),
+  });
   return {
     config,
     store,

@@ -1,15 +1,15 @@
 import type { AuditAction } from '../domain/audit.ts';
-import { ArticleRejected, checkArticleForm, type ArticleDraft, type ArticleFormValues } from '../domain/article-form.ts';
+import { ArticleRejected, checkArticleForm, type ArticleDraft, type ArticleFormValues, type FieldErrors } from '../domain/article-form.ts';
 import type { AuthorRef, NodeDetail, TermRef } from '../domain/content.ts';
 import type { CommentPolicy } from '../domain/edition.ts';
 import type { Edition } from '../domain/edition.ts';
 import { frontKey, parseFront, type FrontChoices } from '../domain/front-page.ts';
 import { requireWritable, type WritableEdition } from '../domain/edition-guard.ts';
-import { Conflict, Forbidden, NotFound } from '../domain/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.ts';
 import { NODE_STATUS, nodeStatusName, type NodeStatusCode, type NodeStatusName } from '../domain/node-status.ts';
 import { can, isArticleEditableBy, type ArticleOwnership, type Permission } from '../domain/permissions.ts';
 import { revisionFixity } from '../domain/revision-fixity.ts';
-import { formatText } from '../filter/index.ts';
+import { formatText, staffBodyProblemMessage, staffBodyProblems } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
 import { leadAndTeaser } from '../text/teaser.ts';
 import { fromWallClock } from '../text/wall-clock.ts';
@@ -77,7 +77,11 @@ export class ArticleEditingService {
     private readonly changed: ContentChanged,
     private readonly indexer: { indexNodes(nids: readonly number[]): Promise<void>; removeNodes(nids: readonly number[]): Promise<void> } | null,
     private readonly audit: AuditService | null,
-    private readonly options: { readonly promoteByDefault: boolean },
+    private readonly options: {
+      readonly promoteByDefault: boolean;
+      /** Refuses (Invalid) a lead photo from the media library that has no alt text yet (MediaService.requireAltForPhoto). */
+      readonly requireAlt?: (src: string | null | undefined) => Promise<void>;
+    },
     private readonly now: () => number = () => Date.now(),
   ) {
     this.refs = new ArticleReferences(content, writer, editions);
@@ -139,11 +143,11 @@ export class ArticleEditingService {
       if (tag) terms.push(tag);
     }
     const opening = leadAndTeaser(a.bodyHtml);
-    // The stored body passed full_html when it was saved, and the filter is a fixed point on its own
+    // The stored body passed staff_html when it was saved, and the filter is a fixed point on its own
     // output: passing it again yields the same HTML, now typed as safe, without trusting it blindly.
     return {
       nid: a.nid, edition: a.edition, kind: 'article', title: a.title, path: a.path, teaser: a.summary ?? opening.teaser,
-      leadHtml: formatText('full_html', opening.leadHtml), bodyHtml: formatText('full_html', a.bodyHtml), publishedAt: a.publishedAt, showDate: true, authors, commentCount: 0,
+      leadHtml: formatText('staff_html', opening.leadHtml), bodyHtml: formatText('staff_html', a.bodyHtml), publishedAt: a.publishedAt, showDate: true, authors, commentCount: 0,
       photo: a.photo, blog: null, summary: a.summary, credit: a.credit, updatedAt: a.updatedAt, section, terms,
       commentPolicy: a.commentPolicy as CommentPolicy | null, promoted: a.promoted,
     };
@@ -172,6 +176,7 @@ export class ArticleEditingService {
     const nid = await this.writer.nextId('node');
     const path = await this.refs.freePath(target.code, draft.slug ?? (slugify(draft.title) || String(nid)), nid);
     const write = await this.buildWrite(target, nid, draft, resolved, { path, status, publishedAt, ownerUid: user.uid });
+    if (status !== NODE_STATUS.DRAFT) await this.readyForReaders(write);
     const revision = this.revisionOf(write, user);
     await this.desk.createArticle(target, write, revision);
     if (resolved.translationOf !== null) await this.writer.linkTranslation(target, nid, resolved.translationOf.nid);
@@ -194,6 +199,7 @@ export class ArticleEditingService {
     const wanted = draft.slug ?? current.path?.replace(/^content\//, '') ?? (slugify(draft.title) || String(nid));
     const path = `content/${wanted}` === current.path ? current.path : await this.refs.freePath(target.code, wanted, nid);
     const write = await this.buildWrite(target, nid, draft, resolved, { path, status: next.status, publishedAt: next.publishedAt, ownerUid: current.ownerUid });
+    if (next.status === NODE_STATUS.PUBLISHED || next.status === NODE_STATUS.SCHEDULED) await this.readyForReaders(write);
     const unchanged = write.title === current.title && write.bodyHtml === current.bodyHtml && write.summary === current.summary
       && write.credit === current.credit && JSON.stringify(write.photo) === JSON.stringify(current.photo);
     const revision = unchanged ? null : this.revisionOf(write, user);
@@ -322,6 +328,25 @@ export class ArticleEditingService {
   }
 
   /** Search and caches follow a status change: published articles are indexed, anything else taken out. */
+  /**
+   * What an article needs before readers see it (published, or scheduled to be): every image in the
+   * body and the library's lead photo have a text alternative. A draft may lack them: nothing typed is lost.
+   */
+  private async readyForReaders(write: DeskArticleWrite): Promise<void> {
+    const errors: Record<string, FieldErrors[string]> = {};
+    const [missing] = staffBodyProblems(write.bodyHtml);
+    if (missing) {
+      errors.body = { en: staffBodyProblemMessage(missing, 'en'), ar: staffBodyProblemMessage(missing, 'ar') };
+    }
+    try {
+      await this.options.requireAlt?.(write.photo?.src);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      errors.photoSrc = { en: err.messageIn('en'), ar: err.messageIn('ar') };
+    }
+    if (Object.keys(errors).length > 0) throw new ArticleRejected(errors);
+  }
+
   private async afterStatus(edition: WritableEdition, nid: number, status: NodeStatusCode, before: NodeStatusCode | null): Promise<void> {
     if (status === NODE_STATUS.PUBLISHED) await this.indexer?.indexNodes([nid]);
     else if (before === NODE_STATUS.PUBLISHED) await this.indexer?.removeNodes([nid]);
@@ -336,9 +361,9 @@ export class ArticleEditingService {
     for (const name of draft.tags) tags.push(await this.refs.tagFor(edition, name));
     const authors: AuthorRef[] = [];
     for (const name of draft.authors) authors.push(await this.refs.authorFor(edition, name));
-    // Staff HTML goes through the sanitising full_html format (as `folio article add` does): an
-    // embed pasted into the body must not run script on readers' pages.
-    const bodyHtml = formatText('full_html', draft.body).html;
+    // Staff HTML goes through the sanitising staff_html format (as `folio article add` does): an
+    // embed pasted into the body becomes a safe placeholder and never runs script on readers' pages.
+    const bodyHtml = formatText('staff_html', draft.body).html;
     const opening = leadAndTeaser(bodyHtml);
     const section = resolved.section;
     return {

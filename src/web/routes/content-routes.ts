@@ -15,6 +15,8 @@ import { contentListUrl, editArticleUrl, newArticleUrl } from '../urls.ts';
 import { articleFormView } from '../views/article-form-view.ts';
 import { archiveContentView, contentListView, STATUS_FILTERS, type DeskNotice } from '../views/content-list-view.ts';
 import type { WebDeps } from '../web-deps.ts';
+import { mediaPhoto } from '../../domain/media.ts';
+import { MEDIA_BASE } from '../../services/media-service.ts';
 import { sendPreview } from './article-preview.ts';
 import { seeOther, sendStaffPage } from './send-staff-page.ts';
 import { staffWith } from './staff-guard.ts';
@@ -33,6 +35,9 @@ const DONE: Readonly<Record<string, NewsroomMessageKey>> = {
 const DONE_BY_STATUS: Readonly<Record<NodeStatusName, string>> = { draft: 'saved', unpublished: 'saved', published: 'published', scheduled: 'scheduled' };
 
 const CSRF_CODES = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN']);
+
+/** How many of the library's newest photos the article form offers as its lead photo. */
+const PICKER_PHOTOS = 12;
 
 function isAutosave(request: FastifyRequest): boolean {
   return request.headers[AUTOSAVE_HEADER] === '1';
@@ -73,9 +78,13 @@ export function contentRoutes(edition: Edition, deps: WebDeps) {
   ) {
     const sections = await deps.newsroom.sections(edition);
     const a = form.article;
+    // The library's newest photos to pick from, and the one the form holds now (its path matches).
+    const { items } = await deps.media.list(me, { edition: edition.code, limit: PICKER_PHOTOS });
+    const chosen = items.find((item) => mediaPhoto(item, MEDIA_BASE).src === form.values.photoSrc);
     const body = articleFormView(ctx, {
       me, csrfToken: reply.generateCsrf(), nid: form.nid, status: a ? nodeStatusName(a.status) : null, trashed: a?.trashedAt != null,
       publishedAt: a?.publishedAt ?? null, values: form.values, errors: form.errors, sections, notice: form.notice,
+      media: { name: 'photoMedia', items, selected: chosen?.id ?? null },
     });
     const title = form.nid === null ? tn(lang, 'newTitle') : tn(lang, 'editTitle', { title: form.values.title });
     return sendStaffPage(request, reply, deps, ctx, { title, body, status: form.status ?? 200 });
@@ -84,8 +93,9 @@ export function contentRoutes(edition: Edition, deps: WebDeps) {
   /** A save: 303 to the edit page on success; the form again with every field's error (400) when refused; JSON for an autosave. */
   async function save(request: FastifyRequest, reply: FastifyReply, ctx: SiteContext, me: Editor, nid: number | null, current: DeskArticle | null) {
     const body = (request.body ?? {}) as ParsedForm;
-    const values = formValues(body);
+    const typed = formValues(body);
     try {
+      const values = await withPickedPhoto(typed, body.photoMedia);
       if (isAutosave(request)) {
         const saved = nid === null ? await deps.newsroom.create(me, edition, values, 'save') : await deps.newsroom.autosave(me, edition, nid, values);
         return reply.header('cache-control', 'no-store').send({ saved: true, revision: saved.revision, savedAt: saved.savedAt, nid: saved.nid, action: editArticleUrl(ctx, saved.nid) });
@@ -95,8 +105,15 @@ export function contentRoutes(edition: Edition, deps: WebDeps) {
       return seeOther(reply, `${editArticleUrl(ctx, saved.nid)}?done=${DONE_BY_STATUS[saved.status]}`);
     } catch (err) {
       if (!(err instanceof ArticleRejected) || isAutosave(request)) throw err;
-      return formPage(request, reply, ctx, me, { nid, article: current, values, errors: err.fields, notice: null, status: 400 });
+      return formPage(request, reply, ctx, me, { nid, article: current, values: typed, errors: err.fields, notice: null, status: 400 });
     }
+  }
+
+  /** A photo picked from the library fills the path, and the caption and credit left empty. */
+  async function withPickedPhoto(values: ArticleFormValues, picked: unknown): Promise<ArticleFormValues> {
+    if (typeof picked !== 'string' || picked === '') return values;
+    const photo = await deps.media.photoFor(picked);
+    return { ...values, photoSrc: photo.src, photoCaption: values.photoCaption.trim() || (photo.caption ?? ''), photoCredit: values.photoCredit.trim() || (photo.credit ?? '') };
   }
 
   function noticeFrom(done: string | undefined, count?: string): DeskNotice | null {

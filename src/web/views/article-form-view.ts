@@ -10,6 +10,8 @@ import { formField } from './form-field.ts';
 import { assetPath } from '../asset-catalogue.ts';
 import { html } from './html.ts';
 import { leadPhotoFields } from './lead-photo-fields.ts';
+import { editorAssets, staffFormatTipsView } from './editor-assets.ts';
+import type { MediaPickerModel } from './media-picker-field.ts';
 import { staffBar } from './moderation-queue-view.ts';
 import { statusLabel, type DeskNotice, deskNotice } from './content-list-view.ts';
 
@@ -26,6 +28,8 @@ export interface ArticleFormModel {
   readonly errors: FieldErrors;
   readonly sections: readonly { readonly slug: string; readonly name: string }[];
   readonly notice: DeskNotice | null;
+  /** The media library's newest photos to pick the lead photo from, and the one chosen (issue 12, point 5). */
+  readonly media: MediaPickerModel | null;
 }
 
 const COMMENT_OPTIONS = [['', 'commentsDefault'], ['0', 'commentsHidden'], ['1', 'commentsClosed'], ['2', 'commentsOpen']] as const;
@@ -48,6 +52,7 @@ export function articleFormView(ctx: SiteContext, model: ArticleFormModel): Safe
   const when = model.status === 'scheduled' && model.publishedAt !== null
     ? html` <span>${tn(lang, 'scheduledFor', { when: formatShortDate(new Date(model.publishedAt * 1000), lang, ctx.edition.timeZone, ctx.edition.digits) })}</span>` : '';
   return html`<div class="newsroom article-edit">
+${editorAssets()}
 ${staffBar(ctx, model.me.name, model.csrfToken)}
 <h1 class="page-title" dir="auto">${title}</h1>
 ${deskNotice(model.notice)}
@@ -58,7 +63,8 @@ ${csrf}
 ${formField(ctx, e, { name: 'title', label: tn(lang, 'fieldTitle'), control: (a) => html`<input type="text" id="field-title" name="title" value="${v.title}" maxlength="255" required dir="auto"${a}>` })}
 ${formField(ctx, e, { name: 'slug', label: tn(lang, 'fieldSlug'), hint: tn(lang, 'fieldSlugHint'), control: (a) => html`<input type="text" id="field-slug" name="slug" value="${v.slug}" maxlength="120" dir="auto"${a}>` })}
 ${formField(ctx, e, { name: 'summary', label: tn(lang, 'fieldSummary'), control: (a) => html`<textarea id="field-summary" name="summary" rows="2" maxlength="600" dir="auto"${a}>${v.summary}</textarea>` })}
-${formField(ctx, e, { name: 'body', label: tn(lang, 'fieldBody'), hint: tn(lang, 'fieldBodyHint'), control: (a) => html`<textarea id="field-body" name="body" rows="20" dir="auto" data-folio-editor="full_html"${a}>${v.body}</textarea>` })}
+${formField(ctx, e, { name: 'body', label: tn(lang, 'fieldBody'), hint: tn(lang, 'fieldBodyHint'), control: (a) => html`<textarea id="field-body" name="body" rows="20" dir="auto" data-folio-editor="staff_html"${a}>${v.body}</textarea>` })}
+${staffFormatTipsView(lang, 'body-format-tips')}
 ${formField(ctx, e, { name: 'section', label: tn(lang, 'fieldSection'), control: (a) => html`<select id="field-section" name="section" required${a}>
 <option value="">${tn(lang, 'fieldSectionChoose')}</option>
 ${model.sections.map((s) => html`<option value="${s.slug}"${s.slug === v.section ? html` selected` : ''}>${s.name}</option>`)}
@@ -67,7 +73,7 @@ ${formField(ctx, e, { name: 'tags', label: tn(lang, 'fieldTags'), hint: tn(lang,
 ${formField(ctx, e, { name: 'authors', label: tn(lang, 'fieldAuthors'), hint: tn(lang, 'fieldNamesHint'), control: (a) => html`<input type="text" id="field-authors" name="authors" value="${v.authors}" dir="auto" list="suggest-author" data-suggest="${suggestUrl(ctx, 'author')}" autocomplete="off"${a}>` })}
 <datalist id="suggest-tag"></datalist><datalist id="suggest-author"></datalist>
 ${formField(ctx, e, { name: 'credit', label: tn(lang, 'fieldCredit'), control: (a) => html`<input type="text" id="field-credit" name="credit" value="${v.credit}" maxlength="255" dir="auto"${a}>` })}
-${leadPhotoFields(ctx, v, e)}
+${leadPhotoFields(ctx, v, e, model.media)}
 <fieldset class="article-options">
 <legend>${tn(lang, 'optionsLegend')}</legend>
 <div class="form-item form-checkbox"><input type="checkbox" id="field-promoted" name="promoted" value="1"${v.promoted ? html` checked` : ''}> <label for="field-promoted">${tn(lang, 'fieldPromoted')}</label></div>
