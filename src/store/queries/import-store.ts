@@ -156,6 +156,14 @@ export class KyselyImportStore implements ImportStore {
     }
   }
 
+  async closeInterruptedRuns(edition: string, at: number): Promise<number[]> {
+    const runs = (await this.db.selectFrom('import_runs').select('run_id').where('edition', '=', edition).where('finished_at', 'is', null).execute()).map((r) => Number(r.run_id));
+    if (runs.length === 0) return [];
+    const rows = await this.db.selectFrom('import_items').select('folio_id').where('edition', '=', edition).where('item_type', '=', 'node').where('run_id', 'in', runs).execute();
+    await this.db.updateTable('import_runs').set({ finished_at: at, summary: JSON.stringify({ interrupted: true }) }).where('run_id', 'in', runs).execute();
+    return rows.map((r) => Number(r.folio_id));
+  }
+
   async saveUsers(users: readonly { name: string; email: string | null; role: string; passwordHash: string | null; createdAt: number }[]): Promise<{ added: number; updated: number }> {
     let added = 0;
     let updated = 0;
