@@ -176,7 +176,7 @@ async function searchSection(): Promise<void> {
 async function importSection(): Promise<void> {
   const nodes = Number(process.env.FOLIO_BENCH_IMPORT_NODES ?? 100_000);
   const pages = Number(process.env.FOLIO_BENCH_IMPORT_PAGES ?? 10_000);
-  console.log(`\nImport benchmark: the real CLI importing into a fresh SQLite database (WAL, synchronous=NORMAL for the import, search index kept current), against the source read alone`);
+  console.log(`\nImport benchmark: the real CLI importing into a fresh SQLite database (WAL, synchronous=NORMAL for the import, search index built in bulk), against the source read alone`);
   const drupal = await measureDrupalImport(nodes, nodes * 3);
   console.log(`Drupal 7 database generated in MariaDB: ${drupal.nodes.toLocaleString('en')} nodes, ${drupal.comments.toLocaleString('en')} comments (built in ${fmt(drupal.buildSeconds, 1)} s)`);
   const warc = await measureWarcImport(pages, CACHE_DIR);
