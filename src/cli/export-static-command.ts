@@ -10,7 +10,7 @@ import { configFrom, type StoreOptions } from './options.ts';
 import { startProgress } from './progress.ts';
 
 const WORKER = new URL('./export-static-worker.ts', import.meta.url);
-/** Each render thread holds its own app and database cache (~150 MB): more than this by default only costs memory. */
+/** Each render thread holds its own app and database cache (~80 MB): more than this by default only costs memory. */
 const MAX_DEFAULT_THREADS = 8;
 /** URLs handed to each render thread at once: enough that it never waits for the next one. */
 const URLS_PER_THREAD = 8;

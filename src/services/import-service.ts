@@ -15,11 +15,24 @@ export interface ImportIndexer {
 }
 
 /**
+ * Nodes whose search entries wait to be built together. The index is built in bulk (thousands
+ * of documents per call, fewer and larger FTS segments) rather than after every batch; this
+ * bounds how many a killed import can leave unindexed until the next run repairs them.
+ */
+const INDEX_PENDING_NODES = 10_000;
+/** Nodes read and indexed per call while building the pending entries. */
+const INDEX_CHUNK = 2_000;
+
+/**
  * The importer's way into the store. Writes take a WritableEdition: for an archive only the
  * importer can make one (sanctionedWriter), so imports are the one way content enters an archive.
- * Every batch lands in one transaction, then the search index and the page caches follow.
+ * Every batch lands in one transaction; the search index follows in bulk (every
+ * INDEX_PENDING_NODES nodes and when the run finishes), and the page caches at the end.
  */
 export class ImportService {
+  /** Nodes written since the index was last built: nid → published (indexed) or not (taken out). */
+  private readonly unindexed = new Map<number, boolean>();
+
   constructor(
     private readonly store: ImportStore,
     private readonly indexer: ImportIndexer,
@@ -72,22 +85,44 @@ export class ImportService {
     return this.store.saveUsers(users);
   }
 
-  startRun(edition: WritableEdition, source: string, inputs: readonly string[]): Promise<number> {
+  /** Opens a run; first repairs the search entries an interrupted earlier run left waiting. */
+  async startRun(edition: WritableEdition, source: string, inputs: readonly string[]): Promise<number> {
+    const interrupted = await this.store.closeInterruptedRuns(edition.code, this.now());
+    // Out, then in again: the published ones come back (indexNodes reads only published nodes).
+    for (let i = 0; i < interrupted.length; i += INDEX_CHUNK) {
+      const part = interrupted.slice(i, i + INDEX_CHUNK);
+      await this.indexer.removeNodes(part);
+      await this.indexer.indexNodes(part);
+    }
     return this.store.startRun(edition.code, source, inputs, this.now());
   }
 
-  finishRun(runId: number, summary: object): Promise<void> {
-    return this.store.finishRun(runId, this.now(), JSON.stringify(summary));
+  /** Builds the waiting search entries, then closes the run with its summary. */
+  async finishRun(runId: number, summary: object): Promise<void> {
+    await this.buildIndex();
+    await this.store.finishRun(runId, this.now(), JSON.stringify(summary));
   }
 
-  /** Writes one batch atomically, then re-indexes its nodes (published ones in, unpublished ones out). */
+  /** Writes one batch atomically; its nodes' search entries are built with the next bulk build. */
   async apply(edition: WritableEdition, batch: ImportBatch, runId: number): Promise<void> {
     await this.noteNodes(edition, batch.nodes.map((n) => n.nid));
     await this.store.applyBatch(edition, batch, runId);
-    const published = batch.nodes.filter((n) => n.published).map((n) => n.nid);
-    const withdrawn = batch.nodes.filter((n) => !n.published).map((n) => n.nid);
-    if (published.length > 0) await this.indexer.indexNodes(published);
-    if (withdrawn.length > 0) await this.indexer.removeNodes(withdrawn);
+    for (const n of batch.nodes) {
+      // Re-inserted so that the last write of a node decides, in write order.
+      this.unindexed.delete(n.nid);
+      this.unindexed.set(n.nid, n.published);
+    }
+    if (this.unindexed.size >= INDEX_PENDING_NODES) await this.buildIndex();
+  }
+
+  /** Indexes the published nodes written since the last build and takes the unpublished ones out. */
+  async buildIndex(): Promise<void> {
+    const pending = [...this.unindexed];
+    this.unindexed.clear();
+    const published = pending.filter(([, p]) => p).map(([nid]) => nid);
+    const withdrawn = pending.filter(([, p]) => !p).map(([nid]) => nid);
+    for (let i = 0; i < withdrawn.length; i += INDEX_CHUNK) await this.indexer.removeNodes(withdrawn.slice(i, i + INDEX_CHUNK));
+    for (let i = 0; i < published.length; i += INDEX_CHUNK) await this.indexer.indexNodes(published.slice(i, i + INDEX_CHUNK));
   }
 
   /**

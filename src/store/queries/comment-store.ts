@@ -9,9 +9,23 @@ import { binaryThread, maxThread } from './sql-helpers.ts';
 import { GroupCommitQueue } from '../comment-write-queue.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { storedHtml } from './row-mappers.ts';
+import { CompiledOnce } from './compiled-once.ts';
 import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from '../types.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
+
+// The two reads every comment post makes, compiled once (compiled-once.ts): under a flood of
+// posts, building them with Kysely each time cost more than running them. The sentinels are
+// values no node id, host name, time or cap can be.
+const TARGET = new CompiledOnce<readonly [number], { nid: number; edition: string; title: string; path: string | null; kind: string; comment_policy: string | null }>(
+  (db, nid) => db.selectFrom('nodes').select(['nid', 'edition', 'title', 'path', 'kind', 'comment_policy']).where('nid', '=', nid).where('status', '=', 1).limit(1),
+  [-2_000_000_301],
+);
+const RECENT_FROM_HOST = new CompiledOnce<readonly [string, number, number], { n: number }>(
+  (db, hostname, since, cap) => db.selectFrom(db.selectFrom('comments').select('cid').where('hostname', '=', hostname).where('created_at', '>=', since).limit(cap).as('recent'))
+    .select((eb) => eb.fn.countAll<number>().as('n')),
+  ['\u0000host', -2_000_000_302, -2_000_000_303],
+);
 
 /**
  * The key of the PostgreSQL advisory lock that comment and moderation-log writes hold until
@@ -86,8 +100,7 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async commentTarget(nid: number): Promise<CommentTarget | undefined> {
-    const row = await this.db.selectFrom('nodes').select(['nid', 'edition', 'title', 'path', 'kind', 'comment_policy'])
-      .where('nid', '=', nid).where('status', '=', 1).executeTakeFirst();
+    const [row] = await TARGET.execute(this.db, nid);
     return row && { nid: row.nid, edition: row.edition, title: row.title, path: row.path, kind: row.kind, commentPolicy: row.comment_policy };
   }
 
@@ -153,8 +166,7 @@ export class KyselyCommentStore implements CommentStore {
 
   async countRecentFromHost(hostname: string, sinceSeconds: number, cap: number): Promise<number> {
     // Counting stops at the cap: the caller only asks "at the limit yet?", so the cost stays bounded.
-    const recent = this.db.selectFrom('comments').select('cid').where('hostname', '=', hostname).where('created_at', '>=', sinceSeconds).limit(cap);
-    const row = await this.db.selectFrom(recent.as('recent')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const [row] = await RECENT_FROM_HOST.execute(this.db, hostname, sinceSeconds, cap);
     return Number(row?.n ?? 0);
   }
 

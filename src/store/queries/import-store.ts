@@ -1,6 +1,7 @@
-import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { SqliteAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
-import type { Database } from '../schema.ts';
+import type { CommentsTable, Database, ImportItemsTable, NodeRevisionsTable, NodesTable } from '../schema.ts';
+import { BulkInsert } from './bulk-insert.ts';
 import { ID_COLUMNS, maxId } from './ids.ts';
 import { recountComments } from './comment-counts.ts';
 import { nameKey } from './user-store.ts';
@@ -28,6 +29,40 @@ function lastByKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
   }
   return [...map.values()];
 }
+
+type PathRow = { edition: string; path: string; target_type: string; target_id: number; canonical: number };
+type ItemRow = ImportItemsTable;
+
+// The import's high-volume statements, built once per row count (bulk-insert.ts).
+const insertNodes = new BulkInsert<Insertable<NodesTable>>(
+  ['nid', 'edition', 'kind', 'title', 'path', 'summary', 'teaser', 'lead_html', 'body_html', 'credit', 'photo_src', 'photo_caption', 'photo_credit',
+    'published_at', 'updated_at', 'show_date', 'status', 'promoted', 'section_tid', 'blog_id', 'comment_policy', 'comment_count', 'listed_comments'],
+  (db, rows) => db.insertInto('nodes').values(rows),
+);
+const insertNodeTerms = new BulkInsert<{ nid: number; tid: number; published_at: number }>(['nid', 'tid', 'published_at'], (db, rows) => db.insertInto('node_terms').values(rows));
+const insertNodeAuthors = new BulkInsert<{ nid: number; aid: number; position: number; published_at: number }>(
+  ['nid', 'aid', 'position', 'published_at'], (db, rows) => db.insertInto('node_authors').values(rows),
+);
+const insertRevisions = new BulkInsert<Insertable<NodeRevisionsTable>>(
+  ['nid', 'content_hash', 'source_vid', 'title', 'body_html', 'summary', 'credit', 'photo_src', 'photo_caption', 'photo_credit', 'revised_at', 'log', 'fixity_sha256'],
+  (db, rows) => db.insertInto('node_revisions').values(rows).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()),
+);
+const insertComments = new BulkInsert<CommentsTable>(
+  ['cid', 'nid', 'pid', 'thread', 'status', 'uid', 'name', 'email', 'homepage', 'hostname', 'subject', 'body', 'format', 'body_html', 'created_at', 'changed_at'],
+  (db, rows) => db.insertInto('comments').values(rows),
+);
+const upsertPathRows = new BulkInsert<PathRow>(['edition', 'path', 'target_type', 'target_id', 'canonical'], (db, rows) => db.insertInto('path_aliases').values(rows)
+  .onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({
+    target_type: eb.ref('excluded.target_type'), target_id: eb.ref('excluded.target_id'), canonical: eb.ref('excluded.canonical'),
+  }))));
+const upsertItems = new BulkInsert<ItemRow>(
+  ['edition', 'item_type', 'item_key', 'folio_id', 'state', 'source', 'original_url', 'captured_at', 'content_hash', 'run_id'],
+  (db, rows) => db.insertInto('import_items').values(rows).onConflict((oc) => oc.columns(['edition', 'item_type', 'item_key']).doUpdateSet((eb) => ({
+    folio_id: eb.ref('excluded.folio_id'), state: eb.ref('excluded.state'), source: eb.ref('excluded.source'),
+    original_url: eb.ref('excluded.original_url'), captured_at: eb.ref('excluded.captured_at'),
+    content_hash: eb.ref('excluded.content_hash'), run_id: eb.ref('excluded.run_id'),
+  }))),
+);
 
 /** The importer's reads and its one-transaction batch writes. */
 export class KyselyImportStore implements ImportStore {
@@ -126,6 +161,14 @@ export class KyselyImportStore implements ImportStore {
     }
   }
 
+  async closeInterruptedRuns(edition: string, at: number): Promise<number[]> {
+    const runs = (await this.db.selectFrom('import_runs').select('run_id').where('edition', '=', edition).where('finished_at', 'is', null).execute()).map((r) => Number(r.run_id));
+    if (runs.length === 0) return [];
+    const rows = await this.db.selectFrom('import_items').select('folio_id').where('edition', '=', edition).where('item_type', '=', 'node').where('run_id', 'in', runs).execute();
+    await this.db.updateTable('import_runs').set({ finished_at: at, summary: JSON.stringify({ interrupted: true }) }).where('run_id', 'in', runs).execute();
+    return rows.map((r) => Number(r.folio_id));
+  }
+
   async saveUsers(users: readonly { name: string; email: string | null; role: string; passwordHash: string | null; createdAt: number }[]): Promise<{ added: number; updated: number }> {
     let added = 0;
     let updated = 0;
@@ -184,25 +227,17 @@ export class KyselyImportStore implements ImportStore {
           .onConflict((oc) => oc.columns(['edition', 'path']).doNothing()).execute();
       }
       for (const part of chunks(lastByKey(batch.items, (i) => `${i.type}\u0000${i.key}`))) {
-        await trx.insertInto('import_items').values(part.map((i) => ({
+        await upsertItems.run(trx, part.map((i) => ({
           edition: edition.code, item_type: i.type, item_key: i.key, folio_id: i.id, state: i.state, source: i.source,
           original_url: i.originalUrl, captured_at: i.capturedAt, content_hash: i.contentHash, run_id: runId,
-        }))).onConflict((oc) => oc.columns(['edition', 'item_type', 'item_key']).doUpdateSet((eb) => ({
-          folio_id: eb.ref('excluded.folio_id'), state: eb.ref('excluded.state'), source: eb.ref('excluded.source'),
-          original_url: eb.ref('excluded.original_url'), captured_at: eb.ref('excluded.captured_at'),
-          content_hash: eb.ref('excluded.content_hash'), run_id: eb.ref('excluded.run_id'),
-        }))).execute();
+        })));
       }
     });
   }
 
   /** Path rows: insert, or take the path over from whatever held it (the newer import knows better). */
-  private async upsertPaths(trx: Transaction<Database>, rows: { edition: string; path: string; target_type: string; target_id: number; canonical: number }[]): Promise<void> {
-    for (const part of chunks(lastByKey(rows, (r) => r.path))) {
-      await trx.insertInto('path_aliases').values(part).onConflict((oc) => oc.columns(['edition', 'path']).doUpdateSet((eb) => ({
-        target_type: eb.ref('excluded.target_type'), target_id: eb.ref('excluded.target_id'), canonical: eb.ref('excluded.canonical'),
-      }))).execute();
-    }
+  private async upsertPaths(trx: Transaction<Database>, rows: PathRow[]): Promise<void> {
+    for (const part of chunks(lastByKey(rows, (r) => r.path))) await upsertPathRows.run(trx, part);
   }
 
   private async writeTerms(trx: Transaction<Database>, edition: string, batch: ImportBatch): Promise<void> {
@@ -242,25 +277,25 @@ export class KyselyImportStore implements ImportStore {
       await trx.deleteFrom('node_terms').where('nid', 'in', nids).execute();
       await trx.deleteFrom('node_authors').where('nid', 'in', nids).execute();
       await trx.deleteFrom('path_aliases').where('target_type', '=', 'node').where('target_id', 'in', nids).execute();
-      await trx.insertInto('nodes').values(part.map((n) => ({
+      await insertNodes.run(trx, part.map((n) => ({
         nid: n.nid, edition, kind: n.kind, title: n.title, path: n.path, summary: n.summary, teaser: n.teaser,
         lead_html: n.leadHtml, body_html: n.bodyHtml, credit: n.credit, photo_src: n.photo?.src ?? null,
         photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
         updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: n.published ? 1 : 0, promoted: n.promoted ? 1 : 0,
         section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
         listed_comments: n.listedComments ?? 0,
-      }))).execute();
+      })));
       const terms = part.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt })));
-      for (const rows of chunks(terms)) await trx.insertInto('node_terms').values(rows).execute();
+      for (const rows of chunks(terms)) await insertNodeTerms.run(trx, rows);
       const authors = part.flatMap((n) => [...new Set(n.authorIds)].map((aid, position) => ({ nid: n.nid, aid, position, published_at: n.publishedAt })));
-      for (const rows of chunks(authors)) await trx.insertInto('node_authors').values(rows).execute();
+      for (const rows of chunks(authors)) await insertNodeAuthors.run(trx, rows);
     }
     await this.upsertPaths(trx, nodes.flatMap((n) => [
       ...(n.legacyPaths ?? []).map((path) => ({ edition, path, target_type: 'node', target_id: n.nid, canonical: 0 })),
       ...(n.path === null ? [] : [{ edition, path: n.path, target_type: 'node', target_id: n.nid, canonical: 1 }]),
     ]));
     for (const part of chunks(lastByKey(batch.revisions, (r) => `${r.nid}\u0000${r.contentHash}`))) {
-      await trx.insertInto('node_revisions').values(part.map(revisionRow)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
+      await insertRevisions.run(trx, part.map(revisionRow));
     }
     // Comment counts survive the row replacement: recount what the store holds for these nodes.
     await recountComments(trx, nodes.map((n) => n.nid));
@@ -270,11 +305,11 @@ export class KyselyImportStore implements ImportStore {
     const comments = lastByKey(batch.comments, (c) => String(c.cid));
     for (const part of chunks(comments)) {
       await trx.deleteFrom('comments').where('cid', 'in', part.map((c) => c.cid)).execute();
-      await trx.insertInto('comments').values(part.map((c) => ({
+      await insertComments.run(trx, part.map((c) => ({
         cid: c.cid, nid: c.nid, pid: c.pid, thread: c.thread, status: c.status, uid: c.uid ?? null, name: c.name, email: c.email,
         homepage: c.homepage, hostname: c.hostname, subject: c.subject, body: c.body, format: c.format, body_html: c.bodyHtml,
         created_at: c.createdAt, changed_at: c.changedAt,
-      }))).execute();
+      })));
     }
     await recountComments(trx, comments.map((c) => c.nid));
   }

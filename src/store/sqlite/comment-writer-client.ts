@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Actor, NewComment } from '../types.ts';
-import type { WriteReply } from './comment-writer-thread.ts';
+import type { WriteReply, WriteRequest } from './comment-writer-thread.ts';
 import { diskFullAsStorageFull } from './disk-full.ts';
 
 const BOOTSTRAP = new URL('./comment-writer-bootstrap.mjs', import.meta.url);
@@ -14,6 +14,8 @@ export class WorkerCommentWriter {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: { cid: number; thread: string }) => void; reject: (e: Error) => void }>();
+  /** Requests of this turn of the event loop, sent together when it ends. */
+  private outbox: WriteRequest[] = [];
 
   constructor(private readonly file: string) {}
 
@@ -29,8 +31,19 @@ export class WorkerCommentWriter {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ id, comment, actor });
+      // The posts parsed in one turn of the loop cross to the writer in one message: each
+      // message costs a copy and a wake-up of the writer thread, which shares the cores with
+      // the requests it serves. They join the same group commit there anyway.
+      if (this.outbox.length === 0) setImmediate(() => this.send(worker));
+      this.outbox.push({ id, comment, actor });
     });
+  }
+
+  private send(worker: Worker): void {
+    const requests = this.outbox;
+    if (requests.length === 0) return;
+    this.outbox = [];
+    worker.postMessage(requests);
   }
 
   /** Stops the writer thread after its queued writes. */
@@ -38,6 +51,8 @@ export class WorkerCommentWriter {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
+    // Comments accepted in this turn go before the close, so the thread writes them first.
+    this.send(worker);
     await new Promise<void>((resolve) => {
       worker.once('exit', () => resolve());
       worker.ref(); // keep the process up until the thread has closed its connection
@@ -48,13 +63,15 @@ export class WorkerCommentWriter {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(BOOTSTRAP, { workerData: { file: this.file } });
-    worker.on('message', (reply: WriteReply) => {
-      const waiting = this.pending.get(reply.id);
-      if (!waiting) return;
-      this.pending.delete(reply.id);
-      // Errors cross the thread as text; a full disk comes back as the error that explains it.
-      if ('error' in reply) waiting.reject(reply.diskFull ? diskFullAsStorageFull(Object.assign(new Error(reply.error), { code: 'SQLITE_FULL' }), this.file) as Error : new Error(reply.error));
-      else waiting.resolve({ cid: reply.cid, thread: reply.thread });
+    worker.on('message', (replies: readonly WriteReply[]) => {
+      for (const reply of replies) {
+        const waiting = this.pending.get(reply.id);
+        if (!waiting) continue;
+        this.pending.delete(reply.id);
+        // Errors cross the thread as text; a full disk comes back as the error that explains it.
+        if ('error' in reply) waiting.reject(reply.diskFull ? diskFullAsStorageFull(Object.assign(new Error(reply.error), { code: 'SQLITE_FULL' }), this.file) as Error : new Error(reply.error));
+        else waiting.resolve({ cid: reply.cid, thread: reply.thread });
+      }
       // An idle writer thread must not keep the process alive.
       if (this.pending.size === 0) worker.unref();
     });

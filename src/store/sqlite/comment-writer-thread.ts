@@ -5,7 +5,7 @@ import { openSqliteKysely } from './connect.ts';
 import { isDiskFull } from './disk-full.ts';
 import { StorageFull } from '../../domain/errors.ts';
 
-/** A request from the main thread: save this comment. */
+/** A request from the main thread: save this comment. They travel in arrays, as do the replies. */
 export interface WriteRequest {
   readonly id: number;
   readonly comment: NewComment;
@@ -21,13 +21,28 @@ const db = openSqliteKysely((workerData as { file: string }).file);
 const store = new KyselyCommentStore(db, 'sqlite');
 const port = parentPort!;
 
-port.on('message', (request: WriteRequest | 'close') => {
-  if (request === 'close') {
+// Replies go back in one message per turn of this thread's loop: a group commit settles a whole
+// batch at once, and a message per comment cost both threads a wake-up and a copy each.
+let replies: WriteReply[] = [];
+const reply = (message: WriteReply) => {
+  if (replies.length === 0) {
+    setImmediate(() => {
+      port.postMessage(replies);
+      replies = [];
+    });
+  }
+  replies.push(message);
+};
+
+port.on('message', (message: readonly WriteRequest[] | 'close') => {
+  if (message === 'close') {
     void db.destroy().then(() => port.close());
     return;
   }
-  store.addComment(request.comment, request.actor).then(
-    (saved) => port.postMessage({ id: request.id, cid: saved.cid, thread: saved.thread } satisfies WriteReply),
-    (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err), diskFull: isDiskFull(err) || err instanceof StorageFull } satisfies WriteReply),
-  );
+  for (const request of message) {
+    store.addComment(request.comment, request.actor).then(
+      (saved) => reply({ id: request.id, cid: saved.cid, thread: saved.thread }),
+      (err: unknown) => reply({ id: request.id, error: err instanceof Error ? err.message : String(err), diskFull: isDiskFull(err) || err instanceof StorageFull }),
+    );
+  }
 });

@@ -89,6 +89,11 @@ export interface ImportStore {
   commentThreads(nid: number): Promise<string[]>;
   startRun(edition: string, source: string, inputs: readonly string[], at: number): Promise<number>;
   finishRun(runId: number, at: number, summary: string): Promise<void>;
+  /**
+   * The nodes written by this edition's runs that never finished (a killed import), whose search
+   * entries may still be waiting; those runs are closed as interrupted.
+   */
+  closeInterruptedRuns(edition: string, at: number): Promise<number[]>;
   /** Adds users, or updates the e-mail and role (and the password hash, when one is given) of those whose name exists. */
   saveUsers(users: readonly { name: string; email: string | null; role: string; passwordHash: string | null; createdAt: number }[]): Promise<{ added: number; updated: number }>;
   /** Writes a batch in one transaction: all of it or none of it. */
