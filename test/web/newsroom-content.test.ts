@@ -139,6 +139,21 @@ for (const dialect of testDialects()) {
       assert.ok(actions.includes('article.publish'));
     });
 
+    test('a sticky article stays at the top of /ar/node and /ar/rss.xml above newer ones, as Drupal ordered the front page', async () => {
+      const older = await draft('editor', { title: 'خبر مثبّت عن Saida', slug: 'خبر-مثبت', sticky: '1' });
+      assert.equal((await post('editor', `/ar/admin/content/${older}/edit`, articleFields({ title: 'خبر مثبّت عن Saida', slug: 'خبر-مثبت', sticky: '1', op: 'publish' }))).status, 303);
+      const newer = await draft('editor', { title: 'خبر أحدث عن Tyre', slug: 'خبر-أحدث' });
+      assert.equal((await post('editor', `/ar/admin/content/${newer}/edit`, articleFields({ title: 'خبر أحدث عن Tyre', slug: 'خبر-أحدث', op: 'publish' }))).status, 303);
+      for (const url of ['/ar/node', '/ar/rss.xml']) {
+        const body = (await agents.editor!.get(url)).body;
+        assert.ok(body.indexOf('خبر مثبّت عن Saida') >= 0 && body.indexOf('خبر مثبّت عن Saida') < body.indexOf('خبر أحدث عن Tyre'), `${url}: the sticky article first`);
+      }
+      // Unticked, it takes its place by date again.
+      assert.equal((await post('editor', `/ar/admin/content/${older}/edit`, articleFields({ title: 'خبر مثبّت عن Saida', slug: 'خبر-مثبت' }))).status, 303);
+      const body = (await agents.editor!.get('/ar/node')).body;
+      assert.ok(body.indexOf('خبر أحدث عن Tyre') < body.indexOf('خبر مثبّت عن Saida'));
+    });
+
     test('autosave: a POST of the form with X-Folio-Autosave answers JSON, saves only drafts, and checks CSRF', async () => {
       const agent = agents.writer!;
       const form = await agent.get('/ar/admin/content/new');

@@ -128,8 +128,9 @@ export class KyselyContentReader implements ContentReader {
           .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
         break;
       case 'promoted':
+        // Sticky articles first, as Drupal's front page (node_page_default) ordered them.
         rows = await this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('promoted', '=', 1).where('status', '=', 1)
-          .orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
+          .orderBy('sticky', 'desc').orderBy('published_at', 'desc').orderBy('nid', 'desc').execute();
         break;
       case 'all': {
         let q = this.db.selectFrom('nodes').select('nid').where('edition', '=', edition).where('status', '=', 1);
