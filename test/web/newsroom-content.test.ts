@@ -62,7 +62,7 @@ for (const dialect of testDialects()) {
       assert.equal(form.headers['cache-control'], 'no-store');
       assert.equal(form.headers['x-robots-tag'], 'noindex, nofollow');
       assert.match(form.body, /<html[^>]* dir="rtl"/);
-      assert.match(form.body, /<textarea id="field-body" name="body"[^>]* data-folio-editor="full_html"/);
+      assert.match(form.body, /<textarea id="field-body" name="body"[^>]* data-folio-editor="staff_html"/);
       assert.match(form.body, /<input type="checkbox" id="field-promoted" name="promoted" value="1" checked>/, 'promoted by default (FOLIO_PROMOTE_NEW_ARTICLES)');
       assert.doesNotMatch(form.body, /value="publish"/, 'a writer is offered no Publish button');
       const nid = await draft('writer');
