@@ -1,11 +1,11 @@
 // Static export: the real CLI (`folio export static`, render threads one per core) in a child
 // process, so that its peak memory, threads included, is the child's alone.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { folioInChild } from './folio-child.ts';
 
 const BIN = fileURLToPath(new URL('../bin/folio.js', import.meta.url));
 
@@ -26,35 +26,12 @@ export interface StaticExportBenchResult {
 }
 
 /** One `folio export static` run: its summary line's figures and the child's peak RSS. */
-function exportInChild(args: string[]): Promise<{ seconds: number; pages: number; files: number; bytes: number; peakRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, [BIN, 'export', 'static', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    let peakKb = 0;
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (errors = `${errors}${d}`.slice(-2000)));
-    const sample = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        // The child has exited between two samples.
-      }
-    }, 100);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(sample);
-      // "exported 123 pages (456 files, 7.8 MiB) to … in 9.1s: …"
-      const summary = /exported (\d+) pages \((\d+) files, ([\d.]+) MiB\)/.exec(output);
-      if (code !== 0 || !summary) return reject(new Error(`folio export static failed (${code}): ${errors.slice(-500)}`));
-      resolve({
-        seconds: (performance.now() - start) / 1000, pages: Number(summary[1]), files: Number(summary[2]),
-        bytes: Number(summary[3]) * 1024 * 1024, peakRssMb: peakKb / 1024,
-      });
-    });
-  });
+async function exportInChild(args: string[]): Promise<{ seconds: number; pages: number; files: number; bytes: number; peakRssMb: number }> {
+  const { seconds, peakRssMb, output } = await folioInChild(['export', 'static', ...args]);
+  // "exported 123 pages (456 files, 7.8 MiB) to … in 9.1s: …"
+  const summary = /exported (\d+) pages \((\d+) files, ([\d.]+) MiB\)/.exec(output);
+  if (!summary) throw new Error(`folio export static printed no summary: ${output.slice(-500)}`);
+  return { seconds, pages: Number(summary[1]), files: Number(summary[2]), bytes: Number(summary[3]) * 1024 * 1024, peakRssMb };
 }
 
 /**

@@ -1,18 +1,16 @@
 // Import throughput: a generated Drupal 7 database and a generated WARC, each imported by the real
 // CLI into a fresh SQLite database, against the source read alone (no writes) in the same run.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type { ImportSource } from '../src/domain/import-record.ts';
 import { drupalSource } from '../src/import/sources/drupal/drupal-source.ts';
 import { warcSource } from '../src/import/sources/warc-source.ts';
 import { createDrupalTestDatabase } from '../test/fixtures/drupal/drupal-test-database.ts';
 import { writeFixtureWarc } from '../test/fixtures/original-site/write-fixture-warc.ts';
+import { folioInChild } from './folio-child.ts';
 
-const BIN = fileURLToPath(new URL('../bin/folio.js', import.meta.url));
 
 /** One import measured: the source read alone, then the full import in a child process. */
 export interface ImportMeasure {
@@ -36,31 +34,9 @@ async function readAll(source: ImportSource): Promise<{ seconds: number; nodes: 
   return { seconds: (performance.now() - start) / 1000, nodes, comments };
 }
 
-/** Runs `folio import …` and samples the child's high-water RSS (VmHWM) until it exits. */
+/** Runs `folio import …` in a child process, with its peak RSS. */
 function importInChild(args: string[]): Promise<{ seconds: number; peakRssMb: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, [BIN, 'import', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    let peakKb = 0;
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (errors += d));
-    const sample = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        // The child has exited between two samples.
-      }
-    }, 100);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(sample);
-      if (code !== 0) reject(new Error(`folio import ${args.join(' ')} failed (${code}): ${errors.slice(-500)}`));
-      else resolve({ seconds: (performance.now() - start) / 1000, peakRssMb: peakKb / 1024, output });
-    });
-  });
+  return folioInChild(['import', ...args]);
 }
 
 export async function measureDrupalImport(nodes: number, comments: number): Promise<ImportMeasure & { buildSeconds: number }> {

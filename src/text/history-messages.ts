@@ -1,5 +1,6 @@
 import type { AuditAction } from '../domain/audit.ts';
 import type { Lang } from '../domain/errors.ts';
+import { catalogueLookup } from './message-catalogue.ts';
 
 /** The revision pages and the audit log page (issue 12, points 4 and 7), in English and Arabic. A test checks both have every key. */
 const EN = {
@@ -228,8 +229,4 @@ export const HISTORY_MESSAGES: Readonly<Record<Lang, Readonly<Record<HistoryMess
 export type { HistoryMessageKey };
 
 /** Looks up a revisions or audit-log message and fills its @placeholders (plain text; views escape them). */
-export function th(lang: Lang, key: HistoryMessageKey, params?: Readonly<Record<string, string | number>>): string {
-  let text: string = HISTORY_MESSAGES[lang][key];
-  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`@${k}`, String(v));
-  return text;
-}
+export const th = catalogueLookup<HistoryMessageKey>(HISTORY_MESSAGES);

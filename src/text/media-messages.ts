@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/errors.ts';
+import { catalogueLookup } from './message-catalogue.ts';
 
 /** The media library's page and errors, in English and Arabic. A test checks both have every key. */
 const EN = {
@@ -95,11 +96,7 @@ export const MEDIA_MESSAGES: Readonly<Record<Lang, Readonly<Record<MediaMessageK
 export type { MediaMessageKey };
 
 /** Looks up a media message and fills its @placeholders (plain text; views escape them). */
-export function tm(lang: Lang, key: MediaMessageKey, params?: Readonly<Record<string, string | number>>): string {
-  let text: string = MEDIA_MESSAGES[lang][key];
-  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`@${k}`, String(v));
-  return text;
-}
+export const tm = catalogueLookup<MediaMessageKey>(MEDIA_MESSAGES);
 
 /** The message in both languages, for an error the web layer shows in the page's. */
 export function bothLangs(key: MediaMessageKey, params?: Readonly<Record<string, string | number>>): Readonly<Record<Lang, string>> {

@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/errors.ts';
+import { catalogueLookup } from './message-catalogue.ts';
 
 /** Every interface string, in English and Arabic. A test checks both languages have every key. */
 const EN = {
@@ -368,8 +369,4 @@ const AR: Record<MessageKey, string> = {
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = Object.freeze({ en: EN, ar: AR });
 
 /** Looks up a message and fills its @placeholders (values are plain text; views escape them). */
-export function t(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  let text: string = MESSAGES[lang][key];
-  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`@${k}`, String(v));
-  return text;
-}
+export const t = catalogueLookup<MessageKey>(MESSAGES);

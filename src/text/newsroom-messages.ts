@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/errors.ts';
+import { catalogueLookup } from './message-catalogue.ts';
 
 /** The newsroom's content and front pages, in English and Arabic. A test checks both have every key. */
 const EN = {
@@ -191,8 +192,4 @@ export const NEWSROOM_MESSAGES: Readonly<Record<Lang, Readonly<Record<NewsroomMe
 export type { NewsroomMessageKey };
 
 /** Looks up a newsroom message and fills its @placeholders (plain text; views escape them). */
-export function tn(lang: Lang, key: NewsroomMessageKey, params?: Readonly<Record<string, string | number>>): string {
-  let text: string = NEWSROOM_MESSAGES[lang][key];
-  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`@${k}`, String(v));
-  return text;
-}
+export const tn = catalogueLookup<NewsroomMessageKey>(NEWSROOM_MESSAGES);

@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/errors.ts';
+import { catalogueLookup } from './message-catalogue.ts';
 
 /** The newsroom's people pages and password pages, in English and Arabic. A test checks both have every key. */
 const EN = {
@@ -129,8 +130,4 @@ export const PEOPLE_MESSAGES: Readonly<Record<Lang, Readonly<Record<PeopleMessag
 export type { PeopleMessageKey };
 
 /** Looks up a people-page message and fills its @placeholders (plain text; views escape them). */
-export function tp(lang: Lang, key: PeopleMessageKey, params?: Readonly<Record<string, string | number>>): string {
-  let text: string = PEOPLE_MESSAGES[lang][key];
-  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`@${k}`, String(v));
-  return text;
-}
+export const tp = catalogueLookup<PeopleMessageKey>(PEOPLE_MESSAGES);

@@ -1,53 +1,45 @@
 import type { WritableEdition } from '../../domain/edition-guard.ts';
+import type { Photo } from '../../domain/content.ts';
 import type { NodeStatusCode } from '../../domain/node-status.ts';
 import type { RevisionWrite } from './revision-queries.ts';
 
-/** An article as the newsroom edits it: every field of the form, whatever its status. */
-export interface DeskArticle {
+/** What an article has whether it is read for the form or written by a save. */
+interface DeskArticleFields {
   readonly nid: number;
-  readonly edition: string;
   readonly title: string;
-  readonly path: string | null;
   readonly summary: string | null;
   readonly bodyHtml: string;
   readonly credit: string | null;
-  readonly photo: { readonly src: string; readonly caption: string | null; readonly credit: string | null } | null;
+  readonly photo: Photo | null;
   readonly publishedAt: number;
   readonly updatedAt: number;
   readonly status: NodeStatusCode;
   readonly promoted: boolean;
   readonly sticky: boolean;
+  readonly commentPolicy: string | null;
+  readonly ownerUid: number | null;
+}
+
+/** An article as the newsroom edits it: every field of the form, whatever its status. */
+export interface DeskArticle extends DeskArticleFields {
+  readonly edition: string;
+  readonly path: string | null;
   readonly sectionTid: number | null;
   readonly tags: readonly string[];
   readonly authors: readonly string[];
-  readonly commentPolicy: string | null;
-  readonly ownerUid: number | null;
   readonly trashedAt: number | null;
   /** The source node of its translation set when that is another node (what "translation of" names). */
   readonly translationOf: number | null;
 }
 
 /** The columns of an article that a save writes (terms and authors as resolved ids). */
-export interface DeskArticleWrite {
-  readonly nid: number;
-  readonly title: string;
+export interface DeskArticleWrite extends DeskArticleFields {
   readonly path: string;
-  readonly summary: string | null;
   readonly teaser: string;
   readonly leadHtml: string;
-  readonly bodyHtml: string;
-  readonly credit: string | null;
-  readonly photo: { readonly src: string; readonly caption: string | null; readonly credit: string | null } | null;
-  readonly publishedAt: number;
-  readonly updatedAt: number;
-  readonly status: NodeStatusCode;
-  readonly promoted: boolean;
-  readonly sticky: boolean;
   readonly sectionTid: number;
   readonly termIds: readonly number[];
   readonly authorIds: readonly number[];
-  readonly commentPolicy: string | null;
-  readonly ownerUid: number | null;
 }
 
 /** One row of the content list. */

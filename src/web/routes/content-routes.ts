@@ -1,11 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ArticleRejected, commentFormValue, type ArticleFormValues, type FieldErrors } from '../../domain/article-form.ts';
 import type { Edition } from '../../domain/edition.ts';
-import { FolioError, Forbidden } from '../../domain/errors.ts';
+import { FolioError } from '../../domain/errors.ts';
 import { nodeStatusName, type NodeStatusName } from '../../domain/node-status.ts';
 import type { DeskFilters, Editor, SaveIntent } from '../../services/article-editing-service.ts';
 import type { DeskArticle } from '../../services/article-editing-service.ts';
-import { MESSAGES } from '../../text/messages.ts';
 import { tn, type NewsroomMessageKey } from '../../text/newsroom-messages.ts';
 import { toWallClock } from '../../text/wall-clock.ts';
 import type { ParsedForm } from '../form-parser.ts';
@@ -19,6 +18,7 @@ import { mediaPhoto } from '../../domain/media.ts';
 import { MEDIA_BASE } from '../../services/media-service.ts';
 import { sendPreview } from './article-preview.ts';
 import { seeOther, sendStaffPage } from './send-staff-page.ts';
+import { expiredFormsAsForbidden } from './expired-forms.ts';
 import { staffWith } from './staff-guard.ts';
 
 type ListQuery = { Querystring: { status?: string; section?: string; author?: string; before?: string; done?: string; count?: string } };
@@ -34,7 +34,6 @@ const DONE: Readonly<Record<string, NewsroomMessageKey>> = {
 };
 const DONE_BY_STATUS: Readonly<Record<NodeStatusName, string>> = { draft: 'saved', unpublished: 'saved', published: 'published', scheduled: 'scheduled' };
 
-const CSRF_CODES = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN']);
 
 /** How many of the library's newest photos the article form offers as its lead photo. */
 const PICKER_PHOTOS = 12;
@@ -123,14 +122,13 @@ export function contentRoutes(edition: Edition, deps: WebDeps) {
   }
 
   return async function register(app: FastifyInstance): Promise<void> {
-    // As expired-forms.ts, plus: an autosave is answered in JSON, whatever went wrong, so the editor's script can say what.
-    app.setErrorHandler((err: FastifyError, request, reply) => {
-      const error = typeof err.code === 'string' && CSRF_CODES.has(err.code) ? new Forbidden({ en: MESSAGES.en.formOutdated, ar: MESSAGES.ar.formOutdated }) : err;
-      if (isAutosave(request) && error instanceof FolioError) {
+    // An autosave is answered in JSON, whatever went wrong, so the editor's script can say what.
+    expiredFormsAsForbidden(app, {
+      answer: (error, request, reply) => {
+        if (!isAutosave(request) || !(error instanceof FolioError)) return null;
         const fields = error instanceof ArticleRejected ? Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k, m[lang]])) : {};
         return reply.code(error.status).header('cache-control', 'no-store').send({ saved: false, message: error.messageIn(lang), errors: fields });
-      }
-      throw error;
+      },
     });
     const writes = { config: { acceptsWrites: true }, preValidation: app.csrfProtection };
 

@@ -1,18 +1,18 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition } from '../../domain/edition.ts';
-import { FolioError, Forbidden, Invalid } from '../../domain/errors.ts';
+import { FolioError, Invalid } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
 import type { UserRecord } from '../../services/auth-service.ts';
 import { MEDIA_PAGE_MAX } from '../../services/media-service.ts';
 import { bothLangs, tm } from '../../text/media-messages.ts';
-import { MESSAGES } from '../../text/messages.ts';
 import { siteContextFor } from '../site-context-for.ts';
 import type { SiteContext } from '../site-context.ts';
 import { mediaLibraryUrl } from '../urls.ts';
 import { mediaLibraryView, type MediaFields, type MediaNotice } from '../views/media-library-view.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { seeOther, sendStaffPage } from './send-staff-page.ts';
+import { expiredFormsAsForbidden } from './expired-forms.ts';
 import { staffWith } from './staff-guard.ts';
 
 type LibraryQuery = { Querystring: { q?: string; before?: string; done?: string } };
@@ -28,8 +28,7 @@ const DONE_TEXT = { upload: 'doneUpload', existing: 'doneUploadExisting', edit: 
 /** Multipart fields other than the file; more or longer ones are cut off by the parser. */
 const MAX_FIELDS = 8;
 const MAX_FIELD_BYTES = 16 * 1024;
-/** The CSRF plugin's codes (expired-forms.ts), and the multipart parser's for a malformed or over-full form. */
-const CSRF_CODES = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN']);
+/** The multipart parser's codes for a malformed or over-full form (the CSRF codes are expired-forms.ts'). */
 const MULTIPART_CODES = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_PROTO_VIOLATION', 'FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_REQ_FILE_TOO_LARGE', 'FST_MULTIPART_INVALID_CONTENT_TYPE']);
 
 /** The uploaded file as the multipart parser hands it to the handler (see onFile below). */
@@ -102,10 +101,8 @@ export function mediaRoutes(edition: Edition, deps: WebDeps) {
         part.value = { bytes, fileName: part.filename, truncated: part.file.truncated } satisfies ReceivedFile;
       },
     });
-    app.setErrorHandler((err: FastifyError, _request, _reply) => {
-      if (typeof err.code === 'string' && CSRF_CODES.has(err.code)) throw new Forbidden({ en: MESSAGES.en.formOutdated, ar: MESSAGES.ar.formOutdated });
-      if (typeof err.code === 'string' && MULTIPART_CODES.has(err.code)) throw new Invalid(bothLangs('errorNoFile'));
-      throw err;
+    expiredFormsAsForbidden(app, {
+      translate: (err) => (typeof err.code === 'string' && MULTIPART_CODES.has(err.code) ? new Invalid(bothLangs('errorNoFile')) : null),
     });
     const writes = { config: { acceptsWrites: true }, preValidation: app.csrfProtection };
 

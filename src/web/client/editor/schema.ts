@@ -4,6 +4,7 @@
  * Every block carries an optional `dir` for a paragraph in the other script's direction.
  */
 import { Schema, type DOMOutputSpec, type Mark, type Node as PMNode, type NodeSpec } from 'prosemirror-model';
+import { EMBED_PROVIDERS } from '../../../filter/embeds.ts';
 
 const dirAttr = { dir: { default: null as string | null } };
 
@@ -24,7 +25,6 @@ function block(tag: string, content: string, group = 'block'): NodeSpec {
   };
 }
 
-const EMBED_PROVIDERS = ['youtube', 'vimeo', 'twitter'];
 
 /** The staff schema. */
 export const staffSchema = new Schema({
@@ -61,7 +61,7 @@ export const staffSchema = new Schema({
         getAttrs: (dom) => {
           const el = dom as HTMLElement;
           const provider = el.getAttribute('data-embed') ?? '';
-          if (!EMBED_PROVIDERS.includes(provider)) return false;
+          if (!(EMBED_PROVIDERS as readonly string[]).includes(provider)) return false;
           return { provider, id: el.getAttribute('data-id') ?? '', url: el.querySelector('a')?.getAttribute('href') ?? '' };
         },
       }],

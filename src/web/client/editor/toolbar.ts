@@ -9,7 +9,9 @@ import type { MarkType, NodeType } from 'prosemirror-model';
 import { wrapInList } from 'prosemirror-schema-list';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { embedFromUrl } from './embed-url.ts';
+// The server's own recogniser (pure, so it bundles for the browser): the button inserts exactly
+// what staff_html would keep.
+import { embedUrl, parseEmbedUrl } from '../../../filter/embeds.ts';
 import { label, type EditorLanguage } from './messages.ts';
 import { staffSchema } from './schema.ts';
 
@@ -109,7 +111,8 @@ function embedCommand(ask: Ask, lang: EditorLanguage, say: (text: string) => voi
   return (view) => {
     const address = ask(label(lang, 'embedPrompt'));
     if (address === null || address.trim() === '') return view.focus();
-    const embed = embedFromUrl(address);
+    const found = parseEmbedUrl(address);
+    const embed = found && { ...found, url: embedUrl(found) };
     if (embed === null) {
       say(label(lang, 'embedInvalid'));
       return view.focus();
