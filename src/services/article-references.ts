@@ -14,7 +14,8 @@ export class ArticleReferences {
   constructor(
     private readonly content: ContentReader,
     private readonly writer: Pick<ContentWriter, 'nextId' | 'saveTerms' | 'saveAuthors'>,
-    private readonly editions: readonly Edition[],
+    /** The editions whose URLs "translation of" may name (not needed to find tags, authors or sections). */
+    private readonly editions: readonly Edition[] = [],
   ) {}
 
   /** The sections an article may be filed under: tid, slug and name. */
@@ -73,7 +74,7 @@ export class ArticleReferences {
     return target?.targetType === 'node' ? target.targetId : null;
   }
 
-  /** The first free article path for a slug, this article's own paths counting as free. */
+  /** The first free article path for a slug (base, base-0, base-1…: pathauto's rule), this article's own paths counting as free. */
   async freePath(edition: string, slug: string, nid: number): Promise<string> {
     const base = `content/${slug}`;
     const free = async (path: string) => {
@@ -84,9 +85,11 @@ export class ArticleReferences {
     for (let i = 0; ; i++) if (await free(`${base}-${i}`)) return `${base}-${i}`;
   }
 
-  async tagFor(edition: WritableEdition, name: string): Promise<TermRef> {
+  /** A tag by name, created on first use (counted in `created` when given). */
+  async tagFor(edition: WritableEdition, name: string, created?: { tags: number }): Promise<TermRef> {
     const existing = await this.content.findTermByName(edition.code, 'tag', name);
     if (existing) return existing;
+    if (created) created.tags++;
     const tid = await this.writer.nextId('term');
     let path = `tags/${slugify(name) || tid}`;
     for (let i = 0; await this.content.pathTaken(edition.code, path); i++) path = `tags/${slugify(name) || tid}-${i}`;
@@ -94,10 +97,12 @@ export class ArticleReferences {
     return { tid, vocabulary: 'tag', name, path, parentTid: null };
   }
 
-  async authorFor(edition: WritableEdition, name: string): Promise<AuthorRef> {
+  /** An author by name, created on first use (counted in `created` when given). */
+  async authorFor(edition: WritableEdition, name: string, created?: { authors: number }): Promise<AuthorRef> {
     const base = slugify(name) || 'author';
     const existing = await this.content.findAuthorBySlug(edition.code, base);
     if (existing) return existing;
+    if (created) created.authors++;
     const aid = await this.writer.nextId('author');
     await this.writer.saveAuthors(edition, [{ aid, name, slug: base }]);
     return { aid, name, slug: base };

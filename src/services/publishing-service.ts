@@ -7,6 +7,7 @@ import { formatText } from '../filter/index.ts';
 import { slugify } from '../text/slugify.ts';
 import { leadAndTeaser } from '../text/teaser.ts';
 import type { ContentReader, ContentWriter } from '../store/types.ts';
+import { ArticleReferences } from './article-references.ts';
 
 /** What publishing reports back. */
 export interface Published {
@@ -27,16 +28,6 @@ export interface PublishingOptions {
 /** Called after any content change so caches of that edition can be dropped. */
 export type ContentChanged = (editionCode: string) => void;
 
-/** Picks the first free path among base, base-0, base-1… (pathauto's collision rule). */
-async function freePath(content: ContentReader, edition: string, prefix: string, slug: string): Promise<string> {
-  const base = `${prefix}${slug}`;
-  if (!(await content.pathTaken(edition, base))) return base;
-  for (let i = 0; ; i++) {
-    const candidate = `${base}-${i}`;
-    if (!(await content.pathTaken(edition, candidate))) return candidate;
-  }
-}
-
 /** Publishing in live editions. Every entry point passes through requireWritable first. */
 export class PublishingService {
   constructor(
@@ -46,7 +37,12 @@ export class PublishingService {
     private readonly indexer: { indexNodes(nids: readonly number[]): Promise<void> } | null = null,
     private readonly now: () => Date = () => new Date(),
     private readonly options: PublishingOptions = { promoteByDefault: true },
-  ) {}
+  ) {
+    this.refs = new ArticleReferences(content, writer);
+  }
+
+  /** Tags, authors and sections found or made, as the newsroom's form does. */
+  private readonly refs: ArticleReferences;
 
   /**
    * Publishes one article, or schedules it when it is dated in the future. Unknown authors and
@@ -59,12 +55,12 @@ export class PublishingService {
     const original = input.translationOf === null ? null : await this.translationTarget(target, input.translationOf);
     const created = { authors: 0, tags: 0 };
     const authors: AuthorRef[] = [];
-    for (const name of input.authors) authors.push(await this.authorFor(target, name, created));
+    for (const name of input.authors) authors.push(await this.refs.authorFor(target, name, created));
     const tags: TermRef[] = [];
-    for (const name of input.tags) tags.push(await this.tagFor(target, name, created));
+    for (const name of input.tags) tags.push(await this.refs.tagFor(target, name, created));
     const nid = await this.writer.nextId('node');
     const slug = input.slug ?? (slugify(input.title) || String(nid));
-    const path = await freePath(this.content, target.code, 'content/', slug);
+    const path = await this.refs.freePath(target.code, slug, nid);
     // Editors are trusted, but their HTML still goes through the sanitising staff format:
     // a pasted embed becomes a placeholder and cannot run script on readers' pages.
     const bodyHtml = formatText('staff_html', input.body).html;
@@ -118,10 +114,9 @@ export class PublishingService {
     return due;
   }
 
-  /** The sections an article may be filed under in this edition: each one's slug and name. */
-  async sections(edition: Edition): Promise<{ slug: string; name: string }[]> {
-    const terms = await this.content.listTerms(edition.code, 'section');
-    return terms.map((t) => ({ slug: (t.path ?? `taxonomy/term/${t.tid}`).replace(/^section\//, ''), name: t.name }));
+  /** The sections an article may be filed under in this edition: tid, slug and name. */
+  async sections(edition: Edition): Promise<{ tid: number; slug: string; name: string }[]> {
+    return this.refs.sections(edition);
   }
 
   /** Creates a section (an editorial decision, so only on purpose: `folio section add`). */
@@ -163,25 +158,5 @@ export class PublishingService {
     const known = await this.sections(edition);
     const list = known.length === 0 ? 'there are none yet: create one with `folio section add`' : `known sections: ${known.map((k) => `${k.slug} (${k.name})`).join(', ')}`;
     throw new Invalid(`Invalid article: "section" names no section of ${edition.code} ("${slug}"); ${list}`, 'section');
-  }
-
-  private async authorFor(edition: WritableEdition, name: string, created: { authors: number }): Promise<AuthorRef> {
-    const slug = slugify(name) || 'author';
-    const existing = await this.content.findAuthorBySlug(edition.code, slug);
-    if (existing) return existing;
-    const aid = await this.writer.nextId('author');
-    await this.writer.saveAuthors(edition, [{ aid, name, slug }]);
-    created.authors++;
-    return { aid, name, slug };
-  }
-
-  private async tagFor(edition: WritableEdition, name: string, created: { tags: number }): Promise<TermRef> {
-    const existing = await this.content.findTermByName(edition.code, 'tag', name);
-    if (existing) return existing;
-    const tid = await this.writer.nextId('term');
-    const path = await freePath(this.content, edition.code, 'tags/', slugify(name) || String(tid));
-    await this.writer.saveTerms(edition, [{ tid, vocabulary: 'tag', name, path, parentTid: null, weight: 0 }]);
-    created.tags++;
-    return { tid, vocabulary: 'tag', name, path, parentTid: null };
   }
 }
