@@ -5,18 +5,15 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { formatToString } from '../../src/filter/format-text.ts';
 import { editorAssets, staffFormatTipsView } from '../../src/web/views/editor-assets.ts';
 import { html } from '../../src/web/views/html.ts';
 import { browserSkip, openBrowserSite, type BrowserSite } from '../support/browser.ts';
 import { ensureEditorBundle } from '../support/editor-bundle.ts';
+import { vnuErrors, vnuSkip } from '../support/vnu.ts';
 
 interface Post {
   readonly autosave: boolean;
@@ -24,8 +21,6 @@ interface Post {
 }
 
 // The live edition (/ar/) takes writes; the archive (/) refuses every POST.
-const VNU_JAR = join(createRequire(import.meta.url).resolve('vnu-jar'), '..', 'build', 'dist', 'vnu.jar');
-const vnuSkip = process.env.FOLIO_TEST_VNU === '0' ? 'no java on this machine (scripts/test.sh reports it)' : false;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CSRF = 'csrf-token-of-the-form';
 const ARABIC = 'قال John Smith إن 42 شخصًا حضروا';
@@ -253,33 +248,18 @@ describe('the staff body editor, in Chromium', { skip: browserSkip }, () => {
   });
 
   test('vnu finds no error in the form without JavaScript and with the editor mounted, in both languages', { skip: vnuSkip }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'folio-editor-vnu-'));
-    try {
-      const pages: { name: string; markup: string }[] = [];
-      const context = await browser.newContext();
-      for (const lang of ['ar', 'en'] as const) {
-        pages.push({ name: `${lang} without JavaScript`, markup: formPage(lang) });
-        const page = await context.newPage();
-        await page.goto(`${base}/ar/editor-test/form?lang=${lang}`);
-        await page.locator('.folio-editor-content').click();
-        await page.keyboard.type('قال John Smith 42');
-        pages.push({ name: `${lang} with the editor`, markup: await page.content() });
-        await page.close();
-      }
-      await context.close();
-      const files = pages.map((p, i) => {
-        const file = join(dir, `${i}.html`);
-        writeFileSync(file, p.markup);
-        return file;
-      });
-      const result = await promisify(execFile)('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files], { maxBuffer: 16 * 1024 * 1024 })
-        .catch((err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }));
-      const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: { type: string; url: string; message: string; extract?: string }[] };
-      const errors = report.messages.filter((m) => m.type === 'error')
-        .map((m) => `${pages[Number(m.url.match(/(\d+)\.html$/)?.[1])]?.name}: ${m.message} [${m.extract ?? ''}]`);
-      assert.deepEqual(errors, []);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const pages: { name: string; markup: string }[] = [];
+    const context = await browser.newContext();
+    for (const lang of ['ar', 'en'] as const) {
+      pages.push({ name: `${lang} without JavaScript`, markup: formPage(lang) });
+      const page = await context.newPage();
+      await page.goto(`${base}/ar/editor-test/form?lang=${lang}`);
+      await page.locator('.folio-editor-content').click();
+      await page.keyboard.type('قال John Smith 42');
+      pages.push({ name: `${lang} with the editor`, markup: await page.content() });
+      await page.close();
     }
+    await context.close();
+    assert.deepEqual(await vnuErrors(pages.map((p) => ({ name: p.name, html: p.markup }))), []);
   });
 });

@@ -12,6 +12,7 @@ import { STAFF_ATTRIBUTES, STAFF_TAGS } from '../../src/filter/staff-settings.ts
 import { staffBodyProblemMessage, staffBodyProblems } from '../../src/filter/staff-body-problems.ts';
 import { parseEmbedUrl } from '../../src/filter/embeds.ts';
 import { staffFormatTips } from '../../src/filter/staff-format-tips.ts';
+import { hostileInput, PROPERTY_RUNS } from './tag-soup.ts';
 import { assertSafeHtml, type SafetyRules } from './assert-safe-html.ts';
 
 const STAFF_RULES: SafetyRules = {
@@ -167,28 +168,15 @@ const VALUES = ['https://e.org/a?b=1&c=2', 'http://e.org/i.jpg', '/files/a.jpg',
   'dQw4w9WgXcQ', '76979871', 'https://www.youtube.com/embed/dQw4w9WgXcQ', 'https://player.vimeo.com/video/76979871',
   'https://twitter.com/a/status/123', 'font-weight:700', 'font-weight:normal', 'font-style:italic', 'docs-internal-guid-x',
   '"><script>x</script>', "'"];
-const attribute = fc
-  .tuple(fc.constantFrom(...ATTRIBUTE_NAMES), fc.constantFrom(...VALUES), fc.constantFrom('"', "'", ''))
-  .map(([name, value, quote]) => ` ${name}=${quote}${value}${quote}`);
-const startTag = fc
-  .tuple(fc.constantFrom(...TAG_NAMES), fc.array(attribute, { maxLength: 3 }), fc.constantFrom('>', '/>', ' >', ''))
-  .map(([name, attributes, end]) => `<${name}${attributes.join('')}${end}`);
-const endTag = fc.constantFrom(...TAG_NAMES).map((name) => `</${name}>`);
-const fragment = fc.oneof(
-  { weight: 4, arbitrary: startTag },
-  { weight: 3, arbitrary: endTag },
-  {
-    weight: 6,
-    arbitrary: fc.constantFrom('a', 'word', ' ', '  ', '\n', '\n\n', '\t', '<', '>', '&', '&amp;', '&lt;', '&nbsp;', '"', 'www.x.com',
-      'https://y.org/p?q=1', 'https://youtu.be/dQw4w9WgXcQ', 'https://vimeo.com/76979871', 'https://x.com/a/status/9', 'me@z.net',
-      'قال', 'John Smith', '42', '٤٢', '\u00a0', '\u200b', '\u202E', '\u2067', '\u2069', '<!--', '-->', 'javascript:', '😀'),
-  },
-  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
-);
-const tagSoup = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(''));
-const anyText = fc.string({ unit: 'binary', maxLength: 60 }).map((s) => s.replaceAll('\u0000', ''));
-const input = fc.oneof({ weight: 4, arbitrary: tagSoup }, { weight: 1, arbitrary: anyText });
-const RUNS = Number(process.env['FOLIO_PROPERTY_RUNS'] ?? 300);
+const input = hostileInput({
+  tags: TAG_NAMES,
+  attributes: ATTRIBUTE_NAMES,
+  values: VALUES,
+  text: ['a', 'word', ' ', '  ', '\n', '\n\n', '\t', '<', '>', '&', '&amp;', '&lt;', '&nbsp;', '"', 'www.x.com',
+    'https://y.org/p?q=1', 'https://youtu.be/dQw4w9WgXcQ', 'https://vimeo.com/76979871', 'https://x.com/a/status/9', 'me@z.net',
+    'قال', 'John Smith', '42', '٤٢', '\u00a0', '\u200b', '\u202E', '\u2067', '\u2069', '<!--', '-->', 'javascript:', '😀'],
+});
+const RUNS = PROPERTY_RUNS;
 
 test('staff_html: output holds only allowed elements, attributes and schemes', () => {
   fc.assert(fc.property(input, (text) => assertSafeHtml(staff(text), STAFF_RULES)), { numRuns: RUNS });

@@ -1,17 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { browserSkip, launchChromium } from '../support/browser.ts';
 import { buildComment, seconds } from '../support/factories.ts';
 import { saveRevision } from '../support/revision-factories.ts';
 import { seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+import { vnuErrors, vnuSkip } from '../support/vnu.ts';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
 import type { StoreRuntime } from '../../src/runtime.ts';
 import { csrfTokenIn, StaffAgent } from '../support/staff-agent.ts';
@@ -20,10 +17,7 @@ import { parseArticleInput } from '../../src/domain/article-input.ts';
 
 // The pages added for staff and the long tips, through the same checks as the public pages
 // (test/web/html-validity.test.ts and test/browser/accessibility.test.ts): one vnu run, one browser.
-const run = promisify(execFile);
-const VNU_JAR = join(createRequire(import.meta.url).resolve('vnu-jar'), '..', 'build', 'dist', 'vnu.jar');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const vnuSkip = process.env.FOLIO_TEST_VNU === '0' ? 'no java on this machine (scripts/test.sh reports it)' : false;
 const PASSWORD = 'correct horse battery staple';
 
 /** Signed-in pages (GET), in both editions. */
@@ -121,59 +115,44 @@ describe('staff pages and the tips page', () => {
   });
 
   test('have no W3C Nu checker errors', { skip: vnuSkip }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'folio-vnu-staff-'));
-    try {
-      const pages: { name: string; body: string }[] = [];
-      for (const url of STAFF_PAGES) {
-        const res = await mod.get(url);
-        assert.equal(res.status, 200, url);
-        pages.push({ name: `signed in ${url}`, body: res.body });
-      }
-      for (const url of ADMIN_PAGES) {
-        const res = await admin.get(url);
-        assert.equal(res.status, 200, url);
-        pages.push({ name: `admin ${url}`, body: res.body });
-      }
-      const people = await admin.get('/ar/admin/people');
-      const shown = await admin.post('/ar/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'shown@example.org', role: 'editor' });
-      pages.push({ name: 'invitation link shown (ar)', body: shown.body });
-      const refused = await admin.post('/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'nope', role: 'editor' });
-      assert.equal(refused.status, 400);
-      pages.push({ name: 'invitation refused (en)', body: refused.body });
-      const library = await admin.get('/ar/admin/media');
-      const gif = await admin.postMultipart('/ar/admin/media', { _csrf: csrfTokenIn(library.body), caption: 'تعليق', credit: '', alt: 'نص' }, { field: 'file', fileName: 'a.gif', type: 'image/gif', bytes: await buildImage({ format: 'gif', width: 20, height: 20 }) });
-      assert.equal(gif.status, 400);
-      pages.push({ name: 'upload refused (ar)', body: gif.body });
-      const form = await admin.get('/ar/admin/content/new');
-      const rejected = await admin.post('/ar/admin/content/new', { _csrf: csrfTokenIn(form.body), title: '', slug: 'no good', section: '', body: '<p>نص</p>', tags: 'أ، ب' });
-      assert.equal(rejected.status, 400);
-      pages.push({ name: 'article refused (ar)', body: rejected.body });
-      const front = await admin.post('/ar/admin/front', { _csrf: csrfTokenIn(form.body), lead: '', 'position-50': 'x' });
-      assert.equal(front.status, 400);
-      pages.push({ name: 'front page refused (ar)', body: front.body });
-      const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
-      for (const url of PUBLIC_PAGES) {
-        const res = await visitor.get(url);
-        assert.equal(res.status, 200, url);
-        pages.push({ name: url, body: res.body });
-      }
-      const failed = await visitor.signIn('mod', 'wrong password', '/ar', { destination: '/ar/' });
-      assert.equal(failed.status, 401);
-      pages.push({ name: 'failed sign-in (ar)', body: failed.body });
-      const files = pages.map((page, i) => {
-        const file = join(dir, `${String(i).padStart(2, '0')}.html`);
-        writeFileSync(file, page.body);
-        return file;
-      });
-      const result = await run('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files], { maxBuffer: 16 * 1024 * 1024 })
-        .catch((err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }));
-      const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: { type: string; url: string; message: string; extract?: string }[] };
-      const errors = report.messages.filter((m) => m.type === 'error')
-        .map((m) => `${pages[Number(m.url.match(/(\d+)\.html$/)?.[1])]?.name}: ${m.message} [${m.extract ?? ''}]`);
-      assert.deepEqual(errors, []);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const pages: { name: string; body: string }[] = [];
+    for (const url of STAFF_PAGES) {
+      const res = await mod.get(url);
+      assert.equal(res.status, 200, url);
+      pages.push({ name: `signed in ${url}`, body: res.body });
     }
+    for (const url of ADMIN_PAGES) {
+      const res = await admin.get(url);
+      assert.equal(res.status, 200, url);
+      pages.push({ name: `admin ${url}`, body: res.body });
+    }
+    const people = await admin.get('/ar/admin/people');
+    const shown = await admin.post('/ar/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'shown@example.org', role: 'editor' });
+    pages.push({ name: 'invitation link shown (ar)', body: shown.body });
+    const refused = await admin.post('/admin/people/invite', { _csrf: csrfTokenIn(people.body), email: 'nope', role: 'editor' });
+    assert.equal(refused.status, 400);
+    pages.push({ name: 'invitation refused (en)', body: refused.body });
+    const library = await admin.get('/ar/admin/media');
+    const gif = await admin.postMultipart('/ar/admin/media', { _csrf: csrfTokenIn(library.body), caption: 'تعليق', credit: '', alt: 'نص' }, { field: 'file', fileName: 'a.gif', type: 'image/gif', bytes: await buildImage({ format: 'gif', width: 20, height: 20 }) });
+    assert.equal(gif.status, 400);
+    pages.push({ name: 'upload refused (ar)', body: gif.body });
+    const form = await admin.get('/ar/admin/content/new');
+    const rejected = await admin.post('/ar/admin/content/new', { _csrf: csrfTokenIn(form.body), title: '', slug: 'no good', section: '', body: '<p>نص</p>', tags: 'أ، ب' });
+    assert.equal(rejected.status, 400);
+    pages.push({ name: 'article refused (ar)', body: rejected.body });
+    const front = await admin.post('/ar/admin/front', { _csrf: csrfTokenIn(form.body), lead: '', 'position-50': 'x' });
+    assert.equal(front.status, 400);
+    pages.push({ name: 'front page refused (ar)', body: front.body });
+    const visitor = new StaffAgent(site.folio.app, '192.0.2.78');
+    for (const url of PUBLIC_PAGES) {
+      const res = await visitor.get(url);
+      assert.equal(res.status, 200, url);
+      pages.push({ name: url, body: res.body });
+    }
+    const failed = await visitor.signIn('mod', 'wrong password', '/ar', { destination: '/ar/' });
+    assert.equal(failed.status, 401);
+    pages.push({ name: 'failed sign-in (ar)', body: failed.body });
+    assert.deepEqual(await vnuErrors(pages.map((page) => ({ name: page.name, html: page.body }))), []);
   });
 
   test('have no axe-core violations in Chromium', { skip: browserSkip }, async () => {
