@@ -32,12 +32,13 @@ export class ArticlePageService {
 
   /** The page of a node of this edition at a comment page; NotFound or Gone as ReaderService.node. */
   async page(edition: Edition, nid: number, commentPage: number): Promise<ArticlePage> {
-    const page = await this.reader.node(edition, nid, commentPage);
+    // One store read for the node and what the page reads about it (issue 14), then the links.
+    const { page, stored } = await this.reader.nodePage(edition, nid, commentPage);
     const { node } = page;
     const access = commentAccess(node.kind, node.commentPolicy ?? edition.commentPolicy);
     const [related, history, rendition] = await Promise.all([
-      node.kind === 'article' ? this.related.forNode(node) : null,
-      this.mementos.versionsOf(edition, node),
+      node.kind === 'article' ? this.related.forNode(node, stored.related) : null,
+      this.mementos.versionsOf(edition, node, stored),
       node.photo?.src && this.photos ? this.photos.renditionFor(node.photo.src) : null,
     ]);
     return {

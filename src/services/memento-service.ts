@@ -80,14 +80,17 @@ export class MementoService {
    * Only the times are read; revision bodies are needed only when the node's row is newer than
    * every revision (stores older than fixity), where the full history decides.
    */
-  async versionsOf(edition: Edition, node: NodeDetail): Promise<{ versions: readonly Pick<Memento, 'datetime'>[]; corrections: readonly CorrectionEntry[] }> {
-    const [times, corrections] = await Promise.all([this.revisions.revisionTimesOf(node.nid), this.revisions.correctionsOf(edition.code, [node.nid])]);
+  async versionsOf(edition: Edition, node: NodeDetail, known?: { readonly revisionTimes: readonly number[]; readonly corrections: readonly CorrectionEntry[] }): Promise<{ versions: readonly Pick<Memento, 'datetime'>[]; corrections: readonly CorrectionEntry[] }> {
+    // `known`: the revision times and corrections the caller already read with the node (ReaderService.nodePage).
+    const [times, corrections] = known
+      ? [known.revisionTimes, known.corrections]
+      : await Promise.all([this.revisions.revisionTimesOf(node.nid), this.revisions.correctionsOf(edition.code, [node.nid]).then((m) => m.get(node.nid) ?? [])]);
     const last = times.at(-1);
     if (last === undefined || Math.max(node.updatedAt, node.publishedAt) > last) {
       const full = await this.historyOf(edition, node);
       return { versions: full.mementos, corrections: full.corrections };
     }
-    return { versions: times.map((datetime) => ({ datetime })), corrections: corrections.get(node.nid) ?? [] };
+    return { versions: times.map((datetime) => ({ datetime })), corrections };
   }
 
   /** The same for a node already read (the article page has it). */

@@ -3,7 +3,7 @@ import type { AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeSummary, PublicC
 import { Gone, NotFound } from '../domain/errors.ts';
 import { frontKey, parseFront } from '../domain/front-page.ts';
 import { LISTING_PAGE_SIZE, type Page } from '../domain/pagination.ts';
-import type { ContentReader, ListingFilter, PathTarget } from '../store/types.ts';
+import type { ContentReader, ListingFilter, PathTarget, StoredNodePage } from '../store/types.ts';
 
 export type { PathTarget };
 
@@ -170,18 +170,34 @@ export class ReaderService {
 
   /** A node's page data; NotFound when the node is not in this edition, Gone when it was withdrawn. */
   async node(edition: Edition, nid: number, commentPage = 0): Promise<NodePage> {
-    const node = await this.content.findNode(edition.code, nid);
-    if (!node) {
-      if (await this.content.isWithdrawn(edition.code, nid)) throw this.unpublished === 'notice' ? new Gone(WITHDRAWN_NOTICE) : new Gone();
-      throw (await this.isGone(edition, `node/${nid}`)) ? new Gone() : new NotFound();
-    }
-    // Drupal's comment setting 0 hides a node's comments everywhere: page, pager and feed.
-    const comments = node.commentPolicy === 'hidden'
-      ? { items: [], page: commentPage, pageSize: COMMENTS_PER_PAGE, total: 0 }
-      : await this.content.listPublishedComments(nid, commentPage, COMMENTS_PER_PAGE);
-    const landingItems = node.kind === 'landing' ? await this.content.landingItems(nid) : [];
-    const corrections = node.kind === 'corrections' ? await this.content.listCorrections(edition.code) : [];
+    const node = (await this.content.findNode(edition.code, nid)) ?? (await this.absent(edition, nid));
     const translations = await this.content.translationsOf(nid);
+    return this.withComments(edition, node, translations, commentPage, undefined);
+  }
+
+  /**
+   * The same with what the full page reads about the node (related row, history, translations,
+   * comment count) from one store read, for the article page (issue 14: six statements became one).
+   */
+  async nodePage(edition: Edition, nid: number, commentPage = 0): Promise<{ page: NodePage; stored: StoredNodePage }> {
+    const stored = (await this.content.findNodePage(edition.code, nid)) ?? (await this.absent(edition, nid));
+    return { page: await this.withComments(edition, stored.node, stored.translations, commentPage, stored.publishedComments), stored };
+  }
+
+  /** Throws why a node is not shown here: Gone when withdrawn or recorded as removed, else NotFound. */
+  private async absent(edition: Edition, nid: number): Promise<never> {
+    if (await this.content.isWithdrawn(edition.code, nid)) throw this.unpublished === 'notice' ? new Gone(WITHDRAWN_NOTICE) : new Gone();
+    throw (await this.isGone(edition, `node/${nid}`)) ? new Gone() : new NotFound();
+  }
+
+  private async withComments(edition: Edition, node: NodeDetail, translations: readonly TranslationRef[], commentPage: number, publishedComments: number | undefined): Promise<NodePage> {
+    // Drupal's comment setting 0 hides a node's comments everywhere: page, pager and feed. A node
+    // known to have no published comments needs no comments statement either.
+    const comments = node.commentPolicy === 'hidden' || publishedComments === 0
+      ? { items: [], page: commentPage, pageSize: COMMENTS_PER_PAGE, total: 0 }
+      : await this.content.listPublishedComments(node.nid, commentPage, COMMENTS_PER_PAGE);
+    const landingItems = node.kind === 'landing' ? await this.content.landingItems(node.nid) : [];
+    const corrections = node.kind === 'corrections' ? await this.content.listCorrections(edition.code) : [];
     return { node, comments, landingItems, corrections, translations };
   }
 

@@ -28,10 +28,13 @@ const REFRESH_LIMIT = 2_000;
 export class RelatedService {
   constructor(private readonly archive: ArchiveQueries, private readonly store: RelatedStore) {}
 
-  /** Up to five items sharing the most tags (newest first among equals), and the section neighbours. */
-  async forNode(node: NodeDetail): Promise<RelatedItems> {
+  /**
+   * Up to five items sharing the most tags (newest first among equals), and the section neighbours.
+   * `stored` is the node's stored row when the caller already read it (null: it has none).
+   */
+  async forNode(node: NodeDetail, stored?: PrecomputedRelated | null): Promise<RelatedItems> {
     const section = node.section?.tid ?? null;
-    const ranked = (await this.store.read(node.nid)) ?? (await this.rank({
+    const ranked = (stored === undefined ? await this.store.read(node.nid) : stored) ?? (await this.rank({
       nid: node.nid, edition: node.edition, publishedAt: node.publishedAt, sectionTid: section, tags: node.terms.filter((t) => t.vocabulary === 'tag').map((t) => t.tid),
     }));
     // One read for all of them: the candidates (only published ones come back) and the neighbours.

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -15,6 +14,7 @@ import { installErrorHandlers } from './errors.ts';
 import { PageCache } from './page-cache.ts';
 import { DiskPageTier } from './cache/disk-page-tier.ts';
 import { NavigationMemo } from './render.ts';
+import { securityHeaders } from './security-headers.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
@@ -202,27 +202,13 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     done();
   });
 
-  await app.register(helmet, {
-    // No inline script or style anywhere: a filter bug alone cannot run code in a reader's page.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
-  // One synchronous hook for what helmet does not do. Helmet has no Permissions-Policy: no page
-  // of ours uses these features, so none may. No page lives at a path with a NUL (PostgreSQL
-  // cannot even compare one): it is refused before any lookup, the same on every store.
+  // One synchronous hook for the security headers: helmet's, computed once (security-headers.ts),
+  // and Permissions-Policy, which helmet has not: no page of ours uses these features, so none
+  // may. No page lives at a path with a NUL (PostgreSQL cannot even compare one): it is refused
+  // before any lookup, the same on every store.
+  const security = securityHeaders();
   app.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of security) reply.raw.setHeader(name, value);
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     const query = request.url.indexOf('?');
     done(/%00|\u0000/i.test(query === -1 ? request.url : request.url.slice(0, query)) ? new UnsafeUrl() : undefined);
@@ -257,11 +243,12 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   });
 
   // The archive's run-time guard: any write not to a route that takes writes is refused.
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return;
+  // Synchronous: an async hook costs every read a promise and a microtask turn (issue 14).
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return done();
     const edition = editions.forPath(request.url);
     const accepts = (request.routeOptions.config as FolioRouteConfig | undefined)?.acceptsWrites === true;
-    if (edition.mode === 'archive' && !accepts) throw new ReadOnlyEdition(edition.code);
+    done(edition.mode === 'archive' && !accepts ? new ReadOnlyEdition(edition.code) : undefined);
   });
 
   installErrorHandlers(app, deps);

@@ -6,9 +6,10 @@ import type { Database } from '../schema.ts';
 import type { Dialect } from '../connection.ts';
 import { threadSortKey } from './sql-helpers.ts';
 import { translationsOf } from './translation-queries.ts';
-import type { ContentReader, ListingQuery, PathTarget, PathTargetType } from '../types.ts';
+import type { ContentReader, ListingQuery, PathTarget, PathTargetType, StoredNodePage } from '../types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, storedHtml, toBlog, toCorrection, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
 import { readNodeDetail, readSummaries } from './node-detail-query.ts';
+import { readNodePage } from './node-page-query.ts';
 import { CompiledOnce } from './compiled-once.ts';
 
 /** lower(path): served by the expression indexes of migration 007 on both dialects. */
@@ -50,6 +51,10 @@ export class KyselyContentReader implements ContentReader {
 
   async findNode(edition: string, nid: number): Promise<NodeDetail | undefined> {
     return readNodeDetail(this.db, this.dialect, edition, nid);
+  }
+
+  findNodePage(edition: string, nid: number): Promise<StoredNodePage | undefined> {
+    return readNodePage(this.db, this.dialect, edition, nid);
   }
 
   async isWithdrawn(edition: string, nid: number): Promise<boolean> {

@@ -11,7 +11,7 @@ import { CompiledOnce } from './compiled-once.ts';
 interface TermJson { tid: number; vocabulary: string; name: string; path: string | null; parent_tid: number | null }
 
 /** json_group_array comes back from SQLite as text; pg parses json itself. */
-function parsed<T>(value: unknown): T[] {
+export function parsed<T>(value: unknown): T[] {
   return (typeof value === 'string' ? JSON.parse(value) : value ?? []) as T[];
 }
 
@@ -19,7 +19,8 @@ function toTermRef(t: TermJson): TermRef {
   return { tid: Number(t.tid), vocabulary: t.vocabulary as Vocabulary, name: t.name, path: t.path, parentTid: t.parent_tid === null ? null : Number(t.parent_tid) };
 }
 
-function detailQuery(jsonArrayFrom: typeof sqliteJsonArrayFrom) {
+/** The node-detail statement's builder (the node page's statement extends it: node-page-query.ts). */
+export function detailQuery(jsonArrayFrom: typeof sqliteJsonArrayFrom) {
   return (db: Kysely<Database>, edition: string, nid: number) => db.selectFrom('nodes')
     .leftJoin('blogs', 'blogs.bid', 'nodes.blog_id')
     .selectAll('nodes')
@@ -39,7 +40,7 @@ function detailQuery(jsonArrayFrom: typeof sqliteJsonArrayFrom) {
     .where('nodes.nid', '=', nid).where('nodes.edition', '=', edition).where('nodes.status', '=', 1);
 }
 
-type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<ReturnType<typeof detailQuery>>['executeTakeFirst']>>>;
+export type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<ReturnType<typeof detailQuery>>['executeTakeFirst']>>>;
 
 /** Sentinels no edition code or node id can be (see CompiledOnce). */
 const SENTINELS = ['\u0000edition', -2_000_000_123] as const;
@@ -54,7 +55,11 @@ const PG_DETAIL = new CompiledOnce<readonly [string, number], DetailRow>(detailQ
  */
 export async function readNodeDetail(db: Kysely<Database>, dialect: Dialect, edition: string, nid: number): Promise<NodeDetail | undefined> {
   const [row] = await (dialect === 'postgres' ? PG_DETAIL : SQLITE_DETAIL).execute(db, edition, nid);
-  if (!row) return undefined;
+  return row && toNodeDetail(row);
+}
+
+/** A row of the node-detail statement (or of one that extends it) as a NodeDetail. */
+export function toNodeDetail(row: DetailRow): NodeDetail {
   const terms = parsed<TermJson>(row.term_list).map(toTermRef);
   const authors = parsed<AuthorRef>(row.author_list).map((a) => ({ aid: Number(a.aid), name: a.name, slug: a.slug }));
   const blog = row.blog_id === null || row.blog_uid === null ? null : {

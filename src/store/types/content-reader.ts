@@ -2,6 +2,7 @@ import type {
   AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeKind, NodeSummary, PublicComment, TermRef, TranslationRef, Vocabulary,
 } from '../../domain/content.ts';
 import type { Page } from '../../domain/pagination.ts';
+import type { PrecomputedRelated } from './related-store.ts';
 
 /** What a stored path points at. */
 export type PathTargetType = 'node' | 'term' | 'author' | 'blog';
@@ -29,9 +30,26 @@ export interface ListingQuery {
   readonly pageSize: number;
 }
 
+/** A node with everything its page reads about the node itself, as one store read returns it. */
+export interface StoredNodePage {
+  readonly node: NodeDetail;
+  /** Its stored related items and neighbours (RelatedStore.read), null when none are stored. */
+  readonly related: PrecomputedRelated | null;
+  /** Its published translations in other editions, as translationsOf. */
+  readonly translations: readonly TranslationRef[];
+  /** The distinct times of its stored revisions, oldest first (RevisionQueries.revisionTimesOf). */
+  readonly revisionTimes: readonly number[];
+  /** Its corrections and updates, oldest first (RevisionQueries.correctionsOf). */
+  readonly corrections: readonly CorrectionEntry[];
+  /** How many published comments it has. */
+  readonly publishedComments: number;
+}
+
 /** Everything the public pages read. Implementations never return private comment fields. */
 export interface ContentReader {
   findNode(edition: string, nid: number): Promise<NodeDetail | undefined>;
+  /** A published node of this edition and what its page reads about it, in one read (issue 14). */
+  findNodePage(edition: string, nid: number): Promise<StoredNodePage | undefined>;
   /** True when this edition holds the node but it is unpublished (withdrawn): its page answers 410. */
   isWithdrawn(edition: string, nid: number): Promise<boolean>;
   /** Why an old path was deliberately removed, if it was (410 Gone). */

@@ -1,0 +1,100 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
+import { openSqliteKysely } from '../../src/store/sqlite/connect.ts';
+import { testDialects } from '../support/databases.ts';
+import { seconds } from '../support/factories.ts';
+import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
+import { openTestSite, type TestSite } from '../support/test-runtime.ts';
+
+// Issue 14: the article page reads its node, related row, translations, revision times,
+// corrections and comment count in one statement (ContentReader.findNodePage). It must return
+// exactly what the separate reads return, for every node of the fixture, on both databases.
+for (const dialect of testDialects()) {
+  describe(`one read for a node's page (${dialect})`, () => {
+    let site: TestSite;
+    const store = () => site.runtime.store;
+
+    before(async () => {
+      site = await openTestSite(dialect, async (runtime) => {
+        await seedFixture(runtime);
+        const en = sanctionedWriter(runtime.editions.get('en'), 'demo-seed');
+        // The Arabic article is a translation of the English one; the article has a correction
+        // and an update (and a letter, which is not about what it says), in an order by date.
+        await runtime.store.writer.linkTranslation(en, FIXTURE.arabic.nid, FIXTURE.article.nid);
+        await runtime.store.revisions.recordCorrection(en, { nid: FIXTURE.article.nid, kind: 'update', title: 'Updated', bodyHtml: '<p>Later.</p>', publishedAt: seconds('2013-02-02T10:00:00Z') }, []);
+        await runtime.store.revisions.recordCorrection(en, { nid: FIXTURE.article.nid, kind: 'correction', title: 'Corrected', bodyHtml: '<p>Earlier.</p>', publishedAt: seconds('2013-02-01T10:00:00Z') }, []);
+        await runtime.store.revisions.recordCorrection(en, { nid: FIXTURE.article.nid, kind: 'letter', title: 'A letter', bodyHtml: '<p>Dear editors.</p>', publishedAt: seconds('2013-02-03T10:00:00Z') }, []);
+        await runtime.related.rebuild('en');
+      });
+    });
+    after(async () => {
+      await site.close();
+    });
+
+    /** What the page read before: one statement each. */
+    async function separately(edition: string, nid: number) {
+      const s = store();
+      const node = await s.content.findNode(edition, nid);
+      if (!node) return undefined;
+      const comments = await s.content.listPublishedComments(nid, 0, 1000);
+      return {
+        node,
+        related: (await s.related.read(nid)) ?? null,
+        translations: await s.content.translationsOf(nid),
+        revisionTimes: await s.revisions.revisionTimesOf(nid),
+        corrections: (await s.revisions.correctionsOf(edition, [nid])).get(nid) ?? [],
+        publishedComments: comments.total,
+      };
+    }
+
+    test('returns what the separate reads return, for every node of both editions', async () => {
+      let withRelated = 0;
+      for (const edition of ['en', 'ar']) {
+        for (let nid = 1; nid < 4000; nid++) {
+          const expected = await separately(edition, nid);
+          assert.deepEqual(await store().content.findNodePage(edition, nid), expected, `${edition} node ${nid}`);
+          if (expected?.related) withRelated++;
+        }
+      }
+      // The comparison covered stored related rows, not only their absence.
+      assert.ok(withRelated > 10);
+    });
+
+    test("the article's translations, corrections in date order (letters left out) and comment count", async () => {
+      const page = await store().content.findNodePage('en', FIXTURE.article.nid);
+      assert.deepEqual(page?.translations.map((t) => [t.nid, t.edition]), [[FIXTURE.arabic.nid, 'ar']]);
+      const titles = page?.corrections.map((c) => c.title) ?? [];
+      assert.ok(titles.indexOf('Corrected') < titles.indexOf('Updated') && titles.indexOf('Corrected') !== -1, titles.join(', '));
+      assert.ok(!titles.includes('A letter'));
+      const times = page?.corrections.map((c) => c.publishedAt) ?? [];
+      assert.deepEqual(times, [...times].sort((a, b) => a - b));
+      assert.equal(page?.publishedComments, 3);
+      assert.ok(page?.related);
+      // The unpublished comment of 2003 is not counted.
+      assert.equal((await store().content.findNodePage('en', FIXTURE.unsigned.nid))?.publishedComments, 1);
+    });
+
+    test('nothing for a node of another edition', async () => {
+      assert.equal(await store().content.findNodePage('ar', FIXTURE.article.nid), undefined);
+    });
+  });
+}
+
+describe('SQLite status comparisons are literals', () => {
+  // A bound `status = ?` made SQLite re-plan the statement on every run (partial index
+  // nodes_scheduled); see store/sqlite/status-literals.ts.
+  test('status = <code> is written as a literal, other values stay bound', () => {
+    const db = openSqliteKysely(':memory:');
+    try {
+      const compiled = db.selectFrom('nodes').select('nid').where('nodes.status', '=', 1).where('edition', '=', 'en')
+        .where('nid', '=', 7).where('status', 'in', [1, 2]).compile();
+      assert.equal(compiled.sql, 'select "nid" from "nodes" where "nodes"."status" = 1 and "edition" = ? and "nid" = ? and "status" in (?, ?)');
+      assert.deepEqual(compiled.parameters, ['en', 7, 1, 2]);
+      // CompiledOnce's sentinels (far below zero) stay parameters, so they can be replaced.
+      assert.deepEqual(db.selectFrom('comments').select('cid').where('status', '=', -2_000_000_001).compile().parameters, [-2_000_000_001]);
+    } finally {
+      void db.destroy();
+    }
+  });
+});
