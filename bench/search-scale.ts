@@ -23,7 +23,7 @@ const WARM_UP_QUERIES = 12;
 const TARGET_P99_MS = 100;
 
 /** One query as a reader sends it. */
-interface BenchQuery {
+export interface BenchQuery {
   readonly q: string;
   readonly year?: number;
   readonly newest?: boolean;
@@ -81,7 +81,7 @@ function ensureArchive(file: string, args: readonly string[]): void {
  * whole edition: one word, two words, a phrase, a prefix, a word in one year, a word newest first.
  * Words from headlines range from the commonest in the archive to ones found a handful of times.
  */
-function sampleQueries(file: string, edition: string, count: number, seed: number): BenchQuery[] {
+export function sampleQueries(file: string, edition: string, count: number, seed: number): BenchQuery[] {
   const db = new SqliteDatabase(file, { readonly: true });
   const { lo, hi } = db.prepare('select min(nid) as lo, max(nid) as hi from nodes where edition = ?').get(edition) as { lo: number; hi: number };
   const pick = db.prepare("select title, published_at from nodes where edition = ? and nid >= ? and kind = 'article' order by nid limit 1");
