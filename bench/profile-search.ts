@@ -4,9 +4,10 @@ import { loadConfig } from '../src/config/config.ts';
 import { openStoreRuntime } from '../src/runtime.ts';
 import { sampleQueries } from './search-scale.ts';
 
-const [file, edition = 'en', count = '60'] = process.argv.slice(2);
-if (!file) throw new Error('usage: profile-search.ts <file.db> <en|ar> [queries]');
-const runtime = await openStoreRuntime(loadConfig({ ...process.env, FOLIO_LOG_LEVEL: 'warn' }, { databaseUrl: `sqlite:${file}` }));
+const [url, edition = 'en', count = '60', sample] = process.argv.slice(2);
+if (!url) throw new Error('usage: profile-search.ts <sqlite:file.db | postgres://…> <en|ar> [queries] [sample file]');
+const file = sample ?? url.replace(/^sqlite:/, '');
+const runtime = await openStoreRuntime(loadConfig({ ...process.env, FOLIO_LOG_LEVEL: 'warn' }, { databaseUrl: url }));
 const ed = runtime.editions.get(edition);
 const steps = new Map<string, number>();
 const wrap = (target: Record<string, unknown>, name: string, label: string) => {
@@ -40,6 +41,7 @@ for (const [i, query] of queries.entries()) {
 }
 rows.sort((a, b) => b.steps.cpu! - a.steps.cpu!);
 const cpus = rows.map((r) => r.steps.cpu!).sort((a, b) => a - b);
-console.log(`CPU per new query: p50 ${cpus[Math.floor(cpus.length / 2)]!.toFixed(1)} ms, max ${cpus[cpus.length - 1]!.toFixed(1)} ms; wall max ${Math.max(...rows.map((r) => r.ms)).toFixed(1)} ms`);
+const walls = rows.map((r) => r.ms).sort((a, b) => a - b);
+console.log(`${url} ${edition}, ${rows.length} new queries: CPU p50 ${cpus[Math.floor(cpus.length / 2)]!.toFixed(1)} ms, max ${cpus[cpus.length - 1]!.toFixed(1)} ms; wall p50 ${walls[Math.floor(walls.length / 2)]!.toFixed(1)} ms, max ${walls[walls.length - 1]!.toFixed(1)} ms`);
 for (const r of rows) console.log(`${r.ms.toFixed(1).padStart(7)} ms  ${r.kind.padEnd(6)} ${String(r.total).padStart(6)}  ${r.q.padEnd(28)} ${JSON.stringify(r.steps)}`);
 await runtime.close();
