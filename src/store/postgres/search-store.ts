@@ -58,7 +58,8 @@ export class PostgresSearchStore implements SearchStore {
     const rows = request.sort === 'newest'
       ? (await sql<{ nid: number }>`${candidatesSql}`.execute(this.readDb)).rows.map((r) => ({ nid: r.nid, score: 0 }))
       : (await sql<{ nid: number; score: number }>`select c.nid, ts_rank_cd(d.document, ${query}) as score
-        from (${candidatesSql}) as c join search_docs as d on d.nid = c.nid`.execute(this.readDb)).rows;
+        from (${candidatesSql}) as c join search_docs as d on d.nid = c.nid
+        order by d.published_at desc, d.nid desc`.execute(this.readDb)).rows;
     const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, count);
     const candidates = rows.map((r) => r.nid);
     if (request.sort === 'newest') {
