@@ -42,7 +42,7 @@ export interface FacetValue {
   readonly count: number;
 }
 
-/** Counts per facet, over the newest matches (at most RELEVANCE_CANDIDATES of them). */
+/** Counts per facet, over the newest matches (at most FACET_SAMPLE of them). */
 export interface Facets {
   readonly section: readonly FacetValue[];
   readonly year: readonly FacetValue[];
@@ -52,6 +52,13 @@ export interface Facets {
   /** How many matches the counts cover; less than the total when there are very many. */
   readonly counted: number;
 }
+
+/**
+ * Matches facets are counted over: the newest of the candidates. Counting sections, tags, authors,
+ * years and sources over all 2,000 candidates was half of a new query's CPU (issue 14); the page
+ * says how many the counts cover whenever that is fewer than the total.
+ */
+const FACET_SAMPLE = 1000;
 
 /** Values shown per facet: enough to narrow with, few enough to scan. */
 const FACET_VALUES = 10;
@@ -203,8 +210,9 @@ export class SearchService {
     return tokens;
   }
 
-  /** Facet counts over the newest matches: exact when there are fewer than the candidate bound. */
-  private async facets(candidates: readonly number[], edition: Edition): Promise<Facets> {
+  /** Facet counts over the newest matches: exact when there are at most FACET_SAMPLE. */
+  private async facets(newestFirst: readonly number[], edition: Edition): Promise<Facets> {
+    const candidates = newestFirst.slice(0, FACET_SAMPLE);
     const rows = await this.search.facetRows(candidates);
     const top = (list: readonly { id: number; name: string; count: number }[]) =>
       list.slice(0, FACET_VALUES).map((r) => ({ key: String(r.id), label: r.name, count: r.count }));

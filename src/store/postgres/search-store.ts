@@ -49,10 +49,17 @@ export class PostgresSearchStore implements SearchStore {
     const query = sql`to_tsquery(${sql.lit(config(request.lang))}::regconfig, ${`${tsqueryExpression(request.query)}${narrowing}`})`;
     const count = async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs
       where edition = ${request.edition} and document @@ ${query} limit ${limit}) as capped`.execute(this.readDb)).rows[0]?.n ?? 0);
-    // The same bounded design as SQLite: rank the newest matches, not all of them; count no further than the cap.
-    const rows = (await sql<{ nid: number; score: number }>`select nid, ts_rank_cd(document, ${query}) as score
-      from search_docs where edition = ${request.edition} and document @@ ${query}
-      order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.readDb)).rows;
+    // The same bounded design as SQLite: rank the newest matches, not all of them; count no further
+    // than the cap. The rank is computed after the limit, over the candidates' rows only: in the
+    // select list of the limited query PostgreSQL scored (and de-TOASTed) every match first.
+    // A newest-first page needs no score at all.
+    const candidatesSql = sql`select nid from search_docs where edition = ${request.edition} and document @@ ${query}
+      order by published_at desc, nid desc limit ${RELEVANCE_CANDIDATES}`;
+    const rows = request.sort === 'newest'
+      ? (await sql<{ nid: number }>`${candidatesSql}`.execute(this.readDb)).rows.map((r) => ({ nid: r.nid, score: 0 }))
+      : (await sql<{ nid: number; score: number }>`select c.nid, ts_rank_cd(d.document, ${query}) as score
+        from (${candidatesSql}) as c join search_docs as d on d.nid = c.nid
+        order by d.published_at desc, d.nid desc`.execute(this.readDb)).rows;
     const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, count);
     const candidates = rows.map((r) => r.nid);
     if (request.sort === 'newest') {

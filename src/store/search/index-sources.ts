@@ -52,12 +52,16 @@ export async function loadIndexSources(db: Kysely<Database>, afterNid: number, l
 export async function loadFacetRows(db: Kysely<Database>, dialect: Dialect, nids: readonly number[]): Promise<FacetRows> {
   if (nids.length === 0) return { sections: [], tags: [], authors: [], dated: [] };
   const ids = idSet(dialect, nids);
-  const terms = await db.selectFrom('node_terms').innerJoin('terms', 'terms.tid', 'node_terms.tid')
-    .select(['terms.tid as id', 'terms.name', 'terms.vocabulary', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('node_terms.nid', 'in', ids).groupBy(['terms.tid', 'terms.name', 'terms.vocabulary']).execute();
-  const authors = await db.selectFrom('node_authors').innerJoin('authors', 'authors.aid', 'node_authors.aid')
-    .select(['authors.aid as id', 'authors.name', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('node_authors.nid', 'in', ids).groupBy(['authors.aid', 'authors.name']).execute();
+  // Counted by id first, then named: the names are looked up once per term or author, not once
+  // per node that has it (a first search counts over up to RELEVANCE_CANDIDATES nodes).
+  const termCounts = db.selectFrom('node_terms').select(['tid', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('nid', 'in', ids).groupBy('tid').as('c');
+  const terms = await db.selectFrom(termCounts).innerJoin('terms', 'terms.tid', 'c.tid')
+    .select(['terms.tid as id', 'terms.name', 'terms.vocabulary', 'c.count']).execute();
+  const authorCounts = db.selectFrom('node_authors').select(['aid', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('nid', 'in', ids).groupBy('aid').as('c');
+  const authors = await db.selectFrom(authorCounts).innerJoin('authors', 'authors.aid', 'c.aid')
+    .select(['authors.aid as id', 'authors.name', 'c.count']).execute();
   const dated = await db.selectFrom('nodes').select(['published_at', 'credit']).where('nid', 'in', ids).execute();
   const sorted = <T extends { count: number; name: string }>(list: T[]) => list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const plain = (r: { id: number; name: string; count: number | string }) => ({ id: r.id, name: r.name, count: Number(r.count) });

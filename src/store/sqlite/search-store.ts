@@ -22,7 +22,12 @@ function newestFirst(a: { nid: number; publishedAt: number }, b: { nid: number; 
 /** Documents per multi-row statement while indexing: 4 values each, far under SQLite's bind limit. */
 const INDEX_CHUNK = 200;
 
-/** The edition is indexed as a token in the meta column, so filtering by it stays inside FTS5. */
+/**
+ * The edition is indexed as a token in the meta column. Searches do not match on it: it is in
+ * nearly every document of an edition, so in a MATCH it cost a walk of a million-entry doclist
+ * twice per new query (the AND, and bm25's document frequency of every phrase). They check
+ * search_docs' edition by primary key for each match instead (see `matches`).
+ */
 export function editionToken(edition: string): string {
   return `folioedition${edition}`;
 }
@@ -61,14 +66,13 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const narrowing = [editionToken(request.edition), ...(request.facets ?? [])].map((t) => `meta : ${t}`).join(' AND ');
-    const match = `${narrowing} AND (${fts5Expression(request.query)})`;
+    const match = [...(request.facets ?? []).map((t) => `meta : ${t}`), `(${fts5Expression(request.query)})`].join(' AND ');
     if (request.sort === 'newest') return this.newest(match, request);
     // FTS5 walks a match's rowids newest first and stops at the limit, so the ranked candidates
     // cost the same for a word in 40 articles or in 400,000.
-    const rows = (await sql<{ nid: number; score: number }>`select rowid as nid, ${BM25} as score from search_fts
-      where search_fts match ${match} order by rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db)).rows;
-    const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, limit));
+    const rows = (await sql<{ nid: number; score: number }>`select search_fts.rowid as nid, ${BM25} as score from ${this.matches(match, request.edition)}
+      order by search_fts.rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db)).rows;
+    const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, request.edition, limit));
     // bm25 is lower-is-better in FTS5.
     const ranked = [...rows].sort((a, b) => a.score - b.score || b.nid - a.nid);
     return {
@@ -77,9 +81,19 @@ export class SqliteSearchStore implements SearchStore {
     };
   }
 
+  /**
+   * The FROM and WHERE of an edition's matches. CROSS JOIN keeps FTS5 the outer loop, so its
+   * newest-first walk (ORDER BY rowid, consumed by FTS5) stops at the LIMIT; each match costs one
+   * primary-key lookup for its edition.
+   */
+  private matches(match: string, edition: string) {
+    return sql`search_fts cross join search_docs on search_docs.nid = search_fts.rowid
+      where search_fts match ${match} and search_docs.edition = ${edition}`;
+  }
+
   /** Matches, counting no further than `limit`. */
-  private async count(match: string, limit: number): Promise<number> {
-    const row = (await sql<{ n: number }>`select count(*) as n from (select rowid from search_fts where search_fts match ${match} limit ${limit})`.execute(this.db)).rows[0];
+  private async count(match: string, edition: string, limit: number): Promise<number> {
+    const row = (await sql<{ n: number }>`select count(*) as n from (select search_fts.rowid from ${this.matches(match, edition)} limit ${limit})`.execute(this.db)).rows[0];
     return Number(row?.n ?? 0);
   }
 
@@ -92,9 +106,9 @@ export class SqliteSearchStore implements SearchStore {
    * the full walk.
    */
   private async newest(match: string, request: SearchRequest): Promise<SearchResult> {
-    const newestByNid = (await sql<{ nid: number }>`select rowid as nid from search_fts where search_fts match ${match}
-      order by rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db)).rows.map((r) => r.nid);
-    const counted = await cappedTotal(newestByNid.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, limit));
+    const newestByNid = (await sql<{ nid: number }>`select search_fts.rowid as nid from ${this.matches(match, request.edition)}
+      order by search_fts.rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db)).rows.map((r) => r.nid);
+    const counted = await cappedTotal(newestByNid.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, request.edition, limit));
     const end = request.offset + request.limit;
     const dated = await this.byDate(newestByNid);
     let page: readonly number[] | null = null;
@@ -108,7 +122,7 @@ export class SqliteSearchStore implements SearchStore {
     }
     if (page === null) {
       page = (await sql<{ nid: number }>`select search_docs.nid as nid from search_docs
-        where search_docs.nid in (select rowid from search_fts where search_fts match ${match})
+        where search_docs.edition = ${request.edition} and search_docs.nid in (select rowid from search_fts where search_fts match ${match})
         order by search_docs.published_at desc, search_docs.nid desc limit ${request.limit} offset ${request.offset}`.execute(this.db)).rows.map((r) => r.nid);
     }
     return { ...counted, hits: page.map((nid) => ({ nid, score: 0 })), candidates: newestByNid };

@@ -48,6 +48,7 @@ export interface SearchResult {
   readonly total: number;
   readonly totalCapped: boolean;
   readonly hits: readonly { readonly nid: number; readonly score: number }[];
+  /** The newest matches, newest first (at most RELEVANCE_CANDIDATES): facets are counted over the first of them. */
   readonly candidates: readonly number[];
 }
 
