@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -11,6 +10,7 @@ import { MESSAGES } from '../text/messages.ts';
 import { UnsafeUrl } from '../text/uri-reference.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { parseForm } from './form-parser.ts';
+import { securityHeaders } from './security-headers.ts';
 import { installErrorHandlers } from './errors.ts';
 import { PageCache } from './page-cache.ts';
 import { DiskPageTier } from './cache/disk-page-tier.ts';
@@ -202,7 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
     done();
   });
 
-  await app.register(helmet, {
+  const helmetHeaders = securityHeaders({
     // No inline script or style anywhere: a filter bug alone cannot run code in a reader's page.
     contentSecurityPolicy: {
       directives: {
@@ -218,6 +218,11 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  // Helmet's headers on every response the routes answer (cached pages carry their own).
+  app.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of helmetHeaders) reply.raw.setHeader(name, value);
+    done();
   });
   // One synchronous hook for what helmet does not do. Helmet has no Permissions-Policy: no page
   // of ours uses these features, so none may. No page lives at a path with a NUL (PostgreSQL
