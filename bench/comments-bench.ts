@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,34 @@ export interface CommentBenchResult {
   readonly stored: number;
   /** Seconds of posting in all (the median's runs and the run alongside reads): `stored` over this is the durable rate. */
   readonly postingSeconds: number;
+  /** The same posts to a bare node:http + better-sqlite3 (synchronous=FULL, group commit) server, median of 3. */
+  readonly baseline: WrkResult;
+  /** Rows the baseline stored over its runs, and their seconds. */
+  readonly baselineStored: number;
+  readonly baselineSeconds: number;
+}
+
+const BASELINE = fileURLToPath(new URL('./comment-baseline-server.ts', import.meta.url));
+
+/** Starts the bare baseline server on a fresh file and waits for its port. */
+async function startCommentBaseline(file: string): Promise<{ base: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', BASELINE, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`comment baseline server exited with ${code}`)));
+    child.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/** The median run of `runs` by requests per second. */
+function median(runs: WrkResult[]): WrkResult {
+  return [...runs].sort((a, b) => a.requestsPerSec - b.requestsPerSec)[Math.floor(runs.length / 2)]!;
 }
 
 /** Posting runs of which the median is reported (issue 14: medians of 3). */
@@ -54,9 +82,24 @@ export async function measureComments(seconds: number): Promise<CommentBenchResu
       await wrk({ base: server.base, paths: reads, connections: 50, threads: 1, seconds: 2, headers });
       const readIdle = await wrk({ base: server.base, paths: reads, connections: 25, threads: 1, seconds, headers });
       const postOptions = { base: server.base, paths: posts.map((p) => p.path), bodies: posts.map((p) => p.body), randomClientIp: true };
+      // Folio and the baseline alternate run by run, so a change in the machine's load touches both.
       const runs: WrkResult[] = [];
-      for (let i = 0; i < POSTING_RUNS; i++) runs.push(await wrk({ ...postOptions, connections: 50, threads: 1, seconds }));
-      const posting = runs.sort((a, b) => a.requestsPerSec - b.requestsPerSec)[Math.floor(POSTING_RUNS / 2)]!;
+      const baselineRuns: WrkResult[] = [];
+      const baselineFile = join(dir, 'baseline.db');
+      const bare = await startCommentBaseline(baselineFile);
+      try {
+        for (let i = 0; i < POSTING_RUNS; i++) {
+          runs.push(await wrk({ ...postOptions, connections: 50, threads: 1, seconds }));
+          baselineRuns.push(await wrk({ ...postOptions, base: bare.base, connections: 50, threads: 1, seconds }));
+        }
+      } finally {
+        await bare.stop();
+      }
+      const posting = median(runs);
+      const baseline = median(baselineRuns);
+      const bareDb = new SqliteDatabase(baselineFile, { readonly: true });
+      const baselineStored = (bareDb.prepare('select count(*) as n from comments').get() as { n: number }).n;
+      bareDb.close();
       const [readWhilePosting, postingWithReads] = await Promise.all([
         wrk({ base: server.base, paths: reads, connections: 25, threads: 1, seconds, headers }),
         wrk({ ...postOptions, connections: 25, threads: 1, seconds }),
@@ -65,7 +108,7 @@ export async function measureComments(seconds: number): Promise<CommentBenchResu
       const after = new SqliteDatabase(file, { readonly: true });
       const stored = (after.prepare('select count(*) as n from comments').get() as { n: number }).n - before;
       after.close();
-      return { posting, readIdle, readWhilePosting, postingWithReads, stored, postingSeconds: seconds * (POSTING_RUNS + 1) };
+      return { posting, readIdle, readWhilePosting, postingWithReads, stored, postingSeconds: seconds * (POSTING_RUNS + 1), baseline, baselineStored, baselineSeconds: seconds * POSTING_RUNS };
     } finally {
       if (server.child.exitCode === null) await server.stop();
     }

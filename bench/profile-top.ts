@@ -1,5 +1,8 @@
 // Prints the top frames of a V8 .cpuprofile (from `node --cpu-prof`): self time and inclusive
-// time per function, as quoted in the issue notes. Usage: node --import tsx bench/profile-top.ts <file> [n]
+// time per function, as quoted in the issue notes. Usage:
+//   node --import tsx bench/profile-top.ts <file> [n] [--last <seconds>]
+// --last keeps only the profile's final seconds: a server profiled under a load that ends with its
+// exit, without the start-up (module loading, asset compression) that would otherwise fill the top.
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
@@ -7,14 +10,21 @@ interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[
 
 const args = process.argv.slice(2);
 const file = args.find((a) => a.endsWith('.cpuprofile'));
-const count = args.find((a) => /^\d+$/.test(a)) ?? '25';
+const lastAt = args.indexOf('--last');
+const lastUs = lastAt >= 0 ? Number(args[lastAt + 1]) * 1e6 : Infinity;
+const count = args.find((a, i) => /^\d+$/.test(a) && i !== lastAt + 1) ?? '25';
 if (!file) throw new Error('usage: profile-top.ts <file.cpuprofile> [n]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const span = profile.timeDeltas.reduce((a, b) => a + b, 0);
+let at = 0;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (span - at <= lastUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 
 const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules\/|src\/)/, '$1')}:${n.callFrame.lineNumber + 1}`;
 const self = new Map<string, number>();

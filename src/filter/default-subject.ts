@@ -23,8 +23,16 @@ const TAGS_AND_COMMENTS = /<!--[\s\S]*?-->|<[^>]*>/g;
  * reader's language. Throws `FilterInputError` for a body `formatText` refuses.
  */
 export function defaultSubject(bodyRaw: string, format: FormatName): string | null {
+  return defaultSubjectOfHtml(formatToString(format, bodyRaw));
+}
+
+/**
+ * `defaultSubject` from the body's HTML as the format rendered it: for a caller that has just
+ * rendered the body to store it, so the format does not run a second time.
+ */
+export function defaultSubjectOfHtml(bodyHtml: string): string | null {
   // Our serialiser escapes `<` and `>` inside attribute values, so a tag never contains a `>`.
-  const text = phpTrim(decodeEntities(formatToString(format, bodyRaw).replace(TAGS_AND_COMMENTS, '')));
+  const text = phpTrim(decodeEntities(bodyHtml.replace(TAGS_AND_COMMENTS, '')));
   const subject = truncateUtf8(text, DEFAULT_SUBJECT_LENGTH, { wordsafe: true });
   return subject === '' ? null : subject;
 }

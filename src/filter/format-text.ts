@@ -43,6 +43,20 @@ export function formatLimitError(format: FormatName, input: string): FilterLimit
 }
 
 /**
+ * The HTML `formatText` returns, or the `FilterLimitError` it would throw, from one pass over
+ * the input: for forms that show the limit next to the field and keep the HTML otherwise.
+ * Text `formatText` refuses for its bytes (NUL, a lone surrogate) still throws.
+ */
+export function formatOrLimitError(format: FormatName, input: string): { readonly html: SafeHtml } | { readonly limit: FilterLimitError } {
+  try {
+    return { html: formatText(format, input) };
+  } catch (err) {
+    if (err instanceof FilterLimitError) return { limit: err };
+    throw err;
+  }
+}
+
+/**
  * Runs one stage of a format (default filtered_html) on `input` as given: no validation and no
  * preparation, exactly what that filter does inside the pipeline.
  */

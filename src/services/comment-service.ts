@@ -5,7 +5,7 @@ import { refusesComments, type CommentPolicy, type Edition } from '../domain/edi
 import { NotFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
 import type { SafeHtml } from '../domain/safe-html.ts';
-import { defaultSubject, findTextProblem, formatLimitError, formatText, NO_SUBJECT } from '../filter/index.ts';
+import { defaultSubjectOfHtml, findTextProblem, formatOrLimitError, NO_SUBJECT } from '../filter/index.ts';
 import type { CommentStore, CommentTarget, ContentReader, UserRecord, UserStore } from '../store/types.ts';
 import type { CommentGuard } from './comment-guard.ts';
 import type { FormTokens } from './form-token.ts';
@@ -80,9 +80,8 @@ export class CommentService {
 
   /** Validates and renders without saving: the preview shows exactly what would be published. */
   async preview(s: CommentSubmission): Promise<{ errors: CommentErrors; rendered: RenderedComment | null }> {
-    const errors = await this.validate(s);
-    if (errors.comment) return { errors, rendered: null };
-    return { errors, rendered: this.render(s.values, s.edition) };
+    const { errors, bodyHtml } = await this.validate(s);
+    return { errors, rendered: bodyHtml ? this.render(s.values, s.edition, bodyHtml) : null };
   }
 
   /**
@@ -94,8 +93,8 @@ export class CommentService {
     if (refusesComments(context.policy)) {
       return { kind: 'refused', status: 403, errors: { form: { en: 'Comments are closed on this article.', ar: 'التعليقات مغلقة على هذا المقال.' } } };
     }
-    const errors = await this.validate(s);
-    if (!isClean(errors)) return { kind: 'refused', status: 400, errors };
+    const { errors, bodyHtml } = await this.validate(s);
+    if (!isClean(errors) || !bodyHtml) return { kind: 'refused', status: 400, errors };
     const isStaff = can(s.user?.role, 'skip comment approval');
     if (!isStaff) {
       const refusal = this.guard.check(s.values, { ip: s.ip, honeypot: s.honeypot, tokenAge: this.tokens.age(s.formToken, s.nid, this.now()) });
@@ -108,7 +107,7 @@ export class CommentService {
           ar: `لا يمكنك نشر أكثر من ${this.config.floodLimit} تعليقات خلال ${minutes} دقيقة. تعليقك محفوظ أدناه: حاول لاحقاً.` } } };
       }
     }
-    const rendered = this.render(s.values, s.edition);
+    const rendered = this.render(s.values, s.edition, bodyHtml);
     const links = (rendered.bodyHtml.html.match(/<a\s/g) ?? []).length;
     const published = isStaff || (context.policy === 'open' && links <= this.config.maxLinks);
     const saved = await this.comments.addComment({
@@ -128,13 +127,14 @@ export class CommentService {
     return position ? Math.floor(position.index / COMMENTS_PER_PAGE) : 0;
   }
 
-  private render(values: CommentFormValues, edition: Edition): RenderedComment {
-    const bodyHtml = formatText(COMMENT_FORMAT, values.comment);
-    const subject = values.subject || defaultSubject(values.comment, COMMENT_FORMAT) || NO_SUBJECT[edition.lang];
+  /** The comment as published, from the body `validate` rendered (the format runs once per post). */
+  private render(values: CommentFormValues, edition: Edition, bodyHtml: SafeHtml): RenderedComment {
+    const subject = values.subject || defaultSubjectOfHtml(bodyHtml.html) || NO_SUBJECT[edition.lang];
     return { subject, bodyHtml };
   }
 
-  private async validate(s: CommentSubmission): Promise<CommentErrors> {
+  /** The form's errors, and the body rendered in the comment format when the body itself is fine. */
+  private async validate(s: CommentSubmission): Promise<{ errors: CommentErrors; bodyHtml: SafeHtml | null }> {
     const errors: CommentErrors = s.user ? { ...validateCommentForm({ ...s.values, name: s.user.name, mail: s.user.email ?? 'staff@folio.invalid' }) } : { ...validateCommentForm(s.values) };
     // docs/comment-format.md decision 1: bad bytes or NUL reject the form with a message, never silently.
     for (const field of Object.keys(s.values) as CommentField[]) {
@@ -145,15 +145,18 @@ export class CommentService {
           : { en: 'This field contains bytes that are not valid UTF-8 text; they are shown as �. Please correct them.', ar: 'يحتوي هذا الحقل على بايتات ليست نصاً صالحاً بترميز UTF-8، وتظهر على شكل �. يرجى تصحيحها.' };
       }
     }
-    // Markup over the filter's bounds (depth, attributes, tags) would be refused by formatText:
-    // say so next to the field, keeping the text, rather than failing the whole request.
+    // Markup over the filter's bounds (depth, attributes, tags) is refused by the format: say so
+    // next to the field, keeping the text, rather than failing the whole request. Otherwise the
+    // HTML rendered here is the one stored (and its subject's source), not rendered again.
+    let bodyHtml: SafeHtml | null = null;
     if (!errors.comment) {
-      const markup = formatLimitError(COMMENT_FORMAT, s.values.comment);
-      if (markup !== null) errors.comment = markup.localized;
+      const formatted = formatOrLimitError(COMMENT_FORMAT, s.values.comment);
+      if ('limit' in formatted) errors.comment = formatted.limit.localized;
+      else bodyHtml = formatted.html;
     }
     if (!s.user && s.values.name !== '' && !errors.name && (await this.users.nameTaken(s.values.name))) {
       errors.name = { en: 'The name you used belongs to a registered user.', ar: 'الاسم الذي استخدمته يعود لمستخدم مسجّل.' };
     }
-    return errors;
+    return { errors, bodyHtml };
   }
 }

@@ -1,3 +1,4 @@
+import type { TurnGate } from './turn-gate.ts';
 import type { FileStore } from '../services/file-store.ts';
 import type { Config } from '../config/config.ts';
 import type { EditionRegistry } from '../services/editions.ts';
@@ -64,4 +65,6 @@ export interface WebDeps extends WebServices {
   readonly nav: NavigationMemo;
   /** This instance's metrics, when they are served. */
   readonly metrics: FolioMetrics | null;
+  /** Comment posts take their turns here, so page reads are not kept waiting behind a flood (turn-gate.ts). */
+  readonly postTurns: TurnGate;
 }

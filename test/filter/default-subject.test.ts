@@ -1,7 +1,8 @@
 /** The subject derived from a comment body (docs/comment-format.md §7.3 step 2). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_SUBJECT, defaultSubject } from '../../src/filter/default-subject.ts';
+import { NO_SUBJECT, defaultSubject, defaultSubjectOfHtml } from '../../src/filter/default-subject.ts';
+import { formatToString } from '../../src/filter/format-text.ts';
 
 test('defaultSubject: tags stripped, entities decoded, trimmed', () => {
   assert.equal(defaultSubject('  <em>Hello</em> &amp; welcome  ', 'filtered_html'), 'Hello & welcome');
@@ -26,4 +27,12 @@ test('defaultSubject: null when nothing is left, for the caller to show "(No sub
 
 test('defaultSubject: link text counts as text', () => {
   assert.equal(defaultSubject('see www.example.com', 'filtered_html'), 'see www.example.com');
+});
+
+test('defaultSubjectOfHtml on the rendered body gives what defaultSubject gives on the raw body', () => {
+  const bodies = ['  <em>Hello</em> &amp; welcome  ', 'The quick brown fox jumps over the lazy dog', 'www.example.com said <b>so</b>', '<p></p>', 'قال الكاتب إن المقالة تحتاج إلى مراجعة دقيقة', 'Line one\nLine two'];
+  for (const body of bodies) {
+    assert.equal(defaultSubjectOfHtml(formatToString('filtered_html', body)), defaultSubject(body, 'filtered_html'), body);
+  }
+  assert.equal(defaultSubjectOfHtml('<p> </p>'), null);
 });

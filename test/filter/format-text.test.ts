@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSafeHtml } from '../../src/domain/safe-html.ts';
-import { formatText, formatToString, runStage } from '../../src/filter/format-text.ts';
+import { formatLimitError, formatOrLimitError, formatText, formatToString, runStage } from '../../src/filter/format-text.ts';
+import { MARKUP_LIMITS } from '../../src/filter/markup-limits.ts';
 import { FilterInputError } from '../../src/filter/text-validation.ts';
 
 const filtered = (text: string): string => formatToString('filtered_html', text);
@@ -106,4 +107,15 @@ test('runStage runs a single stage of a format', () => {
   assert.equal(runStage('autop', 'a\nb'), '<p>a<br />\nb</p>\n');
   assert.equal(runStage('repair', '<em>a'), '<p><em>a</em></p>');
   assert.equal(runStage('html', '<b>x</b>', 'plain_text'), '&lt;b&gt;x&lt;/b&gt;');
+});
+
+test('formatOrLimitError: the HTML formatText returns, or the limit error formatLimitError names', () => {
+  const fine = formatOrLimitError('filtered_html', 'Hi www.x.com!');
+  assert.ok('html' in fine && isSafeHtml(fine.html));
+  assert.equal('html' in fine && fine.html.html, formatToString('filtered_html', 'Hi www.x.com!'));
+  const deep = '<em>'.repeat(MARKUP_LIMITS.depth + 5);
+  const over = formatOrLimitError('filtered_html', deep);
+  assert.ok('limit' in over);
+  assert.equal('limit' in over && over.limit.problem, formatLimitError('filtered_html', deep)?.problem);
+  assert.throws(() => formatOrLimitError('filtered_html', 'a\u0000b'), FilterInputError);
 });

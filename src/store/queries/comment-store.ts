@@ -2,7 +2,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../../domain/comment.ts';
 import { nextThread } from '../../domain/comment-thread.ts';
 import type { Database } from '../schema.ts';
-import { maxId } from './ids.ts';
 import { recountComments } from './comment-counts.ts';
 import type { Dialect } from '../connection.ts';
 import { binaryThread, maxThread } from './sql-helpers.ts';
@@ -27,6 +26,27 @@ const RECENT_FROM_HOST = new CompiledOnce<readonly [string, number, number], { n
   ['\u0000host', -2_000_000_302, -2_000_000_303],
 );
 
+// The statements of a comment write, compiled once for the same reason: the writer thread spent
+// more of its time building them with Kysely than SQLite spent running them.
+const MAX_COMMENT_ID = new CompiledOnce<readonly [], { n: number | null }>((db) => db.selectFrom('comments').select((eb) => eb.fn.max('cid').as('n')), []);
+const MAX_MODERATION_ID = new CompiledOnce<readonly [], { n: number | null }>((db) => db.selectFrom('moderation_log').select((eb) => eb.fn.max('id').as('n')), []);
+const MAX_TOP_THREAD = {
+  sqlite: new CompiledOnce<readonly [number], { t: string | null }>((db, nid) => db.selectFrom('comments').select(maxThread('sqlite').as('t')).where('nid', '=', nid), [-2_000_000_304]),
+  postgres: new CompiledOnce<readonly [number], { t: string | null }>((db, nid) => db.selectFrom('comments').select(maxThread('postgres').as('t')).where('nid', '=', nid), [-2_000_000_304]),
+} as const;
+type InsertArgs = readonly [number, number, number | null, string, number, number | null, string, string | null, string | null, string | null, string, string, string, string, number, number];
+const INSERT_COMMENT = new CompiledOnce<InsertArgs, never>(
+  (db, cid, nid, pid, thread, status, uid, name, email, homepage, hostname, subject, body, format, bodyHtml, createdAt, changedAt) => db.insertInto('comments').values({
+    cid, nid, pid, thread, status, uid, name, email, homepage, hostname, subject, body, format, body_html: bodyHtml, created_at: createdAt, changed_at: changedAt,
+  }),
+  [-2_000_000_310, -2_000_000_311, -2_000_000_312, '\u0000thread', -2_000_000_313, -2_000_000_314, '\u0000name', '\u0000email', '\u0000homepage', '\u0000host', '\u0000subject', '\u0000body', '\u0000format', '\u0000html', -2_000_000_315, -2_000_000_316],
+);
+type LogArgs = readonly [number, number, number | null, string, string, number | null, number | null, number];
+const INSERT_LOG = new CompiledOnce<LogArgs, never>(
+  (db, id, cid, uid, actor, action, from, to, at) => db.insertInto('moderation_log').values({ id, cid, uid, actor, action, from_status: from, to_status: to, at }),
+  [-2_000_000_320, -2_000_000_321, -2_000_000_322, '\u0000actor', '\u0000action', -2_000_000_323, -2_000_000_324, -2_000_000_325],
+);
+
 /**
  * The key of the PostgreSQL advisory lock that comment and moderation-log writes hold until
  * their transaction ends (any constant works; this one spells "Folio" in a 32-bit integer).
@@ -41,15 +61,14 @@ const COMMENT_WRITE_LOCK = 0x466f6c69;
  * each reads the ids and thread numbers the previous one committed. SQLite has one writer at a
  * time already.
  */
-async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation', dialect: Dialect): Promise<number> {
+async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation', dialect: Dialect, db: Kysely<Database>): Promise<number> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${COMMENT_WRITE_LOCK})`.execute(trx);
-  return (await maxId(trx, kind)) + 1;
+  const [row] = await (kind === 'comment' ? MAX_COMMENT_ID : MAX_MODERATION_ID).executeOn(trx, db);
+  return Number(row?.n ?? 0) + 1;
 }
 
-async function log(trx: Transaction<Database>, dialect: Dialect, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
-  await trx.insertInto('moderation_log').values({
-    id: await nextId(trx, 'moderation', dialect), cid, uid: actor.uid, actor: actor.name, action, from_status: from, to_status: to, at: now(),
-  }).execute();
+async function log(trx: Transaction<Database>, dialect: Dialect, db: Kysely<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
+  await INSERT_LOG.executeOn(trx, db, await nextId(trx, 'moderation', dialect, db), cid, actor.uid, actor.name, action, from, to, now());
 }
 
 /** Comments as moderators handle them, and durable comment writes. */
@@ -76,24 +95,26 @@ export class KyselyCommentStore implements CommentStore {
   addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
     if (this.delegate) return this.delegate.addComment(comment, actor);
     return this.writes.run(async (trx) => {
-      const cid = await nextId(trx, 'comment', this.dialect);
+      const cid = await nextId(trx, 'comment', this.dialect, this.db);
       let parentThread: string | null = null;
       if (comment.pid !== null) {
         const parent = await trx.selectFrom('comments').select('thread').where('cid', '=', comment.pid).where('nid', '=', comment.nid).executeTakeFirst();
         parentThread = parent?.thread ?? null;
       }
       // Drupal's rule: the largest thread on the node (or under the parent) decides the next one.
-      let q = trx.selectFrom('comments').select(maxThread(this.dialect).as('t')).where('nid', '=', comment.nid);
-      // Replies sit between "<parent>." and "<parent>/" in binary order ('/' follows '.'), a range the index serves.
-      if (parentThread !== null) q = q.where(binaryThread(this.dialect), '>', `${parentThread.slice(0, -1)}.`).where(binaryThread(this.dialect), '<', `${parentThread.slice(0, -1)}/`);
-      const max = (await q.executeTakeFirst())?.t ?? null;
+      let max: string | null;
+      if (parentThread === null) {
+        max = (await MAX_TOP_THREAD[this.dialect].executeOn(trx, this.db, comment.nid))[0]?.t ?? null;
+      } else {
+        // Replies sit between "<parent>." and "<parent>/" in binary order ('/' follows '.'), a range the index serves.
+        max = (await trx.selectFrom('comments').select(maxThread(this.dialect).as('t')).where('nid', '=', comment.nid)
+          .where(binaryThread(this.dialect), '>', `${parentThread.slice(0, -1)}.`).where(binaryThread(this.dialect), '<', `${parentThread.slice(0, -1)}/`)
+          .executeTakeFirst())?.t ?? null;
+      }
       const thread = nextThread(max === null ? [] : [max], parentThread);
-      await trx.insertInto('comments').values({
-        cid, nid: comment.nid, pid: parentThread === null ? null : comment.pid, thread, status: comment.status, uid: comment.uid,
-        name: comment.name, email: comment.email, homepage: comment.homepage, hostname: comment.hostname, subject: comment.subject,
-        body: comment.body, format: comment.format, body_html: comment.bodyHtml, created_at: comment.createdAt, changed_at: comment.createdAt,
-      }).execute();
-      await log(trx, this.dialect, cid, actor, 'post', null, comment.status);
+      await INSERT_COMMENT.executeOn(trx, this.db, cid, comment.nid, parentThread === null ? null : comment.pid, thread, comment.status, comment.uid,
+        comment.name, comment.email, comment.homepage, comment.hostname, comment.subject, comment.body, comment.format, comment.bodyHtml, comment.createdAt, comment.createdAt);
+      await log(trx, this.dialect, this.db, cid, actor, 'post', null, comment.status);
       if (comment.status === COMMENT_STATUS.published) await recountComments(trx, [comment.nid]);
       return { cid, thread };
     });
@@ -120,7 +141,7 @@ export class KyselyCommentStore implements CommentStore {
       const changed = rows.filter((r) => r.status !== status);
       if (changed.length > 0) {
         await trx.updateTable('comments').set({ status, changed_at: now() }).where('cid', 'in', changed.map((r) => r.cid)).execute();
-        for (const r of changed) await log(trx, this.dialect, r.cid, actor, action, r.status, status);
+        for (const r of changed) await log(trx, this.dialect, this.db, r.cid, actor, action, r.status, status);
         await recountComments(trx, changed.map((r) => r.nid));
       }
       return { changed: changed.map((r) => r.cid), editions: [...new Set(changed.map((r) => r.edition))] };
@@ -141,7 +162,7 @@ export class KyselyCommentStore implements CommentStore {
       const ids = [...doomed.keys()];
       if (ids.length > 0) {
         await trx.deleteFrom('comments').where('cid', 'in', ids).execute();
-        for (const [cid, c] of doomed) await log(trx, this.dialect, cid, actor, 'delete', c.status, null);
+        for (const [cid, c] of doomed) await log(trx, this.dialect, this.db, cid, actor, 'delete', c.status, null);
         await recountComments(trx, [...doomed.values()].map((c) => c.nid));
       }
       return { deleted: ids.sort((a, b) => a - b), editions: [...new Set([...doomed.values()].map((c) => c.edition))] };
@@ -159,7 +180,7 @@ export class KyselyCommentStore implements CommentStore {
     }
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('comments').set({ name: anonymousName, email: null, homepage: null, hostname: null, changed_at: now() }).where('cid', 'in', cids).execute();
-      for (const cid of cids) await log(trx, this.dialect, cid, actor, 'erase', null, null);
+      for (const cid of cids) await log(trx, this.dialect, this.db, cid, actor, 'erase', null, null);
     });
     return { cids, editions: [...new Set(rows.map((r) => r.edition))] };
   }

@@ -7,13 +7,21 @@ import type { Database } from '../schema.ts';
  * subqueries) cost more than running it. The query is built once with sentinel values; each
  * parameter equal to a sentinel is replaced by the matching argument when it runs.
  */
-export class CompiledOnce<Args extends readonly (string | number)[], Row> {
+export class CompiledOnce<Args extends readonly (string | number | null)[], Row> {
   private readonly compiled = new WeakMap<Kysely<Database>, CompiledQuery>();
 
   constructor(private readonly build: (db: Kysely<Database>, ...args: Args) => Compilable<Row>, private readonly sentinels: Args) {}
 
   /** Runs the query for these arguments. */
   async execute(db: Kysely<Database>, ...args: Args): Promise<Row[]> {
+    return this.executeOn(db, db, ...args);
+  }
+
+  /**
+   * Runs the query on `runner` (a transaction of `db`), compiled once for `db`: a transaction is
+   * a new object each time, so keyed by it the query would be built again for every transaction.
+   */
+  async executeOn(runner: Kysely<Database>, db: Kysely<Database>, ...args: Args): Promise<Row[]> {
     let query = this.compiled.get(db);
     if (!query) {
       query = this.build(db, ...this.sentinels).compile();
@@ -23,6 +31,6 @@ export class CompiledOnce<Args extends readonly (string | number)[], Row> {
       const i = this.sentinels.indexOf(p as Args[number]);
       return i === -1 ? p : args[i];
     });
-    return (await db.executeQuery<Row>(CompiledQuery.raw(query.sql, [...parameters]))).rows;
+    return (await runner.executeQuery<Row>(CompiledQuery.raw(query.sql, [...parameters]))).rows;
   }
 }

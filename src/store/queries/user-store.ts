@@ -2,6 +2,14 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../schema.ts';
 import type { UserRecord, UserStore } from '../types.ts';
 import { maxId } from './ids.ts';
+import { CompiledOnce } from './compiled-once.ts';
+
+// Every visitor's comment post asks whether its name is a user's: compiled once (compiled-once.ts),
+// and it reads the key from the index alone rather than the whole row.
+const NAME_TAKEN = new CompiledOnce<readonly [string], { uid: number }>(
+  (db, key) => db.selectFrom('users').select('uid').where('name_key', '=', key).limit(1),
+  ['\u0000name-key'],
+);
 
 /** A users row as a UserRecord. */
 export function toUser(row: Selectable<UsersTable>): UserRecord {
@@ -38,7 +46,7 @@ export class KyselyUserStore implements UserStore {
   }
 
   async nameTaken(name: string): Promise<boolean> {
-    return (await this.findUserByName(name)) !== undefined;
+    return (await NAME_TAKEN.execute(this.db, nameKey(name))).length > 0;
   }
 
   async recordFailedLogin(uid: number, failedLogins: number, lockedUntil: number | null): Promise<void> {

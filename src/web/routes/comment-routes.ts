@@ -136,6 +136,9 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
         });
       }
       const outcome = await deps.comments.post(submission, context);
+      // The writer thread answers a whole group commit at once: the 303s take their turns too,
+      // rather than all going out while the page reads that arrived meanwhile wait.
+      await deps.postTurns.turn();
       if (outcome.kind === 'refused') {
         return page(request, reply, ctx, { status: outcome.status, context, values, errors: outcome.errors, formToken: submission.formToken, preview: null, staff });
       }
@@ -149,7 +152,15 @@ export function commentRoutes(edition: Edition, deps: WebDeps) {
 
     app.get(url, showForm);
     app.get(urlWithParent, showForm);
-    const posting = { config: { acceptsWrites: true }, schema: { body: COMMENT_FORM_BODY }, attachValidation: true };
+    // A post waits for its turn before its body is parsed: parsing, validation and the filter are
+    // most of its cost, and page reads that arrive meanwhile go first (turn-gate.ts).
+    const posting = {
+      config: { acceptsWrites: true }, schema: { body: COMMENT_FORM_BODY }, attachValidation: true,
+      preParsing: async (_request: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
+        await deps.postTurns.turn();
+        return payload;
+      },
+    };
     app.post<ReplyPost>(url, posting, submit);
     app.post<ReplyPost>(urlWithParent, posting, submit);
   };
