@@ -4,13 +4,12 @@ import { NODE_STATUS, type NodeStatusCode } from '../../domain/node-status.ts';
 import type { Database } from '../schema.ts';
 import type { ArticleDesk, DeskArticle, DeskArticleWrite, DeskListItem, DeskListQuery, EmptiedNode, RevisionWrite } from '../types.ts';
 import { revisionRow } from './fixity-queries.ts';
-import { photoOf } from './row-mappers.ts';
+import { nodeTextColumns, photoOf } from './row-mappers.ts';
 
 /** The nodes columns an article save sets (everything the form edits, and the listing copies). */
 function nodeColumns(a: DeskArticleWrite) {
   return {
-    title: a.title, path: a.path, summary: a.summary, teaser: a.teaser, lead_html: a.leadHtml, body_html: a.bodyHtml, credit: a.credit,
-    photo_src: a.photo?.src ?? null, photo_caption: a.photo?.caption ?? null, photo_credit: a.photo?.credit ?? null,
+    ...nodeTextColumns(a), path: a.path,
     published_at: a.publishedAt, updated_at: a.updatedAt, status: a.status, promoted: a.promoted ? 1 : 0, sticky: a.sticky ? 1 : 0,
     section_tid: a.sectionTid, comment_policy: a.commentPolicy,
   };

@@ -9,6 +9,7 @@ import { maxId } from './ids.ts';
 import { joinTranslationSet } from './translation-queries.ts';
 import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../types.ts';
 import { firstRevision, revisionRow } from './fixity-queries.ts';
+import { newNodeRow } from './row-mappers.ts';
 
 /** The status of an article dated in the future: neither published (1) nor withdrawn (0). */
 export const SCHEDULED = NODE_STATUS.SCHEDULED;
@@ -64,13 +65,7 @@ export class KyselyContentWriter implements ContentWriter {
 
   async saveNodes(edition: WritableEdition, nodes: readonly NodeWrite[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await insertBatched(trx, 'nodes', nodes.map((n) => ({
-        nid: n.nid, edition: edition.code, kind: n.kind, title: n.title, path: n.path, summary: n.summary, teaser: n.teaser,
-        lead_html: n.leadHtml, body_html: n.bodyHtml, credit: n.credit, photo_src: n.photo?.src ?? null,
-        photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
-        updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: n.scheduled ? SCHEDULED : 1, promoted: n.promoted ? 1 : 0,
-        section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
-      })));
+      await insertBatched(trx, 'nodes', nodes.map((n) => newNodeRow(edition.code, n, n.scheduled ? SCHEDULED : 1)));
       // Every node written is also its first revision, sealed with its fixity value (006-fixity).
       await insertBatched(trx, 'node_revisions', nodes.map((n) => ({ ...revisionRow(firstRevision(n)) })));
       await insertBatched(trx, 'node_terms', nodes.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt }))));

@@ -7,7 +7,7 @@ import { recountComments } from './comment-counts.ts';
 import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite, SourcePathFact } from '../types.ts';
-import { toRevision } from './row-mappers.ts';
+import { newNodeRow, toRevision } from './row-mappers.ts';
 import { sourcePathFacts } from './source-path-facts.ts';
 
 /** Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits for the widest table. */
@@ -277,14 +277,7 @@ export class KyselyImportStore implements ImportStore {
       await trx.deleteFrom('node_terms').where('nid', 'in', nids).execute();
       await trx.deleteFrom('node_authors').where('nid', 'in', nids).execute();
       await trx.deleteFrom('path_aliases').where('target_type', '=', 'node').where('target_id', 'in', nids).execute();
-      await insertNodes.run(trx, part.map((n) => ({
-        nid: n.nid, edition, kind: n.kind, title: n.title, path: n.path, summary: n.summary, teaser: n.teaser,
-        lead_html: n.leadHtml, body_html: n.bodyHtml, credit: n.credit, photo_src: n.photo?.src ?? null,
-        photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null, published_at: n.publishedAt,
-        updated_at: n.updatedAt, show_date: n.showDate ? 1 : 0, status: n.published ? 1 : 0, promoted: n.promoted ? 1 : 0,
-        section_tid: n.sectionTid, blog_id: n.blogId, comment_policy: n.commentPolicy, comment_count: 0,
-        listed_comments: n.listedComments ?? 0,
-      })));
+      await insertNodes.run(trx, part.map((n) => ({ ...newNodeRow(edition, n, n.published ? 1 : 0), listed_comments: n.listedComments ?? 0 })));
       const terms = part.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt })));
       for (const rows of chunks(terms)) await insertNodeTerms.run(trx, rows);
       const authors = part.flatMap((n) => [...new Set(n.authorIds)].map((aid, position) => ({ nid: n.nid, aid, position, published_at: n.publishedAt })));

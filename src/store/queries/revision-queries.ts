@@ -5,7 +5,7 @@ import type { Database } from '../schema.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ArticleCorrection, RevisedNode, RevisionEntry, RevisionQueries, RevisionRestore, RevisionWrite, StoredRevisionContent } from '../types.ts';
 import { maxId } from './ids.ts';
-import { toCorrection, toRevisionContent } from './row-mappers.ts';
+import { nodeTextColumns, toCorrection, toRevisionContent } from './row-mappers.ts';
 
 /** The kinds of corrections entry that change what an article says (letters do not). */
 const ARTICLE_KINDS = ['correction', 'update'] as const;
@@ -89,10 +89,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
     await this.db.transaction().execute(async (trx) => {
       // The same content restored twice in one second is the same revision (its fixity is its identity).
       await trx.insertInto('node_revisions').values(revisionRow(r)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
-      await trx.updateTable('nodes').set({
-        title: r.title, summary: r.summary, teaser: restore.teaser, lead_html: restore.leadHtml, body_html: r.bodyHtml, credit: r.credit,
-        photo_src: r.photo?.src ?? null, photo_caption: r.photo?.caption ?? null, photo_credit: r.photo?.credit ?? null, updated_at: r.revisedAt,
-      }).where('nid', '=', r.nid).where('edition', '=', edition.code).execute();
+      await trx.updateTable('nodes').set({ ...nodeTextColumns({ ...r, teaser: restore.teaser, leadHtml: restore.leadHtml }), updated_at: r.revisedAt }).where('nid', '=', r.nid).where('edition', '=', edition.code).execute();
     });
   }
 }

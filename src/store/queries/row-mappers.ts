@@ -97,3 +97,49 @@ export function toRevision(r: Selectable<NodeRevisionsTable>): RevisionWrite {
 export function toRevisionContent(r: Selectable<NodeRevisionsTable>): StoredRevisionContent {
   return { ...toRevision(r), revisedBy: r.revised_by === null ? null : Number(r.revised_by), bodyHtml: storedHtml(r.body_html) };
 }
+
+/** What an article's text and lead photo are, as every writer of node rows holds them. */
+export interface NodeTextFields {
+  readonly title: string;
+  readonly summary: string | null;
+  readonly teaser: string;
+  readonly leadHtml: string;
+  readonly bodyHtml: string;
+  readonly credit: string | null;
+  readonly photo?: Photo | null;
+}
+
+/**
+ * The nodes columns of an article's text and lead photo. The content writer, the importer, the
+ * newsroom's desk and a revision's restore all set them; one mapping means a column added to the
+ * text (like the photo's) is written the same way by all four.
+ */
+export function nodeTextColumns(n: NodeTextFields) {
+  return {
+    title: n.title, summary: n.summary, teaser: n.teaser, lead_html: n.leadHtml, body_html: n.bodyHtml, credit: n.credit,
+    photo_src: n.photo?.src ?? null, photo_caption: n.photo?.caption ?? null, photo_credit: n.photo?.credit ?? null,
+  };
+}
+
+/** What a node is listed by, as the content writer and the importer hold it. */
+export interface NodeListingFields {
+  readonly nid: number;
+  readonly kind: string;
+  readonly path: string | null;
+  readonly publishedAt: number;
+  readonly updatedAt: number;
+  readonly showDate: boolean;
+  readonly promoted: boolean;
+  readonly sectionTid: number | null;
+  readonly blogId: number | null;
+  readonly commentPolicy: string | null;
+}
+
+/** A whole new nodes row: its text, how it is listed, and its status (which each writer decides). */
+export function newNodeRow(edition: string, n: NodeListingFields & NodeTextFields, status: number) {
+  return {
+    nid: n.nid, edition, kind: n.kind, path: n.path, ...nodeTextColumns(n), published_at: n.publishedAt, updated_at: n.updatedAt,
+    show_date: n.showDate ? 1 : 0, status, promoted: n.promoted ? 1 : 0, section_tid: n.sectionTid, blog_id: n.blogId,
+    comment_policy: n.commentPolicy, comment_count: 0,
+  };
+}
