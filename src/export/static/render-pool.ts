@@ -11,6 +11,14 @@ const BOOTSTRAP = new URL('./render-thread-bootstrap.mjs', import.meta.url);
  * target is a 100k-article export under 500 MB with every thread).
  */
 const YOUNG_GENERATION_MB = 16;
+/**
+ * Each thread's old generation is capped too. A thread's live data after a full collection is
+ * 40-60 MB (its app, compiled code, a page in hand), but uncapped V8 let garbage pile up to
+ * 200+ MB per thread before collecting it, half-way through a 100,000-article export (issue 14's
+ * 1.06 GB peak). Near this cap V8 collects sooner instead; a thread that really needed more would
+ * stop with ERR_WORKER_OUT_OF_MEMORY, and the export fails naming it rather than going on.
+ */
+const OLD_GENERATION_MB = 96;
 
 /** What each render thread is started with: the module to run and the data it reads. */
 export interface RenderThreadSpec {
@@ -36,18 +44,26 @@ export class RenderPool implements Renderer {
   private failure: Error | null = null;
   private closing = false;
   private readonly threads: Thread[] = [];
+  /** The calling thread's renderer, if it renders too, and the URLs it has in hand. */
+  private local: { readonly renderer: Renderer; pending: number } | null = null;
 
   private constructor() {}
 
-  /** Starts `count` render threads. */
-  static start(count: number, spec: RenderThreadSpec): RenderPool {
+  /**
+   * Starts `count` render threads. With `local` (a renderer on the calling thread's own app),
+   * the calling thread takes its share of the URLs too, so one thread fewer is started for the
+   * same cores: each thread is a whole app and heap (~100-150 MB), while the calling thread's
+   * crawl and file writes leave most of its core idle.
+   */
+  static start(count: number, spec: RenderThreadSpec, local?: Renderer): RenderPool {
     const pool = new RenderPool();
-    for (let i = 0; i < Math.max(1, count); i++) pool.threads.push(pool.startThread(spec));
+    pool.local = local ? { renderer: local, pending: 0 } : null;
+    for (let i = 0; i < (local ? count : Math.max(1, count)); i++) pool.threads.push(pool.startThread(spec));
     return pool;
   }
 
   private startThread(spec: RenderThreadSpec): Thread {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: spec.entry.href, data: spec.data }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(BOOTSTRAP, { workerData: { entry: spec.entry.href, data: spec.data }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
     const thread: Thread = { worker, pending: new Map() };
     worker.on('message', (replies: readonly RenderReply[]) => {
       for (const reply of replies) {
@@ -68,10 +84,16 @@ export class RenderPool implements Renderer {
     return thread;
   }
 
-  /** Renders on the thread with the fewest URLs in hand. */
+  /** Renders on the thread with the fewest URLs in hand (a worker thread when the calling thread ties). */
   render(url: string): Promise<Rendered> {
     if (this.failure) return Promise.reject(this.failure);
-    const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const local = this.local;
+    const least = this.threads.length === 0 ? null : this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    if (local && (least === null || local.pending < least.pending.size)) {
+      local.pending++;
+      return local.renderer.render(url).finally(() => void local.pending--);
+    }
+    const thread = least!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
@@ -82,6 +104,7 @@ export class RenderPool implements Renderer {
   /** Lets each thread close its app and database, then stop. */
   async close(): Promise<void> {
     this.closing = true;
+    await this.local?.renderer.close();
     await Promise.all(this.threads.map((t) => new Promise<void>((resolve) => {
       if (t.worker.threadId === -1) return resolve();
       t.worker.once('exit', () => resolve());
