@@ -91,7 +91,10 @@ export class RenderPool implements Renderer {
     const least = this.threads.length === 0 ? null : this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     if (local && (least === null || local.pending < least.pending.size)) {
       local.pending++;
-      return local.renderer.render(url).finally(() => void local.pending--);
+      // A render on this thread's app settles through promises alone, and the crawl starts the
+      // next one from there: without a turn of the event loop first, the worker threads' answers
+      // (and timers) waited until the crawl ran dry, and this thread rendered nearly everything.
+      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => local.renderer.render(url)).finally(() => void local.pending--);
     }
     const thread = least!;
     const id = this.nextId++;
