@@ -11,14 +11,6 @@ const BOOTSTRAP = new URL('./render-thread-bootstrap.mjs', import.meta.url);
  * target is a 100k-article export under 500 MB with every thread).
  */
 const YOUNG_GENERATION_MB = 16;
-/**
- * Each thread's old generation is capped too. A thread's live data after a full collection is
- * 40-60 MB (its app, compiled code, a page in hand), but uncapped V8 let garbage pile up to
- * 200+ MB per thread before collecting it, half-way through a 100,000-article export (issue 14's
- * 1.06 GB peak). Near this cap V8 collects sooner instead; a thread that really needed more would
- * stop with ERR_WORKER_OUT_OF_MEMORY, and the export fails naming it rather than going on.
- */
-const OLD_GENERATION_MB = 96;
 
 /** What each render thread is started with: the module to run and the data it reads. */
 export interface RenderThreadSpec {
@@ -63,7 +55,7 @@ export class RenderPool implements Renderer {
   }
 
   private startThread(spec: RenderThreadSpec): Thread {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: spec.entry.href, data: spec.data }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
+    const worker = new Worker(BOOTSTRAP, { workerData: { entry: spec.entry.href, data: spec.data }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const thread: Thread = { worker, pending: new Map() };
     worker.on('message', (replies: readonly RenderReply[]) => {
       for (const reply of replies) {
