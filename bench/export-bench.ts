@@ -1,4 +1,4 @@
-// Static export: the real CLI (`folio export static`, render threads one per core) in a child
+// Static export: the real CLI (`folio export static`, the main thread and one render thread fewer than the cores) in a child
 // process, so that its peak memory, threads included, is the child's alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,10 +15,12 @@ export interface StaticExportBenchResult {
   readonly pages: number;
   readonly files: number;
   readonly pagesPerSecond: number;
-  /** Render threads used (one per core, as `folio export static` does). */
+  /** Threads rendering: the main thread and one worker thread fewer than the cores, as `folio export static` does. */
   readonly threads: number;
   readonly bytes: number;
   readonly seconds: number;
+  /** User + system CPU time of the export process, threads included. */
+  readonly cpuSeconds: number;
   /** Peak resident memory of the export process, render threads included (VmHWM). */
   readonly peakRssMb: number;
   /** A second export of the unchanged archive: what the incremental check costs. */
@@ -26,12 +28,12 @@ export interface StaticExportBenchResult {
 }
 
 /** One `folio export static` run: its summary line's figures and the child's peak RSS. */
-async function exportInChild(args: string[]): Promise<{ seconds: number; pages: number; files: number; bytes: number; peakRssMb: number }> {
-  const { seconds, peakRssMb, output } = await folioInChild(['export', 'static', ...args]);
+async function exportInChild(args: string[]): Promise<{ seconds: number; cpuSeconds: number; pages: number; files: number; bytes: number; peakRssMb: number }> {
+  const { seconds, cpuSeconds, peakRssMb, output } = await folioInChild(['export', 'static', ...args]);
   // "exported 123 pages (456 files, 7.8 MiB) to … in 9.1s: …"
   const summary = /exported (\d+) pages \((\d+) files, ([\d.]+) MiB\)/.exec(output);
   if (!summary) throw new Error(`folio export static printed no summary: ${output.slice(-500)}`);
-  return { seconds, pages: Number(summary[1]), files: Number(summary[2]), bytes: Number(summary[3]) * 1024 * 1024, peakRssMb };
+  return { seconds, cpuSeconds, pages: Number(summary[1]), files: Number(summary[2]), bytes: Number(summary[3]) * 1024 * 1024, peakRssMb };
 }
 
 /**
@@ -53,7 +55,7 @@ export async function measureStaticExport(articles: number, cacheDir: string): P
     const again = await exportInChild(args);
     return {
       articles, threads: availableParallelism(), pages: first.pages, files: first.files, pagesPerSecond: first.pages / first.seconds,
-      bytes: first.bytes, seconds: first.seconds, peakRssMb: first.peakRssMb, rerunSeconds: again.seconds,
+      bytes: first.bytes, seconds: first.seconds, cpuSeconds: first.cpuSeconds, peakRssMb: first.peakRssMb, rerunSeconds: again.seconds,
     };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -19,6 +19,8 @@ export interface ImportMeasure {
   readonly comments: number;
   readonly readSeconds: number;
   readonly importSeconds: number;
+  /** User + system CPU time of the import process. */
+  readonly importCpuSeconds: number;
   readonly peakRssMb: number;
   readonly output: string;
 }
@@ -35,7 +37,7 @@ async function readAll(source: ImportSource): Promise<{ seconds: number; nodes: 
 }
 
 /** Runs `folio import …` in a child process, with its peak RSS. */
-function importInChild(args: string[]): Promise<{ seconds: number; peakRssMb: number; output: string }> {
+function importInChild(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakRssMb: number; output: string }> {
   return folioInChild(['import', ...args]);
 }
 
@@ -47,7 +49,7 @@ export async function measureDrupalImport(nodes: number, comments: number): Prom
   try {
     const read = await readAll(drupalSource({ url: db.url }));
     const run = await importInChild(['drupal', '--db', db.url, '--database', `sqlite:${join(dir, 'folio.db')}`]);
-    return { name: 'Drupal 7 database', nodes: read.nodes, comments: read.comments, readSeconds: read.seconds, importSeconds: run.seconds, peakRssMb: run.peakRssMb, output: run.output, buildSeconds };
+    return { name: 'Drupal 7 database', nodes: read.nodes, comments: read.comments, readSeconds: read.seconds, importSeconds: run.seconds, importCpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb, output: run.output, buildSeconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await db.drop();
@@ -63,7 +65,7 @@ export async function measureWarcImport(pages: number, cacheDir: string): Promis
     const read = await readAll(warcSource([warc]));
     const run = await importInChild(['warc', warc, '--database', `sqlite:${join(dir, 'folio.db')}`]);
     return {
-      name: 'WARC (gzipped)', nodes: read.nodes, comments: read.comments, readSeconds: read.seconds, importSeconds: run.seconds,
+      name: 'WARC (gzipped)', nodes: read.nodes, comments: read.comments, readSeconds: read.seconds, importSeconds: run.seconds, importCpuSeconds: run.cpuSeconds,
       peakRssMb: run.peakRssMb, output: run.output, warcMb: statSync(warc).size / 1024 / 1024,
     };
   } finally {

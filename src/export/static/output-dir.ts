@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** The manifest of what the last export wrote: file → SHA-256 of its bytes. */
@@ -94,9 +94,30 @@ export class OutputDir {
     }
     // Folders left empty go once at the end, deepest first, rather than a listing after each removal.
     for (const folder of [...emptied].sort((a, b) => b.length - a.length)) await removeIfEmpty(join(this.root, folder));
-    const manifest = Object.fromEntries([...this.produced].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    await writeFile(join(this.root, MANIFEST_FILE), JSON.stringify(manifest));
+    await writeManifest(join(this.root, MANIFEST_FILE), this.produced);
     return { written: this.written, unchanged: this.unchanged, removed, files: this.produced.size, bytes: this.bytes };
+  }
+}
+
+/** Manifest entries per write. */
+const MANIFEST_SLICE = 5000;
+
+/**
+ * The manifest as JSON, keys sorted: the bytes `JSON.stringify` gives the sorted object (no file
+ * name is an integer, which an object would list first), written a slice at a time. At 100,000
+ * articles the manifest is some 225,000 files; building the object and its string whole cost
+ * the main thread tens of megabytes at the end of the export.
+ */
+async function writeManifest(path: string, produced: ReadonlyMap<string, string>): Promise<void> {
+  const files = [...produced.keys()].sort();
+  const handle = await open(path, 'w');
+  try {
+    for (let first = 0; first < files.length || first === 0; first += MANIFEST_SLICE) {
+      const part = files.slice(first, first + MANIFEST_SLICE).map((f) => `${JSON.stringify(f)}:${JSON.stringify(produced.get(f))}`).join(',');
+      await handle.write(`${first === 0 ? '{' : ','}${part}${first + MANIFEST_SLICE >= files.length ? '}' : ''}`);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

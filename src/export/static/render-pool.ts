@@ -36,13 +36,21 @@ export class RenderPool implements Renderer {
   private failure: Error | null = null;
   private closing = false;
   private readonly threads: Thread[] = [];
+  /** The calling thread's renderer, if it renders too, and the URLs it has in hand. */
+  private local: { readonly renderer: Renderer; pending: number } | null = null;
 
   private constructor() {}
 
-  /** Starts `count` render threads. */
-  static start(count: number, spec: RenderThreadSpec): RenderPool {
+  /**
+   * Starts `count` render threads. With `local` (a renderer on the calling thread's own app),
+   * the calling thread takes its share of the URLs too, so one thread fewer is started for the
+   * same cores: each thread is a whole app and heap (~100-150 MB), while the calling thread's
+   * crawl and file writes leave most of its core idle.
+   */
+  static start(count: number, spec: RenderThreadSpec, local?: Renderer): RenderPool {
     const pool = new RenderPool();
-    for (let i = 0; i < Math.max(1, count); i++) pool.threads.push(pool.startThread(spec));
+    pool.local = local ? { renderer: local, pending: 0 } : null;
+    for (let i = 0; i < (local ? count : Math.max(1, count)); i++) pool.threads.push(pool.startThread(spec));
     return pool;
   }
 
@@ -68,10 +76,19 @@ export class RenderPool implements Renderer {
     return thread;
   }
 
-  /** Renders on the thread with the fewest URLs in hand. */
+  /** Renders on the thread with the fewest URLs in hand (a worker thread when the calling thread ties). */
   render(url: string): Promise<Rendered> {
     if (this.failure) return Promise.reject(this.failure);
-    const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const local = this.local;
+    const least = this.threads.length === 0 ? null : this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    if (local && (least === null || local.pending < least.pending.size)) {
+      local.pending++;
+      // A render on this thread's app settles through promises alone, and the crawl starts the
+      // next one from there: without a turn of the event loop first, the worker threads' answers
+      // (and timers) waited until the crawl ran dry, and this thread rendered nearly everything.
+      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => local.renderer.render(url)).finally(() => void local.pending--);
+    }
+    const thread = least!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
@@ -82,6 +99,7 @@ export class RenderPool implements Renderer {
   /** Lets each thread close its app and database, then stop. */
   async close(): Promise<void> {
     this.closing = true;
+    await this.local?.renderer.close();
     await Promise.all(this.threads.map((t) => new Promise<void>((resolve) => {
       if (t.worker.threadId === -1) return resolve();
       t.worker.once('exit', () => resolve());

@@ -35,8 +35,12 @@ export class SearchIndexBuilder {
     this.documents.push(document);
   }
 
-  /** The shard and document files, in a stable order so an unchanged archive yields the same bytes. */
-  build(): IndexFile[] {
+  /**
+   * The shard and document files, in a stable order so an unchanged archive yields the same bytes.
+   * One file at a time, for the caller to write before the next is made: at 100,000 articles
+   * their texts together are tens of megabytes the export need not hold at once.
+   */
+  *build(): Generator<IndexFile> {
     const docs = [...this.documents].sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
     const shards = new Map<string, Map<string, number[]>>();
     docs.forEach((doc, id) => {
@@ -51,17 +55,17 @@ export class SearchIndexBuilder {
         postings.push(id * 2 + (inTitle.has(token) ? 1 : 0));
       }
     });
-    const files: IndexFile[] = [];
-    for (const [key, shard] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const key of [...shards.keys()].sort()) {
+      const shard = shards.get(key)!;
+      shards.delete(key);
       const postings = Object.fromEntries([...shard].sort(([a], [b]) => (a < b ? -1 : 1)));
-      files.push({ file: `${this.dir}${key}.js`, text: `folioSearch.shard(${JSON.stringify(key)},${JSON.stringify(postings)});\n` });
+      yield { file: `${this.dir}${key}.js`, text: `folioSearch.shard(${JSON.stringify(key)},${JSON.stringify(postings)});\n` };
     }
     for (let first = 0; first < docs.length; first += DOCS_PER_SHARD) {
       const rows = docs.slice(first, first + DOCS_PER_SHARD).map((d) => [d.file, d.title, d.published.slice(0, 10), d.teaser]);
-      files.push({ file: `${this.dir}docs-${first / DOCS_PER_SHARD}.js`, text: `folioSearch.docs(${first / DOCS_PER_SHARD},${JSON.stringify(rows)});\n` });
+      yield { file: `${this.dir}docs-${first / DOCS_PER_SHARD}.js`, text: `folioSearch.docs(${first / DOCS_PER_SHARD},${JSON.stringify(rows)});\n` };
     }
-    files.push({ file: `${this.dir}meta.js`, text: `folioSearch.meta(${JSON.stringify({ documents: docs.length })});\n` });
-    return files;
+    yield { file: `${this.dir}meta.js`, text: `folioSearch.meta(${JSON.stringify({ documents: docs.length })});\n` };
   }
 }
 
