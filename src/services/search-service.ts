@@ -21,7 +21,7 @@ const RELEVANCE_CANDIDATES_PER_ANSWER = 1000;
 const PASSAGE_HTML_CHARS = SNIPPET_SCAN_CHARS * 2;
 
 /** Nodes read and indexed per batch when rebuilding the index. */
-const REINDEX_BATCH = 500;
+const REINDEX_BATCH = 5000;
 
 /** How results are ordered. */
 export type SearchSort = 'relevance' | 'newest';
