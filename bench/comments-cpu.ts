@@ -9,6 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { loadConfig } from '../src/config/config.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { buildApp } from '../src/web/app.ts';
+import { SeededRandom } from '../src/demo/seeded-random.ts';
 
 const [file, countArg = '6000', inFlightArg = '50'] = process.argv.slice(2);
 if (!file) {
@@ -30,14 +31,9 @@ for (const { nid } of nodes) {
     comment: 'A benchmark comment with a link to www.example.com,\na line break and <em>emphasis</em>.\n\nA second paragraph.',
   }).toString() });
 }
-// The same sequence of posts and client addresses in every build (mulberry32), as in miss-cpu.ts.
-let seed = 14;
-const next = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// The same sequence of posts and client addresses in every build (the demo's seeded generator), as in miss-cpu.ts.
+const random = new SeededRandom(14);
+const next = () => random.next();
 const post = async () => {
   const p = posts[Math.floor(next() * posts.length)]!;
   const ip = `10.${Math.floor(next() * 256)}.${Math.floor(next() * 256)}.${1 + Math.floor(next() * 254)}`;

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { loadConfig } from '../src/config/config.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { buildApp } from '../src/web/app.ts';
+import { SeededRandom } from '../src/demo/seeded-random.ts';
 
 const [file, kind = 'article', countArg = '3000'] = process.argv.slice(2);
 if (!file) {
@@ -24,14 +25,9 @@ if (kind === 'article') {
 db.close();
 const runtime = await openRuntime(loadConfig({ FOLIO_PAGE_CACHE_MB: '0', FOLIO_LOG_LEVEL: 'warn' }, { databaseUrl: `sqlite:${file}`, port: 8080 }));
 const folio = await buildApp(runtime);
-// A fixed sequence of random pages (mulberry32), so two builds are measured on the same pages.
-let seed = 14;
-const next = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// A fixed sequence of random pages (the demo's seeded generator), so two builds are measured on the same pages.
+const random = new SeededRandom(14);
+const next = () => random.next();
 const request = async () => {
   const res = await folio.app.inject({ method: 'GET', url: paths[Math.floor(next() * paths.length)]!, headers: { 'accept-encoding': 'gzip' } });
   if (res.statusCode !== 200) throw new Error(`${res.statusCode}`);
