@@ -106,6 +106,12 @@ export interface PublicComment {
   readonly verified: boolean;
 }
 
+/**
+ * The kinds of corrections entry that change what an article says, and so belong on its page and
+ * in its history; a letter is published on its own.
+ */
+export const ARTICLE_CORRECTION_KINDS = ['correction', 'update'] as const;
+
 /** A correction, update or letter to store: its body is HTML Folio made or imported as filtered. */
 export interface CorrectionInput {
   readonly nid: number | null;

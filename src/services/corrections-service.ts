@@ -1,4 +1,4 @@
-import type { CorrectionEntry, NodeDetail } from '../domain/content.ts';
+import type { ARTICLE_CORRECTION_KINDS, CorrectionEntry, NodeDetail } from '../domain/content.ts';
 import type { Edition } from '../domain/edition.ts';
 import { requireWritable, sanctionedWriter, type WritableEdition } from '../domain/edition-guard.ts';
 import { Forbidden, Invalid, NotFound } from '../domain/errors.ts';
@@ -12,7 +12,7 @@ import type { ArticleCorrection, ContentReader, RevisionQueries, RevisionWrite, 
 export type { ArticleCorrection };
 
 /** What an editor may record on an article. Letters belong to the Editor's Corner, not to the article. */
-export type CorrectionKind = 'correction' | 'update';
+export type CorrectionKind = (typeof ARTICLE_CORRECTION_KINDS)[number];
 
 /** A long note belongs in the article itself; a correction states what was wrong in a few sentences. */
 const MAX_TEXT_CHARS = 2000;

@@ -7,12 +7,11 @@ import type { StoredNodePage } from '../types.ts';
 import { CompiledOnce } from './compiled-once.ts';
 import { detailQuery, parsed, toNodeDetail, type DetailRow } from './node-detail-query.ts';
 import { toCorrection } from './row-mappers.ts';
+import { ARTICLE_CORRECTION_KINDS } from '../../domain/content.ts';
 
 /** Published comments only: 1 is Folio's (and Drupal 7's) published status. */
 const PUBLISHED = 1;
 
-/** The kinds of corrections entry that change what an article says (as revision-queries.ts). */
-const ARTICLE_KINDS = ['correction', 'update'] as const;
 
 interface TranslationJson { nid: number; edition: string; path: string | null }
 interface CorrectionJson { id: number; nid: number | null; kind: string; title: string; body_html: string; published_at: number }
@@ -41,7 +40,7 @@ function pageQuery(jsonArrayFrom: typeof sqliteJsonArrayFrom) {
         .whereRef('node_revisions.nid', '=', 'nodes.nid').orderBy('node_revisions.revised_at')).as('revision_list'),
       jsonArrayFrom(eb.selectFrom('corrections')
         .select(['corrections.id', 'corrections.nid', 'corrections.kind', 'corrections.title', 'corrections.body_html', 'corrections.published_at'])
-        .where('corrections.edition', '=', edition).whereRef('corrections.nid', '=', 'nodes.nid').where('corrections.kind', 'in', ARTICLE_KINDS)
+        .where('corrections.edition', '=', edition).whereRef('corrections.nid', '=', 'nodes.nid').where('corrections.kind', 'in', ARTICLE_CORRECTION_KINDS)
         .orderBy('corrections.published_at').orderBy('corrections.id')).as('correction_list'),
       eb.selectFrom('comments').select((c) => c.fn.countAll<number>().as('n'))
         .whereRef('comments.nid', '=', 'nodes.nid').where('comments.status', '=', PUBLISHED).as('published_comments'),

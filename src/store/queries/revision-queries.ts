@@ -1,14 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
-import type { CorrectionEntry, CorrectionInput } from '../../domain/content.ts';
+import { ARTICLE_CORRECTION_KINDS, type CorrectionEntry, type CorrectionInput } from '../../domain/content.ts';
 import type { Database } from '../schema.ts';
 import { revisionRow } from './fixity-queries.ts';
 import type { ArticleCorrection, RevisedNode, RevisionEntry, RevisionQueries, RevisionRestore, RevisionWrite, StoredRevisionContent } from '../types.ts';
 import { maxId } from './ids.ts';
 import { nodeTextColumns, toCorrection, toRevisionContent } from './row-mappers.ts';
-
-/** The kinds of corrections entry that change what an article says (letters do not). */
-const ARTICLE_KINDS = ['correction', 'update'] as const;
 
 /** An article's recorded history: its stored revisions and the corrections and updates made to it. */
 export class KyselyRevisionQueries implements RevisionQueries {
@@ -29,7 +26,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
     const byNid = new Map<number, CorrectionEntry[]>();
     if (nids.length === 0) return byNid;
     const rows = await this.db.selectFrom('corrections').selectAll().where('edition', '=', edition).where('nid', 'in', nids)
-      .where('kind', 'in', ARTICLE_KINDS).orderBy('published_at').orderBy('id').execute();
+      .where('kind', 'in', ARTICLE_CORRECTION_KINDS).orderBy('published_at').orderBy('id').execute();
     for (const row of rows) {
       const entry = toCorrection(row);
       const list = byNid.get(entry.nid!) ?? [];
@@ -43,7 +40,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
     const rows = await this.db.selectFrom('corrections as c')
       .innerJoin('nodes as n', 'n.nid', 'c.nid')
       .select(['c.id', 'c.nid', 'c.kind', 'c.title', 'c.body_html', 'c.published_at', 'n.title as article_title', 'n.path as article_path'])
-      .where('c.edition', '=', edition).where('n.edition', '=', edition).where('n.status', '=', 1).where('c.kind', 'in', ARTICLE_KINDS)
+      .where('c.edition', '=', edition).where('n.edition', '=', edition).where('n.status', '=', 1).where('c.kind', 'in', ARTICLE_CORRECTION_KINDS)
       .orderBy('c.published_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
     return rows.map((r) => ({ entry: toCorrection(r), article: { nid: Number(r.nid), title: r.article_title, path: r.article_path } }));
   }
