@@ -24,6 +24,16 @@ async function cameraJpeg(): Promise<Buffer> {
   return sharp(data, { raw: info }).jpeg({ quality: 80 }).toBuffer();
 }
 
+/**
+ * Clicks a form's submit button and waits until the page it leads to has loaded. Waiting for "load"
+ * alone returns at once, because the page with the form is already loaded, and the next step raced
+ * the POST.
+ */
+async function submit(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()), page.click(selector)]);
+  await page.waitForLoadState('load');
+}
+
 async function signIn(page: Page, base: string, name: string, password: string): Promise<void> {
   await page.goto(`${base}/ar/user/login`);
   await page.fill('#edit-name', name);
@@ -69,7 +79,7 @@ describe('the newsroom in Chromium: invite, draft, schedule, publish, rename, re
     await editor.goto(`${base}/ar/admin/people`);
     assert.deepEqual(await editor.locator('#invite-role option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), ['writer']);
     await editor.fill('#invite-email', 'writer@example.org');
-    await Promise.all([editor.waitForLoadState('load'), editor.click('form.invite-form button[type=submit]')]);
+    await submit(editor, 'form.invite-form button[type=submit]');
     const link = (await editor.locator('code.one-time-link').textContent())!.trim();
     assert.match(link, /\/ar\/user\/invite\/[A-Za-z0-9_-]{43}$/);
 
@@ -77,7 +87,7 @@ describe('the newsroom in Chromium: invite, draft, schedule, publish, rename, re
     await writer.fill('#edit-name', 'كاتب');
     await writer.fill('#edit-pass', PASSWORD);
     await writer.fill('#edit-pass2', PASSWORD);
-    await Promise.all([writer.waitForLoadState('load'), writer.click('form.password-form button[type=submit]')]);
+    await submit(writer, 'form.password-form button[type=submit]');
     await signIn(writer, base, 'كاتب', PASSWORD);
     const joined = await opened.site.runtime.store.users.findUserByName('كاتب');
     assert.equal(joined?.role, 'writer');
@@ -89,7 +99,7 @@ describe('the newsroom in Chromium: invite, draft, schedule, publish, rename, re
     await writer.fill('#upload-caption', 'مرفأ بيروت عند الفجر');
     await writer.fill('#upload-credit', '(Reuters)');
     await writer.fill('#upload-alt', 'رافعات مرفأ بيروت وسفينة راسية');
-    await Promise.all([writer.waitForLoadState('load'), writer.click('form.media-upload button[type=submit]')]);
+    await submit(writer, 'form.media-upload button[type=submit]');
     assert.match(writer.url(), /done=upload/);
 
     await writer.goto(`${base}/ar/admin/content/new`);
@@ -151,14 +161,13 @@ describe('the newsroom in Chromium: invite, draft, schedule, publish, rename, re
     assert.equal(decodeURIComponent(new URL(moved.headers.get('location')!, base).pathname), '/ar/content/ماكرون-في-بيروت');
 
     await editor.goto(`${base}/ar/admin/content/${nid}/revisions`);
-    const restore = editor.locator('button[form="restore-form"]').last();
-    await Promise.all([editor.waitForLoadState('load'), restore.click()]);
+    await Promise.all([editor.waitForURL(/[?&]restored=/), editor.locator('button[form="restore-form"]').last().click()]);
     const page = await editor.goto(`${base}/ar/content/${encodeURIComponent('ماكرون-في-بيروت')}`);
     assert.equal(page?.status(), 200);
     assert.equal(await editor.locator('h1').first().textContent(), TITLE, 'the first revision\'s title is back');
 
     await editor.goto(`${base}/ar/admin/content/${nid}/edit`);
-    await Promise.all([editor.waitForLoadState('load'), editor.click(`form[action$="/admin/content/${nid}/unpublish"] button`)]);
+    await submit(editor, `form[action$="/admin/content/${nid}/unpublish"] button`);
     assert.equal((await fetch(`${base}/ar/content/${encodeURIComponent('ماكرون-في-بيروت')}`)).status, 410);
     const log = await rt.audit.list('cli', { limit: 20, subject: { type: 'node', id: String(nid) } });
     for (const action of ['article.create', 'article.schedule', 'article.slug', 'article.revert', 'article.unpublish']) {
