@@ -1,12 +1,12 @@
 import type { CommentConfig } from '../domain/comment.ts';
 import { COMMENT_STATUS } from '../domain/comment.ts';
-import { isClean, validateCommentForm, type CommentErrors, type CommentFormValues, type CommentField } from '../domain/comment-form.ts';
+import { isClean, validateCommentForm, type CommentErrors, type CommentFormValues, type CommentField, type Localized } from '../domain/comment-form.ts';
 import { refusesComments, type CommentPolicy, type Edition } from '../domain/edition.ts';
 import { NotFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
 import type { SafeHtml } from '../domain/safe-html.ts';
 import { defaultSubjectOfHtml, findTextProblem, formatOrLimitError, NO_SUBJECT } from '../filter/index.ts';
-import type { CommentStore, CommentTarget, ContentReader, UserRecord, UserStore } from '../store/types.ts';
+import type { CommentStore, CommentTarget, UserRecord, UserStore } from '../store/types.ts';
 import type { CommentGuard } from './comment-guard.ts';
 import type { FormTokens } from './form-token.ts';
 import { COMMENTS_PER_PAGE } from './reader-service.ts';
@@ -51,7 +51,6 @@ export interface CommentContext {
 export class CommentService {
   constructor(
     private readonly comments: CommentStore,
-    private readonly content: ContentReader,
     private readonly users: UserStore,
     private readonly guard: CommentGuard,
     private readonly tokens: FormTokens,
@@ -99,32 +98,35 @@ export class CommentService {
     if (!isStaff) {
       const refusal = this.guard.check(s.values, { ip: s.ip, honeypot: s.honeypot, tokenAge: this.tokens.age(s.formToken, s.nid, this.now()) });
       if (refusal) return { kind: 'refused', status: refusal.reason === 'too-fast' || refusal.reason === 'bad-token' ? 400 : 403, errors: { form: refusal.message } };
-      const recent = await this.comments.countRecentFromHost(s.ip, this.now() - this.config.floodWindowSeconds, this.config.floodLimit);
-      if (recent >= this.config.floodLimit) {
-        const minutes = Math.ceil(this.config.floodWindowSeconds / 60);
-        return { kind: 'refused', status: 429, errors: { form: {
-          en: `You cannot post more than ${this.config.floodLimit} comments in ${minutes} minutes. Your comment is kept below: please try again later.`,
-          ar: `لا يمكنك نشر أكثر من ${this.config.floodLimit} تعليقات خلال ${minutes} دقيقة. تعليقك محفوظ أدناه: حاول لاحقاً.` } } };
-      }
     }
     const rendered = this.render(s.values, s.edition, bodyHtml);
     const links = (rendered.bodyHtml.html.match(/<a\s/g) ?? []).length;
     const published = isStaff || (context.policy === 'open' && links <= this.config.maxLinks);
-    const saved = await this.comments.addComment({
+    const createdAt = this.now();
+    // Staff are not flood-limited. For readers the store counts the address's recent comments in
+    // the transaction that inserts this one: a count read before the write let a burst of posts
+    // from one address all pass it before any of them was stored.
+    const flood = isStaff ? null : { since: createdAt - this.config.floodWindowSeconds, limit: this.config.floodLimit };
+    const added = await this.comments.addComment({
       nid: s.nid, pid: context.parent?.cid ?? null, status: published ? COMMENT_STATUS.published : COMMENT_STATUS.pending,
       uid: s.user?.uid ?? null, name: s.user?.name ?? s.values.name, email: s.user ? s.user.email : s.values.mail,
       homepage: s.user ? null : s.values.homepage || null, hostname: s.ip, subject: rendered.subject, body: s.values.comment,
-      format: COMMENT_FORMAT, bodyHtml: rendered.bodyHtml.html, createdAt: this.now(),
-    }, { uid: s.user?.uid ?? null, name: s.user?.name ?? `anonymous:${s.ip}` });
+      format: COMMENT_FORMAT, bodyHtml: rendered.bodyHtml.html, createdAt,
+    }, { uid: s.user?.uid ?? null, name: s.user?.name ?? `anonymous:${s.ip}` }, flood);
+    if (added.kind === 'flooded') return { kind: 'refused', status: 429, errors: { form: this.floodMessage() } };
     if (published) this.changed(s.edition.code);
-    const position = published ? await this.pageOf(saved.cid) : 0;
-    return { kind: 'saved', cid: saved.cid, published, page: position, target: context.target };
+    // The comment page (50 per page, thread order) it lands on, from its place counted in its write.
+    const page = added.position === null ? 0 : Math.floor(added.position / COMMENTS_PER_PAGE);
+    return { kind: 'saved', cid: added.cid, published, page, target: context.target };
   }
 
-  /** The comment page (50 per page, thread order) a published comment lands on. */
-  private async pageOf(cid: number): Promise<number> {
-    const position = await this.content.commentPosition(cid);
-    return position ? Math.floor(position.index / COMMENTS_PER_PAGE) : 0;
+  /** Why a post over the flood limit was refused; the caller shows the form again with the text. */
+  private floodMessage(): Localized {
+    const minutes = Math.ceil(this.config.floodWindowSeconds / 60);
+    return {
+      en: `You cannot post more than ${this.config.floodLimit} comments in ${minutes} minutes. Your comment is kept below: please try again later.`,
+      ar: `لا يمكنك نشر أكثر من ${this.config.floodLimit} تعليقات خلال ${minutes} دقيقة. تعليقك محفوظ أدناه: حاول لاحقاً.`,
+    };
   }
 
   /** The comment as published, from the body `validate` rendered (the format runs once per post). */

@@ -104,7 +104,7 @@ describe('metrics of search and of the store', () => {
       const folio = await buildApp({ ...site.runtime, metrics });
       try {
         const { thread: _thread, cid: _cid, ...comment } = buildComment({ cid: 1, nid: FIXTURE.article.nid, body: 'queued' });
-        const saving = site.runtime.store.comments.addComment({ ...comment, uid: null }, { uid: null, name: 'test' });
+        const saving = site.runtime.store.comments.addComment({ ...comment, uid: null }, { uid: null, name: 'test' }, null);
         assert.equal(value((await metrics.text()).body, 'folio_comment_write_queue_depth'), 1, 'accepted, not yet committed');
         await saving;
         const text = (await metrics.text()).body;

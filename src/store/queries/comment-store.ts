@@ -4,30 +4,37 @@ import { nextThread } from '../../domain/comment-thread.ts';
 import type { Database } from '../schema.ts';
 import { recountComments } from './comment-counts.ts';
 import type { Dialect } from '../connection.ts';
-import { binaryThread, maxThread } from './sql-helpers.ts';
+import { binaryThread, maxThread, threadSortKey } from './sql-helpers.ts';
 import { GroupCommitQueue } from '../comment-write-queue.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { storedHtml } from './row-mappers.ts';
 import { CompiledOnce } from './compiled-once.ts';
-import type { Actor, CommentStore, CommentTarget, ModerationQuery, NewComment } from '../types.ts';
+import type { Actor, AddedComment, CommentStore, CommentTarget, FloodLimit, ModerationQuery, NewComment } from '../types.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
 
-// The two reads every comment post makes, compiled once (compiled-once.ts): under a flood of
-// posts, building them with Kysely each time cost more than running them. The sentinels are
-// values no node id, host name, time or cap can be.
+// The read every comment form makes, compiled once (compiled-once.ts): under a flood of posts,
+// building it with Kysely each time cost more than running it. The sentinels here and below are
+// values no node id, host name, time, cap or thread can be.
 const TARGET = new CompiledOnce<readonly [number], { nid: number; edition: string; title: string; path: string | null; kind: string; comment_policy: string | null }>(
   (db, nid) => db.selectFrom('nodes').select(['nid', 'edition', 'title', 'path', 'kind', 'comment_policy']).where('nid', '=', nid).where('status', '=', 1).limit(1),
   [-2_000_000_301],
 );
+
+// The statements of a comment write, compiled once for the same reason: the writer thread spent
+// more of its time building them with Kysely than SQLite spent running them.
 const RECENT_FROM_HOST = new CompiledOnce<readonly [string, number, number], { n: number }>(
   (db, hostname, since, cap) => db.selectFrom(db.selectFrom('comments').select('cid').where('hostname', '=', hostname).where('created_at', '>=', since).limit(cap).as('recent'))
     .select((eb) => eb.fn.countAll<number>().as('n')),
   ['\u0000host', -2_000_000_302, -2_000_000_303],
 );
-
-// The statements of a comment write, compiled once for the same reason: the writer thread spent
-// more of its time building them with Kysely than SQLite spent running them.
+/** Published comments before a thread key on a node: a comment's place in thread order, counted as content-reader's commentPosition counts it. */
+const PUBLISHED_BEFORE = {
+  sqlite: new CompiledOnce<readonly [number, string], { n: number }>((db, nid, key) => db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('nid', '=', nid).where('status', '=', COMMENT_STATUS.published).where(threadSortKey('sqlite'), '<', key), [-2_000_000_305, '\u0000key']),
+  postgres: new CompiledOnce<readonly [number, string], { n: number }>((db, nid, key) => db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('nid', '=', nid).where('status', '=', COMMENT_STATUS.published).where(threadSortKey('postgres'), '<', key), [-2_000_000_305, '\u0000key']),
+} as const;
 const MAX_COMMENT_ID = new CompiledOnce<readonly [], { n: number | null }>((db) => db.selectFrom('comments').select((eb) => eb.fn.max('cid').as('n')), []);
 const MAX_MODERATION_ID = new CompiledOnce<readonly [], { n: number | null }>((db) => db.selectFrom('moderation_log').select((eb) => eb.fn.max('id').as('n')), []);
 const MAX_TOP_THREAD = {
@@ -54,21 +61,31 @@ const INSERT_LOG = new CompiledOnce<LogArgs, never>(
 const COMMENT_WRITE_LOCK = 0x466f6c69;
 
 /**
- * The next id above the largest in use. Several instances share one PostgreSQL: without a lock
- * two of them read the same max(cid) at once, and the second insert failed on comments_pkey
- * (the fault tests' kill -9 run answered about one comment in twenty with a 500). The lock
- * serialises these transactions (once per group-committed batch, as the lock is re-entrant), so
- * each reads the ids and thread numbers the previous one committed. SQLite has one writer at a
- * time already.
+ * Serialises comment and moderation-log writes until the transaction ends. Several instances
+ * share one PostgreSQL: without a lock two of them read the same max(cid) at once, and the
+ * second insert failed on comments_pkey (the fault tests' kill -9 run answered about one comment
+ * in twenty with a 500); and two posts from one address could both count the host's comments
+ * below the flood limit before either was stored. Under the lock each transaction's statements
+ * see what the previous holder committed (READ COMMITTED takes a new snapshot per statement), and
+ * nothing else adds a comment until it commits. One lock for all writes rather than one per
+ * address: the ids need every comment write serialised anyway, and under it the flood count is
+ * exact too; a second, per-address lock would cost a round trip and make nothing more exact.
+ * SQLite has one writer at a time already: a transaction whose snapshot went stale before it
+ * wrote fails SQLITE_BUSY and is run again.
  */
-async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation', dialect: Dialect, db: Kysely<Database>): Promise<number> {
+async function lockCommentWrites(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${COMMENT_WRITE_LOCK})`.execute(trx);
+}
+
+/** The next id above the largest in use; the caller holds the comment-write lock. */
+async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation', db: Kysely<Database>): Promise<number> {
   const [row] = await (kind === 'comment' ? MAX_COMMENT_ID : MAX_MODERATION_ID).executeOn(trx, db);
   return Number(row?.n ?? 0) + 1;
 }
 
-async function log(trx: Transaction<Database>, dialect: Dialect, db: Kysely<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
-  await INSERT_LOG.executeOn(trx, db, await nextId(trx, 'moderation', dialect, db), cid, actor.uid, actor.name, action, from, to, now());
+/** Records a moderation event; the caller holds the comment-write lock. */
+async function log(trx: Transaction<Database>, db: Kysely<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
+  await INSERT_LOG.executeOn(trx, db, await nextId(trx, 'moderation', db), cid, actor.uid, actor.name, action, from, to, now());
 }
 
 /** Comments as moderators handle them, and durable comment writes. */
@@ -82,7 +99,7 @@ export class KyselyCommentStore implements CommentStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-    private readonly delegate?: { addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }>; readonly depth: number },
+    private readonly delegate?: { addComment(comment: NewComment, actor: Actor, flood: FloodLimit | null): Promise<AddedComment>; readonly depth: number },
   ) {
     this.writes = new GroupCommitQueue(db);
   }
@@ -92,10 +109,19 @@ export class KyselyCommentStore implements CommentStore {
     return (this.delegate?.depth ?? 0) + this.writes.depth;
   }
 
-  addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
-    if (this.delegate) return this.delegate.addComment(comment, actor);
-    return this.writes.run(async (trx) => {
-      const cid = await nextId(trx, 'comment', this.dialect, this.db);
+  addComment(comment: NewComment, actor: Actor, flood: FloodLimit | null): Promise<AddedComment> {
+    if (this.delegate) return this.delegate.addComment(comment, actor, flood);
+    return this.writes.run(async (trx): Promise<AddedComment> => {
+      await lockCommentWrites(trx, this.dialect);
+      // Counted in the transaction that inserts, after the lock: posts of one group commit run one
+      // after another in it, so each counts the ones before it, and the limit is exact however
+      // many arrive at once. A comment without a host (none comes from a reader) has none to count.
+      if (flood !== null && comment.hostname !== null) {
+        // Counting stops at the limit: the question is only "at the limit yet?", so the cost stays bounded.
+        const [recent] = await RECENT_FROM_HOST.executeOn(trx, this.db, comment.hostname, flood.since, flood.limit);
+        if (Number(recent?.n ?? 0) >= flood.limit) return { kind: 'flooded' };
+      }
+      const cid = await nextId(trx, 'comment', this.db);
       let parentThread: string | null = null;
       if (comment.pid !== null) {
         const parent = await trx.selectFrom('comments').select('thread').where('cid', '=', comment.pid).where('nid', '=', comment.nid).executeTakeFirst();
@@ -114,9 +140,13 @@ export class KyselyCommentStore implements CommentStore {
       const thread = nextThread(max === null ? [] : [max], parentThread);
       await INSERT_COMMENT.executeOn(trx, this.db, cid, comment.nid, parentThread === null ? null : comment.pid, thread, comment.status, comment.uid,
         comment.name, comment.email, comment.homepage, comment.hostname, comment.subject, comment.body, comment.format, comment.bodyHtml, comment.createdAt, comment.createdAt);
-      await log(trx, this.dialect, this.db, cid, actor, 'post', null, comment.status);
-      if (comment.status === COMMENT_STATUS.published) await recountComments(trx, [comment.nid]);
-      return { cid, thread };
+      await log(trx, this.db, cid, actor, 'post', null, comment.status);
+      if (comment.status !== COMMENT_STATUS.published) return { kind: 'saved', cid, thread, position: null };
+      await recountComments(trx, [comment.nid]);
+      // Its place in thread order, read here rather than by the caller after the commit: one query
+      // fewer per post. Drupal sorts threads without their trailing '/' (see threadSortKey).
+      const [before] = await PUBLISHED_BEFORE[this.dialect].executeOn(trx, this.db, comment.nid, thread.slice(0, -1));
+      return { kind: 'saved', cid, thread, position: Number(before?.n ?? 0) };
     });
   }
 
@@ -141,7 +171,8 @@ export class KyselyCommentStore implements CommentStore {
       const changed = rows.filter((r) => r.status !== status);
       if (changed.length > 0) {
         await trx.updateTable('comments').set({ status, changed_at: now() }).where('cid', 'in', changed.map((r) => r.cid)).execute();
-        for (const r of changed) await log(trx, this.dialect, this.db, r.cid, actor, action, r.status, status);
+        await lockCommentWrites(trx, this.dialect);
+        for (const r of changed) await log(trx, this.db, r.cid, actor, action, r.status, status);
         await recountComments(trx, changed.map((r) => r.nid));
       }
       return { changed: changed.map((r) => r.cid), editions: [...new Set(changed.map((r) => r.edition))] };
@@ -162,7 +193,8 @@ export class KyselyCommentStore implements CommentStore {
       const ids = [...doomed.keys()];
       if (ids.length > 0) {
         await trx.deleteFrom('comments').where('cid', 'in', ids).execute();
-        for (const [cid, c] of doomed) await log(trx, this.dialect, this.db, cid, actor, 'delete', c.status, null);
+        await lockCommentWrites(trx, this.dialect);
+        for (const [cid, c] of doomed) await log(trx, this.db, cid, actor, 'delete', c.status, null);
         await recountComments(trx, [...doomed.values()].map((c) => c.nid));
       }
       return { deleted: ids.sort((a, b) => a - b), editions: [...new Set([...doomed.values()].map((c) => c.edition))] };
@@ -180,15 +212,10 @@ export class KyselyCommentStore implements CommentStore {
     }
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('comments').set({ name: anonymousName, email: null, homepage: null, hostname: null, changed_at: now() }).where('cid', 'in', cids).execute();
-      for (const cid of cids) await log(trx, this.dialect, this.db, cid, actor, 'erase', null, null);
+      await lockCommentWrites(trx, this.dialect);
+      for (const cid of cids) await log(trx, this.db, cid, actor, 'erase', null, null);
     });
     return { cids, editions: [...new Set(rows.map((r) => r.edition))] };
-  }
-
-  async countRecentFromHost(hostname: string, sinceSeconds: number, cap: number): Promise<number> {
-    // Counting stops at the cap: the caller only asks "at the limit yet?", so the cost stays bounded.
-    const [row] = await RECENT_FROM_HOST.execute(this.db, hostname, sinceSeconds, cap);
-    return Number(row?.n ?? 0);
   }
 
   async moderationLog(cid: number): Promise<ModerationRecord[]> {

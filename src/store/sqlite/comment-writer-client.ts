@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Actor, NewComment } from '../types.ts';
+import type { Actor, AddedComment, FloodLimit, NewComment } from '../types.ts';
 import type { WriteReply, WriteRequest } from './comment-writer-thread.ts';
 import { diskFullAsStorageFull } from './disk-full.ts';
 
@@ -13,7 +13,7 @@ const BOOTSTRAP = new URL('./comment-writer-bootstrap.mjs', import.meta.url);
 export class WorkerCommentWriter {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: { cid: number; thread: string }) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (v: AddedComment) => void; reject: (e: Error) => void }>();
   /** Requests of this turn of the event loop, sent together when it ends. */
   private outbox: WriteRequest[] = [];
 
@@ -24,8 +24,8 @@ export class WorkerCommentWriter {
     return this.pending.size;
   }
 
-  /** Saves a comment in the writer thread; resolves once it is durable. */
-  addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }> {
+  /** Saves a comment in the writer thread (the flood limit checked there, in its transaction); resolves once it is durable. */
+  addComment(comment: NewComment, actor: Actor, flood: FloodLimit | null): Promise<AddedComment> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -35,7 +35,7 @@ export class WorkerCommentWriter {
       // message costs a copy and a wake-up of the writer thread, which shares the cores with
       // the requests it serves. They join the same group commit there anyway.
       if (this.outbox.length === 0) setImmediate(() => this.send(worker));
-      this.outbox.push({ id, comment, actor });
+      this.outbox.push({ id, comment, actor, flood });
     });
   }
 
@@ -70,7 +70,7 @@ export class WorkerCommentWriter {
         this.pending.delete(reply.id);
         // Errors cross the thread as text; a full disk comes back as the error that explains it.
         if ('error' in reply) waiting.reject(reply.diskFull ? diskFullAsStorageFull(Object.assign(new Error(reply.error), { code: 'SQLITE_FULL' }), this.file) as Error : new Error(reply.error));
-        else waiting.resolve({ cid: reply.cid, thread: reply.thread });
+        else waiting.resolve(reply.added);
       }
       // An idle writer thread must not keep the process alive.
       if (this.pending.size === 0) worker.unref();

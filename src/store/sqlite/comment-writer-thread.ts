@@ -1,19 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { NewComment, Actor } from '../types.ts';
+import type { NewComment, Actor, AddedComment, FloodLimit } from '../types.ts';
 import { KyselyCommentStore } from '../queries/comment-store.ts';
 import { openSqliteKysely } from './connect.ts';
 import { isDiskFull } from './disk-full.ts';
 import { StorageFull } from '../../domain/errors.ts';
 
-/** A request from the main thread: save this comment. They travel in arrays, as do the replies. */
+/** A request from the main thread: save this comment, held to this flood limit. They travel in arrays, as do the replies. */
 export interface WriteRequest {
   readonly id: number;
   readonly comment: NewComment;
   readonly actor: Actor;
+  readonly flood: FloodLimit | null;
 }
 
-/** The answer: where it was saved, or why not. */
-export type WriteReply = { readonly id: number; readonly cid: number; readonly thread: string } | { readonly id: number; readonly error: string; readonly diskFull: boolean };
+/** The answer: where it was saved (or that the flood limit refused it), or what failed. */
+export type WriteReply = { readonly id: number; readonly added: AddedComment } | { readonly id: number; readonly error: string; readonly diskFull: boolean };
 
 // This thread owns its own connection to the same file. Its commits (and their fsyncs) happen
 // here, so readers on the main thread are never blocked by a comment being made durable.
@@ -40,8 +41,8 @@ port.on('message', (message: readonly WriteRequest[] | 'close') => {
     return;
   }
   for (const request of message) {
-    store.addComment(request.comment, request.actor).then(
-      (saved) => reply({ id: request.id, cid: saved.cid, thread: saved.thread }),
+    store.addComment(request.comment, request.actor, request.flood).then(
+      (added) => reply({ id: request.id, added }),
       (err: unknown) => reply({ id: request.id, error: err instanceof Error ? err.message : String(err), diskFull: isDiskFull(err) || err instanceof StorageFull }),
     );
   }

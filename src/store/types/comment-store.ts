@@ -12,6 +12,20 @@ export interface Actor {
   readonly name: string;
 }
 
+/** The flood limit a post is held to: it is refused if `limit` comments from its host were made since `since`. */
+export interface FloodLimit {
+  readonly since: number;
+  readonly limit: number;
+}
+
+/**
+ * What a comment write did. `position` is the number of published comments before it on its
+ * node in thread order (its comment page follows from it); null when it is not published.
+ */
+export type AddedComment =
+  | { readonly kind: 'saved'; readonly cid: number; readonly thread: string; readonly position: number | null }
+  | { readonly kind: 'flooded' };
+
 /** A node as the comment form needs it. */
 export interface CommentTarget {
   readonly nid: number;
@@ -32,8 +46,13 @@ export interface ModerationQuery {
 
 /** Comment writes and the moderators' view. Only moderation code reads e-mails through this. */
 export interface CommentStore {
-  /** Saves a comment with its thread key; resolves once the write is durable (group-committed with others). */
-  addComment(comment: NewComment, actor: Actor): Promise<{ cid: number; thread: string }>;
+  /**
+   * Saves a comment with its thread key; resolves once the write is durable (group-committed with
+   * others). With a flood limit, the count of the host's recent comments and the insert happen in
+   * one transaction, serialised with every other comment write, so no more than the limit are
+   * ever stored however many arrive at once; over it, nothing is written and the answer is 'flooded'.
+   */
+  addComment(comment: NewComment, actor: Actor, flood: FloodLimit | null): Promise<AddedComment>;
   commentTarget(nid: number): Promise<CommentTarget | undefined>;
   findForModeration(cid: number): Promise<ModeratedComment | undefined>;
   listForModeration(query: ModerationQuery): Promise<{ items: ModeratedComment[]; total: number }>;
@@ -43,7 +62,5 @@ export interface CommentStore {
   deleteComments(cids: readonly number[], actor: Actor): Promise<{ deleted: number[]; editions: string[] }>;
   /** Erases one person's personal data: anonymise (name "Anonymous", no e-mail, homepage or host) or delete. */
   eraseByEmail(email: string, mode: 'anonymise' | 'delete', anonymousName: string, actor: Actor): Promise<{ cids: number[]; editions: string[] }>;
-  /** Comments from an address since a time, counted up to `cap`. */
-  countRecentFromHost(hostname: string, sinceSeconds: number, cap: number): Promise<number>;
   moderationLog(cid: number): Promise<ModerationRecord[]>;
 }
