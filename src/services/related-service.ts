@@ -35,9 +35,13 @@ export class RelatedService {
    */
   async forNode(node: NodeDetail, stored?: StoredRelated | null): Promise<RelatedItems> {
     const section = node.section?.tid ?? null;
-    const links = stored?.links ?? (await this.linksOf((stored === undefined ? await this.store.read(node.nid) : undefined) ?? (await this.rank({
-      nid: node.nid, edition: node.edition, publishedAt: node.publishedAt, sectionTid: section, tags: node.terms.filter((t) => t.vocabulary === 'tag').map((t) => t.tid),
-    }))));
+    let links = stored?.links;
+    if (!links) {
+      const ranked = (stored === undefined ? await this.store.read(node.nid) : undefined) ?? (await this.rank({
+        nid: node.nid, edition: node.edition, publishedAt: node.publishedAt, sectionTid: section, tags: node.terms.filter((t) => t.vocabulary === 'tag').map((t) => t.tid),
+      }));
+      links = await this.linksOf(ranked);
+    }
     const related = links.related.slice(0, RELATED_LIMIT);
     if (section === null) return { related, previous: null, next: null };
     return { related, previous: links.previous, next: links.next };
