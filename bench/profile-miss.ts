@@ -2,6 +2,7 @@
 // `node --cpu-prof`, wrk asking for one page kind drawn at random from every page of that kind,
 // then the profile's top frames (profile-top.ts). Usage:
 //   node --import tsx bench/profile-miss.ts <database file> [article|tag|home] [seconds] [--no-profile]
+//   (FOLIO_BENCH_PORT sets the server's port, 18571 by default)
 // It also prints the server's CPU time per request (from /proc), which a busy machine leaves
 // nearly untouched where requests per second halve: the figure to compare across changes.
 // The profile is left in bench/.cache/profiles/ for a flame graph (Chrome DevTools, speedscope).
@@ -18,7 +19,8 @@ if (!file) {
   console.error('usage: profile-miss.ts <database file> [article|tag|home] [seconds]  (make one with `folio demo --articles 100000`)');
   process.exit(2);
 }
-const PORT = 18_571;
+// FOLIO_BENCH_PORT: another port, for runs beside someone else's on a shared machine.
+const PORT = Number(process.env.FOLIO_BENCH_PORT ?? 18_571);
 const BIN = fileURLToPath(new URL('../bin/folio.js', import.meta.url));
 const DIR = fileURLToPath(new URL('./.cache/profiles/', import.meta.url));
 

@@ -1,5 +1,5 @@
 import type { NodeDetail } from '../domain/content.ts';
-import type { ArchiveQueries, NodeLink, PrecomputedRelated, RelatedStore, RelatedSubject } from '../store/types.ts';
+import type { ArchiveQueries, NodeLink, PrecomputedRelated, RelatedStore, RelatedSubject, StoredRelated } from '../store/types.ts';
 import { computeRelated } from './related-bulk.ts';
 import { ENTRIES_PER_TAG, RELATED_CANDIDATES, RELATED_LIMIT, rankRelated } from './related-ranking.ts';
 
@@ -30,22 +30,31 @@ export class RelatedService {
 
   /**
    * Up to five items sharing the most tags (newest first among equals), and the section neighbours.
-   * `stored` is the node's stored row when the caller already read it (null: it has none).
+   * `stored` is the node's stored row with its links when the caller already read them (the page
+   * read does: issue 14); null when it has none, so it is ranked here.
    */
-  async forNode(node: NodeDetail, stored?: PrecomputedRelated | null): Promise<RelatedItems> {
+  async forNode(node: NodeDetail, stored?: StoredRelated | null): Promise<RelatedItems> {
     const section = node.section?.tid ?? null;
-    const ranked = (stored === undefined ? await this.store.read(node.nid) : stored) ?? (await this.rank({
-      nid: node.nid, edition: node.edition, publishedAt: node.publishedAt, sectionTid: section, tags: node.terms.filter((t) => t.vocabulary === 'tag').map((t) => t.tid),
-    }));
-    // One read for all of them: the candidates (only published ones come back) and the neighbours.
+    let links = stored?.links;
+    if (!links) {
+      const ranked = (stored === undefined ? await this.store.read(node.nid) : undefined) ?? (await this.rank({
+        nid: node.nid, edition: node.edition, publishedAt: node.publishedAt, sectionTid: section, tags: node.terms.filter((t) => t.vocabulary === 'tag').map((t) => t.tid),
+      }));
+      links = await this.linksOf(ranked);
+    }
+    const related = links.related.slice(0, RELATED_LIMIT);
+    if (section === null) return { related, previous: null, next: null };
+    return { related, previous: links.previous, next: links.next };
+  }
+
+  /** The links of a row's published candidates (in its order) and neighbours, in one read: what the page read returns with a stored row. */
+  private async linksOf(ranked: PrecomputedRelated): Promise<StoredRelated['links']> {
     const wanted = [...ranked.related];
     if (ranked.previous !== null) wanted.push(ranked.previous);
     if (ranked.next !== null) wanted.push(ranked.next);
     const byId = new Map((await this.store.links(wanted)).map((l) => [l.nid, l]));
-    const related = ranked.related.flatMap((nid) => byId.get(nid) ?? []).slice(0, RELATED_LIMIT);
-    if (section === null) return { related, previous: null, next: null };
     const find = (nid: number | null) => (nid === null ? null : byId.get(nid) ?? null);
-    return { related, previous: find(ranked.previous), next: find(ranked.next) };
+    return { related: ranked.related.flatMap((nid) => byId.get(nid) ?? []), previous: find(ranked.previous), next: find(ranked.next) };
   }
 
   /**

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
 import { openSqliteKysely } from '../../src/store/sqlite/connect.ts';
 import { testDialects } from '../support/databases.ts';
-import { seconds } from '../support/factories.ts';
+import { buildNode, seconds } from '../support/factories.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 
@@ -38,9 +38,13 @@ for (const dialect of testDialects()) {
       const node = await s.content.findNode(edition, nid);
       if (!node) return undefined;
       const comments = await s.content.listPublishedComments(nid, 0, 1000);
+      const row = await s.related.read(nid);
+      // The links the page showed from RelatedStore.links: published ones, candidates in the row's order.
+      const byId = new Map((await s.related.links([...(row?.related ?? []), row?.previous ?? 0, row?.next ?? 0])).map((l) => [l.nid, l]));
+      const link = (id: number | null) => (id === null ? null : byId.get(id) ?? null);
       return {
         node,
-        related: (await s.related.read(nid)) ?? null,
+        related: row ? { ...row, links: { related: row.related.flatMap((id) => byId.get(id) ?? []), previous: link(row.previous), next: link(row.next) } } : null,
         translations: await s.content.translationsOf(nid),
         revisionTimes: await s.revisions.revisionTimesOf(nid),
         corrections: (await s.revisions.correctionsOf(edition, [nid])).get(nid) ?? [],
@@ -77,6 +81,23 @@ for (const dialect of testDialects()) {
 
     test('nothing for a node of another edition', async () => {
       assert.equal(await store().content.findNodePage('ar', FIXTURE.article.nid), undefined);
+    });
+
+    test("the related links come out of the read in the row's order, unpublished ones left out", async () => {
+      const en = sanctionedWriter(site.runtime.editions.get('en'), 'demo-seed');
+      await store().writer.saveNodes(en, [buildNode({ nid: 3900, title: 'Not yet out', scheduled: true, publishedAt: seconds('2014-01-01T00:00:00Z') })]);
+      // Ids out of numeric order, so the order seen can only be the row's; 2004 has no alias.
+      const related = [2005, 3900, FIXTURE.article.nid, 2003, 2004];
+      await store().related.save([{ nid: FIXTURE.coAuthored.nid, edition: 'en', related, previous: 3900, next: 2003 }]);
+      const links = (await store().content.findNodePage('en', FIXTURE.coAuthored.nid))?.related?.links;
+      assert.deepEqual(links?.related.map((l) => l.nid), [2005, FIXTURE.article.nid, 2003, 2004]);
+      assert.deepEqual(links?.related[1], { nid: FIXTURE.article.nid, path: FIXTURE.article.path, title: FIXTURE.article.title });
+      assert.equal(links?.related[3]?.path, null);
+      assert.equal(links?.previous, null, 'a scheduled neighbour is not linked');
+      assert.deepEqual(links?.next, { nid: 2003, path: FIXTURE.unsigned.path, title: 'Agencies report clashes' });
+      // A row without candidates or neighbours reads as no links.
+      await store().related.save([{ nid: FIXTURE.coAuthored.nid, edition: 'en', related: [], previous: null, next: null }]);
+      assert.deepEqual((await store().content.findNodePage('en', FIXTURE.coAuthored.nid))?.related?.links, { related: [], previous: null, next: null });
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import { ARTICLE_CORRECTION_KINDS, type CorrectionEntry, type CorrectionInput } from '../../domain/content.ts';
 import type { Database } from '../schema.ts';
@@ -6,6 +6,19 @@ import { revisionRow } from './fixity-queries.ts';
 import type { ArticleCorrection, RevisedNode, RevisionEntry, RevisionQueries, RevisionRestore, RevisionWrite, StoredRevisionContent } from '../types.ts';
 import { maxId } from './ids.ts';
 import { nodeTextColumns, toCorrection, toRevisionContent } from './row-mappers.ts';
+
+/**
+ * The corrections and updates of an edition's articles as their pages show them, oldest first:
+ * the one rule for which entries belong on an article (ARTICLE_CORRECTION_KINDS) and in what
+ * order. Callers pick the articles by `corrections.nid` (correctionsOf a list, the page statement
+ * its node: node-page-query.ts).
+ */
+export function articleCorrections(db: QueryCreator<Database>, edition: string) {
+  return db.selectFrom('corrections')
+    .select(['corrections.id', 'corrections.nid', 'corrections.kind', 'corrections.title', 'corrections.body_html', 'corrections.published_at'])
+    .where('corrections.edition', '=', edition).where('corrections.kind', 'in', ARTICLE_CORRECTION_KINDS)
+    .orderBy('corrections.published_at').orderBy('corrections.id');
+}
 
 /** An article's recorded history: its stored revisions and the corrections and updates made to it. */
 export class KyselyRevisionQueries implements RevisionQueries {
@@ -25,8 +38,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
   async correctionsOf(edition: string, nids: readonly number[]): Promise<Map<number, CorrectionEntry[]>> {
     const byNid = new Map<number, CorrectionEntry[]>();
     if (nids.length === 0) return byNid;
-    const rows = await this.db.selectFrom('corrections').selectAll().where('edition', '=', edition).where('nid', 'in', nids)
-      .where('kind', 'in', ARTICLE_CORRECTION_KINDS).orderBy('published_at').orderBy('id').execute();
+    const rows = await articleCorrections(this.db, edition).where('corrections.nid', 'in', nids).execute();
     for (const row of rows) {
       const entry = toCorrection(row);
       const list = byNid.get(entry.nid!) ?? [];

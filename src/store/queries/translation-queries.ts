@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { TranslationRef } from '../../domain/content.ts';
 import type { Database } from '../schema.ts';
 import { CompiledOnce } from './compiled-once.ts';
@@ -6,15 +6,23 @@ import { CompiledOnce } from './compiled-once.ts';
 /** Node ids per query: well under SQLite's bound-parameter limit, for sitemap pages of 50,000. */
 const CHUNK = 500;
 
-function translationsQuery(db: Kysely<Database>, nids: readonly number[]) {
+/**
+ * The published other members of translation sets, in edition order: the one rule for which
+ * translations a node shows. Callers pick whose sets by `own.nid` (the sitemap a list, the page
+ * statement its node: node-page-query.ts), so the join, status and order cannot drift apart.
+ */
+export function publishedTranslations(db: QueryCreator<Database>) {
   return db.selectFrom('translations as own')
     .innerJoin('translations as other', 'other.tnid', 'own.tnid')
-    .innerJoin('nodes', 'nodes.nid', 'other.nid')
-    .select(['own.nid as of', 'nodes.nid', 'nodes.edition', 'nodes.path'])
-    .where('own.nid', 'in', nids)
+    .innerJoin('nodes as tn', 'tn.nid', 'other.nid')
+    .select(['tn.nid', 'tn.edition', 'tn.path'])
     .whereRef('other.nid', '<>', 'own.nid')
-    .where('nodes.status', '=', 1)
-    .orderBy('own.nid').orderBy('nodes.edition').orderBy('nodes.nid');
+    .where('tn.status', '=', 1)
+    .orderBy('tn.edition').orderBy('tn.nid');
+}
+
+function translationsQuery(db: Kysely<Database>, nids: readonly number[]) {
+  return publishedTranslations(db).select('own.nid as of').where('own.nid', 'in', nids);
 }
 
 const ONE_NODE = new CompiledOnce((db: Kysely<Database>, nid: number) => translationsQuery(db, [nid]), [-2_000_003_001] as const);

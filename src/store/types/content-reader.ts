@@ -2,7 +2,7 @@ import type {
   AuthorRef, Blog, CorrectionEntry, NodeDetail, NodeKind, NodeSummary, PublicComment, TermRef, TranslationRef, Vocabulary,
 } from '../../domain/content.ts';
 import type { Page } from '../../domain/pagination.ts';
-import type { PrecomputedRelated } from './related-store.ts';
+import type { StoredRelated } from './related-store.ts';
 
 /** What a stored path points at. */
 export type PathTargetType = 'node' | 'term' | 'author' | 'blog';
@@ -33,8 +33,8 @@ export interface ListingQuery {
 /** A node with everything its page reads about the node itself, as one store read returns it. */
 export interface StoredNodePage {
   readonly node: NodeDetail;
-  /** Its stored related items and neighbours (RelatedStore.read), null when none are stored. */
-  readonly related: PrecomputedRelated | null;
+  /** Its stored related items and neighbours (RelatedStore.read) with their links, null when none are stored. */
+  readonly related: StoredRelated | null;
   /** Its published translations in other editions, as translationsOf. */
   readonly translations: readonly TranslationRef[];
   /** The distinct times of its stored revisions, oldest first (RevisionQueries.revisionTimesOf). */

@@ -12,6 +12,20 @@ export interface PrecomputedRelated {
   readonly next: number | null;
 }
 
+/**
+ * A stored row with the links its page shows, as the page's one read returns them (issue 14):
+ * what RelatedStore.links gives for its ids, the candidates kept in the row's order.
+ */
+export interface StoredRelated extends PrecomputedRelated {
+  readonly links: {
+    /** The published candidates' links, best first. */
+    readonly related: readonly NodeLink[];
+    /** The neighbours' links, null when there is none or it is not published. */
+    readonly previous: NodeLink | null;
+    readonly next: NodeLink | null;
+  };
+}
+
 /** An article as ranking sees it: when it was published, its section and its tags. */
 export interface RelatedSubject {
   readonly nid: number;
