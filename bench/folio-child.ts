@@ -13,11 +13,13 @@ const TICKS_PER_SECOND = 100;
  * with its worker threads) until it exits; rejects with the end of its stderr on failure.
  * `cpuSeconds` is its user + system time, threads included, as last sampled (up to 0.1 s before
  * it exits): on a shared machine wall-clock time follows the load, CPU time much less.
+ * `bin` runs another checkout's folio (an A/B against a copy of the old code); `nodeArgs` go to
+ * node itself (`--cpu-prof`).
  */
-export function folioInChild(args: readonly string[]): Promise<{ seconds: number; cpuSeconds: number; peakRssMb: number; output: string }> {
+export function folioInChild(args: readonly string[], options: { bin?: string; nodeArgs?: readonly string[] } = {}): Promise<{ seconds: number; cpuSeconds: number; peakRssMb: number; output: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
     let peakKb = 0;

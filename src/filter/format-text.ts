@@ -21,14 +21,44 @@ export function formatText(format: FormatName, input: string): SafeHtml {
 /** `formatText` returning the plain string, for callers that store or compare the HTML. */
 export function formatToString(format: FormatName, input: string): string {
   assertValidText(input);
+  const checked = checkText(format, input);
+  if ('limit' in checked) throw checked.limit;
+  return runStages(checked.text);
+}
+
+/**
+ * Text prepared for its format and found within the format's bounds: `formatChecked` renders it
+ * without preparing and scanning it a second time (an importer checks every item before it
+ * knows whether the item changed, and renders only those that did).
+ */
+export interface CheckedText {
+  readonly format: FormatName;
+  readonly input: string;
+  readonly prepared: string;
+}
+
+/** The input prepared and checked against its format's bounds, or the `FilterLimitError` `formatText` would throw. */
+export function checkText(format: FormatName, input: string): { readonly text: CheckedText } | { readonly limit: FilterLimitError } {
   const definition = TEXT_FORMATS[format];
-  let text = definition.prepare(input);
+  const prepared = definition.prepare(input);
   if (definition.limits !== null) {
-    const problem = findMarkupProblem(text, definition.limits);
-    if (problem !== null) throw new FilterLimitError(problem, definition.limits);
+    const problem = findMarkupProblem(prepared, definition.limits);
+    if (problem !== null) return { limit: new FilterLimitError(problem, definition.limits) };
   }
-  for (const stage of definition.stages) text = definition.run[stage](text);
-  return text;
+  return { text: { format, input, prepared } };
+}
+
+/** What `formatText(text.format, text.input)` returns, from text `checkText` passed. */
+export function formatChecked(text: CheckedText): SafeHtml {
+  assertValidText(text.input);
+  return trustedHtml(runStages(text));
+}
+
+function runStages(text: CheckedText): string {
+  const definition = TEXT_FORMATS[text.format];
+  let html = text.prepared;
+  for (const stage of definition.stages) html = definition.run[stage](html);
+  return html;
 }
 
 /**
@@ -36,10 +66,8 @@ export function formatToString(format: FormatName, input: string): string {
  * that show it next to the field, and importers that skip the item with its message.
  */
 export function formatLimitError(format: FormatName, input: string): FilterLimitError | null {
-  const definition = TEXT_FORMATS[format];
-  if (definition.limits === null) return null;
-  const problem = findMarkupProblem(definition.prepare(input), definition.limits);
-  return problem === null ? null : new FilterLimitError(problem, definition.limits);
+  const checked = checkText(format, input);
+  return 'limit' in checked ? checked.limit : null;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The comment filter's public API: untrusted text in, safe HTML out. Pure: no I/O, no clock.
  * See docs/comment-format.md for the behaviour and Folio's ten decisions.
  */
-export { formatLimitError, formatOrLimitError, formatText, formatToString, runStage } from './format-text.ts';
+export { checkText, formatChecked, formatLimitError, formatOrLimitError, formatText, formatToString, runStage, type CheckedText } from './format-text.ts';
 export { FULL_HTML_MARKUP_LIMITS, FilterLimitError, MARKUP_LIMITS, findMarkupProblem, type MarkupLimits, type MarkupProblem } from './markup-limits.ts';
 export { FORMAT_NAMES, TEXT_FORMATS, type FormatName, type StageName } from './text-formats.ts';
 export { FilterInputError, assertValidText, decodeUtf8Strict, findTextProblem, validateUtf8, type TextProblem } from './text-validation.ts';

@@ -1,7 +1,7 @@
 import { COMMENT_STATUS } from '../domain/comment.ts';
 import { nextThread } from '../domain/comment-thread.ts';
 import type { ImportedComment } from '../domain/import-record.ts';
-import { formatLimitError, formatText } from '../filter/index.ts';
+import { checkText, formatChecked } from '../filter/index.ts';
 import type { MutableBatch } from './batch.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { sha256 } from './content-hash.ts';
@@ -78,9 +78,9 @@ export class CommentBuilder {
     }
     // Markup over the filter's bounds (markup-limits.ts) cannot be rendered: skip the comment
     // with the reason instead of stopping the whole run.
-    const refused = formatLimitError(r.format, r.body);
-    if (refused !== null) {
-      run.skip(r.key, `its text was refused: ${refused.message}`);
+    const checked = checkText(r.format, r.body);
+    if ('limit' in checked) {
+      run.skip(r.key, `its text was refused: ${checked.limit.message}`);
       return;
     }
     const before = run.commentIds.get(r.key);
@@ -121,7 +121,7 @@ export class CommentBuilder {
       cid, nid, pid: parent?.cid ?? null, thread, status: r.published ? COMMENT_STATUS.published : r.spam ? COMMENT_STATUS.spam : COMMENT_STATUS.pending,
       name: r.name, email: r.email, homepage: r.homepage, hostname: r.hostname, subject: r.subject, body: r.body, format: r.format, uid: r.accountId ?? null,
       // Each comment renders through Folio's implementation of the format it was written in.
-      bodyHtml: formatText(r.format, r.body).html, createdAt: r.createdAt, changedAt: r.changedAt,
+      bodyHtml: formatChecked(checked.text).html, createdAt: r.createdAt, changedAt: r.changedAt,
     });
     batch.items.push(itemRow('comment', r.key, cid, state, r.provenance, content));
   }

@@ -1,5 +1,5 @@
 import type { ImportedNode, ImportedRevision } from '../domain/import-record.ts';
-import { formatLimitError, formatText } from '../filter/index.ts';
+import { checkText, formatChecked, type CheckedText } from '../filter/index.ts';
 import type { ImportNodeWrite, RevisionWrite } from '../store/types.ts';
 import { leadAndTeaser } from '../text/teaser.ts';
 import type { MutableBatch } from './batch.ts';
@@ -9,10 +9,10 @@ import type { ImportAction, ReportedItem } from './import-report.ts';
 import { mergeState, stateOf, type NodeState } from './node-state.ts';
 import { itemRow, type RunState } from './run-state.ts';
 
-/** Renders a revision's markup in its own text format, as the original site did. */
-function renderRevision(nid: number, hash: string, r: ImportedRevision): RevisionWrite {
+/** Renders a revision's markup (checked against its format's bounds) in its own text format, as the original site did. */
+function renderRevision(nid: number, hash: string, r: ImportedRevision, body: CheckedText): RevisionWrite {
   return {
-    nid, contentHash: hash, sourceVid: r.vid, title: r.title, bodyHtml: formatText(r.bodyFormat, r.body).html,
+    nid, contentHash: hash, sourceVid: r.vid, title: r.title, bodyHtml: formatChecked(body).html,
     summary: r.summary, credit: r.credit, photo: r.photo, revisedAt: r.revisedAt, log: r.log,
   };
 }
@@ -51,13 +51,23 @@ export class NodeBuilder {
       }
       // Markup over the filter's bounds (markup-limits.ts) cannot be rendered: skip the item
       // with the reason instead of stopping the whole run.
-      const refused = record.revisions.map((r) => formatLimitError(r.bodyFormat, r.body)).find((e) => e !== null);
-      if (refused) {
-        run.skip(record.key, `its text was refused: ${refused.message}`);
+      // Each body is prepared and checked once; the revisions rendered below reuse it.
+      const bodies: CheckedText[] = [];
+      let refused: string | null = null;
+      for (const r of record.revisions) {
+        const checked = checkText(r.bodyFormat, r.body);
+        if ('limit' in checked) {
+          refused = checked.limit.message;
+          break;
+        }
+        bodies.push(checked.text);
+      }
+      if (refused !== null) {
+        run.skip(record.key, `its text was refused: ${refused}`);
         continue;
       }
       for (const note of record.notes ?? []) run.warn(record.key, note);
-      await this.resolveOne(record, taken, batch, reported);
+      await this.resolveOne(record, bodies, taken, batch, reported);
     }
   }
 
@@ -69,7 +79,7 @@ export class NodeBuilder {
     return nid;
   }
 
-  private async resolveOne(record: ImportedNode, taken: Set<number>, batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
+  private async resolveOne(record: ImportedNode, bodies: readonly CheckedText[], taken: Set<number>, batch: MutableBatch, reported: ReportedItem[]): Promise<void> {
     const { run } = this;
     const before = this.states.get(record.key);
     const nid = before?.nid ?? this.allocate(record, taken);
@@ -86,7 +96,7 @@ export class NodeBuilder {
     const added: RevisionWrite[] = [];
     record.revisions.forEach((r, i) => {
       if (known.has(hashes[i]!) || added.some((a) => a.contentHash === hashes[i])) return;
-      const revision = renderRevision(nid, hashes[i]!, r);
+      const revision = renderRevision(nid, hashes[i]!, r, bodies[i]!);
       added.push(revision);
       this.rendered.set(`${nid}\u0000${revision.contentHash}`, revision);
     });
@@ -99,7 +109,7 @@ export class NodeBuilder {
     });
     if (action === 'unchanged') return;
     const current = incomingIsCurrent
-      ? this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? renderRevision(nid, state.current.hash, record.revisions[latest]!)
+      ? this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? renderRevision(nid, state.current.hash, record.revisions[latest]!, bodies[latest]!)
       : this.rendered.get(`${nid}\u0000${state.current.hash}`) ?? (await run.service.revision(nid, state.current.hash));
     this.states.set(record.key, { nid, state: stateJson });
     for (const r of added) known.add(r.contentHash);

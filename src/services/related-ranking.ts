@@ -29,8 +29,26 @@ export function rankRelated(entries: Iterable<TagEntry>, limit = RELATED_CANDIDA
     if (seen) seen.shared++;
     else ranked.set(entry.nid, { shared: 1, publishedAt: entry.publishedAt });
   }
-  return [...ranked]
-    .sort(([an, a], [bn, b]) => b.shared - a.shared || b.publishedAt - a.publishedAt || bn - an)
-    .slice(0, limit)
-    .map(([nid]) => nid);
+  // The best `limit` are kept in order as they come: the order sorting every candidate gives
+  // (nids differ, so the order is total), without sorting the hundreds an article's tag windows
+  // hold; that sort was most of an import's related rebuild (issue 14).
+  const nids: number[] = [];
+  const facts: { shared: number; publishedAt: number }[] = [];
+  if (limit <= 0) return nids;
+  for (const [nid, fact] of ranked) {
+    if (nids.length === limit && !ranksBefore(nid, fact, nids[limit - 1]!, facts[limit - 1]!)) continue;
+    let i = nids.length === limit ? limit - 1 : nids.length;
+    nids[i] = nid;
+    facts[i] = fact;
+    for (; i > 0 && ranksBefore(nids[i]!, facts[i]!, nids[i - 1]!, facts[i - 1]!); i--) {
+      [nids[i], nids[i - 1]] = [nids[i - 1]!, nids[i]!];
+      [facts[i], facts[i - 1]] = [facts[i - 1]!, facts[i]!];
+    }
+  }
+  return nids;
+}
+
+/** Most shared tags first, then newest, then highest id. */
+function ranksBefore(an: number, a: { shared: number; publishedAt: number }, bn: number, b: { shared: number; publishedAt: number }): boolean {
+  return (b.shared - a.shared || b.publishedAt - a.publishedAt || bn - an) < 0;
 }

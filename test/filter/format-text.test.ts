@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSafeHtml } from '../../src/domain/safe-html.ts';
-import { formatLimitError, formatOrLimitError, formatText, formatToString, runStage } from '../../src/filter/format-text.ts';
+import { checkText, formatChecked, formatLimitError, formatOrLimitError, formatText, formatToString, runStage } from '../../src/filter/format-text.ts';
+import { FORMAT_NAMES } from '../../src/filter/text-formats.ts';
 import { MARKUP_LIMITS } from '../../src/filter/markup-limits.ts';
 import { FilterInputError } from '../../src/filter/text-validation.ts';
 
@@ -118,4 +119,22 @@ test('formatOrLimitError: the HTML formatText returns, or the limit error format
   assert.ok('limit' in over);
   assert.equal('limit' in over && over.limit.problem, formatLimitError('filtered_html', deep)?.problem);
   assert.throws(() => formatOrLimitError('filtered_html', 'a\u0000b'), FilterInputError);
+});
+
+test('checkText then formatChecked: the HTML formatText returns, from one preparation; over a bound, its limit error', () => {
+  for (const format of FORMAT_NAMES) {
+    for (const [, input] of pipeline) {
+      const checked = checkText(format, input);
+      assert.ok('text' in checked);
+      assert.equal('text' in checked && formatChecked(checked.text).html, formatToString(format, input), `${format}: ${input}`);
+    }
+  }
+  const deep = '<em>'.repeat(MARKUP_LIMITS.depth + 5);
+  const over = checkText('filtered_html', deep);
+  assert.ok('limit' in over);
+  assert.equal('limit' in over && over.limit.problem, formatLimitError('filtered_html', deep)?.problem);
+  // Text refused for its bytes still throws when it is rendered, as formatText does.
+  const nul = checkText('filtered_html', 'a\u0000b');
+  assert.ok('text' in nul);
+  assert.throws(() => 'text' in nul && formatChecked(nul.text), FilterInputError);
 });
