@@ -48,21 +48,13 @@ export class RenderPool implements Renderer {
   private failure: Error | null = null;
   private closing = false;
   private readonly threads: Thread[] = [];
-  /** The calling thread's renderer, if it renders too, and the URLs it has in hand. */
-  private local: { readonly renderer: Renderer; pending: number } | null = null;
 
   private constructor() {}
 
-  /**
-   * Starts `count` render threads. With `local` (a renderer on the calling thread's own app),
-   * the calling thread takes its share of the URLs too, so one thread fewer is started for the
-   * same cores: each thread is a whole app and heap (~100-150 MB), while the calling thread's
-   * crawl and file writes leave most of its core idle.
-   */
-  static start(count: number, spec: RenderThreadSpec, local?: Renderer): RenderPool {
+  /** Starts `count` render threads (at least one). */
+  static start(count: number, spec: RenderThreadSpec): RenderPool {
     const pool = new RenderPool();
-    pool.local = local ? { renderer: local, pending: 0 } : null;
-    for (let i = 0; i < (local ? count : Math.max(1, count)); i++) pool.threads.push(pool.startThread(spec));
+    for (let i = 0; i < Math.max(1, count); i++) pool.threads.push(pool.startThread(spec));
     return pool;
   }
 
