@@ -1,4 +1,4 @@
-// Static export: the real CLI (`folio export static`, the main thread and one render thread fewer than the cores) in a child
+// Static export: the real CLI (`folio export static`, one render thread per core, the main thread crawling and writing) in a child
 // process, so that its peak memory, threads included, is the child's alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ export interface StaticExportBenchResult {
   readonly pages: number;
   readonly files: number;
   readonly pagesPerSecond: number;
-  /** Threads rendering: the main thread and one worker thread fewer than the cores, as `folio export static` does. */
+  /** Render threads: one per core, as `folio export static` starts by default. */
   readonly threads: number;
   readonly bytes: number;
   readonly seconds: number;

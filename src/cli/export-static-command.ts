@@ -3,7 +3,6 @@ import { Command } from 'commander';
 import { Invalid } from '../domain/errors.ts';
 import { exportStatic } from '../export/static-export.ts';
 import { RenderPool } from '../export/static/render-pool.ts';
-import { inProcessRenderer } from '../export/static/render-url.ts';
 import type { ExportStaticWorkerData } from './export-static-worker.ts';
 import { openRuntime } from '../runtime.ts';
 import { buildApp } from '../web/app.ts';
@@ -11,7 +10,7 @@ import { configFrom, type StoreOptions } from './options.ts';
 import { startProgress } from './progress.ts';
 
 const WORKER = new URL('./export-static-worker.ts', import.meta.url);
-/** Each render thread holds its own app and database cache (~100-150 MB): more than this by default only costs memory. */
+/** Each render thread holds its own app, database cache and heap (up to ~150 MB): more than this by default only costs memory. */
 const MAX_DEFAULT_THREADS = 7;
 /** URLs handed to each render thread at once: enough that it never waits for the next one. */
 const URLS_PER_THREAD = 8;
@@ -23,12 +22,12 @@ export function exportStaticCommand(): Command {
     .argument('<dir>', 'the folder to write (created if missing)')
     .option('--edition <code...>', 'only these editions (default: all)')
     .option('--base-url <url>', 'make links absolute under this URL (default: relative links, which also work from file://)')
-    .option('--threads <n>', 'render threads besides the main thread, which renders too (default: one fewer than the CPU cores; 0 renders on the main thread alone)')
+    .option('--threads <n>', 'render threads (default: the CPU cores, up to 7; 0 renders on the main thread alone)')
     .option('--database <url>', 'sqlite:<file> or postgres://…')
     .action(async (dir: string, options: StoreOptions & { edition?: string[]; baseUrl?: string; threads?: string }) => {
       if (options.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(options.baseUrl)) throw new Invalid(`--base-url must be an http(s) URL (got "${options.baseUrl}")`);
-      // The main thread renders its share too (RenderPool's `local`): one core, one thread fewer.
-      const threads = options.threads === undefined ? Math.min(availableParallelism() - 1, MAX_DEFAULT_THREADS) : Number(options.threads);
+      // The main thread crawls and writes; render threads, whose heaps are capped, render (RenderPool).
+      const threads = options.threads === undefined ? Math.min(availableParallelism(), MAX_DEFAULT_THREADS) : Number(options.threads);
       if (!Number.isInteger(threads) || threads < 0) throw new Invalid(`--threads must be a whole number (got "${options.threads}")`);
       // Each page is rendered once: a page cache would only spend time compressing copies.
       const config = { ...configFrom(options), pageCacheMegabytes: 0 };
@@ -47,8 +46,8 @@ export function exportStaticCommand(): Command {
             // Threads each open the database themselves, which an in-memory one cannot share.
             ...(threads > 0 && !(config.database.kind === 'sqlite' && config.database.file === ':memory:')
               ? {
-                startRenderer: (env) => RenderPool.start(threads, { entry: WORKER, data: { config, env } satisfies ExportStaticWorkerData }, inProcessRenderer(folio.app, runtime.editions, env)),
-                concurrency: (threads + 1) * URLS_PER_THREAD,
+                startRenderer: (env) => RenderPool.start(threads, { entry: WORKER, data: { config, env } satisfies ExportStaticWorkerData }),
+                concurrency: threads * URLS_PER_THREAD,
               }
               : {}),
           },

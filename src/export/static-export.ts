@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Edition } from '../domain/edition.ts';
 import type { EditionRegistry } from '../services/editions.ts';
@@ -68,6 +71,16 @@ const MISSING_PATH = '/folio-static-export-missing-page';
  * and a 404 page, and rewrites only files whose bytes changed since the last export.
  */
 export async function exportStatic(deps: StaticExportDeps, options: StaticExportOptions): Promise<StaticExportReport> {
+  // The search documents wait on disk until the index is built (SearchIndexBuilder).
+  const spill = await mkdtemp(join(tmpdir(), 'folio-export-'));
+  try {
+    return await exportInto(deps, options, spill);
+  } finally {
+    await rm(spill, { recursive: true, force: true });
+  }
+}
+
+async function exportInto(deps: StaticExportDeps, options: StaticExportOptions, spill: string): Promise<StaticExportReport> {
   const started = Date.now();
   const editions = (options.editions ?? deps.editions.all.map((e) => e.code)).map((code) => deps.editions.get(code));
   const codes = new Set(editions.map((e) => e.code));
@@ -75,7 +88,7 @@ export async function exportStatic(deps: StaticExportDeps, options: StaticExport
   const baseUrl = options.baseUrl ?? null;
   const prefixes = deps.editions.all.map((e) => e.pathPrefix);
   const out = await OutputDir.open(options.outDir);
-  const indexes = new Map(editions.map((e) => [e.code, new SearchIndexBuilder(e.lang, `search-index/${e.lang}/`)]));
+  const indexes = new Map(editions.map((e, i) => [e.code, new SearchIndexBuilder(e.lang, `search-index/${e.lang}/`, join(spill, `search-${i}.jsonl`))]));
   const redirects = new Map<string, string>();
   const missing: string[] = [];
   let pages = 0;

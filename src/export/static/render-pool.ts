@@ -11,6 +11,14 @@ const BOOTSTRAP = new URL('./render-thread-bootstrap.mjs', import.meta.url);
  * target is a 100k-article export under 500 MB with every thread).
  */
 const YOUNG_GENERATION_MB = 16;
+/**
+ * Each thread's old generation is capped too: without a cap V8 let garbage grow to three or four
+ * times the live heap before a full collection (a 10,000-article export: 140-186 MB of heap on
+ * 35-60 MB live). A thread renders with some 30-50 MB live, bounded by its app's caches; a 96 MB cap
+ * once stopped a thread whose heap held thousands of rendered pages (a cache keyed by slices of
+ * them, since fixed in rewrite-page.ts), so this leaves the measured live set a wide margin.
+ */
+const OLD_GENERATION_MB = 128;
 
 /** What each render thread is started with: the module to run and the data it reads. */
 export interface RenderThreadSpec {
@@ -29,6 +37,10 @@ interface Thread {
  * Renders in worker threads, each with its own app on the same database (SQLite in WAL mode
  * lets them all read at once). Rendering and link rewriting are the export's CPU cost; this
  * spreads them over the machine's cores while the calling thread crawls and writes files.
+ *
+ * The calling thread renders nothing: its heap cannot be capped once the process has started, and
+ * when it rendered its share V8 let its garbage grow to 200-270 MB (on 40-130 MB live) in a
+ * 10,000-article export; with every render in capped threads its heap stays under 90 MB.
  */
 export class RenderPool implements Renderer {
   private nextId = 1;
@@ -36,26 +48,18 @@ export class RenderPool implements Renderer {
   private failure: Error | null = null;
   private closing = false;
   private readonly threads: Thread[] = [];
-  /** The calling thread's renderer, if it renders too, and the URLs it has in hand. */
-  private local: { readonly renderer: Renderer; pending: number } | null = null;
 
   private constructor() {}
 
-  /**
-   * Starts `count` render threads. With `local` (a renderer on the calling thread's own app),
-   * the calling thread takes its share of the URLs too, so one thread fewer is started for the
-   * same cores: each thread is a whole app and heap (~100-150 MB), while the calling thread's
-   * crawl and file writes leave most of its core idle.
-   */
-  static start(count: number, spec: RenderThreadSpec, local?: Renderer): RenderPool {
+  /** Starts `count` render threads (at least one). */
+  static start(count: number, spec: RenderThreadSpec): RenderPool {
     const pool = new RenderPool();
-    pool.local = local ? { renderer: local, pending: 0 } : null;
-    for (let i = 0; i < (local ? count : Math.max(1, count)); i++) pool.threads.push(pool.startThread(spec));
+    for (let i = 0; i < Math.max(1, count); i++) pool.threads.push(pool.startThread(spec));
     return pool;
   }
 
   private startThread(spec: RenderThreadSpec): Thread {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: spec.entry.href, data: spec.data }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(BOOTSTRAP, { workerData: { entry: spec.entry.href, data: spec.data }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
     const thread: Thread = { worker, pending: new Map() };
     worker.on('message', (replies: readonly RenderReply[]) => {
       for (const reply of replies) {
@@ -76,19 +80,10 @@ export class RenderPool implements Renderer {
     return thread;
   }
 
-  /** Renders on the thread with the fewest URLs in hand (a worker thread when the calling thread ties). */
+  /** Renders on the thread with the fewest URLs in hand. */
   render(url: string): Promise<Rendered> {
     if (this.failure) return Promise.reject(this.failure);
-    const local = this.local;
-    const least = this.threads.length === 0 ? null : this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    if (local && (least === null || local.pending < least.pending.size)) {
-      local.pending++;
-      // A render on this thread's app settles through promises alone, and the crawl starts the
-      // next one from there: without a turn of the event loop first, the worker threads' answers
-      // (and timers) waited until the crawl ran dry, and this thread rendered nearly everything.
-      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => local.renderer.render(url)).finally(() => void local.pending--);
-    }
-    const thread = least!;
+    const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
@@ -99,7 +94,6 @@ export class RenderPool implements Renderer {
   /** Lets each thread close its app and database, then stop. */
   async close(): Promise<void> {
     this.closing = true;
-    await this.local?.renderer.close();
     await Promise.all(this.threads.map((t) => new Promise<void>((resolve) => {
       if (t.worker.threadId === -1) return resolve();
       t.worker.once('exit', () => resolve());

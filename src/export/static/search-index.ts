@@ -1,3 +1,4 @@
+import { appendFileSync, readFileSync } from 'node:fs';
 import type { Lang } from '../../domain/errors.ts';
 import { tokenizeForSearch } from '../../text/arabic-normalize.ts';
 import { shardKey, DOCS_PER_SHARD } from './search-shards.ts';
@@ -20,19 +21,43 @@ export interface IndexFile {
   readonly text: string;
 }
 
+/** Documents' text collected before it goes to the spill file: one write per this many characters. */
+const SPILL_CHARS = 1 << 20;
+
 /**
  * The client-side search index of one language, built with the server's own tokeniser.
  * Shards are JSONP-style scripts (`folioSearch.shard(key, postings)`) rather than JSON,
  * because Chromium refuses fetch() of local files: a script tag loads from file:// as well.
  * A posting is `docId * 2 + 1` when the token is in the title, `docId * 2` otherwise.
+ *
+ * Documents wait in `spill` (a file of JSON lines the caller provides and removes) rather than
+ * in memory: at 100,000 articles they were tens of megabytes of the main thread's heap for the
+ * whole crawl, while the render threads were running too; `build` reads them back after.
  */
 export class SearchIndexBuilder {
-  private readonly documents: SearchDocument[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
 
-  constructor(readonly lang: Lang, private readonly dir: string) {}
+  constructor(readonly lang: Lang, private readonly dir: string, private readonly spill: string) {}
 
   add(document: SearchDocument): void {
-    this.documents.push(document);
+    const line = JSON.stringify(document);
+    this.pending.push(line);
+    this.pendingChars += line.length;
+    if (this.pendingChars >= SPILL_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    appendFileSync(this.spill, this.pending.map((line) => `${line}\n`).join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  /** The documents added, in no particular order. */
+  private documents(): SearchDocument[] {
+    this.flush();
+    const text = readFileSync(this.spill, 'utf8');
+    return text === '' ? [] : text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as SearchDocument);
   }
 
   /**
@@ -41,7 +66,7 @@ export class SearchIndexBuilder {
    * their texts together are tens of megabytes the export need not hold at once.
    */
   *build(): Generator<IndexFile> {
-    const docs = [...this.documents].sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
+    const docs = this.documents().sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
     const shards = new Map<string, Map<string, number[]>>();
     docs.forEach((doc, id) => {
       const inTitle = new Set(tokenizeForSearch(doc.title, this.lang));

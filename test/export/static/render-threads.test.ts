@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { ExportStaticWorkerData } from '../../../src/cli/export-static-worker.ts';
 import { exportStatic, type StaticExportDeps } from '../../../src/export/static-export.ts';
 import { RenderPool } from '../../../src/export/static/render-pool.ts';
-import { inProcessRenderer, type Rendered, type Renderer } from '../../../src/export/static/render-url.ts';
 import { seedFixture } from '../../support/fixture-site.ts';
 import { openTestSite, type TestSite } from '../../support/test-runtime.ts';
 
@@ -46,22 +46,19 @@ test('rendering in worker threads writes the same files, byte for byte, as rende
   for (const file of files) assert.ok(readFileSync(join(inProcess, file)).equals(readFileSync(join(threaded, file))), `${file} differs`);
 });
 
-test('the calling thread rendering its share alongside a worker thread writes the same files, and both render', async () => {
-  const inProcess = folder();
-  const mixed = folder();
-  const one = await exportStatic(deps, { outDir: inProcess });
-  let local = 0;
-  const two = await exportStatic(deps, {
-    outDir: mixed,
-    concurrency: 16,
-    startRenderer: (env) => {
-      const own = inProcessRenderer(site.folio.app, site.runtime.editions, env);
-      const counted: Renderer = { render: (url: string): Promise<Rendered> => { local++; return own.render(url); }, close: () => own.close() };
-      return RenderPool.start(1, { entry: WORKER, data: { config: site.runtime.config, env } satisfies ExportStaticWorkerData }, counted);
-    },
-  });
-  assert.deepEqual({ ...two, seconds: 0 }, { ...one, seconds: 0 });
-  assert.ok(local > 0 && local < one.urls, `the calling thread rendered ${local} of ${one.urls} URLs: a share, not none or all`);
-  const files = readdirSync(inProcess, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(inProcess.length + 1)).sort();
-  for (const file of files) assert.ok(readFileSync(join(inProcess, file)).equals(readFileSync(join(mixed, file))), `${file} differs`);
+test('render threads start with a capped heap, far below the main thread\'s', async () => {
+  const pool = RenderPool.start(2, { entry: new URL('./heap-limit-thread.ts', import.meta.url), data: null });
+  try {
+    const limits = await Promise.all(['/a', '/b', '/c', '/d'].map(async (url) => {
+      const rendered = await pool.render(url);
+      assert.equal(rendered.kind, 'redirect');
+      return Number(rendered.kind === 'redirect' ? rendered.target.slice(1) : NaN);
+    }));
+    for (const limit of limits) {
+      assert.ok(limit > 64 * 2 ** 20 && limit <= 256 * 2 ** 20, `a render thread's heap limit is ${limit} bytes`);
+      assert.ok(limit < getHeapStatistics().heap_size_limit / 2);
+    }
+  } finally {
+    await pool.close();
+  }
 });
