@@ -14,17 +14,31 @@ import { parseArgs } from 'node:util';
 import { createDrupalTestDatabase } from '../test/fixtures/drupal/drupal-test-database.ts';
 import { folioInChild } from './folio-child.ts';
 
-const { values } = parseArgs({
-  options: {
-    nodes: { type: 'string', default: '20000' },
-    comments: { type: 'string' },
-    runs: { type: 'string', default: '3' },
-    bin: { type: 'string' },
-    profile: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    db: { type: 'string' },
-  },
-});
+const USAGE = 'usage: node --import tsx bench/drupal-import-cpu.ts [--nodes 20000] [--comments N] [--runs 3] [--bin a,b] [--profile dir] [--keep | --db mysql://…]';
+function options() {
+  return parseArgs({
+    options: {
+      nodes: { type: 'string', default: '20000' },
+      comments: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      bin: { type: 'string' },
+      profile: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      db: { type: 'string' },
+    },
+  });
+}
+let values: ReturnType<typeof options>['values'];
+try {
+  ({ values } = options());
+} catch (err) {
+  console.error(`${(err as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (!(Number(values.nodes) > 0) || !(Number(values.runs) > 0)) {
+  console.error(`--nodes and --runs must be positive numbers\n${USAGE}`);
+  process.exit(2);
+}
 const nodes = Number(values.nodes);
 const comments = values.comments === undefined ? nodes * 3 : Number(values.comments);
 const bins = values.bin === undefined ? [undefined] : values.bin.split(',').map((b) => resolve(b));
