@@ -48,15 +48,18 @@ import { CSRF_COOKIE } from './csrf-token.ts';
 import { carriesWritePosition, installReadYourWrites } from './read-your-writes.ts';
 import type { WebDeps, WebServices } from './web-deps.ts';
 
-/** Browser features no Folio page uses, switched off for every page (and any injected script). */
 /**
  * Comment posts let through per turn of the event loop (turn-gate.ts): a read waits behind at most
- * this many (~0.3 ms of CPU each) instead of every post queued. Measured on 2 shared cores, wrk at
- * 50 connections: two per turn cost a fifth of the posting rate (624 and 663 posts/s against 698
- * and 808) with no read p99 gain that stood out from the machine's noise; sixteen keep both.
+ * this many (~0.2 ms of CPU each) instead of every post queued. Measured on 2 quiet cores
+ * (`npm run bench -- comments`, load under 2, two runs each): 16 per turn gave posts 5,190-5,389/s
+ * and a read p99 during the flood 2.29-2.65 times its idle p99; 8 gave 4,870-5,091/s and 1.99-2.07;
+ * 4 gives 4,584-4,744/s and 1.89-1.98, the only one within issue 14's "reads at most 2x". The
+ * price: with reads arriving as fast as they can, posts get fewer turns (1,450/s alongside 17,000
+ * reads/s, against 2,650/s at 16), which is the point of the gate during a flood.
  */
-const POSTS_PER_TURN = 16;
+const POSTS_PER_TURN = 4;
 
+/** Browser features no Folio page uses, switched off for every page (and any injected script). */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
 
 /** The longest a whole request may take (slow uploads and slowloris clients are cut there). */
