@@ -2,9 +2,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { COMMENT_STATUS, type CommentStatus, type ModeratedComment, type ModerationAction, type ModerationRecord } from '../../domain/comment.ts';
 import { nextThread } from '../../domain/comment-thread.ts';
 import type { Database } from '../schema.ts';
-import { recountComments } from './comment-counts.ts';
+import { publishedCommentsBefore, recountComments } from './comment-counts.ts';
 import type { Dialect } from '../connection.ts';
-import { binaryThread, maxThread, threadSortKey } from './sql-helpers.ts';
+import { binaryThread, maxThread } from './sql-helpers.ts';
 import { GroupCommitQueue } from '../comment-write-queue.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { storedHtml } from './row-mappers.ts';
@@ -28,19 +28,15 @@ const RECENT_FROM_HOST = new CompiledOnce<readonly [string, number, number], { n
     .select((eb) => eb.fn.countAll<number>().as('n')),
   ['\u0000host', -2_000_000_302, -2_000_000_303],
 );
-/** Published comments before a thread key on a node: a comment's place in thread order, counted as content-reader's commentPosition counts it. */
-const PUBLISHED_BEFORE = {
-  sqlite: new CompiledOnce<readonly [number, string], { n: number }>((db, nid, key) => db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('nid', '=', nid).where('status', '=', COMMENT_STATUS.published).where(threadSortKey('sqlite'), '<', key), [-2_000_000_305, '\u0000key']),
-  postgres: new CompiledOnce<readonly [number, string], { n: number }>((db, nid, key) => db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('nid', '=', nid).where('status', '=', COMMENT_STATUS.published).where(threadSortKey('postgres'), '<', key), [-2_000_000_305, '\u0000key']),
-} as const;
+/** A new comment's place in thread order (comment-counts.ts publishedCommentsBefore), per dialect. */
+const publishedBefore = (dialect: Dialect) => new CompiledOnce<readonly [number, string], { n: number }>(
+  (db, nid, key) => publishedCommentsBefore(db, dialect, nid, key), [-2_000_000_305, '\u0000key']);
+const PUBLISHED_BEFORE = { sqlite: publishedBefore('sqlite'), postgres: publishedBefore('postgres') } as const;
 const MAX_COMMENT_ID = new CompiledOnce<readonly [], { n: number | null }>((db) => db.selectFrom('comments').select((eb) => eb.fn.max('cid').as('n')), []);
 const MAX_MODERATION_ID = new CompiledOnce<readonly [], { n: number | null }>((db) => db.selectFrom('moderation_log').select((eb) => eb.fn.max('id').as('n')), []);
-const MAX_TOP_THREAD = {
-  sqlite: new CompiledOnce<readonly [number], { t: string | null }>((db, nid) => db.selectFrom('comments').select(maxThread('sqlite').as('t')).where('nid', '=', nid), [-2_000_000_304]),
-  postgres: new CompiledOnce<readonly [number], { t: string | null }>((db, nid) => db.selectFrom('comments').select(maxThread('postgres').as('t')).where('nid', '=', nid), [-2_000_000_304]),
-} as const;
+const maxTopThread = (dialect: Dialect) => new CompiledOnce<readonly [number], { t: string | null }>(
+  (db, nid) => db.selectFrom('comments').select(maxThread(dialect).as('t')).where('nid', '=', nid), [-2_000_000_304]);
+const MAX_TOP_THREAD = { sqlite: maxTopThread('sqlite'), postgres: maxTopThread('postgres') } as const;
 type InsertArgs = readonly [number, number, number | null, string, number, number | null, string, string | null, string | null, string | null, string, string, string, string, number, number];
 const INSERT_COMMENT = new CompiledOnce<InsertArgs, never>(
   (db, cid, nid, pid, thread, status, uid, name, email, homepage, hostname, subject, body, format, bodyHtml, createdAt, changedAt) => db.insertInto('comments').values({

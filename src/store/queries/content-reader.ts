@@ -5,6 +5,7 @@ import type { CommentPolicy } from '../../domain/edition.ts';
 import type { Database } from '../schema.ts';
 import type { Dialect } from '../connection.ts';
 import { threadSortKey } from './sql-helpers.ts';
+import { publishedCommentsBefore } from './comment-counts.ts';
 import { translationsOf } from './translation-queries.ts';
 import type { ContentReader, ListingQuery, PathTarget, PathTargetType, StoredNodePage } from '../types.ts';
 import { PUBLIC_COMMENT_COLUMNS, SUMMARY_COLUMNS, storedHtml, toBlog, toCorrection, toPublicComment, toSummary, toTerm, type SummaryRow } from './row-mappers.ts';
@@ -239,9 +240,8 @@ export class KyselyContentReader implements ContentReader {
       .where('comments.cid', '=', cid).where('comments.status', '=', PUBLISHED).where('nodes.status', '=', 1).executeTakeFirst();
     if (!row) return undefined;
     const key = row.thread.slice(0, -1);
-    const before = await this.count(this.db.selectFrom('comments').where('nid', '=', row.nid).where('status', '=', PUBLISHED)
-      .where(threadSortKey(this.dialect), '<', key));
-    return { nid: row.nid, edition: row.edition, path: row.path, index: before };
+    const counted = await publishedCommentsBefore(this.db, this.dialect, row.nid, key).executeTakeFirst();
+    return { nid: row.nid, edition: row.edition, path: row.path, index: Number(counted?.n ?? 0) };
   }
 
 
