@@ -76,12 +76,9 @@ export function formatLimitError(format: FormatName, input: string): FilterLimit
  * Text `formatText` refuses for its bytes (NUL, a lone surrogate) still throws.
  */
 export function formatOrLimitError(format: FormatName, input: string): { readonly html: SafeHtml } | { readonly limit: FilterLimitError } {
-  try {
-    return { html: formatText(format, input) };
-  } catch (err) {
-    if (err instanceof FilterLimitError) return { limit: err };
-    throw err;
-  }
+  assertValidText(input);
+  const checked = checkText(format, input);
+  return 'limit' in checked ? checked : { html: trustedHtml(runStages(checked.text)) };
 }
 
 /**
