@@ -17,38 +17,41 @@ export interface TagEntry {
   readonly publishedAt: number;
 }
 
+/** A candidate with the number of the article's tags it shares. */
+interface Candidate {
+  readonly nid: number;
+  readonly publishedAt: number;
+  shared: number;
+}
+
 /**
  * The candidates, best first: most shared tags, then newest, then highest id. `entries` holds
  * one entry per (tag, node) of the article's tags' windows, so a node's count of entries is the
  * number of tags it shares.
  */
 export function rankRelated(entries: Iterable<TagEntry>, limit = RELATED_CANDIDATES): number[] {
-  const ranked = new Map<number, { shared: number; publishedAt: number }>();
+  const candidates = new Map<number, Candidate>();
   for (const entry of entries) {
-    const seen = ranked.get(entry.nid);
+    const seen = candidates.get(entry.nid);
     if (seen) seen.shared++;
-    else ranked.set(entry.nid, { shared: 1, publishedAt: entry.publishedAt });
+    else candidates.set(entry.nid, { nid: entry.nid, publishedAt: entry.publishedAt, shared: 1 });
   }
-  // The best `limit` are kept in order as they come: the order sorting every candidate gives
-  // (nids differ, so the order is total), without sorting the hundreds an article's tag windows
-  // hold; that sort was most of an import's related rebuild (issue 14).
-  const nids: number[] = [];
-  const facts: { shared: number; publishedAt: number }[] = [];
-  if (limit <= 0) return nids;
-  for (const [nid, fact] of ranked) {
-    if (nids.length === limit && !ranksBefore(nid, fact, nids[limit - 1]!, facts[limit - 1]!)) continue;
-    let i = nids.length === limit ? limit - 1 : nids.length;
-    nids[i] = nid;
-    facts[i] = fact;
-    for (; i > 0 && ranksBefore(nids[i]!, facts[i]!, nids[i - 1]!, facts[i - 1]!); i--) {
-      [nids[i], nids[i - 1]] = [nids[i - 1]!, nids[i]!];
-      [facts[i], facts[i - 1]] = [facts[i - 1]!, facts[i]!];
-    }
+  // The best `limit` are kept in order as they come (an insertion into a short sorted list): the
+  // order sorting every candidate gives, since nids differ and the order is total, without sorting
+  // the hundreds an article's tag windows hold; that sort was most of an import's related rebuild
+  // (issue 14).
+  const best: Candidate[] = [];
+  if (limit <= 0) return [];
+  for (const candidate of candidates.values()) {
+    if (best.length === limit && !ranksBefore(candidate, best[limit - 1]!)) continue;
+    let i = Math.min(best.length, limit - 1);
+    for (; i > 0 && ranksBefore(candidate, best[i - 1]!); i--) best[i] = best[i - 1]!;
+    best[i] = candidate;
   }
-  return nids;
+  return best.map((c) => c.nid);
 }
 
 /** Most shared tags first, then newest, then highest id. */
-function ranksBefore(an: number, a: { shared: number; publishedAt: number }, bn: number, b: { shared: number; publishedAt: number }): boolean {
-  return (b.shared - a.shared || b.publishedAt - a.publishedAt || bn - an) < 0;
+function ranksBefore(a: Candidate, b: Candidate): boolean {
+  return (b.shared - a.shared || b.publishedAt - a.publishedAt || b.nid - a.nid) < 0;
 }
