@@ -52,20 +52,13 @@ export class NodeBuilder {
       // Markup over the filter's bounds (markup-limits.ts) cannot be rendered: skip the item
       // with the reason instead of stopping the whole run.
       // Each body is prepared and checked once; the revisions rendered below reuse it.
-      const bodies: CheckedText[] = [];
-      let refused: string | null = null;
-      for (const r of record.revisions) {
-        const checked = checkText(r.bodyFormat, r.body);
-        if ('limit' in checked) {
-          refused = checked.limit.message;
-          break;
-        }
-        bodies.push(checked.text);
-      }
-      if (refused !== null) {
-        run.skip(record.key, `its text was refused: ${refused}`);
+      const checked = record.revisions.map((r) => checkText(r.bodyFormat, r.body));
+      const refused = checked.find((c) => 'limit' in c);
+      if (refused && 'limit' in refused) {
+        run.skip(record.key, `its text was refused: ${refused.limit.message}`);
         continue;
       }
+      const bodies = checked.flatMap((c) => ('text' in c ? [c.text] : []));
       for (const note of record.notes ?? []) run.warn(record.key, note);
       await this.resolveOne(record, bodies, taken, batch, reported);
     }
