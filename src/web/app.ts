@@ -54,9 +54,9 @@ import type { WebDeps, WebServices } from './web-deps.ts';
  * (`npm run bench -- comments`, load under 2, two runs each): 16 per turn gave posts 5,190-5,389/s
  * and a read p99 during the flood 2.29-2.65 times its idle p99; 8 gave 4,870-5,091/s and 1.99-2.07;
  * 4 gives 4,552-4,744/s and 1.55-2.15 over four runs, the only one mostly within issue 14's "reads
- * at most 2x" (three runs of four). The
- * price: with reads arriving as fast as they can, posts get fewer turns (1,450/s alongside 17,000
- * reads/s, against 2,650/s at 16), which is the point of the gate during a flood.
+ * at most 2x" (three runs of four). The price: with reads arriving as fast as they can, posts get
+ * fewer turns (1,450/s alongside 17,000 reads/s, against 2,650/s at 16), which is the point of the
+ * gate during a flood.
  */
 const POSTS_PER_TURN = 4;
 
