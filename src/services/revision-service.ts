@@ -94,13 +94,14 @@ export class RevisionService {
   /** Two revisions of an article compared word by word: title, summary, credit and the body's text by block. */
   async compare(reader: RevisionReader, edition: Edition, nid: number, fromHash: string, toHash: string): Promise<RevisionComparison> {
     const history = await this.history(reader, edition, nid);
-    const entry = (hash: string) => {
-      const found = history.revisions.find((r) => r.contentHash === hash);
-      if (!found) throw new NotFound({ en: 'This article has no such revision.', ar: 'لا توجد مراجعة كهذه لهذا المقال.' });
+    // The history is newest first, in save order: its index says which of two is older.
+    const place = (hash: string) => {
+      const found = history.revisions.findIndex((r) => r.contentHash === hash);
+      if (found === -1) throw new NotFound({ en: 'This article has no such revision.', ar: 'لا توجد مراجعة كهذه لهذا المقال.' });
       return found;
     };
     // Older on the left whichever way round they were picked, so "inserted" always means "added since".
-    const [from, to] = [entry(fromHash), entry(toHash)].sort((a, b) => a.revisedAt - b.revisedAt || a.contentHash.localeCompare(b.contentHash));
+    const [from, to] = [place(fromHash), place(toHash)].sort((a, b) => b - a).map((i) => history.revisions[i]!);
     const [before, after] = await Promise.all([this.revisions.findRevision(nid, from!.contentHash), this.revisions.findRevision(nid, to!.contentHash)]);
     if (!before || !after) throw new NotFound();
     const fields = DIFF_FIELDS.map((field) => {

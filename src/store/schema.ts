@@ -231,6 +231,8 @@ export interface NodeRevisionsTable {
   log: string | null;
   /** 014-newsroom: the user who saved it (null for imported and CLI revisions). */
   revised_by: Generated<number | null>;
+  /** 020-revision-order: grows with every save (filled by the database); orders same-second saves. */
+  saved_seq: Generated<number | null>;
   /** SHA-256 of the canonical stored content (006-fixity); null only on a damaged row. */
   fixity_sha256: string | null;
 }

@@ -124,11 +124,6 @@ describe('the newsroom in Chromium: invite, draft, schedule, publish, rename, re
   });
 
   test('the editor edits and schedules it two minutes ahead; at its time it is on /ar/, in the feed, the news sitemap and search', async () => {
-    // Revisions carry their time in whole seconds, and ones saved within the same second are listed
-    // in content-hash order, so the newest is not reliably first (a known defect, to be fixed with a
-    // save sequence). The draft and this edit are kept a second apart so the restore step below
-    // tests restoring, not that ordering.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     await editor.goto(`${base}/ar/admin/content/${nid}/edit`);
     await editor.fill('#field-title', EDITED);
     const at = new Date(Date.now() + 2 * 60_000);
@@ -166,9 +161,13 @@ describe('the newsroom in Chromium: invite, draft, schedule, publish, rename, re
     assert.equal(decodeURIComponent(new URL(moved.headers.get('location')!, base).pathname), '/ar/content/ماكرون-في-بيروت');
 
     await editor.goto(`${base}/ar/admin/content/${nid}/revisions`);
-    // The first revision is found by its title, not by its place: revisions saved within the same
-    // second are listed in content-hash order, so the oldest is not always the last row.
-    const firstRevision = editor.locator('tr').filter({ has: editor.locator('td[dir="auto"]', { hasText: new RegExp(`^${TITLE}$`) }) }).last();
+    // Newest first in save order, even for saves made within one second: the edit with the new
+    // slug is current, and the first save (the draft, under its first title) is the last row.
+    const rows = editor.locator('tbody tr');
+    assert.equal(await rows.first().locator('td[dir="auto"]').textContent(), EDITED);
+    assert.match(await rows.first().textContent() ?? '', /الحالية/);
+    const firstRevision = rows.last();
+    assert.equal(await firstRevision.locator('td[dir="auto"]').textContent(), TITLE);
     await Promise.all([editor.waitForURL(/[?&]restored=/), firstRevision.locator('button[form="restore-form"]').click()]);
     const page = await editor.goto(`${base}/ar/content/${encodeURIComponent('ماكرون-في-بيروت')}`);
     assert.equal(page?.status(), 200);

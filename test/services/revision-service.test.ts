@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { NODE_STATUS } from '../../src/domain/node-status.ts';
+import { revisionFixity } from '../../src/domain/revision-fixity.ts';
 import { connect } from '../../src/runtime.ts';
 import type { RevisionReader } from '../../src/services/revision-service.ts';
 import { testDialects } from '../support/databases.ts';
@@ -22,6 +23,7 @@ for (const dialect of testDialects()) {
     const editor: RevisionReader = { uid: 503, name: 'Editor', role: 'editor' };
     const moderator: RevisionReader = { uid: 504, name: 'Moderator', role: 'moderator' };
     const nids = { draft: 6001, scheduled: 6002, trashedDraft: 6003 };
+    const sameSecond = 6004;
     const first: Record<number, string> = {};
 
     before(async () => {
@@ -66,6 +68,29 @@ for (const dialect of testDialects()) {
       assert.deepEqual([newest!.contentHash, newest!.revisedBy, newest!.title], [done.contentHash, editor.uid, `أول ${nids.scheduled}`]);
       const node = await site.runtime.store.revisions.findRevisedNode(nids.scheduled);
       assert.deepEqual([node!.title, node!.status], [`أول ${nids.scheduled}`, NODE_STATUS.SCHEDULED], 'a restore changes the content, not the status');
+    });
+
+    test('saves within one second are listed in the order they were made, and saving an earlier content again makes it the newest', async () => {
+      const ar = site.runtime.editions.get('ar');
+      const at = T0 + 600;
+      const hashOf = (title: string) => revisionFixity({ title, bodyHtml: `<p>${title}</p>`, summary: null, credit: null, photo: null, revisedAt: at });
+      // Titles whose hashes fall in each save: ordered by hash (the old tie-break), the list would be oldest first.
+      const titles: string[] = [];
+      for (let i = 0; titles.length < 3; i++) {
+        const title = `نسخة ${i}`;
+        if (titles.length === 0 || hashOf(title) < hashOf(titles.at(-1)!)) titles.push(title);
+      }
+      await newsroomArticle(site.runtime, 'ar', { nid: sameSecond, path: `content/s-${sameSecond}`, title: titles[0]!, at, ownerUid: writer.uid, status: NODE_STATUS.DRAFT, bodyHtml: `<p>${titles[0]}</p>` });
+      for (const title of titles.slice(1)) await saveRevision(site.runtime, 'ar', sameSecond, { title, bodyHtml: `<p>${title}</p>`, at, by: writer.uid });
+      const listed = async () => (await site.runtime.store.revisions.listRevisions(sameSecond)).map((r) => r.title);
+      assert.deepEqual(await listed(), [...titles].reverse());
+      const history = await site.runtime.revisions.history(editor, ar, sameSecond);
+      const compared = await site.runtime.revisions.compare(editor, ar, sameSecond, history.revisions[0]!.contentHash, history.revisions[2]!.contentHash);
+      assert.deepEqual([compared.from.title, compared.to.title], [titles[0], titles[2]], 'the older save on the left');
+
+      // The first content saved again in the same second is the same revision, now the latest.
+      await saveRevision(site.runtime, 'ar', sameSecond, { title: titles[0]!, bodyHtml: `<p>${titles[0]}</p>`, at, by: writer.uid });
+      assert.deepEqual(await listed(), [titles[0], titles[2], titles[1]]);
     });
   });
 }

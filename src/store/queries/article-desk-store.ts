@@ -3,7 +3,7 @@ import type { WritableEdition } from '../../domain/edition-guard.ts';
 import { NODE_STATUS, type NodeStatusCode } from '../../domain/node-status.ts';
 import type { Database } from '../schema.ts';
 import type { ArticleDesk, DeskArticle, DeskArticleWrite, DeskListItem, DeskListQuery, EmptiedNode, RevisionWrite } from '../types.ts';
-import { revisionRow } from './fixity-queries.ts';
+import { insertSave } from './revision-queries.ts';
 import { nodeTextColumns, photoOf } from './row-mappers.ts';
 
 /** The nodes columns an article save sets (everything the form edits, and the listing copies). */
@@ -26,10 +26,6 @@ async function writeLinks(trx: Transaction<Database>, a: DeskArticleWrite): Prom
   }
 }
 
-async function addRevision(trx: Transaction<Database>, revision: RevisionWrite): Promise<void> {
-  // The same content at the same time is the same revision (its hash is its identity): stored once.
-  await trx.insertInto('node_revisions').values(revisionRow(revision)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
-}
 
 /** The newsroom's article store in portable Kysely queries. */
 export class KyselyArticleDesk implements ArticleDesk {
@@ -93,7 +89,7 @@ export class KyselyArticleDesk implements ArticleDesk {
       }).execute();
       await writeLinks(trx, a);
       await trx.insertInto('path_aliases').values({ edition: edition.code, path: a.path, target_type: 'node', target_id: a.nid, canonical: 1 }).execute();
-      await addRevision(trx, revision);
+      await insertSave(trx, revision);
     });
   }
 
@@ -110,13 +106,13 @@ export class KyselyArticleDesk implements ArticleDesk {
         await trx.deleteFrom('path_aliases').where('edition', '=', edition.code).where('path', '=', a.path).where('target_type', '=', 'node').where('target_id', '=', a.nid).execute();
         await trx.insertInto('path_aliases').values({ edition: edition.code, path: a.path, target_type: 'node', target_id: a.nid, canonical: 1 }).execute();
       }
-      if (revision !== null) await addRevision(trx, revision);
+      if (revision !== null) await insertSave(trx, revision);
     });
   }
 
   async latestRevision(nid: number): Promise<string | undefined> {
     const row = await this.db.selectFrom('node_revisions').select('content_hash').where('nid', '=', nid)
-      .orderBy('revised_at', 'desc').orderBy('content_hash', 'desc').limit(1).executeTakeFirst();
+      .orderBy('revised_at', 'desc').orderBy('saved_seq', 'desc').limit(1).executeTakeFirst();
     return row?.content_hash;
   }
 

@@ -20,13 +20,24 @@ export function articleCorrections(db: QueryCreator<Database>, edition: string) 
     .orderBy('corrections.published_at').orderBy('corrections.id');
 }
 
+/**
+ * Writes a save of an article as its newest revision. The same content in the same second is the
+ * same revision (its fixity is its identity), so it is stored once; but it is now the latest save,
+ * so it takes a fresh place in save order: the column set to the proposed row's value, NULL or the
+ * sequence's next, which the database turns into the next number (020-revision-order).
+ */
+export async function insertSave(trx: Kysely<Database>, revision: RevisionWrite): Promise<void> {
+  await trx.insertInto('node_revisions').values(revisionRow(revision))
+    .onConflict((oc) => oc.columns(['nid', 'content_hash']).doUpdateSet({ saved_seq: (eb) => eb.ref('excluded.saved_seq') })).execute();
+}
+
 /** An article's recorded history: its stored revisions and the corrections and updates made to it. */
 export class KyselyRevisionQueries implements RevisionQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
   async revisionsOf(nid: number): Promise<StoredRevisionContent[]> {
     const rows = await this.db.selectFrom('node_revisions').selectAll()
-      .where('nid', '=', nid).orderBy('revised_at').orderBy('content_hash').execute();
+      .where('nid', '=', nid).orderBy('revised_at').orderBy('saved_seq').execute();
     return rows.map(toRevisionContent);
   }
 
@@ -73,7 +84,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
   async listRevisions(nid: number): Promise<RevisionEntry[]> {
     const rows = await this.db.selectFrom('node_revisions as r').leftJoin('users as u', 'u.uid', 'r.revised_by')
       .select(['r.content_hash', 'r.revised_at', 'r.revised_by', 'u.name', 'r.source_vid', 'r.title', 'r.log'])
-      .where('r.nid', '=', nid).orderBy('r.revised_at', 'desc').orderBy('r.content_hash', 'desc').execute();
+      .where('r.nid', '=', nid).orderBy('r.revised_at', 'desc').orderBy('r.saved_seq', 'desc').execute();
     return rows.map((r) => ({
       contentHash: r.content_hash, revisedAt: Number(r.revised_at), revisedBy: r.revised_by === null ? null : Number(r.revised_by),
       authorName: r.name ?? null, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title, log: r.log,
@@ -96,8 +107,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
   async restoreRevision(edition: WritableEdition, restore: RevisionRestore): Promise<void> {
     const r = restore.revision;
     await this.db.transaction().execute(async (trx) => {
-      // The same content restored twice in one second is the same revision (its fixity is its identity).
-      await trx.insertInto('node_revisions').values(revisionRow(r)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
+      await insertSave(trx, r);
       await trx.updateTable('nodes').set({ ...nodeTextColumns({ ...r, teaser: restore.teaser, leadHtml: restore.leadHtml }), updated_at: r.revisedAt }).where('nid', '=', r.nid).where('edition', '=', edition.code).execute();
     });
   }

@@ -73,7 +73,7 @@ export interface RevisionQueries {
   listArticleCorrections(edition: string, limit: number): Promise<ArticleCorrection[]>;
   /** Saves a correction with the revisions that record it, in one transaction; returns its id. */
   recordCorrection(edition: WritableEdition, entry: CorrectionInput, revisions: readonly RevisionWrite[]): Promise<number>;
-  /** A node's revisions for the newsroom, newest first, with who saved each. */
+  /** A node's revisions for the newsroom, newest first (by time, then save order), with who saved each. */
   listRevisions(nid: number): Promise<RevisionEntry[]>;
   /** One revision of a node with its content. */
   findRevision(nid: number, contentHash: string): Promise<StoredRevisionContent | undefined>;
