@@ -16,6 +16,7 @@ import * as listedComments017 from './017-listed-comments.ts';
 import * as media016 from './016-media.ts';
 import * as searchEditionIndex019 from './019-search-edition-index.ts';
 import * as revisionOrder020 from './020-revision-order.ts';
+import * as scheduledDue021 from './021-scheduled-due.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-media': media016,
   '019-search-edition-index': searchEditionIndex019,
   '020-revision-order': revisionOrder020,
+  '021-scheduled-due': scheduledDue021,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

@@ -14,6 +14,12 @@ import { newNodeRow } from './row-mappers.ts';
 /** The status of an article dated in the future: neither published (1) nor withdrawn (0). */
 export const SCHEDULED = NODE_STATUS.SCHEDULED;
 
+/**
+ * A scheduled node's due time (NULL for every other node): the expression the index
+ * nodes_scheduled_due (021) holds, written as it is there so that both planners match it.
+ */
+export const SCHEDULED_DUE = sql<number | null>`(case when status = ${sql.lit(SCHEDULED)} then published_at end)`;
+
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for bind limits. */
 const BATCH_ROWS = 400;
 
@@ -112,8 +118,7 @@ export class KyselyContentWriter implements ContentWriter {
 
   async publishDue(now: number): Promise<{ nid: number; edition: string }[]> {
     // One UPDATE is the claim: of several instances running this at once, each row changes for one of them.
-    // SCHEDULED as a literal: the partial index nodes_scheduled (018) serves only `status = 2` as written.
-    const rows = await this.db.updateTable('nodes').set({ status: 1 }).where('status', '=', sql.lit(SCHEDULED)).where('published_at', '<=', now)
+    const rows = await this.db.updateTable('nodes').set({ status: 1 }).where(SCHEDULED_DUE, '<=', now)
       .returning(['nid', 'edition']).execute();
     return rows.map((r) => ({ nid: r.nid, edition: r.edition }));
   }

@@ -7,7 +7,6 @@ import type { Connection } from '../connection.ts';
 import { Unavailable } from '../../domain/errors.ts';
 import { SINGLE_DATABASE } from '../single-database.ts';
 import { diskFullAsStorageFull } from './disk-full.ts';
-import { StatusLiteralPlugin } from './status-literals.ts';
 
 /** Prepared statements kept per SQL text; Folio's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE_SIZE = 1000;
@@ -106,7 +105,7 @@ export function openSqliteKysely(file: string): Kysely<Database> {
   // above SQLite already keeps what readers ask for most.
   sqlite.pragma('mmap_size = 0');
   sqlite.pragma('temp_store = MEMORY');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, file) }), plugins: [new StatusLiteralPlugin()] });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, file) }) });
 }
 
 /** Opens (creating if needed) a SQLite database file, or ':memory:'. */
