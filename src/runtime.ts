@@ -173,6 +173,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   listeners.push((edition) => reader.invalidate(edition));
   const related = new RelatedService(store.archive, store.related);
   const comments = new CommentService(store.comments, store.users, new CommentGuard(config.comments), new FormTokens(secret), config.comments, changed);
+  listeners.push(() => comments.forget());
   const mementos = new MementoService(store.content, store.revisions);
   // A published article is indexed for search and ranked for related items (and re-ranks the articles that may now list it).
   // Whatever publishes or withdraws articles keeps search and the stored related items current.

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { testDialects } from '../support/databases.ts';
 import { FIXTURE, seedFixture } from '../support/fixture-site.ts';
 import { formBody, inputValue } from '../support/form.ts';
+import { newsroomArticle } from '../support/revision-factories.ts';
+import { NODE_STATUS } from '../../src/domain/node-status.ts';
 import { openTestSite, type TestSite } from '../support/test-runtime.ts';
 
 const configDir = mkdtempSync(join(tmpdir(), 'folio-comments-'));
@@ -203,6 +205,30 @@ for (const dialect of testDialects()) {
       assert.match(listing.body, /تعليق واحد/);
       const links = await post({ ...good, comment: 'http://a.example http://b.example http://c.example http://d.example' }, { url: `/ar/${FIXTURE.arabic.path}`, action });
       assert.match(String(links.headers.location), /comment=queued/, 'many links are held for approval even where comments are open');
+    });
+
+    test('an anonymous commenter may not take a registered user\'s name; the text is kept', async () => {
+      await site.runtime.store.users.createUser({ name: 'Registered Rana', email: null, passwordHash: 'not a login', role: 'subscriber', createdAt: 0 });
+      const res = await post({ ...good, name: 'Registered Rana' });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /The name you used belongs to a registered user\./);
+      assert.match(res.body, /A new paragraph with www\.example\.com in it\./);
+    });
+
+    test('an article withdrawn right after a post takes no more: what posts read of it is dropped on change', async () => {
+      const rt = site.runtime;
+      const nid = 7301;
+      await newsroomArticle(rt, 'ar', { nid, path: 'content/withdrawn-soon', title: 'مقال سيُسحب', bodyHtml: '<p>نص</p>', at: 1_700_000_000, ownerUid: null, status: NODE_STATUS.PUBLISHED });
+      const page = await site.folio.app.inject({ url: '/ar/content/withdrawn-soon' });
+      const send = (comment: string) => site.folio.app.inject({
+        method: 'POST', url: `/ar/comment/reply/${nid}`, remoteAddress: `192.0.2.${ip++}`, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody({ op: 'save', form_token: inputValue(page.body, 'form_token'), website: '', ...good, comment }),
+      });
+      assert.equal((await send('قبل السحب')).statusCode, 303);
+      await rt.newsroom.unpublish({ uid: 0, name: 'test', role: 'admin' }, rt.editions.get('ar'), nid);
+      assert.equal((await send('بعد السحب')).statusCode, 404);
+      const stored = await rt.store.comments.listForModeration({ limit: 100, offset: 0 });
+      assert.deepEqual(stored.items.filter((c) => c.nid === nid).map((c) => c.body), ['قبل السحب']);
     });
 
     test('replies thread under their parent; a reply to a comment elsewhere is a 404', async () => {
