@@ -69,18 +69,26 @@ const COMMENT_WRITE_LOCK = 0x466f6c69;
  * SQLite has one writer at a time already: a transaction whose snapshot went stale before it
  * wrote fails SQLITE_BUSY and is run again.
  */
-async function lockCommentWrites(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
+async function lockCommentWrites(trx: Transaction<Database>, dialect: Dialect): Promise<LockedForCommentWrites> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${COMMENT_WRITE_LOCK})`.execute(trx);
+  return trx as LockedForCommentWrites;
 }
 
-/** The next id above the largest in use; the caller holds the comment-write lock. */
-async function nextId(trx: Transaction<Database>, kind: 'comment' | 'moderation', db: Kysely<Database>): Promise<number> {
+declare const commentWriteLock: unique symbol;
+/**
+ * A transaction that holds the comment-write lock: what ids and the moderation log need. Only
+ * lockCommentWrites makes one, so calling nextId or log without the lock does not compile.
+ */
+type LockedForCommentWrites = Transaction<Database> & { readonly [commentWriteLock]: true };
+
+/** The next id above the largest in use, under the comment-write lock. */
+async function nextId(trx: LockedForCommentWrites, kind: 'comment' | 'moderation', db: Kysely<Database>): Promise<number> {
   const [row] = await (kind === 'comment' ? MAX_COMMENT_ID : MAX_MODERATION_ID).executeOn(trx, db);
   return Number(row?.n ?? 0) + 1;
 }
 
-/** Records a moderation event; the caller holds the comment-write lock. */
-async function log(trx: Transaction<Database>, db: Kysely<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
+/** Records a moderation event, under the comment-write lock. */
+async function log(trx: LockedForCommentWrites, db: Kysely<Database>, cid: number, actor: Actor, action: string, from: number | null, to: number | null): Promise<void> {
   await INSERT_LOG.executeOn(trx, db, await nextId(trx, 'moderation', db), cid, actor.uid, actor.name, action, from, to, now());
 }
 
@@ -107,8 +115,8 @@ export class KyselyCommentStore implements CommentStore {
 
   addComment(comment: NewComment, actor: Actor, flood: FloodLimit | null): Promise<AddedComment> {
     if (this.delegate) return this.delegate.addComment(comment, actor, flood);
-    return this.writes.run(async (trx): Promise<AddedComment> => {
-      await lockCommentWrites(trx, this.dialect);
+    return this.writes.run(async (open): Promise<AddedComment> => {
+      const trx = await lockCommentWrites(open, this.dialect);
       // Counted in the transaction that inserts, after the lock: posts of one group commit run one
       // after another in it, so each counts the ones before it, and the limit is exact however
       // many arrive at once. A comment without a host (none comes from a reader) has none to count.
@@ -167,8 +175,8 @@ export class KyselyCommentStore implements CommentStore {
       const changed = rows.filter((r) => r.status !== status);
       if (changed.length > 0) {
         await trx.updateTable('comments').set({ status, changed_at: now() }).where('cid', 'in', changed.map((r) => r.cid)).execute();
-        await lockCommentWrites(trx, this.dialect);
-        for (const r of changed) await log(trx, this.db, r.cid, actor, action, r.status, status);
+        const locked = await lockCommentWrites(trx, this.dialect);
+        for (const r of changed) await log(locked, this.db, r.cid, actor, action, r.status, status);
         await recountComments(trx, changed.map((r) => r.nid));
       }
       return { changed: changed.map((r) => r.cid), editions: [...new Set(changed.map((r) => r.edition))] };
@@ -189,8 +197,8 @@ export class KyselyCommentStore implements CommentStore {
       const ids = [...doomed.keys()];
       if (ids.length > 0) {
         await trx.deleteFrom('comments').where('cid', 'in', ids).execute();
-        await lockCommentWrites(trx, this.dialect);
-        for (const [cid, c] of doomed) await log(trx, this.db, cid, actor, 'delete', c.status, null);
+        const locked = await lockCommentWrites(trx, this.dialect);
+        for (const [cid, c] of doomed) await log(locked, this.db, cid, actor, 'delete', c.status, null);
         await recountComments(trx, [...doomed.values()].map((c) => c.nid));
       }
       return { deleted: ids.sort((a, b) => a - b), editions: [...new Set([...doomed.values()].map((c) => c.edition))] };
@@ -208,8 +216,8 @@ export class KyselyCommentStore implements CommentStore {
     }
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('comments').set({ name: anonymousName, email: null, homepage: null, hostname: null, changed_at: now() }).where('cid', 'in', cids).execute();
-      await lockCommentWrites(trx, this.dialect);
-      for (const cid of cids) await log(trx, this.db, cid, actor, 'erase', null, null);
+      const locked = await lockCommentWrites(trx, this.dialect);
+      for (const cid of cids) await log(locked, this.db, cid, actor, 'erase', null, null);
     });
     return { cids, editions: [...new Set(rows.map((r) => r.edition))] };
   }
