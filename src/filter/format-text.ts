@@ -35,7 +35,11 @@ export interface CheckedText {
   readonly format: FormatName;
   readonly input: string;
   readonly prepared: string;
+  /** Only checkText makes one: text that skipped the bounds check cannot reach formatChecked. */
+  readonly [checkedByCheckText]: true;
 }
+
+declare const checkedByCheckText: unique symbol;
 
 /** The input prepared and checked against its format's bounds, or the `FilterLimitError` `formatText` would throw. */
 export function checkText(format: FormatName, input: string): { readonly text: CheckedText } | { readonly limit: FilterLimitError } {
@@ -45,7 +49,7 @@ export function checkText(format: FormatName, input: string): { readonly text: C
     const problem = findMarkupProblem(prepared, definition.limits);
     if (problem !== null) return { limit: new FilterLimitError(problem, definition.limits) };
   }
-  return { text: { format, input, prepared } };
+  return { text: { format, input, prepared } as CheckedText };
 }
 
 /** What `formatText(text.format, text.input)` returns, from text `checkText` passed. */
