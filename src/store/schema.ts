@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Times are epoch seconds (bigint in PostgreSQL, read back as
@@ -231,8 +231,8 @@ export interface NodeRevisionsTable {
   log: string | null;
   /** 014-newsroom: the user who saved it (null for imported and CLI revisions). */
   revised_by: Generated<number | null>;
-  /** 020-revision-order: grows with every save (filled by the database); orders same-second saves. */
-  saved_seq: Generated<number | null>;
+  /** 020-revision-order: grows with every save; orders saves within one second. Every insert numbers its rows (save-order.ts). */
+  saved_seq: ColumnType<number | null, number, number>;
   /** SHA-256 of the canonical stored content (006-fixity); null only on a damaged row. */
   fixity_sha256: string | null;
 }

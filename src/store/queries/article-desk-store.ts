@@ -112,7 +112,7 @@ export class KyselyArticleDesk implements ArticleDesk {
 
   async latestRevision(nid: number): Promise<string | undefined> {
     const row = await this.db.selectFrom('node_revisions').select('content_hash').where('nid', '=', nid)
-      .orderBy('revised_at', 'desc').orderBy('saved_seq', 'desc').limit(1).executeTakeFirst();
+      .orderBy('revised_at', 'desc').orderBy('saved_seq', 'desc').orderBy('content_hash', 'desc').limit(1).executeTakeFirst();
     return row?.content_hash;
   }
 

@@ -9,6 +9,7 @@ import { maxId } from './ids.ts';
 import { joinTranslationSet } from './translation-queries.ts';
 import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../types.ts';
 import { firstRevision, revisionRow } from './fixity-queries.ts';
+import { inSaveOrder } from './save-order.ts';
 import { newNodeRow } from './row-mappers.ts';
 
 /** The status of an article dated in the future: neither published (1) nor withdrawn (0). */
@@ -73,7 +74,7 @@ export class KyselyContentWriter implements ContentWriter {
     await this.db.transaction().execute(async (trx) => {
       await insertBatched(trx, 'nodes', nodes.map((n) => newNodeRow(edition.code, n, n.scheduled ? SCHEDULED : 1)));
       // Every node written is also its first revision, sealed with its fixity value (006-fixity).
-      await insertBatched(trx, 'node_revisions', nodes.map((n) => ({ ...revisionRow(firstRevision(n)) })));
+      await insertBatched(trx, 'node_revisions', await inSaveOrder(trx, nodes.map((n) => revisionRow(firstRevision(n)))));
       await insertBatched(trx, 'node_terms', nodes.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt }))));
       await insertBatched(trx, 'node_authors', nodes.flatMap((n) => n.authorIds.map((aid, position) => ({ nid: n.nid, aid, position, published_at: n.publishedAt }))));
       await insertBatched(trx, 'path_aliases', nodes.flatMap((n) => [

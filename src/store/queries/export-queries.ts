@@ -111,7 +111,7 @@ export class KyselyExportQueries implements ExportQueries {
     const bylines = await this.db.selectFrom('node_authors').innerJoin('authors', 'authors.aid', 'node_authors.aid').select(['node_authors.nid', 'authors.name'])
       .where('node_authors.nid', 'in', nids).orderBy('node_authors.nid').orderBy('node_authors.position').execute();
     const blogs = await this.db.selectFrom('blogs').select(['bid', 'uid']).where('edition', '=', edition).execute();
-    const revisions = await this.db.selectFrom('node_revisions').selectAll().where('nid', 'in', nids).orderBy('nid').orderBy('revised_at').orderBy('saved_seq').execute();
+    const revisions = await this.db.selectFrom('node_revisions').selectAll().where('nid', 'in', nids).orderBy('nid').orderBy('revised_at').orderBy('saved_seq').orderBy('content_hash').execute();
     const sets = new Map((await this.db.selectFrom('translations').select(['nid', 'tnid']).where('nid', 'in', nids).execute()).map((t) => [Number(t.nid), Number(t.tnid)]));
     const listed = await this.db.selectFrom('landing_items').select(['landing_nid as nid', 'nid as item']).where('landing_nid', 'in', nids).orderBy('landing_nid').orderBy('position').execute();
     const group = <T extends { nid: number }>(list: readonly T[]) => {

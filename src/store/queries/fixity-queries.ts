@@ -3,12 +3,13 @@ import { revisionFixity } from '../../domain/revision-fixity.ts';
 import type { Database, NodeRevisionsTable } from '../schema.ts';
 import type { FixityQueries, NodeWrite, RevisionWrite, StoredNodeContent, StoredRevision } from '../types.ts';
 import { photoOf } from './row-mappers.ts';
+import type { UnorderedRevisionRow } from './save-order.ts';
 
 /**
  * The row every writer of node_revisions inserts: the fixity value is computed here, from the
  * very values written, so no write path can store a revision without one.
  */
-export function revisionRow(r: RevisionWrite): Insertable<NodeRevisionsTable> {
+export function revisionRow(r: RevisionWrite): UnorderedRevisionRow {
   return {
     nid: r.nid, content_hash: r.contentHash, source_vid: r.sourceVid, title: r.title, body_html: r.bodyHtml, summary: r.summary,
     credit: r.credit, photo_src: r.photo?.src ?? null, photo_caption: r.photo?.caption ?? null, photo_credit: r.photo?.credit ?? null,

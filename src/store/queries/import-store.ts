@@ -6,6 +6,7 @@ import { ID_COLUMNS, maxId } from './ids.ts';
 import { recountComments } from './comment-counts.ts';
 import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
+import { inSaveOrder } from './save-order.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite, SourcePathFact } from '../types.ts';
 import { newNodeRow, toRevision } from './row-mappers.ts';
 import { sourcePathFacts } from './source-path-facts.ts';
@@ -44,7 +45,7 @@ const insertNodeAuthors = new BulkInsert<{ nid: number; aid: number; position: n
   ['nid', 'aid', 'position', 'published_at'], (db, rows) => db.insertInto('node_authors').values(rows),
 );
 const insertRevisions = new BulkInsert<Insertable<NodeRevisionsTable>>(
-  ['nid', 'content_hash', 'source_vid', 'title', 'body_html', 'summary', 'credit', 'photo_src', 'photo_caption', 'photo_credit', 'revised_at', 'log', 'fixity_sha256'],
+  ['nid', 'content_hash', 'source_vid', 'title', 'body_html', 'summary', 'credit', 'photo_src', 'photo_caption', 'photo_credit', 'revised_at', 'log', 'fixity_sha256', 'saved_seq'],
   (db, rows) => db.insertInto('node_revisions').values(rows).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()),
 );
 const insertComments = new BulkInsert<CommentsTable>(
@@ -288,7 +289,7 @@ export class KyselyImportStore implements ImportStore {
       ...(n.path === null ? [] : [{ edition, path: n.path, target_type: 'node', target_id: n.nid, canonical: 1 }]),
     ]));
     for (const part of chunks(lastByKey(batch.revisions, (r) => `${r.nid}\u0000${r.contentHash}`))) {
-      await insertRevisions.run(trx, part.map(revisionRow));
+      await insertRevisions.run(trx, await inSaveOrder(trx, part.map(revisionRow)));
     }
     // Comment counts survive the row replacement: recount what the store holds for these nodes.
     await recountComments(trx, nodes.map((n) => n.nid));

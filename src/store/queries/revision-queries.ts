@@ -3,6 +3,7 @@ import type { WritableEdition } from '../../domain/edition-guard.ts';
 import { ARTICLE_CORRECTION_KINDS, type CorrectionEntry, type CorrectionInput } from '../../domain/content.ts';
 import type { Database } from '../schema.ts';
 import { revisionRow } from './fixity-queries.ts';
+import { inSaveOrder } from './save-order.ts';
 import type { ArticleCorrection, RevisedNode, RevisionEntry, RevisionQueries, RevisionRestore, RevisionWrite, StoredRevisionContent } from '../types.ts';
 import { maxId } from './ids.ts';
 import { nodeTextColumns, toCorrection, toRevisionContent } from './row-mappers.ts';
@@ -23,11 +24,10 @@ export function articleCorrections(db: QueryCreator<Database>, edition: string) 
 /**
  * Writes a save of an article as its newest revision. The same content in the same second is the
  * same revision (its fixity is its identity), so it is stored once; but it is now the latest save,
- * so it takes a fresh place in save order: the column set to the proposed row's value, NULL or the
- * sequence's next, which the database turns into the next number (020-revision-order).
+ * so it takes the new place in save order (020-revision-order).
  */
 export async function insertSave(trx: Kysely<Database>, revision: RevisionWrite): Promise<void> {
-  await trx.insertInto('node_revisions').values(revisionRow(revision))
+  await trx.insertInto('node_revisions').values(await inSaveOrder(trx, [revisionRow(revision)]))
     .onConflict((oc) => oc.columns(['nid', 'content_hash']).doUpdateSet({ saved_seq: (eb) => eb.ref('excluded.saved_seq') })).execute();
 }
 
@@ -37,7 +37,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
 
   async revisionsOf(nid: number): Promise<StoredRevisionContent[]> {
     const rows = await this.db.selectFrom('node_revisions').selectAll()
-      .where('nid', '=', nid).orderBy('revised_at').orderBy('saved_seq').execute();
+      .where('nid', '=', nid).orderBy('revised_at').orderBy('saved_seq').orderBy('content_hash').execute();
     return rows.map(toRevisionContent);
   }
 
@@ -74,8 +74,8 @@ export class KyselyRevisionQueries implements RevisionQueries {
       await trx.insertInto('corrections').values({
         id, edition: edition.code, nid: entry.nid, kind: entry.kind, title: entry.title, body_html: entry.bodyHtml, published_at: entry.publishedAt,
       }).execute();
-      for (const r of revisions) {
-        await trx.insertInto('node_revisions').values(revisionRow(r)).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
+      for (const row of await inSaveOrder(trx, revisions.map(revisionRow))) {
+        await trx.insertInto('node_revisions').values(row).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
       }
       return id;
     });
@@ -84,7 +84,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
   async listRevisions(nid: number): Promise<RevisionEntry[]> {
     const rows = await this.db.selectFrom('node_revisions as r').leftJoin('users as u', 'u.uid', 'r.revised_by')
       .select(['r.content_hash', 'r.revised_at', 'r.revised_by', 'u.name', 'r.source_vid', 'r.title', 'r.log'])
-      .where('r.nid', '=', nid).orderBy('r.revised_at', 'desc').orderBy('r.saved_seq', 'desc').execute();
+      .where('r.nid', '=', nid).orderBy('r.revised_at', 'desc').orderBy('r.saved_seq', 'desc').orderBy('r.content_hash', 'desc').execute();
     return rows.map((r) => ({
       contentHash: r.content_hash, revisedAt: Number(r.revised_at), revisedBy: r.revised_by === null ? null : Number(r.revised_by),
       authorName: r.name ?? null, sourceVid: r.source_vid === null ? null : Number(r.source_vid), title: r.title, log: r.log,
