@@ -15,6 +15,7 @@ import * as relatedItems018 from './018-related-items.ts';
 import * as listedComments017 from './017-listed-comments.ts';
 import * as media016 from './016-media.ts';
 import * as searchEditionIndex019 from './019-search-edition-index.ts';
+import * as searchFacets022 from './022-search-facets.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '017-listed-comments': listedComments017,
   '016-media': media016,
   '019-search-edition-index': searchEditionIndex019,
+  '022-search-facets': searchFacets022,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { fts5Expression } from '../search/match-expression.ts';
-import { countIndexed, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
-import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
+import { countIndexed, facetColumns, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
+import type { IndexDoc, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 import { cappedTotal } from '../search/capped-total.ts';
 
 
@@ -36,7 +36,7 @@ export function editionToken(edition: string): string {
 export class SqliteSearchStore implements SearchStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void> {
+  async index(docs: readonly IndexDoc[]): Promise<void> {
     if (docs.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       // Multi-row statements: one per chunk instead of three per document (an import indexes
@@ -46,8 +46,10 @@ export class SqliteSearchStore implements SearchStore {
         const part = unique.slice(i, i + INDEX_CHUNK);
         await sql`delete from search_fts where rowid in (${sql.join(part.map((d) => d.nid))})`.execute(trx);
         await sql`insert into search_fts (rowid, title, body, meta) values ${sql.join(part.map((d) => sql`(${d.nid}, ${d.text.title}, ${d.text.body}, ${`${d.text.meta} ${editionToken(d.edition)}`})`))}`.execute(trx);
-        await trx.insertInto('search_docs').values(part.map((d) => ({ nid: d.nid, edition: d.edition, published_at: d.publishedAt })))
-          .onConflict((oc) => oc.column('nid').doUpdateSet((eb) => ({ edition: eb.ref('excluded.edition'), published_at: eb.ref('excluded.published_at') }))).execute();
+        await trx.insertInto('search_docs').values(part.map((d) => ({ nid: d.nid, edition: d.edition, published_at: d.publishedAt, ...facetColumns(d.facets) })))
+          .onConflict((oc) => oc.column('nid').doUpdateSet((eb) => ({
+            edition: eb.ref('excluded.edition'), published_at: eb.ref('excluded.published_at'), facet_ids: eb.ref('excluded.facet_ids'), credit: eb.ref('excluded.credit'),
+          }))).execute();
       }
     });
   }
