@@ -169,7 +169,9 @@ export async function measureEdition(label: string, file: string, edition: strin
   const cpuFirst: number[] = [];
   const cpuRepeated: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const server = await startFolio(`sqlite:${file}`, await freePort(), { FOLIO_PAGE_CACHE_MB: '0' });
+    // FOLIO_BENCH_PORT pins the server's port (a shared machine hands out port ranges).
+    const port = process.env.FOLIO_BENCH_PORT ? Number(process.env.FOLIO_BENCH_PORT) : await freePort();
+    const server = await startFolio(`sqlite:${file}`, port, { FOLIO_PAGE_CACHE_MB: '0' });
     try {
       // Only the measured first requests are checked for a capped count; warm-up ones are not.
       let counting = false;

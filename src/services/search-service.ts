@@ -239,6 +239,9 @@ export class SearchService {
       sectionTids: row.sectionTids, tagTids: row.tagTids, authorIds: row.authorIds,
       year: localDateParts(row.publishedAt, timeZone).year, sources: creditSources(row.credit),
     });
-    return { nid: row.nid, edition: row.edition, publishedAt: row.publishedAt, text: indexText({ ...row, lang, facets }) };
+    return {
+      nid: row.nid, edition: row.edition, publishedAt: row.publishedAt, text: indexText({ ...row, lang, facets }),
+      facets: { termIds: [...row.sectionTids, ...row.tagTids], authorIds: row.authorIds, credit: row.credit },
+    };
   }
 }

@@ -1,6 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { connect } from '../../src/runtime.ts';
+import { fillSearchFacets } from '../../src/store/migrations/022-search-facets.ts';
 import { sanctionedWriter } from '../../src/domain/edition-guard.ts';
 import { SearchService, type FacetValue } from '../../src/services/search-service.ts';
 import { buildApp, type FolioApp } from '../../src/web/app.ts';
@@ -84,6 +87,22 @@ for (const dialect of testDialects()) {
       assert.deepEqual(counts(r.facets.author), { 'Lea al-Qazzi': 3, 'Omar Haddad': 2 });
       assert.deepEqual(counts(r.facets.year), { 2012: 1, 2013: 1, 2014: 3 });
       assert.deepEqual(counts(r.facets.source), { Reuters: 3, AFP: 1 });
+    });
+
+    test('an index migrated without a rebuild has the facets the indexer writes (migration 022)', async () => {
+      const connection = connect(site.runtime.config);
+      try {
+        const entries = async () => (await sql<{ nid: number; facet_ids: string; credit: string | null }>`select nid, facet_ids, credit from search_docs order by nid`
+          .execute(connection.db)).rows.map((r) => ({ nid: r.nid, ids: r.facet_ids.split(' ').filter((id) => id !== '').sort(), credit: r.credit }));
+        const indexed = await entries();
+        assert.ok(indexed.some((e) => e.ids.length > 1 && e.credit !== null), 'the fixture has entries with facets');
+        await sql`update search_docs set facet_ids = '', credit = null`.execute(connection.db);
+        // Migrations take an untyped Kysely, as the Migrator hands them one.
+        await fillSearchFacets(connection.db as never);
+        assert.deepEqual(await entries(), indexed);
+      } finally {
+        await connection.close();
+      }
     });
 
     test('Arabic: every spelling of the word is found by any other', async () => {

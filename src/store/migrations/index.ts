@@ -17,6 +17,7 @@ import * as media016 from './016-media.ts';
 import * as searchEditionIndex019 from './019-search-edition-index.ts';
 import * as revisionOrder020 from './020-revision-order.ts';
 import * as scheduledDue021 from './021-scheduled-due.ts';
+import * as searchFacets022 from './022-search-facets.ts';
 
 /** Every migration, in order. Names sort lexically, which is the order Kysely applies them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '019-search-edition-index': searchEditionIndex019,
   '020-revision-order': revisionOrder020,
   '021-scheduled-due': scheduledDue021,
+  '022-search-facets': searchFacets022,
 };
 
 /** A provider that needs no file system access, so migrations work from any install location. */

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { tsqueryExpression } from '../search/match-expression.ts';
-import { countIndexed, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
-import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
+import { countIndexed, facetColumns, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
+import type { IndexDoc, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 import { cappedTotal } from '../search/capped-total.ts';
 
 /** PostgreSQL's text search configuration per language: Arabic arrives already stemmed by Folio. */
@@ -10,7 +10,7 @@ function config(lang: 'en' | 'ar'): string {
   return lang === 'ar' ? 'simple' : 'english';
 }
 
-/** Documents per multi-row statement while indexing: 7 values each, far under PostgreSQL's bind limit. */
+/** Documents per multi-row statement while indexing: 9 values each, far under PostgreSQL's bind limit. */
 const INDEX_CHUNK = 200;
 
 /** Full-text search on PostgreSQL tsvector/tsquery with a GIN index. */
@@ -18,20 +18,25 @@ export class PostgresSearchStore implements SearchStore {
   /** `readDb` answers searches (a replica when there is one); `db` writes the index and reads it back for reindexing. */
   constructor(private readonly db: Kysely<Database>, private readonly langOf: (edition: string) => 'en' | 'ar', private readonly readDb: Kysely<Database> = db) {}
 
-  async index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void> {
+  async index(docs: readonly IndexDoc[]): Promise<void> {
     if (docs.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       // The tsvectors are built in bulk: one statement per chunk over a VALUES list, instead of
       // one round trip per document. A node indexed twice in one call keeps its last text.
       const unique = [...new Map(docs.map((d) => [d.nid, d])).values()];
       for (let i = 0; i < unique.length; i += INDEX_CHUNK) {
-        const rows = unique.slice(i, i + INDEX_CHUNK).map((d) => sql`(${d.nid}::integer, ${d.edition}::text, ${d.publishedAt}::bigint,
-          ${config(this.langOf(d.edition))}::regconfig, ${d.text.title}::text, ${d.text.meta}::text, ${d.text.body}::text)`);
-        await sql`insert into search_docs (nid, edition, published_at, document)
+        const rows = unique.slice(i, i + INDEX_CHUNK).map((d) => {
+          const { facet_ids, credit } = facetColumns(d.facets);
+          return sql`(${d.nid}::integer, ${d.edition}::text, ${d.publishedAt}::bigint,
+          ${config(this.langOf(d.edition))}::regconfig, ${d.text.title}::text, ${d.text.meta}::text, ${d.text.body}::text, ${facet_ids}::text, ${credit}::text)`;
+        });
+        await sql`insert into search_docs (nid, edition, published_at, document, facet_ids, credit)
           select v.nid, v.edition, v.published_at,
-            setweight(to_tsvector(v.cfg, v.title), 'A') || setweight(to_tsvector(v.cfg, v.meta), 'B') || setweight(to_tsvector(v.cfg, v.body), 'D')
-          from (values ${sql.join(rows)}) as v (nid, edition, published_at, cfg, title, meta, body)
-          on conflict (nid) do update set edition = excluded.edition, published_at = excluded.published_at, document = excluded.document`.execute(trx);
+            setweight(to_tsvector(v.cfg, v.title), 'A') || setweight(to_tsvector(v.cfg, v.meta), 'B') || setweight(to_tsvector(v.cfg, v.body), 'D'),
+            v.facet_ids, v.credit
+          from (values ${sql.join(rows)}) as v (nid, edition, published_at, cfg, title, meta, body, facet_ids, credit)
+          on conflict (nid) do update set edition = excluded.edition, published_at = excluded.published_at, document = excluded.document,
+            facet_ids = excluded.facet_ids, credit = excluded.credit`.execute(trx);
       }
     });
   }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../connection.ts';
 import type { Database } from '../schema.ts';
 import { idSet } from '../queries/sql-helpers.ts';
-import type { FacetRows, IndexSourceRow } from '../types.ts';
+import type { DocFacets, FacetRows, IndexSourceRow } from '../types.ts';
 
 /**
  * Relevance is computed over the newest matches only, up to this many, on both engines. Ranking
@@ -48,27 +48,40 @@ export async function loadIndexSources(db: Kysely<Database>, afterNid: number, l
   }));
 }
 
-/** Section, tag and author counts over a set of nodes, with their dates and credit lines. */
+/** search_docs' facet columns for an entry: ids as "t12 t3 a7" (see migration 022). */
+export function facetColumns(facets: DocFacets | undefined): { facet_ids: string; credit: string | null } {
+  if (facets === undefined) return { facet_ids: '', credit: null };
+  return { facet_ids: [...facets.termIds.map((t) => `t${t}`), ...facets.authorIds.map((a) => `a${a}`)].join(' '), credit: facets.credit };
+}
+
+/**
+ * Section, tag and author counts over a set of nodes, with their dates and credit lines, all from
+ * their search_docs rows (one primary-key read each, in the table the search has just matched),
+ * counted here by id; then only the ids counted are named, once each.
+ */
 export async function loadFacetRows(db: Kysely<Database>, dialect: Dialect, nids: readonly number[]): Promise<FacetRows> {
   if (nids.length === 0) return { sections: [], tags: [], authors: [], dated: [] };
-  const ids = idSet(dialect, nids);
-  // Counted by id first, then named: the names are looked up once per term or author, not once
-  // per node that has it (a first search counts over up to RELEVANCE_CANDIDATES nodes).
-  const termCounts = db.selectFrom('node_terms').select(['tid', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('nid', 'in', ids).groupBy('tid').as('c');
-  const terms = await db.selectFrom(termCounts).innerJoin('terms', 'terms.tid', 'c.tid')
-    .select(['terms.tid as id', 'terms.name', 'terms.vocabulary', 'c.count']).execute();
-  const authorCounts = db.selectFrom('node_authors').select(['aid', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('nid', 'in', ids).groupBy('aid').as('c');
-  const authors = await db.selectFrom(authorCounts).innerJoin('authors', 'authors.aid', 'c.aid')
-    .select(['authors.aid as id', 'authors.name', 'c.count']).execute();
-  const dated = await db.selectFrom('nodes').select(['published_at', 'credit']).where('nid', 'in', ids).execute();
+  const rows = await db.selectFrom('search_docs').select(['published_at', 'facet_ids', 'credit']).where('nid', 'in', idSet(dialect, nids)).execute();
+  const termCounts = new Map<number, number>();
+  const authorCounts = new Map<number, number>();
+  for (const row of rows) {
+    for (const id of row.facet_ids.split(' ')) {
+      const counts = id.startsWith('t') ? termCounts : id.startsWith('a') ? authorCounts : null;
+      if (counts === null) continue;
+      const n = Number(id.slice(1));
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+  }
+  const terms = termCounts.size === 0 ? [] : await db.selectFrom('terms').select(['tid as id', 'name', 'vocabulary'])
+    .where('tid', 'in', idSet(dialect, [...termCounts.keys()])).execute();
+  const authors = authorCounts.size === 0 ? [] : await db.selectFrom('authors').select(['aid as id', 'name'])
+    .where('aid', 'in', idSet(dialect, [...authorCounts.keys()])).execute();
   const sorted = <T extends { count: number; name: string }>(list: T[]) => list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  const plain = (r: { id: number; name: string; count: number | string }) => ({ id: r.id, name: r.name, count: Number(r.count) });
+  const counted = (r: { id: number; name: string }, counts: Map<number, number>) => ({ id: r.id, name: r.name, count: counts.get(r.id) ?? 0 });
   return {
-    sections: sorted(terms.filter((t) => t.vocabulary === 'section').map(plain)),
-    tags: sorted(terms.filter((t) => t.vocabulary === 'tag').map(plain)),
-    authors: sorted(authors.map(plain)),
-    dated: dated.map((d) => ({ publishedAt: Number(d.published_at), credit: d.credit })),
+    sections: sorted(terms.filter((t) => t.vocabulary === 'section').map((t) => counted(t, termCounts))),
+    tags: sorted(terms.filter((t) => t.vocabulary === 'tag').map((t) => counted(t, termCounts))),
+    authors: sorted(authors.map((a) => counted(a, authorCounts))),
+    dated: rows.map((d) => ({ publishedAt: Number(d.published_at), credit: d.credit })),
   };
 }

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { fts5Expression } from '../search/match-expression.ts';
-import { countIndexed, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
-import type { IndexedText, SearchRequest, SearchResult, SearchStore } from '../types.ts';
+import { countIndexed, facetColumns, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
+import type { IndexDoc, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 import { cappedTotal } from '../search/capped-total.ts';
 
 
@@ -36,7 +36,7 @@ export function editionToken(edition: string): string {
 export class SqliteSearchStore implements SearchStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void> {
+  async index(docs: readonly IndexDoc[]): Promise<void> {
     if (docs.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       // Multi-row statements: one per chunk instead of three per document (an import indexes
@@ -46,8 +46,10 @@ export class SqliteSearchStore implements SearchStore {
         const part = unique.slice(i, i + INDEX_CHUNK);
         await sql`delete from search_fts where rowid in (${sql.join(part.map((d) => d.nid))})`.execute(trx);
         await sql`insert into search_fts (rowid, title, body, meta) values ${sql.join(part.map((d) => sql`(${d.nid}, ${d.text.title}, ${d.text.body}, ${`${d.text.meta} ${editionToken(d.edition)}`})`))}`.execute(trx);
-        await trx.insertInto('search_docs').values(part.map((d) => ({ nid: d.nid, edition: d.edition, published_at: d.publishedAt })))
-          .onConflict((oc) => oc.column('nid').doUpdateSet((eb) => ({ edition: eb.ref('excluded.edition'), published_at: eb.ref('excluded.published_at') }))).execute();
+        await trx.insertInto('search_docs').values(part.map((d) => ({ nid: d.nid, edition: d.edition, published_at: d.publishedAt, ...facetColumns(d.facets) })))
+          .onConflict((oc) => oc.column('nid').doUpdateSet((eb) => ({
+            edition: eb.ref('excluded.edition'), published_at: eb.ref('excluded.published_at'), facet_ids: eb.ref('excluded.facet_ids'), credit: eb.ref('excluded.credit'),
+          }))).execute();
       }
     });
   }
@@ -72,7 +74,7 @@ export class SqliteSearchStore implements SearchStore {
     // cost the same for a word in 40 articles or in 400,000.
     const rows = (await sql<{ nid: number; score: number }>`select search_fts.rowid as nid, ${BM25} as score from ${this.matches(match, request.edition)}
       order by search_fts.rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db)).rows;
-    const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, request.edition, limit));
+    const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, request.edition, rows.map((r) => r.nid), limit));
     // bm25 is lower-is-better in FTS5.
     const ranked = [...rows].sort((a, b) => a.score - b.score || b.nid - a.nid);
     return {
@@ -91,10 +93,15 @@ export class SqliteSearchStore implements SearchStore {
       where search_fts match ${match} and search_docs.edition = ${edition}`;
   }
 
-  /** Matches, counting no further than `limit`. */
-  private async count(match: string, edition: string, limit: number): Promise<number> {
-    const row = (await sql<{ n: number }>`select count(*) as n from (select search_fts.rowid from ${this.matches(match, edition)} limit ${limit})`.execute(this.db)).rows[0];
-    return Number(row?.n ?? 0);
+  /**
+   * Matches, counting no further than `limit`. `newest` are the newest matches by nid, already
+   * read: the count carries on below the last of them instead of walking them again.
+   */
+  private async count(match: string, edition: string, newest: readonly number[], limit: number): Promise<number> {
+    if (newest.length >= limit) return limit;
+    const below = newest.length === 0 ? sql`` : sql` and search_fts.rowid < ${newest[newest.length - 1]!}`;
+    const row = (await sql<{ n: number }>`select count(*) as n from (select search_fts.rowid from ${this.matches(match, edition)}${below} limit ${limit - newest.length})`.execute(this.db)).rows[0];
+    return newest.length + Number(row?.n ?? 0);
   }
 
   /**
@@ -108,7 +115,7 @@ export class SqliteSearchStore implements SearchStore {
   private async newest(match: string, request: SearchRequest): Promise<SearchResult> {
     const newestByNid = (await sql<{ nid: number }>`select search_fts.rowid as nid from ${this.matches(match, request.edition)}
       order by search_fts.rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db)).rows.map((r) => r.nid);
-    const counted = await cappedTotal(newestByNid.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, request.edition, limit));
+    const counted = await cappedTotal(newestByNid.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, request.edition, newestByNid, limit));
     const end = request.offset + request.limit;
     const dated = await this.byDate(newestByNid);
     let page: readonly number[] | null = null;

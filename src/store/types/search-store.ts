@@ -7,6 +7,23 @@ export interface IndexedText {
   readonly meta: string;
 }
 
+/** One node's index entry. */
+export interface IndexDoc {
+  readonly nid: number;
+  readonly edition: string;
+  readonly publishedAt: number;
+  readonly text: IndexedText;
+  /** What search facets count of the node, kept with its entry; none for an entry of bare text. */
+  readonly facets?: DocFacets;
+}
+
+/** A node's term ids (sections with their parents, and tags), author ids and credit line. */
+export interface DocFacets {
+  readonly termIds: readonly number[];
+  readonly authorIds: readonly number[];
+  readonly credit: string | null;
+}
+
 /** What the indexer reads of a node. */
 export interface IndexSourceRow {
   readonly nid: number;
@@ -63,7 +80,7 @@ export interface FacetRows {
 /** The full-text index: SQLite FTS5 or PostgreSQL tsvector behind one interface. */
 export interface SearchStore {
   /** Adds or replaces these nodes' index entries. */
-  index(docs: readonly { nid: number; edition: string; publishedAt: number; text: IndexedText }[]): Promise<void>;
+  index(docs: readonly IndexDoc[]): Promise<void>;
   /** Takes these nodes out of the index (unpublished or removed). */
   remove(nids: readonly number[]): Promise<void>;
   /** Empties the index (before a full rebuild). */
@@ -72,6 +89,6 @@ export interface SearchStore {
   /** Nodes to index, in nid order after `afterNid`, `limit` at a time (published ones only). */
   sourcesForIndexing(afterNid: number, limit: number, nids?: readonly number[]): Promise<IndexSourceRow[]>;
   countIndexed(): Promise<number>;
-  /** Section, tag and author counts, and dates and credits, of these nodes. */
+  /** Section, tag and author counts, and dates and credits, of these nodes (from their index entries). */
   facetRows(nids: readonly number[]): Promise<FacetRows>;
 }
