@@ -2,7 +2,7 @@ import type { Lang } from '../domain/errors.ts';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH } from './query-limits.ts';
 import { QUERY_ERROR_MESSAGES, type QueryErrorCode, type QueryWarningCode } from './query-messages.ts';
 import type { AndNode, NotNode, OrNode, PhraseNode, QueryNode, TermNode } from './query-node.ts';
-import { queryTokens, type QueryToken } from './query-tokens.ts';
+import { prefixStemFor, queryTokens, type QueryToken } from './query-tokens.ts';
 import { scanQuery, type ScannedItem } from './scan-query.ts';
 
 /** A refused query: stable code, message in both languages, and the offending offset when there is one. */
@@ -61,7 +61,7 @@ function parse(input: string, lang: Lang): ParsedQuery {
     const tokens = queryTokens(item.raw, lang);
     if (tokens.length === 0) continue; // only punctuation: nothing to search for
     tokenCount += tokens.length;
-    markers.push({ node: clauseNode(item, tokens, warnings), negated: item.negated });
+    markers.push({ node: clauseNode(item, tokens, lang, warnings), negated: item.negated });
   }
   if (tokenCount > MAX_QUERY_TERMS) return failure('TOO_MANY_TERMS');
 
@@ -84,7 +84,7 @@ function parse(input: string, lang: Lang): ParsedQuery {
   return { ok: true, query, terms: [...terms], warnings: [...warnings] };
 }
 
-function clauseNode(item: Exclude<ScannedItem, { kind: 'or' }>, tokens: QueryToken[], warnings: Set<QueryWarningCode>): Positive {
+function clauseNode(item: Exclude<ScannedItem, { kind: 'or' }>, tokens: QueryToken[], lang: Lang, warnings: Set<QueryWarningCode>): Positive {
   const text = item.raw.replace(FORMAT_CHARS, '').replace(/\s+/g, ' ').trim();
   const wantsPrefix = item.kind === 'word' ? item.prefix : item.starAfter;
   // A bare word the tokenizer splits (al-Quds, title:gaza, U.S.) becomes a phrase of its parts,
@@ -94,13 +94,14 @@ function clauseNode(item: Exclude<ScannedItem, { kind: 'or' }>, tokens: QueryTok
     return { type: 'phrase', text, words: tokens.map((t) => t.normalized), stemmed: tokens.map((t) => t.stemmed) };
   }
   const token = tokens[0]!;
+  const start = wantsPrefix ? prefixStemFor(token.normalized, lang) : token.normalized;
   let prefix = wantsPrefix;
-  if (prefix && codePoints(token.normalized) < MIN_PREFIX_LENGTH) {
+  if (prefix && codePoints(start) < MIN_PREFIX_LENGTH) {
     warnings.add('PREFIX_TOO_SHORT');
     prefix = false;
   }
-  // A prefix is matched as typed: stemming "مستشف" would cut letters the reader meant to keep.
-  return { type: 'term', text, normalized: token.normalized, stemmed: prefix ? token.normalized : token.stemmed, prefix };
+  if (!prefix) return { type: 'term', text, normalized: token.normalized, stemmed: token.stemmed, prefix };
+  return { type: 'term', text, normalized: start, stemmed: start, prefix };
 }
 
 function highlightTerms(node: Positive): readonly string[] {

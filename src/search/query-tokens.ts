@@ -1,5 +1,5 @@
 import type { Lang } from '../domain/errors.ts';
-import { lightStemArabic, tokenizeForSearch } from '../text/arabic-normalize.ts';
+import { lightStemArabic, stripArabicPrefix, tokenizeForSearch } from '../text/arabic-normalize.ts';
 
 /** One searchable token: the normalised form and the form to match against a stemmed index. */
 export interface QueryToken {
@@ -30,6 +30,16 @@ export function queryTokens(text: string, lang: Lang): QueryToken[] {
     out.push({ normalized, stemmed: stemFor(normalized, lang) });
   }
   return out;
+}
+
+/**
+ * The start of the index's tokens a prefix term matches: in the Arabic edition an Arabic word
+ * loses its article or conjunction as every indexed word did (stripArabicPrefix), and keeps the
+ * rest as typed (stemming "مستشف" would cut letters the reader meant to keep).
+ */
+export function prefixStemFor(normalized: string, lang: Lang): string {
+  if (lang !== 'ar' || !ARABIC_LETTER.test(normalized)) return normalized;
+  return stripArabicPrefix(normalized);
 }
 
 /** The matching form of one normalised token for the edition's index. */

@@ -64,16 +64,26 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 // حزب الله match every "حزب … له".
 const UNSTEMMED = new Set(['الله']);
 
+/**
+ * Step 1 alone, on normalised text: the word without its leading article or conjunction. Every
+ * Arabic word is indexed without one, so the start of a word searched as a prefix (الانتخ*) must
+ * lose it too, or it would match nothing.
+ */
+export function stripArabicPrefix(normalized: string): string {
+  if (UNSTEMMED.has(normalized)) return normalized;
+  for (const prefix of PREFIXES) {
+    if (!normalized.startsWith(prefix)) continue;
+    const min = prefix === 'و' ? WAW_MIN_STEM : ARTICLE_MIN_STEM;
+    return letterCount(normalized) - letterCount(prefix) >= min ? normalized.slice(prefix.length) : normalized;
+  }
+  return normalized;
+}
+
 /** Light10-style Arabic stem: normalises, strips one prefix and a pass of suffixes (rules above). */
 export function lightStemArabic(word: string): string {
-  let stem = normalizeArabic(word);
-  if (UNSTEMMED.has(stem)) return stem;
-  for (const prefix of PREFIXES) {
-    if (!stem.startsWith(prefix)) continue;
-    const min = prefix === 'و' ? WAW_MIN_STEM : ARTICLE_MIN_STEM;
-    if (letterCount(stem) - letterCount(prefix) >= min) stem = stem.slice(prefix.length);
-    break;
-  }
+  const normalized = normalizeArabic(word);
+  if (UNSTEMMED.has(normalized)) return normalized;
+  let stem = stripArabicPrefix(normalized);
   for (const suffix of SUFFIXES) {
     if (stem.endsWith(suffix) && letterCount(stem) - letterCount(suffix) >= SUFFIX_MIN_STEM) {
       stem = stem.slice(0, -suffix.length);

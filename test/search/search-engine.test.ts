@@ -72,6 +72,12 @@ for (const dialect of testDialects()) {
       assert.ok((await nids('معلمة', 'ar')).includes(6002), 'المعلّمات (with shadda) by a singular without it');
     });
 
+    test('Arabic prefixes typed with the article or a joined preposition find the words they start', async () => {
+      assert.deepEqual(await nids('المحت*', 'ar'), [6001], 'المحتلة by المحت*');
+      assert.deepEqual(await nids('بالروا*', 'ar'), [6002], 'بالرواتب by بالروا*');
+      assert.deepEqual(await nids('محت*', 'ar'), [6001], 'and without it, as before');
+    });
+
     test('editions are searched apart', async () => {
       assert.deepEqual(await nids('مدينة', 'en'), []);
       assert.ok(!(await nids('pledge', 'ar')).includes(5001));
