@@ -14,6 +14,14 @@ const WORKER = new URL('./export-static-worker.ts', import.meta.url);
 const MAX_DEFAULT_THREADS = 7;
 /** URLs handed to each render thread at once: enough that it never waits for the next one. */
 const URLS_PER_THREAD = 8;
+/**
+ * SQLite's page cache per connection (16 MB elsewhere), for the main thread, which only lists the
+ * sitemap's targets and the legacy paths, and for each render thread, whose reads are spread over
+ * the whole archive so that a bigger cache mostly holds pages read once (issue 14: the export's
+ * memory target counts every thread's cache). The file's pages stay in the OS's cache either way.
+ */
+const MAIN_CACHE_MB = 2;
+const RENDER_CACHE_MB = 4;
 
 /** `folio export static <dir>`: the edition as static files for any host or for opening from disk. */
 export function exportStaticCommand(): Command {
@@ -30,7 +38,10 @@ export function exportStaticCommand(): Command {
       const threads = options.threads === undefined ? Math.min(availableParallelism(), MAX_DEFAULT_THREADS) : Number(options.threads);
       if (!Number.isInteger(threads) || threads < 0) throw new Invalid(`--threads must be a whole number (got "${options.threads}")`);
       // Each page is rendered once: a page cache would only spend time compressing copies.
-      const config = { ...configFrom(options), pageCacheMegabytes: 0 };
+      const base = { ...configFrom(options), pageCacheMegabytes: 0 };
+      const cached = (megabytes: number) => ({ ...base, database: base.database.kind === 'sqlite' ? { ...base.database, cacheMegabytes: megabytes } : base.database });
+      // With --threads 0 the main thread renders too.
+      const config = cached(threads > 0 ? MAIN_CACHE_MB : RENDER_CACHE_MB);
       const runtime = await openRuntime(config);
       const folio = await buildApp(runtime);
       const progress = startProgress('Exporting pages');
@@ -46,7 +57,7 @@ export function exportStaticCommand(): Command {
             // Threads each open the database themselves, which an in-memory one cannot share.
             ...(threads > 0 && !(config.database.kind === 'sqlite' && config.database.file === ':memory:')
               ? {
-                startRenderer: (env) => RenderPool.start(threads, { entry: WORKER, data: { config, env } satisfies ExportStaticWorkerData }),
+                startRenderer: (env) => RenderPool.start(threads, { entry: WORKER, data: { config: cached(RENDER_CACHE_MB), env } satisfies ExportStaticWorkerData }),
                 concurrency: threads * URLS_PER_THREAD,
               }
               : {}),

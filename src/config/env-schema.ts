@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { isAddressOrNetwork } from './value-checks.ts';
 
 /** Where content is stored. */
-export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+export type DatabaseConfig =
+  /** `cacheMegabytes`: SQLite's page cache per connection (16 MB when absent); a bulk reader such as the static export sets less. */
+  | { readonly kind: 'sqlite'; readonly file: string; readonly cacheMegabytes?: number }
+  | { readonly kind: 'postgres'; readonly url: string };
 
 /** An environment variable set to "" counts as unset, as in most shells' `VAR= cmd`. */
 function unset(value: unknown): unknown {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { DigestTable } from './digest-table.ts';
 
 /** The manifest of what the last export wrote: file → SHA-256 of its bytes. */
 export const MANIFEST_FILE = '.folio-static-manifest.json';
@@ -30,28 +31,36 @@ export interface OutputCounts {
  * made file output the main thread's largest cost (issue 6).
  */
 export class OutputDir {
-  private readonly produced = new Map<string, string>();
+  /** File → its slot in `digests`. */
+  private readonly produced = new Map<string, number>();
+  private readonly digests = new DigestTable();
   /** Folders known to exist, so each is created once rather than once per file. */
   private readonly folders = new Set<string>(['.']);
   private written = 0;
   private unchanged = 0;
   private bytes = 0;
 
-  private constructor(readonly root: string, private readonly previous: ReadonlyMap<string, string>, private readonly present: ReadonlySet<string>) {}
+  private constructor(readonly root: string, private readonly previous: PreviousExport) {}
 
   /** Opens (creating) the folder and reads the previous export's manifest, if any. */
   static async open(root: string): Promise<OutputDir> {
     await mkdir(root, { recursive: true });
-    let previous = new Map<string, string>();
+    let previous = EMPTY_PREVIOUS;
     try {
-      previous = new Map(Object.entries(JSON.parse(await readFile(join(root, MANIFEST_FILE), 'utf8')) as Record<string, string>));
+      previous = readManifest(await readFile(join(root, MANIFEST_FILE), 'utf8'));
     } catch {
       // No manifest (first export) or an unreadable one: every file is written afresh.
     }
     // One listing of the folder instead of a check per file: a file the manifest names but
-    // someone deleted since is written again.
-    const present = previous.size === 0 ? new Set<string>() : new Set(await readdir(root, { recursive: true }));
-    return new OutputDir(root, previous, present);
+    // someone deleted since is written again. Only the files the manifest names are marked, and
+    // the listing is dropped.
+    if (previous.files.size > 0) {
+      for (const file of await readdir(root, { recursive: true })) {
+        const slot = previous.files.get(file);
+        if (slot !== undefined) previous.present[slot] = 1;
+      }
+    }
+    return new OutputDir(root, previous);
   }
 
   /** True when this export already produced the file. */
@@ -67,9 +76,12 @@ export class OutputDir {
 
   /** `write` for bytes whose hash (`hashOf`) is already known. */
   writeHashed(file: string, bytes: Uint8Array, hash: string): void {
-    this.produced.set(file, hash);
+    const slot = this.digests.add(hash);
+    if (slot === null) throw new Error(`not a SHA-256 digest in base64url: ${hash}`);
+    this.produced.set(file, slot);
     this.bytes += bytes.length;
-    if (this.previous.get(file) === hash && this.present.has(file)) {
+    const before = this.previous.files.get(file);
+    if (before !== undefined && before !== NO_DIGEST && this.previous.present[before] === 1 && this.digests.same(slot, this.previous.digests, before)) {
       this.unchanged++;
       return;
     }
@@ -86,7 +98,7 @@ export class OutputDir {
   async finish(): Promise<OutputCounts> {
     let removed = 0;
     const emptied = new Set<string>();
-    for (const file of this.previous.keys()) {
+    for (const file of this.previous.files.keys()) {
       if (this.produced.has(file)) continue;
       await rm(join(this.root, file), { force: true });
       for (let d = dirname(file); d !== '.' && d !== '' && !emptied.has(d); d = dirname(d)) emptied.add(d);
@@ -94,9 +106,47 @@ export class OutputDir {
     }
     // Folders left empty go once at the end, deepest first, rather than a listing after each removal.
     for (const folder of [...emptied].sort((a, b) => b.length - a.length)) await removeIfEmpty(join(this.root, folder));
-    await writeManifest(join(this.root, MANIFEST_FILE), this.produced);
+    await writeManifest(join(this.root, MANIFEST_FILE), this.produced, this.digests);
     return { written: this.written, unchanged: this.unchanged, removed, files: this.produced.size, bytes: this.bytes };
   }
+}
+
+/** The last export's manifest: file → slot in `digests`, and which of them are still on disk. */
+interface PreviousExport {
+  readonly files: ReadonlyMap<string, number>;
+  readonly digests: DigestTable;
+  /** 1 at a file's slot when the folder still holds it. */
+  readonly present: Uint8Array;
+}
+
+const EMPTY_PREVIOUS: PreviousExport = { files: new Map(), digests: new DigestTable(), present: new Uint8Array(0) };
+
+/** One `"file":"digest"` pair of the manifest as `writeManifest` writes it, and the character after it. */
+const MANIFEST_ENTRY = /"((?:[^"\\]|\\.)*)":"((?:[^"\\]|\\.)*)"([,}])/y;
+/** The slot of a file whose recorded digest is none (a hand-edited manifest): it never matches. */
+const NO_DIGEST = -1;
+
+/**
+ * The manifest, read an entry at a time when it is as `writeManifest` writes it: parsed whole, as an
+ * object of some 300,000 properties at 100,000 articles, it cost the main thread tens of megabytes
+ * more than the map it becomes. Any other JSON object is parsed whole, as before.
+ */
+function readManifest(text: string): PreviousExport {
+  const files = new Map<string, number>();
+  const digests = new DigestTable();
+  const record = (file: string, digest: unknown) => files.set(file, (typeof digest === 'string' ? digests.add(digest) : null) ?? NO_DIGEST);
+  MANIFEST_ENTRY.lastIndex = 1;
+  let entry: RegExpExecArray | null = null;
+  while (text.startsWith('{') && (entry = MANIFEST_ENTRY.exec(text)) !== null) {
+    // JSON.parse gives the name a string of its own: a match is a slice that would keep the whole text.
+    record(JSON.parse(`"${entry[1]!}"`) as string, entry[2]);
+    if (entry[3] === '}') break;
+  }
+  if (text !== '{}' && (entry === null || MANIFEST_ENTRY.lastIndex !== text.length)) {
+    files.clear();
+    for (const [file, digest] of Object.entries(JSON.parse(text) as Record<string, unknown>)) record(file, digest);
+  }
+  return { files, digests, present: new Uint8Array(files.size) };
 }
 
 /** Manifest entries per write. */
@@ -108,12 +158,12 @@ const MANIFEST_SLICE = 5000;
  * articles the manifest is some 225,000 files; building the object and its string whole cost
  * the main thread tens of megabytes at the end of the export.
  */
-async function writeManifest(path: string, produced: ReadonlyMap<string, string>): Promise<void> {
+async function writeManifest(path: string, produced: ReadonlyMap<string, number>, digests: DigestTable): Promise<void> {
   const files = [...produced.keys()].sort();
   const handle = await open(path, 'w');
   try {
     for (let first = 0; first < files.length || first === 0; first += MANIFEST_SLICE) {
-      const part = files.slice(first, first + MANIFEST_SLICE).map((f) => `${JSON.stringify(f)}:${JSON.stringify(produced.get(f))}`).join(',');
+      const part = files.slice(first, first + MANIFEST_SLICE).map((f) => `${JSON.stringify(f)}:${JSON.stringify(digests.text(produced.get(f)!))}`).join(',');
       await handle.write(`${first === 0 ? '{' : ','}${part}${first + MANIFEST_SLICE >= files.length ? '}' : ''}`);
     }
   } finally {

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
 import type { Lang } from '../../domain/errors.ts';
 import { tokenizeForSearch } from '../../text/arabic-normalize.ts';
 import { shardKey, DOCS_PER_SHARD } from './search-shards.ts';
@@ -53,11 +53,34 @@ export class SearchIndexBuilder {
     this.pendingChars = 0;
   }
 
-  /** The documents added, in no particular order. */
-  private documents(): SearchDocument[] {
+  /**
+   * Where each document's line is in the spill file, with what it sorts by: the documents
+   * themselves are read back one at a time. At 100,000 articles, reading them back whole (the
+   * file's text, then every document parsed) took the main thread's heap to 300 MB at the end of
+   * the export, its peak (issue 14).
+   */
+  private lines(): SpilledLine[] {
     this.flush();
-    const text = readFileSync(this.spill, 'utf8');
-    return text === '' ? [] : text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as SearchDocument);
+    const lines: SpilledLine[] = [];
+    const fd = openSync(this.spill, 'r');
+    try {
+      const chunk = Buffer.alloc(READ_BYTES);
+      let start = 0;
+      let carry = Buffer.alloc(0);
+      for (let read; (read = readSync(fd, chunk, 0, READ_BYTES, null)) > 0;) {
+        const bytes = carry.length === 0 ? chunk.subarray(0, read) : Buffer.concat([carry, chunk.subarray(0, read)]);
+        let from = 0;
+        for (let end; (end = bytes.indexOf(NEWLINE, from)) !== -1; from = end + 1) {
+          const doc = JSON.parse(bytes.toString('utf8', from, end)) as SearchDocument;
+          lines.push({ offset: start + from, length: end - from, published: doc.published, file: doc.file });
+        }
+        start += from;
+        carry = Buffer.from(bytes.subarray(from));
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return lines;
   }
 
   /**
@@ -66,33 +89,58 @@ export class SearchIndexBuilder {
    * their texts together are tens of megabytes the export need not hold at once.
    */
   *build(): Generator<IndexFile> {
-    const docs = this.documents().sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
+    const lines = this.lines().sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
     const shards = new Map<string, Map<string, number[]>>();
-    docs.forEach((doc, id) => {
-      const inTitle = new Set(tokenizeForSearch(doc.title, this.lang));
-      const all = new Set([...inTitle, ...tokenizeForSearch([doc.teaser, ...doc.authors, ...doc.tags].join(' '), this.lang)]);
-      for (const token of all) {
-        const key = shardKey(token);
-        let shard = shards.get(key);
-        if (!shard) shards.set(key, (shard = new Map()));
-        let postings = shard.get(token);
-        if (!postings) shard.set(token, (postings = []));
-        postings.push(id * 2 + (inTitle.has(token) ? 1 : 0));
+    const fd = openSync(this.spill, 'r');
+    try {
+      let rows: [string, string, string, string][] = [];
+      let buffer = Buffer.alloc(0);
+      for (let id = 0; id < lines.length; id++) {
+        const line = lines[id]!;
+        if (buffer.length < line.length) buffer = Buffer.alloc(line.length * 2);
+        readSync(fd, buffer, 0, line.length, line.offset);
+        const doc = JSON.parse(buffer.toString('utf8', 0, line.length)) as SearchDocument;
+        const inTitle = new Set(tokenizeForSearch(doc.title, this.lang));
+        const all = new Set([...inTitle, ...tokenizeForSearch([doc.teaser, ...doc.authors, ...doc.tags].join(' '), this.lang)]);
+        for (const token of all) {
+          const key = shardKey(token);
+          let shard = shards.get(key);
+          if (!shard) shards.set(key, (shard = new Map()));
+          let postings = shard.get(token);
+          if (!postings) shard.set(token, (postings = []));
+          postings.push(id * 2 + (inTitle.has(token) ? 1 : 0));
+        }
+        rows.push([doc.file, doc.title, doc.published.slice(0, 10), doc.teaser]);
+        if (rows.length === DOCS_PER_SHARD || id === lines.length - 1) {
+          const n = Math.floor(id / DOCS_PER_SHARD);
+          yield { file: `${this.dir}docs-${n}.js`, text: `folioSearch.docs(${n},${JSON.stringify(rows)});\n` };
+          rows = [];
+        }
       }
-    });
+    } finally {
+      closeSync(fd);
+    }
     for (const key of [...shards.keys()].sort()) {
       const shard = shards.get(key)!;
       shards.delete(key);
       const postings = Object.fromEntries([...shard].sort(([a], [b]) => (a < b ? -1 : 1)));
       yield { file: `${this.dir}${key}.js`, text: `folioSearch.shard(${JSON.stringify(key)},${JSON.stringify(postings)});\n` };
     }
-    for (let first = 0; first < docs.length; first += DOCS_PER_SHARD) {
-      const rows = docs.slice(first, first + DOCS_PER_SHARD).map((d) => [d.file, d.title, d.published.slice(0, 10), d.teaser]);
-      yield { file: `${this.dir}docs-${first / DOCS_PER_SHARD}.js`, text: `folioSearch.docs(${first / DOCS_PER_SHARD},${JSON.stringify(rows)});\n` };
-    }
-    yield { file: `${this.dir}meta.js`, text: `folioSearch.meta(${JSON.stringify({ documents: docs.length })});\n` };
+    yield { file: `${this.dir}meta.js`, text: `folioSearch.meta(${JSON.stringify({ documents: lines.length })});\n` };
   }
 }
+
+/** A document's line in the spill file and the fields the index is sorted by. */
+interface SpilledLine {
+  readonly offset: number;
+  readonly length: number;
+  readonly published: string;
+  readonly file: string;
+}
+
+const NEWLINE = 0x0a;
+/** Bytes of the spill file read at a time when listing its lines. */
+const READ_BYTES = 1 << 20;
 
 /** The search document a page's JSON-LD describes, if it is an item (it has a headline). */
 export function searchDocumentOf(file: string, jsonLd: readonly string[]): SearchDocument | null {

@@ -84,8 +84,11 @@ function openFailure(file: string, err: unknown): Unavailable {
   return new Unavailable(`cannot open SQLite database ${file}: ${reason}. Set FOLIO_DATABASE_URL (or --database) to sqlite:<a writable file>`, { cause: err });
 }
 
+/** SQLite's page cache per connection unless the caller asks for another size. */
+const DEFAULT_CACHE_MEGABYTES = 16;
+
 /** A SQLite file opened with Folio's settings, wrapped for Kysely; an unusable file throws Unavailable naming it. */
-export function openSqliteKysely(file: string): Kysely<Database> {
+export function openSqliteKysely(file: string, cacheMegabytes = DEFAULT_CACHE_MEGABYTES): Kysely<Database> {
   let sqlite: SqliteDatabase.Database;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -100,7 +103,7 @@ export function openSqliteKysely(file: string): Kysely<Database> {
   // group-committed (store/comment-write-queue.ts) so that fsync is shared by a batch.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -16384');
+  sqlite.pragma(`cache_size = -${Math.round(cacheMegabytes * 1024)}`);
   // No mmap: mapped pages count against the server's resident memory, and the page cache
   // above SQLite already keeps what readers ask for most.
   sqlite.pragma('mmap_size = 0');
@@ -109,8 +112,8 @@ export function openSqliteKysely(file: string): Kysely<Database> {
 }
 
 /** Opens (creating if needed) a SQLite database file, or ':memory:'. */
-export function connectSqlite(file: string): Connection {
-  const db = openSqliteKysely(file);
+export function connectSqlite(file: string, cacheMegabytes?: number): Connection {
+  const db = openSqliteKysely(file, cacheMegabytes);
   return {
     db,
     readDb: db,
