@@ -4,10 +4,11 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * Each index entry carries what search facets count (issue 14, point 3). A new query counted its
  * sections, tags, authors, years and sources by reading node_terms, node_authors and nodes for up
  * to 1,000 matches; the nodes read alone (date and credit line, stored after the body) was the
- * largest step of a first request on 100,000 Arabic articles (the date and credit line are stored
- * after the body). Now they come from the matches' search_docs rows, one narrow table: `facet_ids`
- * lists the node's section, tag and author ids ("t12 t3 a7"), `credit` its credit line. Both are written with the rest of the entry, so they agree with the facet tokens a narrowed
- * search matches on. Existing entries are filled here from the same tables the indexer reads.
+ * largest step of a first request on 100,000 Arabic articles. Now they come from the matches'
+ * search_docs rows, one narrow table: `facet_ids` lists the node's section, tag and author ids
+ * ("t12 t3 a7"), `credit` its credit line. Both are written with the rest of the entry, so they
+ * agree with the facet tokens a narrowed search matches on. Existing entries are filled here from
+ * the same tables the indexer reads.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('search_docs').addColumn('facet_ids', 'text', (c) => c.notNull().defaultTo('')).execute();
