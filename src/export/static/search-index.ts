@@ -37,11 +37,17 @@ const SPILL_CHARS = 1 << 20;
 export class SearchIndexBuilder {
   private pending: string[] = [];
   private pendingChars = 0;
+  /** Where each document's line is in the spill file, with what the index is sorted by. */
+  private readonly lines: SpilledLine[] = [];
+  private spilledBytes = 0;
 
   constructor(readonly lang: Lang, private readonly dir: string, private readonly spill: string) {}
 
   add(document: SearchDocument): void {
     const line = JSON.stringify(document);
+    const length = Buffer.byteLength(line);
+    this.lines.push({ offset: this.spilledBytes, length, published: document.published, file: document.file });
+    this.spilledBytes += length + 1;
     this.pending.push(line);
     this.pendingChars += line.length;
     if (this.pendingChars >= SPILL_CHARS) this.flush();
@@ -54,42 +60,15 @@ export class SearchIndexBuilder {
   }
 
   /**
-   * Where each document's line is in the spill file, with what it sorts by: the documents
-   * themselves are read back one at a time. At 100,000 articles, reading them back whole (the
-   * file's text, then every document parsed) took the main thread's heap to 300 MB at the end of
-   * the export, its peak (issue 14).
-   */
-  private lines(): SpilledLine[] {
-    this.flush();
-    const lines: SpilledLine[] = [];
-    const fd = openSync(this.spill, 'r');
-    try {
-      const chunk = Buffer.alloc(READ_BYTES);
-      let start = 0;
-      let carry = Buffer.alloc(0);
-      for (let read; (read = readSync(fd, chunk, 0, READ_BYTES, null)) > 0;) {
-        const bytes = carry.length === 0 ? chunk.subarray(0, read) : Buffer.concat([carry, chunk.subarray(0, read)]);
-        let from = 0;
-        for (let end; (end = bytes.indexOf(NEWLINE, from)) !== -1; from = end + 1) {
-          const doc = JSON.parse(bytes.toString('utf8', from, end)) as SearchDocument;
-          lines.push({ offset: start + from, length: end - from, published: doc.published, file: doc.file });
-        }
-        start += from;
-        carry = Buffer.from(bytes.subarray(from));
-      }
-    } finally {
-      closeSync(fd);
-    }
-    return lines;
-  }
-
-  /**
    * The shard and document files, in a stable order so an unchanged archive yields the same bytes.
    * One file at a time, for the caller to write before the next is made: at 100,000 articles
    * their texts together are tens of megabytes the export need not hold at once.
    */
   *build(): Generator<IndexFile> {
-    const lines = this.lines().sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
+    // The documents themselves are read back one at a time: read whole, at 100,000 articles they
+    // took the main thread's heap to 300 MB at the end of the export, its peak (issue 14).
+    this.flush();
+    const lines = [...this.lines].sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
     const shards = new Map<string, Map<string, number[]>>();
     const fd = openSync(this.spill, 'r');
     try {
@@ -138,9 +117,6 @@ interface SpilledLine {
   readonly file: string;
 }
 
-const NEWLINE = 0x0a;
-/** Bytes of the spill file read at a time when listing its lines. */
-const READ_BYTES = 1 << 20;
 
 /** The search document a page's JSON-LD describes, if it is an item (it has a headline). */
 export function searchDocumentOf(file: string, jsonLd: readonly string[]): SearchDocument | null {
