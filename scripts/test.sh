@@ -87,17 +87,34 @@ if [[ "${CI:-}" == "true" && ${#missing_in_ci[@]} -gt 0 ]]; then
 fi
 
 # The fault suite (test/faults: kills, restarts and fills things) runs on its own: npm run test:faults.
+# Lighthouse times paints on the machine as it is (no simulated throttling), so it runs after the
+# rest, alone: alongside two other test files on 2 cores it measured their load, not the pages.
+alone=(test/browser/lighthouse.test.ts)
 files=()
-for f in test/**/*.test.ts; do [[ "$f" == test/faults/* ]] || files+=("$f"); done
-if [[ $# -gt 0 ]]; then files=("$@"); fi
-node --import tsx --test --test-concurrency="${FOLIO_TEST_CONCURRENCY:-2}" --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination=.tmp-test-results.tap "${files[@]}"
-status=$?
+for f in test/**/*.test.ts; do [[ "$f" == test/faults/* || " ${alone[*]} " == *" $f "* ]] || files+=("$f"); done
+if [[ $# -gt 0 ]]; then files=("$@"); alone=(); fi
 
-if [[ -f .tmp-test-results.tap ]]; then
-  tail -n 9 .tmp-test-results.tap | grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms)'
-  rm -f .tmp-test-results.tap
+# run_tests CONCURRENCY FILE...: the spec report on stdout, the summary lines from TAP after it
+run_tests() {
+  local concurrency=$1; shift
+  node --import tsx --test --test-concurrency="$concurrency" --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination=.tmp-test-results.tap "$@"
+  local code=$?
+  if [[ -f .tmp-test-results.tap ]]; then
+    tail -n 9 .tmp-test-results.tap | grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms)'
+    rm -f .tmp-test-results.tap
+  fi
+  return $code
+}
+
+status=0
+run_tests "${FOLIO_TEST_CONCURRENCY:-2}" "${files[@]}" || status=$?
+if [[ ${#alone[@]} -gt 0 ]]; then
+  echo
+  echo "Run alone, after the rest: ${alone[*]}"
+  run_tests 1 "${alone[@]}" || status=$?
 fi
+
 if [[ ${#skipped[@]} -gt 0 ]]; then
   echo
   echo "Skipped on this machine:"
