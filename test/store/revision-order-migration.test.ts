@@ -43,12 +43,31 @@ for (const dialect of testDialects()) {
       const order = async () => (await db.selectFrom('node_revisions').select(['content_hash', 'saved_seq']).orderBy('saved_seq').execute()).map((r) => r.content_hash);
       assert.deepEqual(await order(), ['z', 'c', 'a', 'b']);
       await db.transaction().execute(async (trx) => {
-        await insertSave(trx, revision(1, 'd', T));
-        await insertSave(trx, revision(1, 'a', T));
+        await insertSave(trx, dialect, revision(1, 'd', T));
+        await insertSave(trx, dialect, revision(1, 'a', T));
       });
       assert.deepEqual(await order(), ['z', 'c', 'b', 'd', 'a'], 'a new save, then a repeated one, each take the next place');
       const seqs = await db.selectFrom('node_revisions').select('saved_seq').execute();
       assert.equal(new Set(seqs.map((r) => Number(r.saved_seq))).size, 5, 'no two saves share a place');
+    });
+
+    test('two saves in transactions open at the same time take different places', async () => {
+      // On PostgreSQL (a pool, several instances) the second transaction reads the largest number
+      // while the first has not committed: without the revision-order lock both took the same one.
+      const db = connection.db as Kysely<Database>;
+      let firstHasNumbered!: () => void;
+      const numbered = new Promise<void>((resolve) => { firstHasNumbered = resolve; });
+      const first = db.transaction().execute(async (trx) => {
+        await insertSave(trx, dialect, revision(3, 'p', T));
+        firstHasNumbered();
+        await new Promise((resolve) => setTimeout(resolve, 300)); // still uncommitted while the second saves
+      });
+      await numbered;
+      const second = db.transaction().execute(async (trx) => insertSave(trx, dialect, revision(3, 'q', T)));
+      await Promise.all([first, second]);
+      const rows = await db.selectFrom('node_revisions').select(['content_hash', 'saved_seq']).where('nid', '=', 3).orderBy('saved_seq').execute();
+      assert.deepEqual(rows.map((r) => r.content_hash), ['p', 'q'], 'the later save is the later in order');
+      assert.notEqual(Number(rows[0]!.saved_seq), Number(rows[1]!.saved_seq));
     });
   });
 }

@@ -1,3 +1,4 @@
+import type { Dialect } from '../connection.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import { NODE_STATUS, type NodeStatusCode } from '../../domain/node-status.ts';
@@ -29,7 +30,7 @@ async function writeLinks(trx: Transaction<Database>, a: DeskArticleWrite): Prom
 
 /** The newsroom's article store in portable Kysely queries. */
 export class KyselyArticleDesk implements ArticleDesk {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
 
   async findArticle(edition: string, nid: number): Promise<DeskArticle | undefined> {
     const row = await this.db.selectFrom('nodes').selectAll().where('nid', '=', nid).where('edition', '=', edition).where('kind', '=', 'article').executeTakeFirst();
@@ -89,7 +90,7 @@ export class KyselyArticleDesk implements ArticleDesk {
       }).execute();
       await writeLinks(trx, a);
       await trx.insertInto('path_aliases').values({ edition: edition.code, path: a.path, target_type: 'node', target_id: a.nid, canonical: 1 }).execute();
-      await insertSave(trx, revision);
+      await insertSave(trx, this.dialect, revision);
     });
   }
 
@@ -106,7 +107,7 @@ export class KyselyArticleDesk implements ArticleDesk {
         await trx.deleteFrom('path_aliases').where('edition', '=', edition.code).where('path', '=', a.path).where('target_type', '=', 'node').where('target_id', '=', a.nid).execute();
         await trx.insertInto('path_aliases').values({ edition: edition.code, path: a.path, target_type: 'node', target_id: a.nid, canonical: 1 }).execute();
       }
-      if (revision !== null) await insertSave(trx, revision);
+      if (revision !== null) await insertSave(trx, this.dialect, revision);
     });
   }
 

@@ -1,3 +1,4 @@
+import type { Dialect } from '../connection.ts';
 import { NODE_STATUS } from '../../domain/node-status.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { SHOWN_COMMENT_COUNT } from './comment-counts.ts';
@@ -34,7 +35,7 @@ async function insertBatched<T extends keyof Database>(trx: Transaction<Database
 
 /** The write side of the content store. */
 export class KyselyContentWriter implements ContentWriter {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
 
   async nextId(kind: 'node' | 'term' | 'author' | 'blog' | 'comment'): Promise<number> {
     return (await maxId(this.db, kind)) + 1;
@@ -74,7 +75,7 @@ export class KyselyContentWriter implements ContentWriter {
     await this.db.transaction().execute(async (trx) => {
       await insertBatched(trx, 'nodes', nodes.map((n) => newNodeRow(edition.code, n, n.scheduled ? SCHEDULED : 1)));
       // Every node written is also its first revision, sealed with its fixity value (006-fixity).
-      await insertBatched(trx, 'node_revisions', await inSaveOrder(trx, nodes.map((n) => revisionRow(firstRevision(n)))));
+      await insertBatched(trx, 'node_revisions', await inSaveOrder(trx, this.dialect, nodes.map((n) => revisionRow(firstRevision(n)))));
       await insertBatched(trx, 'node_terms', nodes.flatMap((n) => [...new Set(n.termIds)].map((tid) => ({ nid: n.nid, tid, published_at: n.publishedAt }))));
       await insertBatched(trx, 'node_authors', nodes.flatMap((n) => n.authorIds.map((aid, position) => ({ nid: n.nid, aid, position, published_at: n.publishedAt }))));
       await insertBatched(trx, 'path_aliases', nodes.flatMap((n) => [

@@ -1,3 +1,4 @@
+import type { Dialect } from '../connection.ts';
 import { SqliteAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import type { CommentsTable, Database, ImportItemsTable, NodeRevisionsTable, NodesTable } from '../schema.ts';
@@ -67,7 +68,7 @@ const upsertItems = new BulkInsert<ItemRow>(
 
 /** The importer's reads and its one-transaction batch writes. */
 export class KyselyImportStore implements ImportStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
 
   async findItems(edition: string, type: ImportItemType, keys: readonly string[]): Promise<Map<string, ImportedItemState>> {
     const found = new Map<string, ImportedItemState>();
@@ -289,7 +290,7 @@ export class KyselyImportStore implements ImportStore {
       ...(n.path === null ? [] : [{ edition, path: n.path, target_type: 'node', target_id: n.nid, canonical: 1 }]),
     ]));
     for (const part of chunks(lastByKey(batch.revisions, (r) => `${r.nid}\u0000${r.contentHash}`))) {
-      await insertRevisions.run(trx, await inSaveOrder(trx, part.map(revisionRow)));
+      await insertRevisions.run(trx, await inSaveOrder(trx, this.dialect, part.map(revisionRow)));
     }
     // Comment counts survive the row replacement: recount what the store holds for these nodes.
     await recountComments(trx, nodes.map((n) => n.nid));

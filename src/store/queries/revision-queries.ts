@@ -1,3 +1,4 @@
+import type { Dialect } from '../connection.ts';
 import type { Kysely, QueryCreator } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import { ARTICLE_CORRECTION_KINDS, type CorrectionEntry, type CorrectionInput } from '../../domain/content.ts';
@@ -26,14 +27,14 @@ export function articleCorrections(db: QueryCreator<Database>, edition: string) 
  * same revision (its fixity is its identity), so it is stored once; but it is now the latest save,
  * so it takes the new place in save order (020-revision-order).
  */
-export async function insertSave(trx: Kysely<Database>, revision: RevisionWrite): Promise<void> {
-  await trx.insertInto('node_revisions').values(await inSaveOrder(trx, [revisionRow(revision)]))
+export async function insertSave(trx: Kysely<Database>, dialect: Dialect, revision: RevisionWrite): Promise<void> {
+  await trx.insertInto('node_revisions').values(await inSaveOrder(trx, dialect, [revisionRow(revision)]))
     .onConflict((oc) => oc.columns(['nid', 'content_hash']).doUpdateSet({ saved_seq: (eb) => eb.ref('excluded.saved_seq') })).execute();
 }
 
 /** An article's recorded history: its stored revisions and the corrections and updates made to it. */
 export class KyselyRevisionQueries implements RevisionQueries {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
 
   async revisionsOf(nid: number): Promise<StoredRevisionContent[]> {
     const rows = await this.db.selectFrom('node_revisions').selectAll()
@@ -74,7 +75,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
       await trx.insertInto('corrections').values({
         id, edition: edition.code, nid: entry.nid, kind: entry.kind, title: entry.title, body_html: entry.bodyHtml, published_at: entry.publishedAt,
       }).execute();
-      for (const row of await inSaveOrder(trx, revisions.map(revisionRow))) {
+      for (const row of await inSaveOrder(trx, this.dialect, revisions.map(revisionRow))) {
         await trx.insertInto('node_revisions').values(row).onConflict((oc) => oc.columns(['nid', 'content_hash']).doNothing()).execute();
       }
       return id;
@@ -107,7 +108,7 @@ export class KyselyRevisionQueries implements RevisionQueries {
   async restoreRevision(edition: WritableEdition, restore: RevisionRestore): Promise<void> {
     const r = restore.revision;
     await this.db.transaction().execute(async (trx) => {
-      await insertSave(trx, r);
+      await insertSave(trx, this.dialect, r);
       await trx.updateTable('nodes').set({ ...nodeTextColumns({ ...r, teaser: restore.teaser, leadHtml: restore.leadHtml }), updated_at: r.revisedAt }).where('nid', '=', r.nid).where('edition', '=', edition.code).execute();
     });
   }
