@@ -76,6 +76,15 @@ export class CommentService {
     this.targets.clear();
   }
 
+  /**
+   * Drops the kept answers to "is this name registered?": the runtime calls this when someone
+   * joins, so a name registered here is refused to anonymous commenters from that moment. (A user
+   * added by another process, as `folio user add` is, waits out the memo's second.)
+   */
+  forgetNames(): void {
+    this.takenNames.clear();
+  }
+
   /** The node (and parent comment) a form is about; NotFound when either is not in this edition. */
   async context(edition: Edition, nid: number, pid: number | null): Promise<CommentContext> {
     const target = await this.targets.get(nid, () => this.comments.commentTarget(nid));

@@ -64,6 +64,8 @@ export class PeopleService {
     private readonly log: LogLine,
     private readonly audit: AuditService | null = null,
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+    /** Told when someone joins, with the name they took. */
+    private readonly joined: (name: string) => void = () => {},
   ) {}
 
   /** Whether links are mailed (SMTP configured) or only logged and shown to the admin. */
@@ -113,6 +115,7 @@ export class PeopleService {
     checkPassword(input.password);
     const outcome = await this.people.acceptInvitation(tokenHash(token), this.now(), { name, passwordHash: await hashPassword(input.password) });
     if ('uid' in outcome) {
+      this.joined(name);
       await this.audit?.record({ actor: { uid: outcome.uid, name }, action: 'user.join', subject: { type: 'invitation', id: tokenHash(token).slice(0, 12) }, after: String(outcome.uid) });
       return outcome.uid;
     }

@@ -215,6 +215,18 @@ for (const dialect of testDialects()) {
       assert.match(res.body, /A new paragraph with www\.example\.com in it\./);
     });
 
+    test('a name someone joins with is refused to anonymous commenters at once, though it passed a moment before', async () => {
+      assert.equal((await post({ ...good, name: 'Lina Joins' })).statusCode, 303);
+      let token = '';
+      await site.runtime.people.invite({ kind: 'cli' }, { email: 'lina@example.org', role: 'writer' }, (t) => { token = t; return `/user/invite/${t}`; });
+      await site.runtime.people.acceptInvitation(token, { name: 'Lina Joins', password: 'a long enough password' });
+      // The same name, typed the same way: the post path keeps its answer for a second unless told.
+      const res = await post({ ...good, name: 'Lina Joins' });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /The name you used belongs to a registered user\./);
+      assert.match(res.body, /A new paragraph with www\.example\.com in it\./);
+    });
+
     test('an article withdrawn right after a post takes no more: what posts read of it is dropped on change', async () => {
       const rt = site.runtime;
       const nid = 7301;
