@@ -53,8 +53,8 @@ export class NodeBuilder {
       // with the reason instead of stopping the whole run.
       // Each body is prepared and checked once; the revisions rendered below reuse it.
       const checked = record.revisions.map((r) => checkText(r.bodyFormat, r.body));
-      const refused = checked.find((c) => 'limit' in c);
-      if (refused && 'limit' in refused) {
+      const refused = checked.find((c): c is Extract<typeof c, { limit: unknown }> => 'limit' in c);
+      if (refused) {
         run.skip(record.key, `its text was refused: ${refused.limit.message}`);
         continue;
       }
