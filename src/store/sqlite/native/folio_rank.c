@@ -19,7 +19,9 @@
 **
 ** The cache belongs to the connection it was loaded into (user data of the FTS5 function, freed
 ** with it); nothing is shared between connections or threads. Keys do not name the FTS5 table:
-** Folio has one per database.
+** Folio has one per database. The expression must be the one of the statement's `<table> MATCH`
+** constraint (not a column MATCH, not one of several): once its tokens agree with FTS5's, what
+** it says of a phrase's filters and prefixes is trusted.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
@@ -302,7 +304,7 @@ static int parsePhrase(Parse *p, Tok first, const Buf *extraScope){
     if( !lexNext(&zPeek, &next) ) return 0;
     if( next.t==T_LP ) return 0;  /* NEAR(...) */
     if( next.t==T_STAR ){
-      if( p->nToken>nBefore ) p->tokens.p[p->iLastFlag] |= TOKEN_PREFIX;
+      if( p->nToken>nBefore && !p->tokens.oom ) p->tokens.p[p->iLastFlag] |= TOKEN_PREFIX;
       p->z = zPeek;
       if( !lexNext(&zPeek, &next) ) return 0;
     }
