@@ -27,9 +27,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server as a user would, and waits until it answers. */
-export async function startFolio(database: string, port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1', '--database', database], {
+/** Starts the real server as a user would, and waits until it answers. `bin`: another checkout's bin/folio.js, for A/B runs. */
+export async function startFolio(database: string, port: number, env: Record<string, string> = {}, bin = BIN): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [bin, 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1', '--database', database], {
     env: { ...process.env, FOLIO_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

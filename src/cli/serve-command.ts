@@ -57,7 +57,7 @@ export function serveCommand(): Command {
       const host = options.host ?? config.host;
       await folio.app.listen({ port: config.port, host });
       const shown = host === '0.0.0.0' ? 'localhost' : host;
-      process.stderr.write(`Folio is serving http://${shown}:${config.port}/ (English archive) and http://${shown}:${config.port}/ar/ (Arabic) from ${runtime.config.database.kind}\n`);
+      process.stderr.write(`Folio is serving http://${shown}:${config.port}/ (English archive) and http://${shown}:${config.port}/ar/ (Arabic) from ${runtime.config.database.kind}; search ranks with ${runtime.search.ranking}\n`);
       if (config.metrics) process.stderr.write(`Metrics for Prometheus at http://${config.metrics.host}:${config.metrics.port}/metrics\n`);
     });
 }

@@ -115,6 +115,11 @@ export class SearchService {
     this.countCap = options.countCap ?? MATCH_COUNT_CAP;
   }
 
+  /** What ranks relevance (the store's ranking function), for the startup log. */
+  get ranking(): string {
+    return this.search.ranking;
+  }
+
   /** Rebuilds the whole index, reporting progress; returns how many nodes were indexed. */
   async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
     this.answers.clear();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { PoolUse, ReadConsistency, ReplicaState } from '../domain/read-consistency.ts';
+import type { SearchRanking } from './sqlite/rank-extension.ts';
 
 /** Which SQL engine is behind a connection. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -22,6 +23,8 @@ export interface Connection {
   readonly describe: string;
   /** The SQLite file, so a second connection (the comment writer thread) can open it; null otherwise. */
   readonly sqliteFile?: string | null;
+  /** How SQLite search ranks (whether the ranking extension loaded); absent for PostgreSQL. */
+  readonly searchRanking?: SearchRanking;
   /** Resolves when the database answers; rejects with an Unavailable error that names it and says how to fix it. */
   ready(): Promise<void>;
   close(): Promise<void>;

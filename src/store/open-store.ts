@@ -37,7 +37,7 @@ export async function openStore(connection: Connection, langOf: (edition: string
     audit: new KyselyAuditStore(connection.db),
     media: new KyselyMediaStore(connection.db),
     desk: new KyselyArticleDesk(connection.db, connection.dialect),
-    search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf, read) : new SqliteSearchStore(connection.db),
+    search: connection.dialect === 'postgres' ? new PostgresSearchStore(connection.db, langOf, read) : new SqliteSearchStore(connection.db, connection.searchRanking),
     sitemap: new KyselySitemapQueries(read),
     archive: new KyselyArchiveQueries(read),
     imports: new KyselyImportStore(connection.db, connection.dialect),

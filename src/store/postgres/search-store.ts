@@ -15,6 +15,8 @@ const INDEX_CHUNK = 200;
 
 /** Full-text search on PostgreSQL tsvector/tsquery with a GIN index. */
 export class PostgresSearchStore implements SearchStore {
+  readonly ranking = 'ts_rank_cd';
+
   /** `readDb` answers searches (a replica when there is one); `db` writes the index and reads it back for reindexing. */
   constructor(private readonly db: Kysely<Database>, private readonly langOf: (edition: string) => 'en' | 'ar', private readonly readDb: Kysely<Database> = db) {}
 

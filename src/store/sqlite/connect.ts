@@ -7,6 +7,7 @@ import type { Connection } from '../connection.ts';
 import { Unavailable } from '../../domain/errors.ts';
 import { SINGLE_DATABASE } from '../single-database.ts';
 import { diskFullAsStorageFull } from './disk-full.ts';
+import { loadRankExtension, RANK_EXTENSION_FILE } from './rank-extension.ts';
 
 /** Prepared statements kept per SQL text; Folio's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE_SIZE = 1000;
@@ -87,8 +88,8 @@ function openFailure(file: string, err: unknown): Unavailable {
 /** SQLite's page cache per connection unless the caller asks for another size. */
 const DEFAULT_CACHE_MEGABYTES = 16;
 
-/** A SQLite file opened with Folio's settings, wrapped for Kysely; an unusable file throws Unavailable naming it. */
-export function openSqliteKysely(file: string, cacheMegabytes = DEFAULT_CACHE_MEGABYTES): Kysely<Database> {
+/** A SQLite file opened with Folio's settings; an unusable file throws Unavailable naming it. */
+function openSqlite(file: string, cacheMegabytes: number): SqliteDatabase.Database {
   let sqlite: SqliteDatabase.Database;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -108,14 +109,29 @@ export function openSqliteKysely(file: string, cacheMegabytes = DEFAULT_CACHE_ME
   // above SQLite already keeps what readers ask for most.
   sqlite.pragma('mmap_size = 0');
   sqlite.pragma('temp_store = MEMORY');
+  return sqlite;
+}
+
+function kyselyOver(sqlite: SqliteDatabase.Database, file: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, file) }) });
 }
 
-/** Opens (creating if needed) a SQLite database file, or ':memory:'. */
-export function connectSqlite(file: string, cacheMegabytes?: number): Connection {
-  const db = openSqliteKysely(file, cacheMegabytes);
+/** A SQLite file opened with Folio's settings, wrapped for Kysely; an unusable file throws Unavailable naming it. */
+export function openSqliteKysely(file: string, cacheMegabytes = DEFAULT_CACHE_MEGABYTES): Kysely<Database> {
+  return kyselyOver(openSqlite(file, cacheMegabytes), file);
+}
+
+/**
+ * Opens (creating if needed) a SQLite database file, or ':memory:'. `rankExtension` is the search
+ * ranking extension to load (null: none, so search ranks with FTS5's bm25()).
+ */
+export function connectSqlite(file: string, cacheMegabytes = DEFAULT_CACHE_MEGABYTES, options: { rankExtension?: string | null } = {}): Connection {
+  const sqlite = openSqlite(file, cacheMegabytes);
+  const searchRanking = loadRankExtension(sqlite, options.rankExtension === undefined ? RANK_EXTENSION_FILE : options.rankExtension);
+  const db = kyselyOver(sqlite, file);
   return {
     db,
+    searchRanking,
     readDb: db,
     dialect: 'sqlite',
     describe: `sqlite:${file}`,

@@ -4,10 +4,21 @@ import { fts5Expression } from '../search/match-expression.ts';
 import { countIndexed, facetColumns, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
 import type { IndexDoc, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 import { cappedTotal } from '../search/capped-total.ts';
+import type { SearchRanking } from './rank-extension.ts';
+import type { QueryNode } from '../../domain/search-query.ts';
 
+/** Without the ranking extension: FTS5's own bm25, which counts each query phrase's matches afresh. */
+const FTS5_RANKING: SearchRanking = { fn: 'bm25', note: "FTS5's bm25()" };
 
-/** Column weights for bm25: a title match counts most, then authors, tags and section. */
-const BM25 = sql`bm25(search_fts, 10.0, 1.0, 4.0)`;
+/**
+ * bm25 with column weights: a title match counts most, then authors, tags and section. With the
+ * ranking extension, folio_bm25 gives the same scores but remembers each phrase's document
+ * frequency (bm25 walks the phrase's every match for it on each new query); it takes the MATCH
+ * expression too, for the column filters and prefixes that set a phrase apart (native/folio_rank.c).
+ */
+function bm25(ranking: SearchRanking, match: string) {
+  return ranking.fn === 'folio_bm25' ? sql`folio_bm25(search_fts, 10.0, 1.0, 4.0, ${match})` : sql`bm25(search_fts, 10.0, 1.0, 4.0)`;
+}
 
 /**
  * Nodes published out of nid order that a newest-first page checks one by one before it gives up
@@ -32,9 +43,18 @@ export function editionToken(edition: string): string {
   return `folioedition${edition}`;
 }
 
+/** A search's FTS5 MATCH expression: every facet token in the meta column, and the query. */
+export function sqliteMatch(query: QueryNode, facets: readonly string[]): string {
+  return [...facets.map((t) => `meta : ${t}`), `(${fts5Expression(query)})`].join(' AND ');
+}
+
 /** Full-text search on SQLite FTS5. */
 export class SqliteSearchStore implements SearchStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly ranking: string;
+
+  constructor(private readonly db: Kysely<Database>, private readonly rankWith: SearchRanking = FTS5_RANKING) {
+    this.ranking = rankWith.note;
+  }
 
   async index(docs: readonly IndexDoc[]): Promise<void> {
     if (docs.length === 0) return;
@@ -68,11 +88,11 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const match = [...(request.facets ?? []).map((t) => `meta : ${t}`), `(${fts5Expression(request.query)})`].join(' AND ');
+    const match = sqliteMatch(request.query, request.facets ?? []);
     if (request.sort === 'newest') return this.newest(match, request);
     // FTS5 walks a match's rowids newest first and stops at the limit, so the ranked candidates
     // cost the same for a word in 40 articles or in 400,000.
-    const rows = (await sql<{ nid: number; score: number }>`select search_fts.rowid as nid, ${BM25} as score from ${this.matches(match, request.edition)}
+    const rows = (await sql<{ nid: number; score: number }>`select search_fts.rowid as nid, ${bm25(this.rankWith, match)} as score from ${this.matches(match, request.edition)}
       order by search_fts.rowid desc limit ${RELEVANCE_CANDIDATES}`.execute(this.db)).rows;
     const counted = await cappedTotal(rows.length, RELEVANCE_CANDIDATES, request.countCap, (limit) => this.count(match, request.edition, rows.map((r) => r.nid), limit));
     // bm25 is lower-is-better in FTS5.

@@ -79,6 +79,8 @@ export interface FacetRows {
 
 /** The full-text index: SQLite FTS5 or PostgreSQL tsvector behind one interface. */
 export interface SearchStore {
+  /** What ranks relevance, in words for the startup log. */
+  readonly ranking: string;
   /** Adds or replaces these nodes' index entries. */
   index(docs: readonly IndexDoc[]): Promise<void>;
   /** Takes these nodes out of the index (unpublished or removed). */
