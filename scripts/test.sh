@@ -81,6 +81,12 @@ else
   missing_in_ci+=("Java")
 fi
 
+# SQLite search's ranking extension, compiled by npm run build (scripts/build.mjs) with the system's cc.
+if [[ ! -f dist/native/folio-rank.so ]]; then
+  skipped+=("the ranking extension's tests (no dist/native/folio-rank.so: install a C compiler, then npm run build)")
+  missing_in_ci+=("the search ranking extension (a C compiler for npm run build)")
+fi
+
 if [[ "${CI:-}" == "true" && ${#missing_in_ci[@]} -gt 0 ]]; then
   echo "CI=true and these are missing: ${missing_in_ci[*]}. CI must run every test; install or start them first." >&2
   exit 1
