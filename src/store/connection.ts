@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { PoolUse, ReadConsistency, ReplicaState } from '../domain/read-consistency.ts';
-import type { SearchRanking } from './sqlite/rank-extension.ts';
+import type { SearchRanking } from './types/search-store.ts';
 
 /** Which SQL engine is behind a connection. */
 export type Dialect = 'sqlite' | 'postgres';

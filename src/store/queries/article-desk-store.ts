@@ -1,9 +1,9 @@
-import type { Dialect } from '../connection.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import { NODE_STATUS, type NodeStatusCode } from '../../domain/node-status.ts';
 import type { Database } from '../schema.ts';
 import type { ArticleDesk, DeskArticle, DeskArticleWrite, DeskListItem, DeskListQuery, EmptiedNode, RevisionWrite } from '../types.ts';
+import type { Dialect } from '../connection.ts';
 import { insertSave } from './revision-queries.ts';
 import { nodeTextColumns, photoOf } from './row-mappers.ts';
 

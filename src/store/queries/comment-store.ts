@@ -4,7 +4,7 @@ import { nextThread } from '../../domain/comment-thread.ts';
 import type { Database } from '../schema.ts';
 import { publishedCommentsBefore, recountComments } from './comment-counts.ts';
 import type { Dialect } from '../connection.ts';
-import { binaryThread, maxThread } from './sql-helpers.ts';
+import { binaryThread, lockUntilCommit, maxThread } from './sql-helpers.ts';
 import { GroupCommitQueue } from '../comment-write-queue.ts';
 import type { SafeHtml } from '../../domain/safe-html.ts';
 import { storedHtml } from './row-mappers.ts';
@@ -70,7 +70,7 @@ const COMMENT_WRITE_LOCK = 0x466f6c69;
  * wrote fails SQLITE_BUSY and is run again.
  */
 async function lockCommentWrites(trx: Transaction<Database>, dialect: Dialect): Promise<LockedForCommentWrites> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${COMMENT_WRITE_LOCK})`.execute(trx);
+  await lockUntilCommit(trx, dialect, COMMENT_WRITE_LOCK);
   return trx as LockedForCommentWrites;
 }
 

@@ -1,4 +1,3 @@
-import type { Dialect } from '../connection.ts';
 import { NODE_STATUS } from '../../domain/node-status.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { SHOWN_COMMENT_COUNT } from './comment-counts.ts';
@@ -9,6 +8,7 @@ import type { Database } from '../schema.ts';
 import { maxId } from './ids.ts';
 import { joinTranslationSet } from './translation-queries.ts';
 import type { CommentWrite, ContentWriter, NodeWrite, TermWrite } from '../types.ts';
+import type { Dialect } from '../connection.ts';
 import { firstRevision, revisionRow } from './fixity-queries.ts';
 import { inSaveOrder } from './save-order.ts';
 import { newNodeRow } from './row-mappers.ts';

@@ -1,4 +1,3 @@
-import type { Dialect } from '../connection.ts';
 import { SqliteAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import type { CommentsTable, Database, ImportItemsTable, NodeRevisionsTable, NodesTable } from '../schema.ts';
@@ -9,6 +8,7 @@ import { nameKey } from './user-store.ts';
 import { revisionRow } from './fixity-queries.ts';
 import { inSaveOrder } from './save-order.ts';
 import type { ImportBatch, ImportedItemState, ImportItemType, ImportStore, PathTargetType, RevisionWrite, SourcePathFact } from '../types.ts';
+import type { Dialect } from '../connection.ts';
 import { newNodeRow, toRevision } from './row-mappers.ts';
 import { sourcePathFacts } from './source-path-facts.ts';
 

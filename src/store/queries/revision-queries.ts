@@ -1,4 +1,3 @@
-import type { Dialect } from '../connection.ts';
 import type { Kysely, QueryCreator } from 'kysely';
 import type { WritableEdition } from '../../domain/edition-guard.ts';
 import { ARTICLE_CORRECTION_KINDS, type CorrectionEntry, type CorrectionInput } from '../../domain/content.ts';
@@ -6,6 +5,7 @@ import type { Database } from '../schema.ts';
 import { revisionRow } from './fixity-queries.ts';
 import { inSaveOrder } from './save-order.ts';
 import type { ArticleCorrection, RevisedNode, RevisionEntry, RevisionQueries, RevisionRestore, RevisionWrite, StoredRevisionContent } from '../types.ts';
+import type { Dialect } from '../connection.ts';
 import { maxId } from './ids.ts';
 import { nodeTextColumns, toCorrection, toRevisionContent } from './row-mappers.ts';
 

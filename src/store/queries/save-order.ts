@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Dialect } from '../connection.ts';
 import type { Database, NodeRevisionsTable } from '../schema.ts';
+import { lockUntilCommit } from './sql-helpers.ts';
 
 /** A node_revisions row before it has its place in save order. */
 export type UnorderedRevisionRow = Omit<Insertable<NodeRevisionsTable>, 'saved_seq'>;
@@ -23,7 +24,7 @@ const REVISION_ORDER_LOCK = 0x52657673;
  */
 export async function inSaveOrder(trx: Kysely<Database>, dialect: Dialect, rows: readonly UnorderedRevisionRow[]): Promise<Insertable<NodeRevisionsTable>[]> {
   if (rows.length === 0) return [];
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${REVISION_ORDER_LOCK})`.execute(trx);
+  await lockUntilCommit(trx, dialect, REVISION_ORDER_LOCK);
   const last = await trx.selectFrom('node_revisions').select((eb) => eb.fn.max('saved_seq').as('n')).executeTakeFirst();
   const base = Number(last?.n ?? 0);
   return rows.map((row, i) => ({ ...row, saved_seq: base + i + 1 }));

@@ -1,5 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../connection.ts';
+import type { Database } from '../schema.ts';
 
 /**
  * A comment's thread key without its trailing '/', compared byte by byte. Vancodes sort
@@ -31,4 +32,14 @@ export function idSet(dialect: Dialect, ids: readonly number[]): RawBuilder<numb
   return dialect === 'postgres'
     ? sql<number>`(select unnest(cast(${[...ids]} as integer[])))`
     : sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
+ * Holds a PostgreSQL advisory lock until the transaction ends, so writers that read a table's
+ * largest number before they write (ids, save order) take turns across instances: under READ
+ * COMMITTED each statement after the wait sees what the previous holder committed. SQLite has one
+ * writer at a time already, so there it does nothing. `key` names what is serialised.
+ */
+export async function lockUntilCommit(trx: Kysely<Database>, dialect: Dialect, key: number): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type SqliteDatabase from 'better-sqlite3';
+import type { SearchRanking } from '../types/search-store.ts';
 
 /**
  * Where scripts/build.mjs compiles native/folio_rank.c. dist/ mirrors src/, so the path is the
@@ -8,12 +9,6 @@ import type SqliteDatabase from 'better-sqlite3';
  */
 export const RANK_EXTENSION_FILE = fileURLToPath(new URL('../../../dist/native/folio-rank.so', import.meta.url));
 
-/** How SQLite search ranks matches, and why, for the startup log. */
-export interface SearchRanking {
-  /** folio_bm25 (bm25 with remembered document frequencies) when the extension loaded, else FTS5's bm25. */
-  readonly fn: 'folio_bm25' | 'bm25';
-  readonly note: string;
-}
 
 /**
  * Loads the ranking extension into this connection (it keeps its own document-frequency cache).

@@ -4,7 +4,7 @@ import { fts5Expression } from '../search/match-expression.ts';
 import { countIndexed, facetColumns, loadFacetRows, loadIndexSources, RELEVANCE_CANDIDATES } from '../search/index-sources.ts';
 import type { IndexDoc, SearchRequest, SearchResult, SearchStore } from '../types.ts';
 import { cappedTotal } from '../search/capped-total.ts';
-import type { SearchRanking } from './rank-extension.ts';
+import type { SearchRanking } from '../types/search-store.ts';
 import type { QueryNode } from '../../domain/search-query.ts';
 
 /** Without the ranking extension: FTS5's own bm25, which counts each query phrase's matches afresh. */

@@ -77,6 +77,13 @@ export interface FacetRows {
   readonly dated: readonly { readonly publishedAt: number; readonly credit: string | null }[];
 }
 
+/** How SQLite search ranks matches (whether the ranking extension loaded), and why, for the startup log. */
+export interface SearchRanking {
+  /** folio_bm25 (bm25 with remembered document frequencies) when the extension loaded, else FTS5's bm25. */
+  readonly fn: 'folio_bm25' | 'bm25';
+  readonly note: string;
+}
+
 /** The full-text index: SQLite FTS5 or PostgreSQL tsvector behind one interface. */
 export interface SearchStore {
   /** What ranks relevance, in words for the startup log. */
