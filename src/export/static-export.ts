@@ -9,7 +9,7 @@ import type { SitemapService } from '../services/sitemap-service.ts';
 import { OutputDir, type OutputCounts } from './static/output-dir.ts';
 import { hasControlCharacter, toUriReference } from '../text/uri-reference.ts';
 import { metaRefreshPage, nginxMap, NGINX_MAP_FILE, redirectsFile, REDIRECTS_FILE, type Redirect } from './static/redirect-files.ts';
-import { inProcessRenderer, isRedirect, type RenderEnv, type Renderer } from './static/render-url.ts';
+import { inProcessRenderer, isRedirect, type RenderEnv, type Rendered, type Renderer } from './static/render-url.ts';
 import { rewritePage, type PageContext } from './static/rewrite-page.ts';
 import { bundleSearchScript, SEARCH_SCRIPT_FILE } from './static/search-script.ts';
 import { SearchIndexBuilder } from './static/search-index.ts';
@@ -105,10 +105,19 @@ async function exportInto(deps: StaticExportDeps, options: StaticExportOptions, 
     if (!out.has(file)) await out.write(file, metaRefreshPage(`${href}${new URL(target, siteOrigin).hash}`, edition.lang, target));
   };
 
-  const env: RenderEnv = { siteOrigin, baseUrl, codes: [...codes] };
+  const env: RenderEnv = { siteOrigin, baseUrl, codes: [...codes], outDir: out.root };
   const renderer = options.startRenderer?.(env) ?? inProcessRenderer(deps.app, deps.editions, env);
   const visit = async (url: string): Promise<readonly string[]> => {
-    const rendered = await renderer.render(url);
+    const parsed = new URL(url, siteOrigin);
+    const file = fileForUrl(parsed.pathname, parsed.search);
+    // The renderer writes the file itself (render threads: the page's bytes stay there).
+    const order = file === null ? null : out.claim(file);
+    let rendered: Rendered;
+    try {
+      rendered = await renderer.render(url, order);
+    } finally {
+      if (order !== null) out.release(file!);
+    }
     switch (rendered.kind) {
       case 'none':
         return [];
@@ -116,13 +125,17 @@ async function exportInto(deps: StaticExportDeps, options: StaticExportOptions, 
         missing.push(url);
         return [];
       case 'redirect': {
-        const parsed = new URL(url, siteOrigin);
-        await redirectTo(fileForUrl(parsed.pathname, parsed.search)!, rendered.target, deps.editions.forPath(parsed.pathname), parsed.pathname);
+        await redirectTo(file!, rendered.target, deps.editions.forPath(parsed.pathname), parsed.pathname);
         const target = new URL(rendered.target, siteOrigin);
         return [`${target.pathname}${target.search}`];
       }
       case 'file':
-        out.writeHashed(rendered.file, rendered.bytes, rendered.hash);
+        if (rendered.bytes === null) {
+          out.record(rendered.file, rendered.hash, rendered.size, rendered.wrote);
+        } else {
+          await out.settled(rendered.file);
+          out.writeHashed(rendered.file, rendered.bytes, rendered.hash);
+        }
         if (rendered.page) pages++;
         if (rendered.doc) indexes.get(deps.editions.forPath(new URL(url, siteOrigin).pathname).code)?.add(rendered.doc);
         return rendered.links;

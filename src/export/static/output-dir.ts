@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DigestTable } from './digest-table.ts';
+import { FolderWriter } from './folder-writer.ts';
 
 /** The manifest of what the last export wrote: file → SHA-256 of its bytes. */
 export const MANIFEST_FILE = '.folio-static-manifest.json';
@@ -22,25 +23,33 @@ export interface OutputCounts {
 }
 
 /**
+ * A renderer's leave to write one file of the export itself (render threads write the pages they
+ * render): the digest the last export left in that file, which unchanged bytes must not rewrite.
+ */
+export interface WriteOrder {
+  readonly previous: string | null;
+}
+
+/**
  * The export folder, written incrementally: a file is rewritten only when its bytes changed
  * since the last export (per the manifest), and files the export no longer produces are
  * removed when it finishes. A re-export of an unchanged archive touches nothing but the manifest.
- *
- * Files are written synchronously: the pages are rendered elsewhere (worker threads), and a
- * promise-based write costs this thread three round trips (open, write, close) per file, which
- * made file output the main thread's largest cost (issue 6).
+ * Renderers write their pages themselves (`claim`, then `record`); the rest is written here.
  */
 export class OutputDir {
   /** File → its slot in `digests`. */
   private readonly produced = new Map<string, number>();
   private readonly digests = new DigestTable();
-  /** Folders known to exist, so each is created once rather than once per file. */
-  private readonly folders = new Set<string>(['.']);
+  /** Files a renderer is writing now, each with what wakes those waiting to write it too. */
+  private readonly claimed = new Map<string, { readonly done: Promise<void>; readonly wake: () => void }>();
+  private readonly writer: FolderWriter;
   private written = 0;
   private unchanged = 0;
   private bytes = 0;
 
-  private constructor(readonly root: string, private readonly previous: PreviousExport) {}
+  private constructor(readonly root: string, private readonly previous: PreviousExport) {
+    this.writer = new FolderWriter(root);
+  }
 
   /** Opens (creating) the folder and reads the previous export's manifest, if any. */
   static async open(root: string): Promise<OutputDir> {
@@ -63,9 +72,43 @@ export class OutputDir {
     return new OutputDir(root, previous);
   }
 
-  /** True when this export already produced the file. */
+  /** True when this export already produced the file, or a renderer is writing it. */
   has(file: string): boolean {
-    return this.produced.has(file);
+    return this.produced.has(file) || this.claimed.has(file);
+  }
+
+  /**
+   * Lets a renderer write `file` itself, or null when this export already has it or another
+   * renderer is writing it (two URLs can land in one file, `/a%2Cb` and `/a,b`): then the bytes
+   * come back to `writeHashed`, after `settled`, and the last one written wins, as it always did.
+   * Each claim ends with `release` once the renderer has answered.
+   */
+  claim(file: string): WriteOrder | null {
+    if (this.has(file)) return null;
+    let wake = () => {};
+    const done = new Promise<void>((resolve) => (wake = resolve));
+    this.claimed.set(file, { done, wake });
+    const slot = this.previous.files.get(file);
+    const kept = slot !== undefined && slot !== NO_DIGEST && this.previous.present[slot] === 1;
+    return { previous: kept ? this.previous.digests.text(slot) : null };
+  }
+
+  /** Ends a claim: the renderer has written the file (then `record` it), or it was no file after all. */
+  release(file: string): void {
+    this.claimed.get(file)?.wake();
+    this.claimed.delete(file);
+  }
+
+  /** Resolves when no renderer is writing the file, so that another write cannot interleave with its. */
+  async settled(file: string): Promise<void> {
+    await this.claimed.get(file)?.done;
+  }
+
+  /** A file a renderer wrote (`wrote`), or found unchanged and left alone. */
+  record(file: string, hash: string, size: number, wrote: boolean): void {
+    this.produce(file, hash, size);
+    if (wrote) this.written++;
+    else this.unchanged++;
   }
 
   /** Writes a file unless the last export left the same bytes there. */
@@ -76,22 +119,22 @@ export class OutputDir {
 
   /** `write` for bytes whose hash (`hashOf`) is already known. */
   writeHashed(file: string, bytes: Uint8Array, hash: string): void {
-    const slot = this.digests.add(hash);
-    if (slot === null) throw new Error(`not a SHA-256 digest in base64url: ${hash}`);
-    this.produced.set(file, slot);
-    this.bytes += bytes.length;
+    const slot = this.produce(file, hash, bytes.length);
     const before = this.previous.files.get(file);
     if (before !== undefined && before !== NO_DIGEST && this.previous.present[before] === 1 && this.digests.same(slot, this.previous.digests, before)) {
       this.unchanged++;
       return;
     }
-    const folder = dirname(file);
-    if (!this.folders.has(folder)) {
-      mkdirSync(join(this.root, folder), { recursive: true });
-      for (let d = folder; d !== '.' && !this.folders.has(d); d = dirname(d)) this.folders.add(d);
-    }
-    writeFileSync(join(this.root, file), bytes);
+    this.writer.write(file, bytes);
     this.written++;
+  }
+
+  private produce(file: string, hash: string, size: number): number {
+    const slot = this.digests.add(hash);
+    if (slot === null) throw new Error(`not a SHA-256 digest in base64url: ${hash}`);
+    this.produced.set(file, slot);
+    this.bytes += size;
+    return slot;
   }
 
   /** Removes what the last export wrote and this one did not, then saves the manifest. */

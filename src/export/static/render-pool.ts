@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { WriteOrder } from './output-dir.ts';
 import type { Rendered, Renderer } from './render-url.ts';
 import type { RenderReply, RenderRequest } from './render-thread.ts';
 
@@ -81,13 +82,13 @@ export class RenderPool implements Renderer {
   }
 
   /** Renders on the thread with the fewest URLs in hand. */
-  render(url: string): Promise<Rendered> {
+  render(url: string, order: WriteOrder | null): Promise<Rendered> {
     if (this.failure) return Promise.reject(this.failure);
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
-      thread.worker.postMessage({ id, url } satisfies RenderRequest);
+      thread.worker.postMessage({ id, url, order } satisfies RenderRequest);
     });
   }
 

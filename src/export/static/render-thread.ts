@@ -1,10 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { WriteOrder } from './output-dir.ts';
 import type { Rendered, Renderer } from './render-url.ts';
 
-/** A URL for a render thread. */
+/** A URL for a render thread, and its leave to write the file itself. */
 export interface RenderRequest {
   readonly id: number;
   readonly url: string;
+  readonly order: WriteOrder | null;
 }
 
 /** A render thread's answer to one URL; they travel in arrays. */
@@ -16,8 +18,9 @@ export function renderThreadData<T>(): T {
 }
 
 /**
- * The thread side of `RenderPool`: answers each URL with `renderer`, handing the file's bytes
- * over rather than copying them, and on 'close' runs `close` and lets the thread end.
+ * The thread side of `RenderPool`: answers each URL with `renderer`, which writes the file
+ * itself when given leave to (bytes that must go back are handed over rather than copied), and
+ * on 'close' runs `close` and lets the thread end.
  */
 export function serveRenders(renderer: Renderer, close: () => Promise<void>): void {
   const port = parentPort;
@@ -41,9 +44,9 @@ export function serveRenders(renderer: Renderer, close: () => Promise<void>): vo
       void renderer.close().then(close).finally(() => port.close());
       return;
     }
-    renderer.render(message.url).then(
+    renderer.render(message.url, message.order).then(
       (rendered) => {
-        if (rendered.kind !== 'file') return reply({ id: message.id, rendered });
+        if (rendered.kind !== 'file' || rendered.bytes === null) return reply({ id: message.id, rendered });
         // A small Buffer is a view on a shared pool: the main thread gets an exact copy of it.
         // A larger one owns its memory, which is handed over as is.
         const own = rendered.bytes.byteOffset === 0 && rendered.bytes.byteLength === rendered.bytes.buffer.byteLength && rendered.bytes.buffer instanceof ArrayBuffer;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EditionRegistry } from '../../services/editions.ts';
-import { hashOf } from './output-dir.ts';
+import { FolderWriter } from './folder-writer.ts';
+import { hashOf, type WriteOrder } from './output-dir.ts';
 import { rewritePage } from './rewrite-page.ts';
 import { SEARCH_SCRIPT_FILE } from './search-script.ts';
 import { searchDocumentOf, type SearchDocument } from './search-index.ts';
@@ -15,6 +16,8 @@ export interface RenderEnv {
   readonly baseUrl: string | null;
   /** The exported editions' codes. */
   readonly codes: readonly string[];
+  /** The export folder, where renderers write the files they are given leave to (`WriteOrder`). */
+  readonly outDir: string;
 }
 
 /** What one site URL turned out to be. */
@@ -25,12 +28,16 @@ export type Rendered =
   | { readonly kind: 'redirect'; readonly target: string }
   /** Neither a page nor a redirect on the live site. */
   | { readonly kind: 'missing' }
-  /** A file's final bytes and their hash; `links` are the same-site URLs it leads to. */
+  /** A file, its hash and size; `links` are the same-site URLs it leads to. */
   | {
     readonly kind: 'file';
     readonly file: string;
-    readonly bytes: Uint8Array;
+    /** Its bytes, or null when the renderer wrote them itself (it was given a `WriteOrder`). */
+    readonly bytes: Uint8Array | null;
+    /** Whether the renderer wrote the file; false when the last export's identical bytes were left in place. */
+    readonly wrote: boolean;
     readonly hash: string;
+    readonly size: number;
     /** An HTML page (the report counts them). */
     readonly page: boolean;
     readonly links: readonly string[];
@@ -39,7 +46,8 @@ export type Rendered =
 
 /** Renders site URLs into export files, in process or in worker threads. */
 export interface Renderer {
-  render(url: string): Promise<Rendered>;
+  /** With an order, a file is written by the renderer (unless unchanged) and comes back without its bytes. */
+  render(url: string, order: WriteOrder | null): Promise<Rendered>;
   close(): Promise<void>;
 }
 
@@ -53,12 +61,19 @@ export function isRedirect(res: LightMyRequestResponse): boolean {
  * for the static host (with their links and search document), other files as served, and
  * sitemaps read for the URLs they list.
  */
-export function urlRenderer(app: FastifyInstance, editions: EditionRegistry, env: RenderEnv): (url: string) => Promise<Rendered> {
+export function urlRenderer(app: FastifyInstance, editions: EditionRegistry, env: RenderEnv): Renderer['render'] {
   const codes = new Set(env.codes);
+  const writer = new FolderWriter(env.outDir);
+  const fileOf = (file: string, bytes: Uint8Array, order: WriteOrder | null, page: boolean, links: readonly string[], doc: SearchDocument | null): Rendered => {
+    const hash = hashOf(bytes);
+    const wrote = order !== null && hash !== order.previous;
+    if (wrote) writer.write(file, bytes);
+    return { kind: 'file', file, bytes: order === null ? bytes : null, wrote, hash, size: bytes.length, page, links, doc };
+  };
   // One function for the whole export: rewritePage remembers link targets per `exported`.
   const exported = (pathname: string) => pathname.startsWith('/assets/') || codes.has(editions.forPath(pathname).code);
   const prefixes = editions.all.map((e) => e.pathPrefix);
-  return async (url) => {
+  return async (url, order) => {
     const parsed = new URL(url, env.siteOrigin);
     const file = fileForUrl(parsed.pathname, parsed.search);
     if (file === null || !exported(parsed.pathname)) return { kind: 'none' };
@@ -72,15 +87,14 @@ export function urlRenderer(app: FastifyInstance, editions: EditionRegistry, env
     if (type.startsWith('text/html')) {
       const lang = editions.forPath(parsed.pathname).lang;
       const page = rewritePage(res.body, { url, file, lang, siteOrigin: env.siteOrigin, baseUrl: env.baseUrl, prefixes, exported }, SEARCH_SCRIPT_FILE);
-      const bytes = Buffer.from(page.html);
-      return { kind: 'file', file, bytes, hash: hashOf(bytes), page: true, links: page.links, doc: searchDocumentOf(file, page.jsonLd) };
+      return fileOf(file, Buffer.from(page.html), order, true, page.links, searchDocumentOf(file, page.jsonLd));
     }
     const bytes = res.rawPayload;
     const isSitemap = type.includes('xml') && /<(?:urlset|sitemapindex)\b/.test(res.body.slice(0, 500));
     const links = isSitemap
       ? sitemapLocations(res.body).map((loc) => new URL(loc, env.siteOrigin)).filter((u) => u.origin === env.siteOrigin).map((u) => `${u.pathname}${u.search}`)
       : [];
-    return { kind: 'file', file, bytes, hash: hashOf(bytes), page: false, links, doc: null };
+    return fileOf(file, bytes, order, false, links, null);
   };
 }
 

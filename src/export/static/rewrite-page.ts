@@ -1,202 +1,170 @@
-import { DomUtils, parseDocument } from 'htmlparser2';
-import { isTag, type ChildNode, type Document, type Element } from 'domhandler';
-import type { Lang } from '../../domain/errors.ts';
-import { t } from '../../text/messages.ts';
-import { isCommentPermalink, isDroppedPath, isSearchPath } from './link-policy.ts';
-import { absoluteLink, fileForUrl, relativeLink } from './url-files.ts';
+import { Parser } from 'htmlparser2';
+import { isSearchPath } from './link-policy.ts';
+import { clientSearchParts, COMMENT_FORM, COMMENT_FORM_WRAPPER, commentsClosedNote, linkEdit, SEARCH_PAGE, type PageContext, type RewrittenPage } from './page-links.ts';
+import { rewritePageTree } from './rewrite-page-tree.ts';
 
-/** What a page needs to know to rewrite its links for the export. */
-export interface PageContext {
-  /** The path and query the page was rendered from ("/tags/gaza?page=1"). */
-  readonly url: string;
-  /** Its export-relative file. */
-  readonly file: string;
-  readonly lang: Lang;
-  /** The live site's origin: links to it are same-site. */
-  readonly siteOrigin: string;
-  /** Links become absolute under this URL; relative when null (works from file:// too). */
-  readonly baseUrl: string | null;
-  /** Path prefixes of every edition ('' for the root one). */
-  readonly prefixes: readonly string[];
-  /** True when the path belongs to an exported edition; other links keep pointing at the live site. */
-  readonly exported: (pathname: string) => boolean;
-}
-
-/** The rewritten page, the same-site URLs (path and query) it links to, and its JSON-LD texts. */
-export interface RewrittenPage {
-  readonly html: string;
-  readonly links: readonly string[];
-  readonly jsonLd: readonly string[];
-}
-
-/** Attributes that hold a URL the export rewrites, by element. */
-const URL_ATTRIBUTES: Readonly<Record<string, string>> = { a: 'href', link: 'href', img: 'src', script: 'src', source: 'src', form: 'action' };
-
-/** Links whose job is to name the live page (canonical, translations): never pointed at a file. */
-function namesLivePage(el: Element): boolean {
-  return el.name === 'link' && (/\bcanonical\b/.test(el.attribs.rel ?? '') || el.attribs.hreflang !== undefined);
-}
-
-function linkTo(ctx: PageContext, file: string, suffix: string): string {
-  return `${ctx.baseUrl === null ? relativeLink(ctx.file, file) : absoluteLink(ctx.baseUrl, file)}${suffix}`;
-}
-
-/** Where a same-site link leads, worked out once per distinct link text (see `targetOf`). */
-interface LinkTarget {
-  readonly pathname: string;
-  readonly search: string;
-  readonly hash: string;
-  readonly href: string;
-  /** What the link becomes: kept live, removed, an anchor on this page, the search page, or a file. */
-  readonly kind: 'live' | 'dropped' | 'anchor' | 'search' | 'file';
-  /** The export file it points at ('search' and 'file'). */
-  readonly file: string | null;
-  /** The URL the crawl follows ('file'). */
-  readonly follow: string | null;
-}
-
-/** Root-relative links (`/section/politics`) recur on every page: their targets are kept, per export. */
-const targetCache = new WeakMap<PageContext['exported'], Map<string, LinkTarget | null>>();
-/** Distinct links remembered per export; most (article links) are seen a handful of times. */
-const TARGET_CACHE_SIZE = 20_000;
-
-function classify(target: URL, ctx: PageContext): LinkTarget | null {
-  const { pathname, search, hash, href } = target;
-  const base = { pathname, search, hash, href, file: null, follow: null };
-  if (target.origin !== ctx.siteOrigin) return null;
-  if (!ctx.exported(pathname)) return { ...base, kind: 'live' };
-  if (isDroppedPath(pathname, ctx.prefixes)) return { ...base, kind: 'dropped' };
-  if (isCommentPermalink(pathname, ctx.prefixes) && hash !== '') return { ...base, kind: 'anchor' };
-  if (isSearchPath(pathname, ctx.prefixes)) return { ...base, kind: 'search', file: fileForUrl(pathname, '')! };
-  const exact = fileForUrl(pathname, search);
-  const file = exact ?? fileForUrl(pathname, '');
-  if (file === null) return null;
-  return { ...base, kind: 'file', file, follow: exact === null ? pathname : `${pathname}${search}` };
-}
-
-/** The target of a link's text on this page, or null when the export leaves the link alone. */
-function targetOf(value: string, here: URL, ctx: PageContext): LinkTarget | null {
-  const rootRelative = value.startsWith('/') && !value.startsWith('//');
-  let cache: Map<string, LinkTarget | null> | undefined;
-  if (rootRelative) {
-    cache = targetCache.get(ctx.exported);
-    if (!cache) targetCache.set(ctx.exported, (cache = new Map()));
-    const known = cache.get(value);
-    if (known !== undefined) return known;
-  }
-  let target: URL;
-  try {
-    target = new URL(value, here);
-  } catch {
-    return null;
-  }
-  const result = classify(target, ctx);
-  if (cache) {
-    if (cache.size >= TARGET_CACHE_SIZE) cache.clear();
-    cache.set(ownCopy(value), result);
-  }
-  return result;
-}
+export type { PageContext, RewrittenPage } from './page-links.ts';
 
 /**
- * The string's characters in a string of its own. An attribute's value is a slice of the page's
- * HTML, and V8 keeps a slice's whole parent alive: as cache keys, the slices kept some thousands of
- * rendered pages (20-60 MB of each render thread's live heap, rising until the cache cleared, issue
- * 14). Joining makes a new string that `slice` flattens into a copy, which no longer holds the page.
- */
-function ownCopy(value: string): string {
-  return ` ${value}`.slice(1);
-}
-
-/** The elements a rewrite works on, found in one walk of the document, in document order. */
-function elementsOf(doc: Document): { withUrls: Element[]; commentForms: Element[]; jsonLd: Element[] } {
-  const withUrls: Element[] = [];
-  const commentForms: Element[] = [];
-  const jsonLd: Element[] = [];
-  const stack: ChildNode[] = [...doc.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!isTag(node)) continue;
-    if (URL_ATTRIBUTES[node.name] !== undefined) withUrls.push(node);
-    if (node.name === 'form' && /\bcomment-form\b/.test(node.attribs.class ?? '')) commentForms.push(node);
-    if (node.name === 'script' && node.attribs.type === 'application/ld+json') jsonLd.push(node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-  return { withUrls, commentForms, jsonLd };
-}
-
-/**
- * Rewrites one rendered page for the export: same-site links to the files they land in,
- * links to staff and posting pages removed, the comment form replaced by a localised note that
- * comments are closed, and the search page wired to the client-side search.
+ * Rewrites one rendered page for the export: same-site links to the files they land in, links to
+ * staff and posting pages removed (with a paragraph or list item they leave empty), the comment
+ * form replaced by a localised note that comments are closed, and the search page wired to the
+ * client-side search.
+ *
+ * The page's text is edited in place: one pass of htmlparser2's parser finds where each change
+ * goes, and everything else is copied as rendered. Building the whole tree and serialising it
+ * again (rewrite-page-tree.ts) was a fifth of a render thread's time in a 10,000-article export
+ * (issue 14). Both give the same document; where an element to remove or replace has no exact
+ * place in the text (a tag the parser implied, an unclosed element), the tree does the work.
  */
 export function rewritePage(html: string, ctx: PageContext, searchScript: string): RewrittenPage {
-  const doc = parseDocument(html);
+  return splicePage(html, ctx, searchScript) ?? rewritePageTree(html, ctx, searchScript);
+}
+
+/** One element open in the parse, and what the rewrite needs to know of it. */
+interface Frame {
+  readonly name: string;
+  readonly attribs: Readonly<Record<string, string>>;
+  /** Where its start tag begins, or -1 when the parser implied the tag. */
+  readonly start: number;
+  /** Where its start tag ends (the index of `>`). */
+  readonly openEnd: number;
+  /** A link to remove. */
+  drop: boolean;
+  /** What replaces the element (the comment form's section). */
+  replaceWith: string | null;
+  /** The search page's results column, which gets the results region. */
+  searchColumn: boolean;
+  /** Its JSON-LD text, for structured-data scripts. */
+  jsonLd: string[] | null;
+  /** As rewrite-page-tree.ts's removeLink sees it: a removed link among its children, */
+  droppedChild: boolean;
+  /** another element (script and style excepted, as the tree's `type === 'tag'` test does), */
+  otherChild: boolean;
+  /** or text that is not white space (that of its script or style children included). */
+  text: boolean;
+}
+
+/** A change to the page's text: [start, end) replaced by `text`. */
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** An element whose removal leaves an empty paragraph or list item takes that with it. */
+const EMPTIED_PARENTS = new Set(['p', 'li']);
+
+/** `rewritePage` by splicing the text, or null when the page needs the tree. */
+export function splicePage(html: string, ctx: PageContext, searchScript: string): RewrittenPage | null {
   const links = new Set<string>();
+  const jsonLd: string[] = [];
   const here = new URL(ctx.url, ctx.siteOrigin);
-  // One walk finds everything: a link's removal takes only an emptied paragraph or list item
-  // with it, never a comment form or structured data.
-  const found = elementsOf(doc);
-  for (const el of found.withUrls) {
-    const attr = URL_ATTRIBUTES[el.name]!;
-    const value = el.attribs[attr];
-    if (value === undefined || value.startsWith('#') || namesLivePage(el)) continue;
-    const target = targetOf(value, here, ctx);
-    if (target === null) continue;
-    switch (target.kind) {
-      case 'live':
-        el.attribs[attr] = target.href;
-        break;
-      case 'dropped':
-        if (el.name === 'a') removeLink(el);
-        break;
-      case 'anchor':
-        el.attribs[attr] = target.hash;
-        break;
-      case 'search':
-        el.attribs[attr] = linkTo(ctx, target.file!, `${target.search}${target.hash}`);
-        break;
-      case 'file':
-        links.add(target.follow!);
-        el.attribs[attr] = linkTo(ctx, target.file!, target.hash);
-        break;
-    }
+  const searchPage = isSearchPath(here.pathname, ctx.prefixes);
+  const edits: Edit[] = [];
+  const stack: Frame[] = [];
+  /** Where each attribute of the tag being read is written: [start, end) of `name="value"`, the first of each name. */
+  let spans = new Map<string, readonly [number, number]>();
+  let searchColumnFound = false;
+  let searchColumnEnd = -1;
+  let bodyEnd = -1;
+  let exact = true;
+
+  const parser = new Parser({
+    onopentagname() {
+      spans = new Map();
+    },
+    onattribute(name) {
+      if (!spans.has(name)) spans.set(name, [parser.startIndex, parser.endIndex]);
+    },
+    onopentag(name, attribs, implied) {
+      const parent = stack.at(-1);
+      const frame: Frame = {
+        name, attribs, start: implied ? -1 : parser.startIndex, openEnd: parser.endIndex,
+        drop: false, replaceWith: null, searchColumn: false, jsonLd: null, droppedChild: false, otherChild: false, text: false,
+      };
+      const edit = linkEdit(name, attribs, here, ctx, links);
+      if (edit === 'remove') {
+        frame.drop = true;
+      } else if (edit !== null) {
+        const span = spans.get(edit.attribute)!;
+        edits.push({ start: span[0], end: span[1], text: `${edit.attribute}="${escapeAttribute(edit.value)}"` });
+      }
+      if (name === 'form' && COMMENT_FORM.test(attribs.class ?? '')) {
+        const wrapper = parent && COMMENT_FORM_WRAPPER.test(parent.attribs.class ?? '') ? parent : frame;
+        wrapper.replaceWith = commentsClosedNote(ctx.lang, wrapper.attribs.id);
+      }
+      if (searchPage && !searchColumnFound && SEARCH_PAGE.test(attribs.class ?? '')) {
+        frame.searchColumn = true;
+        searchColumnFound = true;
+      }
+      if (name === 'script' && attribs.type === 'application/ld+json') frame.jsonLd = [];
+      stack.push(frame);
+    },
+    ontext(data) {
+      const frame = stack.at(-1);
+      if (!frame) return;
+      frame.jsonLd?.push(data);
+      if (!frame.text && /\S/.test(data)) frame.text = true;
+    },
+    onclosetag(name, implied) {
+      const frame = stack.pop()!;
+      // [start, end) of the whole element, when the text has it: a void element ends with its start tag.
+      const closedAtOpen = implied && parser.endIndex === frame.openEnd;
+      const end = frame.start >= 0 && (!implied || closedAtOpen) ? parser.endIndex + 1 : -1;
+      // Where its end tag begins, for what is appended inside it.
+      const closeTag = implied ? -1 : parser.startIndex;
+      const parent = stack.at(-1);
+      if (frame.jsonLd) jsonLd.push(frame.jsonLd.join(''));
+      const emptied = EMPTIED_PARENTS.has(name) && frame.droppedChild && !frame.otherChild && !frame.text;
+      if (parent) {
+        if (frame.drop) parent.droppedChild = true;
+        else if (name === 'script' || name === 'style') parent.text ||= frame.text;
+        else parent.otherChild = true;
+        // The tree removes a paragraph when its last link goes, and whether a list item holding it
+        // counts it then depends on the order of their links: the tree decides.
+        if (emptied && EMPTIED_PARENTS.has(parent.name)) exact = false;
+      }
+      if (frame.drop || emptied || frame.replaceWith !== null) {
+        if (end < 0) exact = false;
+        else edits.push({ start: frame.start, end, text: frame.replaceWith ?? '' });
+      }
+      if (frame.searchColumn) {
+        if (closeTag < 0) exact = false;
+        searchColumnEnd = closeTag;
+      }
+      if (searchPage && name === 'body' && bodyEnd < 0) {
+        if (closeTag < 0) exact = false;
+        bodyEnd = closeTag;
+      }
+    },
+  }, { decodeEntities: true });
+  parser.end(html);
+  if (!exact) return null;
+  if (searchPage && searchColumnFound && bodyEnd >= 0) {
+    const parts = clientSearchParts(ctx, searchScript);
+    edits.push({ start: searchColumnEnd, end: searchColumnEnd, text: parts.region }, { start: bodyEnd, end: bodyEnd, text: parts.script });
   }
-  closeCommentForms(found.commentForms, ctx.lang);
-  if (isSearchPath(here.pathname, ctx.prefixes)) addClientSearch(doc, ctx, searchScript);
-  const jsonLd = found.jsonLd.map((e) => DomUtils.textContent(e));
-  return { html: DomUtils.getOuterHTML(doc, { encodeEntities: 'utf8' }), links: [...links], jsonLd };
+  return { html: applyEdits(html, edits), links: [...links], jsonLd };
 }
 
-/** Removes a link, and its paragraph or list item when nothing else is left in it. */
-function removeLink(el: Element): void {
-  const parent = el.parent as Element | null;
-  DomUtils.removeElement(el);
-  if (parent && ['p', 'li'].includes(parent.name) && DomUtils.textContent(parent).trim() === '' && !parent.children.some((c) => c.type === 'tag')) DomUtils.removeElement(parent);
-}
-
-/** The comment form's section becomes a note, keeping its id so "add a comment" anchors still land. */
-function closeCommentForms(forms: readonly Element[], lang: Lang): void {
-  for (const el of forms) {
-    const wrapper = el.parent !== null && /\bcomment-form-wrapper\b/.test((el.parent as Element).attribs?.class ?? '') ? el.parent as Element : el;
-    const id = wrapper.attribs.id ? ` id="${wrapper.attribs.id}"` : '';
-    const note = parseDocument(`<section class="comments-closed"${id}><p>${escapeText(t(lang, 'commentsClosed'))}</p></section>`).children[0]!;
-    DomUtils.replaceElement(wrapper, note);
+/** The text with each edit made; an edit inside a span already replaced (a removed link's parent) is dropped. */
+function applyEdits(html: string, edits: Edit[]): string {
+  if (edits.length === 0) return html;
+  // Outer spans first where two start together, so that the inner one falls inside it.
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.start < at) continue;
+    parts.push(html.slice(at, edit.start), edit.text);
+    at = edit.end;
   }
+  parts.push(html.slice(at));
+  return parts.join('');
 }
 
-/** The search page gets a results region and the script that fills it from the prebuilt index. */
-function addClientSearch(doc: ReturnType<typeof parseDocument>, ctx: PageContext, searchScript: string): void {
-  const page = DomUtils.findOne((e) => /\bsearch-page\b/.test(e.attribs.class ?? ''), doc.children);
-  const body = DomUtils.findOne((e) => e.name === 'body', doc.children);
-  if (!page || !body) return;
-  const indexDir = `search-index/${ctx.lang}/`;
-  const region = parseDocument('<div class="static-search-results" id="static-search-results" aria-live="polite"></div>').children[0]!;
-  DomUtils.appendChild(page, region);
-  const script = parseDocument(`<script src="${escapeText(linkTo(ctx, searchScript, ''))}" data-index="${escapeText(linkTo(ctx, `${indexDir}x`, '').slice(0, -1))}" data-lang="${ctx.lang}" data-root="${escapeText(linkTo(ctx, 'index.html', '').replace(/index\.html$/, ''))}" defer></script>`).children[0]!;
-  DomUtils.appendChild(body, script);
-}
-
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A double-quoted attribute value, escaped as the tree's serialiser escapes it. */
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
 }

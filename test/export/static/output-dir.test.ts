@@ -44,3 +44,36 @@ test('a hand-edited manifest (spaced, unsorted, a digest that is none) is still 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a renderer claims a file to write it itself: with the last digest, once at a time, and others wait for it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-output-dir-'));
+  try {
+    await exportOnce(dir, (f) => `<p>${f}</p>`);
+    const out = await OutputDir.open(dir);
+    const order = out.claim('index.html');
+    assert.deepEqual(order, { previous: hashOf(Buffer.from('<p>index.html</p>')) });
+    assert.equal(out.claim('feed.xml')?.previous, hashOf(Buffer.from('<p>feed.xml</p>')));
+    assert.equal(out.claim('new/index.html')?.previous, null, 'a file the last export did not write');
+    // A second URL landing in a claimed file gets no order: its bytes come back, written after the claim ends.
+    assert.equal(out.claim('index.html'), null);
+    assert.ok(out.has('index.html'));
+    let settled = false;
+    const waiting = out.settled('index.html').then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(settled, false, 'the write waits while the claim is open');
+    out.release('index.html');
+    await waiting;
+    out.record('index.html', order!.previous!, 17, false);
+    out.release('feed.xml');
+    writeFileSync(join(dir, 'feed.xml'), '<rss/>');
+    out.record('feed.xml', hashOf(Buffer.from('<rss/>')), 6, true);
+    assert.equal(out.claim('index.html'), null, 'a file already produced is not claimed again');
+    for (const file of ['ar/مقالات/index.html', 'odd/a"quote\\slash/index.html']) out.writeHashed(file, Buffer.from(`<p>${file}</p>`), hashOf(Buffer.from(`<p>${file}</p>`)));
+    out.release('new/index.html');
+    const counts = await out.finish();
+    assert.deepEqual([counts.written, counts.unchanged, counts.removed, counts.files], [1, 3, 0, 4]);
+    assert.equal(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))['feed.xml'], hashOf(Buffer.from('<rss/>')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

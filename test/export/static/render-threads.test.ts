@@ -44,13 +44,20 @@ test('rendering in worker threads writes the same files, byte for byte, as rende
   const others = readdirSync(threaded, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(threaded.length + 1)).sort();
   assert.deepEqual(others, files);
   for (const file of files) assert.ok(readFileSync(join(inProcess, file)).equals(readFileSync(join(threaded, file))), `${file} differs`);
+  // The threads wrote the pages themselves: exported again, they find every file unchanged.
+  const again = await exportStatic(deps, {
+    outDir: threaded,
+    concurrency: 16,
+    startRenderer: (env) => RenderPool.start(2, { entry: WORKER, data: { config: site.runtime.config, env } satisfies ExportStaticWorkerData }),
+  });
+  assert.deepEqual([again.written, again.unchanged, again.removed, again.files], [0, one.files, 0, one.files]);
 });
 
 test('render threads start with a capped heap, far below the main thread\'s', async () => {
   const pool = RenderPool.start(2, { entry: new URL('./heap-limit-thread.ts', import.meta.url), data: null });
   try {
     const limits = await Promise.all(['/a', '/b', '/c', '/d'].map(async (url) => {
-      const rendered = await pool.render(url);
+      const rendered = await pool.render(url, null);
       assert.equal(rendered.kind, 'redirect');
       return Number(rendered.kind === 'redirect' ? rendered.target.slice(1) : NaN);
     }));
