@@ -185,7 +185,7 @@ export async function openStoreRuntime(config: Config, options: RuntimeOptions =
   const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const audit = new AuditService(store.audit);
   const people = new PeopleService(store.users, store.people, mailer, log, audit, undefined, () => comments.forgetNames());
-  const mediaStorage = openMediaStorage(config.media.storage);
+  const mediaStorage = await openMediaStorage(config.media.storage);
   const media = new MediaService(store.media, mediaStorage, audit, config.media, undefined, undefined, changed);
   const newsroom = new ArticleEditingService(store.content, store.desk, store.writer, config.editions, changed, indexer, audit, {
     promoteByDefault: config.promoteNewArticles, requireAlt: (src) => media.requireAltForPhoto(src),

@@ -7,6 +7,7 @@ import type { EditionRegistry } from '../services/editions.ts';
 import type { ExportService } from '../services/export-service.ts';
 import type { SitemapService } from '../services/sitemap-service.ts';
 import { OutputDir, type OutputCounts } from './static/output-dir.ts';
+import { PagerPages } from './static/pager-pages.ts';
 import { hasControlCharacter, toUriReference } from '../text/uri-reference.ts';
 import { metaRefreshPage, nginxMap, NGINX_MAP_FILE, redirectsFile, REDIRECTS_FILE, type Redirect } from './static/redirect-files.ts';
 import { inProcessRenderer, isRedirect, type RenderEnv, type Rendered, type Renderer } from './static/render-url.ts';
@@ -106,6 +107,7 @@ async function exportInto(deps: StaticExportDeps, options: StaticExportOptions, 
   };
 
   const env: RenderEnv = { siteOrigin, baseUrl, codes: [...codes], outDir: out.root };
+  const pagers = new PagerPages();
   const renderer = options.startRenderer?.(env) ?? inProcessRenderer(deps.app, deps.editions, env);
   const visit = async (url: string): Promise<readonly string[]> => {
     const parsed = new URL(url, siteOrigin);
@@ -137,8 +139,8 @@ async function exportInto(deps: StaticExportDeps, options: StaticExportOptions, 
           out.writeHashed(rendered.file, rendered.bytes, rendered.hash);
         }
         if (rendered.page) pages++;
-        if (rendered.doc) indexes.get(deps.editions.forPath(new URL(url, siteOrigin).pathname).code)?.add(rendered.doc);
-        return rendered.links;
+        if (rendered.doc) indexes.get(deps.editions.forPath(parsed.pathname).code)?.add(rendered.doc);
+        return pagers.withPagesBefore(rendered.links);
     }
   };
 

@@ -64,11 +64,12 @@ export function isRedirect(res: LightMyRequestResponse): boolean {
 export function urlRenderer(app: FastifyInstance, editions: EditionRegistry, env: RenderEnv): Renderer['render'] {
   const codes = new Set(env.codes);
   const writer = new FolderWriter(env.outDir);
-  const fileOf = (file: string, bytes: Uint8Array, order: WriteOrder | null, page: boolean, links: readonly string[], doc: SearchDocument | null): Rendered => {
+  // With an order the file is written here, unless the last export left the same bytes.
+  const fileOf = (file: string, bytes: Uint8Array, order: WriteOrder | null, found: { page: boolean; links: readonly string[]; doc: SearchDocument | null }): Rendered => {
     const hash = hashOf(bytes);
     const wrote = order !== null && hash !== order.previous;
     if (wrote) writer.write(file, bytes);
-    return { kind: 'file', file, bytes: order === null ? bytes : null, wrote, hash, size: bytes.length, page, links, doc };
+    return { kind: 'file', file, bytes: order === null ? bytes : null, wrote, hash, size: bytes.length, ...found };
   };
   // One function for the whole export: rewritePage remembers link targets per `exported`.
   const exported = (pathname: string) => pathname.startsWith('/assets/') || codes.has(editions.forPath(pathname).code);
@@ -87,14 +88,14 @@ export function urlRenderer(app: FastifyInstance, editions: EditionRegistry, env
     if (type.startsWith('text/html')) {
       const lang = editions.forPath(parsed.pathname).lang;
       const page = rewritePage(res.body, { url, file, lang, siteOrigin: env.siteOrigin, baseUrl: env.baseUrl, prefixes, exported }, SEARCH_SCRIPT_FILE);
-      return fileOf(file, Buffer.from(page.html), order, true, page.links, searchDocumentOf(file, page.jsonLd));
+      return fileOf(file, Buffer.from(page.html), order, { page: true, links: page.links, doc: searchDocumentOf(file, page.jsonLd) });
     }
     const bytes = res.rawPayload;
     const isSitemap = type.includes('xml') && /<(?:urlset|sitemapindex)\b/.test(res.body.slice(0, 500));
     const links = isSitemap
       ? sitemapLocations(res.body).map((loc) => new URL(loc, env.siteOrigin)).filter((u) => u.origin === env.siteOrigin).map((u) => `${u.pathname}${u.search}`)
       : [];
-    return fileOf(file, bytes, order, false, links, null);
+    return fileOf(file, bytes, order, { page: false, links, doc: null });
   };
 }
 
