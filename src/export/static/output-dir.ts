@@ -119,9 +119,11 @@ export class OutputDir {
 
   /** `write` for bytes whose hash (`hashOf`) is already known. */
   writeHashed(file: string, bytes: Uint8Array, hash: string): void {
+    // A file this export already wrote (a second URL landing in it) may no longer hold what the last export left.
+    const again = this.produced.has(file);
     const slot = this.produce(file, hash, bytes.length);
     const before = this.previous.files.get(file);
-    if (before !== undefined && before !== NO_DIGEST && this.previous.present[before] === 1 && this.digests.same(slot, this.previous.digests, before)) {
+    if (!again && before !== undefined && before !== NO_DIGEST && this.previous.present[before] === 1 && this.digests.same(slot, this.previous.digests, before)) {
       this.unchanged++;
       return;
     }

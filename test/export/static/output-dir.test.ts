@@ -77,3 +77,19 @@ test('a renderer claims a file to write it itself: with the last digest, once at
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a second write to a file this export already wrote always reaches the disk, even with the last export\'s bytes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-output-dir-'));
+  try {
+    // The last export left B in the file (its second URL won); this time the first URL's A is written first.
+    await exportOnce(dir, (f) => (f === 'feed.xml' ? 'B' : f));
+    const out = await OutputDir.open(dir);
+    for (const file of FILES) await out.write(file, file === 'feed.xml' ? 'A' : file);
+    await out.write('feed.xml', 'B');
+    await out.finish();
+    assert.equal(readFileSync(join(dir, 'feed.xml'), 'utf8'), 'B', 'the disk holds what the manifest records');
+    assert.equal(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))['feed.xml'], hashOf(Buffer.from('B')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
