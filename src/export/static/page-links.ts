@@ -1,5 +1,6 @@
 import type { Lang } from '../../domain/errors.ts';
 import { t } from '../../text/messages.ts';
+import { escapeHtml } from '../../web/views/html.ts';
 import { isCommentPermalink, isDroppedPath, isSearchPath } from './link-policy.ts';
 import { absoluteLink, fileForUrl, relativeLink } from './url-files.ts';
 
@@ -146,7 +147,7 @@ export function linkEdit(name: string, attribs: Readonly<Record<string, string>>
 
 /** What replaces the comment form's section: a localised note, keeping its id so "add a comment" anchors still land. */
 export function commentsClosedNote(lang: Lang, id: string | undefined): string {
-  return `<section class="comments-closed"${id ? ` id="${escapeText(id)}"` : ''}><p>${escapeText(t(lang, 'commentsClosed'))}</p></section>`;
+  return `<section class="comments-closed"${id ? ` id="${escapeHtml(id)}"` : ''}><p>${escapeHtml(t(lang, 'commentsClosed'))}</p></section>`;
 }
 
 /** What the search page gets: a results region for its results column, and the script (for the body) that fills it from the prebuilt index. */
@@ -154,11 +155,7 @@ export function clientSearchParts(ctx: PageContext, searchScript: string): { rea
   const indexDir = `search-index/${ctx.lang}/`;
   return {
     region: '<div class="static-search-results" id="static-search-results" aria-live="polite"></div>',
-    script: `<script src="${escapeText(linkTo(ctx, searchScript, ''))}" data-index="${escapeText(linkTo(ctx, `${indexDir}x`, '').slice(0, -1))}" data-lang="${ctx.lang}" data-root="${escapeText(linkTo(ctx, 'index.html', '').replace(/index\.html$/, ''))}" defer></script>`,
+    script: `<script src="${escapeHtml(linkTo(ctx, searchScript, ''))}" data-index="${escapeHtml(linkTo(ctx, `${indexDir}x`, '').slice(0, -1))}" data-lang="${ctx.lang}" data-root="${escapeHtml(linkTo(ctx, 'index.html', '').replace(/index\.html$/, ''))}" defer></script>`,
   };
 }
 
-/** Escapes text for element content and double-quoted attribute values. */
-export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

@@ -1,5 +1,4 @@
-/** A pager link: Drupal's zero-based `?page=N` on a path, as the export's file names know it (url-files.ts). */
-const PAGER_LINK = /^([^?#]*)\?page=(\d{1,6})$/;
+import { pagerPage } from './url-files.ts';
 
 /**
  * The pages between a listing's first page and the last one a page links to. A pager links the
@@ -17,10 +16,10 @@ export class PagerPages {
   withPagesBefore(links: readonly string[]): readonly string[] {
     let more: string[] | null = null;
     for (const link of links) {
-      const match = PAGER_LINK.exec(link);
-      if (!match) continue;
-      const path = match[1]!;
-      const last = Number(match[2]);
+      const query = link.indexOf('?');
+      const last = query === -1 ? null : pagerPage(link.slice(query));
+      if (last === null) continue;
+      const path = link.slice(0, query);
       const from = (this.known.get(path) ?? 0) + 1;
       if (last < from) continue;
       this.known.set(path, last);

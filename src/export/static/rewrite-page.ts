@@ -1,9 +1,8 @@
 import { Parser } from 'htmlparser2';
+import { escapeHtml } from '../../web/views/html.ts';
 import { isSearchPath } from './link-policy.ts';
 import { clientSearchParts, COMMENT_FORM, COMMENT_FORM_WRAPPER, commentsClosedNote, linkEdit, SEARCH_PAGE, type PageContext, type RewrittenPage } from './page-links.ts';
 import { rewritePageTree } from './rewrite-page-tree.ts';
-
-export type { PageContext, RewrittenPage } from './page-links.ts';
 
 /**
  * Rewrites one rendered page for the export: same-site links to the files they land in, links to
@@ -88,7 +87,7 @@ export function splicePage(html: string, ctx: PageContext, searchScript: string)
         frame.drop = true;
       } else if (edit !== null) {
         const span = spans.get(edit.attribute)!;
-        edits.push({ start: span[0], end: span[1], text: `${edit.attribute}="${escapeAttribute(edit.value)}"` });
+        edits.push({ start: span[0], end: span[1], text: `${edit.attribute}="${escapeHtml(edit.value)}"` });
       }
       if (name === 'form' && COMMENT_FORM.test(attribs.class ?? '')) {
         const wrapper = parent && COMMENT_FORM_WRAPPER.test(parent.attribs.class ?? '') ? parent : frame;
@@ -164,7 +163,3 @@ function applyEdits(html: string, edits: Edit[]): string {
   return parts.join('');
 }
 
-/** A double-quoted attribute value, escaped as the tree's serialiser escapes it. */
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
-}

@@ -8,6 +8,12 @@ const HAS_EXTENSION = /\.(?:[a-z0-9]{1,5}|webmanifest)$/i;
 /** Feeds without an extension in their path: /blog/feed, /taxonomy/term/5/feed, /comment/feed/2001. */
 const FEED_PATH = /(?:^|\/)feed$|(?:^|\/)comment\/feed\/\d+$/;
 
+/** The page a pager query names (`?page=3` → 3), or null for any other query. */
+export function pagerPage(search: string): number | null {
+  const page = PAGE_QUERY.exec(search);
+  return page ? Number(page[1]) : null;
+}
+
 /**
  * The export-relative file of a site path and query, or null when it is no page of its own
  * (a search with a query, a form's target). Pages become `<path>/index.html` so that both a

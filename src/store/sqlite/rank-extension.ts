@@ -9,7 +9,6 @@ import type { SearchRanking } from '../types/search-store.ts';
  */
 export const RANK_EXTENSION_FILE = fileURLToPath(new URL('../../../dist/native/folio-rank.so', import.meta.url));
 
-
 /**
  * Loads the ranking extension into this connection (it keeps its own document-frequency cache).
  * `file` null skips it. Any failure leaves FTS5's own bm25(), which ranks the same but counts every

@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { rewritePage, splicePage, type PageContext } from '../../../src/export/static/rewrite-page.ts';
+import type { PageContext } from '../../../src/export/static/page-links.ts';
+import { rewritePage, splicePage } from '../../../src/export/static/rewrite-page.ts';
 import { rewritePageTree } from '../../../src/export/static/rewrite-page-tree.ts';
 import { fileForUrl } from '../../../src/export/static/url-files.ts';
 import { FIXTURE, seedFixture } from '../../support/fixture-site.ts';
