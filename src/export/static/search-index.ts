@@ -30,24 +30,20 @@ const SPILL_CHARS = 1 << 20;
  * because Chromium refuses fetch() of local files: a script tag loads from file:// as well.
  * A posting is `docId * 2 + 1` when the token is in the title, `docId * 2` otherwise.
  *
- * Documents wait in `spill` (a file of JSON lines the caller provides and removes) rather than
- * in memory: at 100,000 articles they were tens of megabytes of the main thread's heap for the
- * whole crawl, while the render threads were running too; `build` reads them back after.
+ * Documents wait in `spill` (a file of JSON lines the caller provides and removes), and nothing
+ * of them stays in memory during the crawl: at 100,000 articles the documents were tens of
+ * megabytes of the main thread's heap while the render threads were running too, and even a
+ * line's place and sort key (an object and two strings each) were 17 MB at the export's peak
+ * (issue 14). `build` reads them back after the crawl, when the render threads have stopped.
  */
 export class SearchIndexBuilder {
   private pending: string[] = [];
   private pendingChars = 0;
-  /** Where each document's line is in the spill file, with what the index is sorted by. */
-  private readonly lines: SpilledLine[] = [];
-  private spilledBytes = 0;
 
   constructor(readonly lang: Lang, private readonly dir: string, private readonly spill: string) {}
 
   add(document: SearchDocument): void {
     const line = JSON.stringify(document);
-    const length = Buffer.byteLength(line);
-    this.lines.push({ offset: this.spilledBytes, length, published: document.published, file: document.file });
-    this.spilledBytes += length + 1;
     this.pending.push(line);
     this.pendingChars += line.length;
     if (this.pendingChars >= SPILL_CHARS) this.flush();
@@ -65,10 +61,10 @@ export class SearchIndexBuilder {
    * their texts together are tens of megabytes the export need not hold at once.
    */
   *build(): Generator<IndexFile> {
+    this.flush();
     // The documents themselves are read back one at a time: read whole, at 100,000 articles they
     // took the main thread's heap to 300 MB at the end of the export, its peak (issue 14).
-    this.flush();
-    const lines = [...this.lines].sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
+    const lines = [...spilledLines(this.spill)].sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : a.file < b.file ? -1 : 1));
     const shards = new Map<string, Map<string, number[]>>();
     const fd = openSync(this.spill, 'r');
     try {
@@ -117,6 +113,43 @@ interface SpilledLine {
   readonly file: string;
 }
 
+/** Bytes of the spill file read at a time when finding its lines. */
+const READ_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+/** Each line of a spill file (JSON, so no line holds a raw newline), with its byte place and sort key. */
+function* spilledLines(spill: string): Generator<SpilledLine> {
+  let fd: number;
+  try {
+    fd = openSync(spill, 'r');
+  } catch {
+    return; // No document was added: nothing was spilled.
+  }
+  try {
+    let chunk = Buffer.alloc(READ_BYTES);
+    let start = 0; // file offset of chunk[0]
+    let filled = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, filled, chunk.length - filled, start + filled);
+      filled += read;
+      let from = 0;
+      for (let end = chunk.indexOf(NEWLINE, from); end !== -1 && end < filled; end = chunk.indexOf(NEWLINE, from)) {
+        const doc = JSON.parse(chunk.toString('utf8', from, end)) as SearchDocument;
+        yield { offset: start + from, length: end - from, published: doc.published, file: doc.file };
+        from = end + 1;
+      }
+      if (read === 0) break;
+      // The unfinished line moves to the front; a line longer than the buffer grows it.
+      const rest = chunk.subarray(from, filled);
+      if (from === 0 && filled === chunk.length) chunk = Buffer.concat([chunk, Buffer.alloc(chunk.length)]);
+      rest.copy(chunk, 0);
+      start += from;
+      filled = rest.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The search document a page's JSON-LD describes, if it is an item (it has a headline). */
 export function searchDocumentOf(file: string, jsonLd: readonly string[]): SearchDocument | null {
