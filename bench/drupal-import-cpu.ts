@@ -2,7 +2,7 @@
 // in MariaDB, imports it several times into fresh SQLite files with the real CLI, and prints each
 // run's CPU (user + system), wall time and peak RSS. Usage:
 //   node --import tsx bench/drupal-import-cpu.ts [--nodes 20000] [--comments 60000] [--runs 3]
-//     [--bin a/bin/folio.js,b/bin/folio.js] [--profile <dir>] [--keep | --db mysql://…]
+//     [--bin a/bin/folio,b/bin/folio] [--profile <dir>] [--keep | --db mysql://…]
 // --bin alternates runs between checkouts (an A/B on a shared machine: the load falls on both);
 // --profile writes each run's `node --cpu-prof` profile there (bench/profile-top.ts reads it).
 // --keep leaves the generated database in MariaDB and prints its URL; --db imports that one again

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../bin/folio.js', import.meta.url));
+/** The `folio` command as users run it: the launcher, which sets what some commands need at process start. */
+const BIN = fileURLToPath(new URL('../bin/folio', import.meta.url));
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -13,13 +14,17 @@ const TICKS_PER_SECOND = 100;
  * with its worker threads) until it exits; rejects with the end of its stderr on failure.
  * `cpuSeconds` is its user + system time, threads included, as last sampled (up to 0.1 s before
  * it exits): on a shared machine wall-clock time follows the load, CPU time much less.
- * `bin` runs another checkout's folio (an A/B against a copy of the old code); `nodeArgs` go to
- * node itself (`--cpu-prof`).
+ * `bin` runs another checkout's folio (an A/B against a copy of the old code): its launcher, or its
+ * bin/folio.js under node; `nodeArgs` go to node itself (`--cpu-prof`).
  */
 export function folioInChild(args: readonly string[], options: { bin?: string; nodeArgs?: readonly string[] } = {}): Promise<{ seconds: number; cpuSeconds: number; peakRssMb: number; output: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const bin = options.bin ?? BIN;
+    const nodeArgs = options.nodeArgs ?? [];
+    const child = bin.endsWith('.js')
+      ? spawn(process.execPath, [...nodeArgs, bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...nodeArgs].join(' ').trim() } });
     let output = '';
     let errors = '';
     let peakKb = 0;
