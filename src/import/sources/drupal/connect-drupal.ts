@@ -1,4 +1,4 @@
-import { createConnection, type Connection } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
 import type { DrupalVersion } from './drupal-rows.ts';
 
 /** The URL with any password replaced, so error messages never print a secret. */
@@ -14,6 +14,9 @@ export function redactUrl(url: string): string {
 
 /** Opens a MySQL/MariaDB connection, turning driver errors into one readable message. */
 export async function connectDrupal(url: string): Promise<Connection> {
+  // Loaded here: every other command (and the static export's main thread, issue 14) would
+  // otherwise carry the MySQL driver's ~3 MB of heap.
+  const { createConnection } = await import('mysql2/promise');
   try {
     // COUNT(*) is a BIGINT: supportBigNumbers keeps it exact, and it still arrives as a number while it is a safe integer.
     return await createConnection({ uri: url, charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false, connectTimeout: 10_000 });
