@@ -18,7 +18,7 @@ export class DigestTable {
   /** Stores a digest given as base64url (`hashOf`) and returns its slot; null when it is not one. */
   add(base64url: string): number | null {
     const slot = this.count;
-    if (slot % BLOCK_SLOTS === 0 && this.blocks.length === slot / BLOCK_SLOTS) this.blocks.push(Buffer.alloc(BLOCK_SLOTS * DIGEST_BYTES));
+    if (slot === this.blocks.length * BLOCK_SLOTS) this.blocks.push(Buffer.alloc(BLOCK_SLOTS * DIGEST_BYTES));
     const [block, at] = this.place(slot);
     // base64url has 43 characters for 32 bytes; anything else would not round-trip to the same text.
     if (base64url.length !== 43 || block.write(base64url, at, DIGEST_BYTES, 'base64url') !== DIGEST_BYTES) return null;

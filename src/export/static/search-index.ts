@@ -117,14 +117,12 @@ interface SpilledLine {
 const READ_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 
-/** Each line of a spill file (JSON, so no line holds a raw newline), with its byte place and sort key. */
+/**
+ * Each line of a spill file (JSON, so no line holds a raw newline), with its byte place and sort
+ * key. The file exists: `build` flushes, which creates it even with no document.
+ */
 function* spilledLines(spill: string): Generator<SpilledLine> {
-  let fd: number;
-  try {
-    fd = openSync(spill, 'r');
-  } catch {
-    return; // No document was added: nothing was spilled.
-  }
+  const fd = openSync(spill, 'r');
   try {
     let chunk = Buffer.alloc(READ_BYTES);
     let start = 0; // file offset of chunk[0]
