@@ -95,7 +95,7 @@ export interface Runtime {
  * (`folio serve`): commands that write and read back (imports, corrections) stay on the primary.
  */
 export function connect(config: Config, options: { readReplica?: boolean } = {}): Connection {
-  if (config.database.kind === 'sqlite') return connectSqlite(config.database.file, config.database.cacheMegabytes);
+  if (config.database.kind === 'sqlite') return connectSqlite(config.database.file, config.database.cacheMegabytes, { readThread: options.readReplica ?? false });
   return connectPostgres(config.database.url, { replicaUrl: options.readReplica ? config.databaseReplicaUrl : null });
 }
 

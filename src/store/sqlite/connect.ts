@@ -1,13 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Connection } from '../connection.ts';
-import { Unavailable } from '../../domain/errors.ts';
 import { SINGLE_DATABASE } from '../single-database.ts';
 import { diskFullAsStorageFull } from './disk-full.ts';
 import { loadRankExtension, RANK_EXTENSION_FILE } from './rank-extension.ts';
+import { SqliteReadThread } from './read-thread-client.ts';
+import { DEFAULT_CACHE_MEGABYTES, openSqlite } from './open-sqlite.ts';
 
 /** Prepared statements kept per SQL text; Folio's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE_SIZE = 1000;
@@ -75,43 +74,6 @@ function rollbackIfOpen(sqlite: SqliteDatabase.Database, file: string): ReturnTy
   };
 }
 
-/** Why a SQLite file could not be opened, in words an operator can act on. */
-function openFailure(file: string, err: unknown): Unavailable {
-  const e = err as { code?: string; message?: string; syscall?: string; path?: string };
-  let reason = e.message ?? String(err);
-  if (e.syscall === 'mkdir') reason = `cannot create its folder ${e.path ?? dirname(file)} (${e.code}: ${e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file is in the way' : 'permission or path problem'})`;
-  else if (e.code === 'SQLITE_CANTOPEN') reason = 'unable to open the file (is the path a folder, or is its folder not writable?)';
-  else if (e.code === 'SQLITE_NOTADB') reason = 'the file is not a SQLite database';
-  return new Unavailable(`cannot open SQLite database ${file}: ${reason}. Set FOLIO_DATABASE_URL (or --database) to sqlite:<a writable file>`, { cause: err });
-}
-
-/** SQLite's page cache per connection unless the caller asks for another size. */
-const DEFAULT_CACHE_MEGABYTES = 16;
-
-/** A SQLite file opened with Folio's settings; an unusable file throws Unavailable naming it. */
-function openSqlite(file: string, cacheMegabytes: number): SqliteDatabase.Database {
-  let sqlite: SqliteDatabase.Database;
-  try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    sqlite = new SqliteDatabase(file);
-    // The first statement reads the file's header: a file that is not a database fails here.
-    sqlite.pragma('journal_mode = WAL');
-  } catch (err) {
-    throw openFailure(file, err);
-  }
-  // WAL lets readers go on while a writer commits. FULL syncs the WAL on every commit, so an
-  // acknowledged comment survives a power cut, not just a process crash; comment writes are
-  // group-committed (store/comment-write-queue.ts) so that fsync is shared by a batch.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma(`cache_size = -${Math.round(cacheMegabytes * 1024)}`);
-  // No mmap: mapped pages count against the server's resident memory, and the page cache
-  // above SQLite already keeps what readers ask for most.
-  sqlite.pragma('mmap_size = 0');
-  sqlite.pragma('temp_store = MEMORY');
-  return sqlite;
-}
-
 function kyselyOver(sqlite: SqliteDatabase.Database, file: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, file) }) });
 }
@@ -121,29 +83,39 @@ export function openSqliteKysely(file: string, cacheMegabytes = DEFAULT_CACHE_ME
   return kyselyOver(openSqlite(file, cacheMegabytes), file);
 }
 
-/**
- * Opens (creating if needed) a SQLite database file, or ':memory:'. `rankExtension` is the search
- * ranking extension to load (null: none, so search ranks with FTS5's bm25()).
- */
-export function connectSqlite(file: string, cacheMegabytes = DEFAULT_CACHE_MEGABYTES, options: { rankExtension?: string | null } = {}): Connection {
+/** How a SQLite connection is opened, beyond its file and cache. */
+export interface SqliteOptions {
+  /** The search ranking extension to load (null: none, so search ranks with FTS5's bm25()). */
+  readonly rankExtension?: string | null;
+  /**
+   * Serve readDb from a second connection on a thread of its own (read-thread-client.ts): the
+   * server asks for it, as it asks PostgreSQL for its replica; commands and tests read in place.
+   */
+  readonly readThread?: boolean;
+}
+
+/** Opens (creating if needed) a SQLite database file, or ':memory:' (which has no read thread: nothing else can open it). */
+export function connectSqlite(file: string, cacheMegabytes = DEFAULT_CACHE_MEGABYTES, options: SqliteOptions = {}): Connection {
   const sqlite = openSqlite(file, cacheMegabytes);
   const searchRanking = loadRankExtension(sqlite, options.rankExtension === undefined ? RANK_EXTENSION_FILE : options.rankExtension);
   const db = kyselyOver(sqlite, file);
+  const reads = options.readThread && file !== ':memory:' ? new SqliteReadThread(file, cacheMegabytes) : null;
   return {
     db,
     searchRanking,
-    readDb: db,
+    readDb: reads?.kysely() ?? db,
     dialect: 'sqlite',
     describe: `sqlite:${file}`,
     consistency: SINGLE_DATABASE,
     replica: null,
     // No pool to report: better-sqlite3 is one synchronous connection (plus the comment writer
-    // thread's), so "idle" and "waiting" have no meaning; the write queue's depth says more.
+    // thread's and the read thread's), so "idle" and "waiting" have no meaning; the write queue's depth says more.
     poolUse: () => [],
     sqliteFile: file === ':memory:' ? null : file,
     // Opening the file above already proved it usable.
     ready: async () => undefined,
     async close() {
+      await reads?.close();
       await db.destroy();
     },
   };
