@@ -6,6 +6,7 @@ import { seedDemo } from './seed-demo.ts';
 import { installCrashGuard } from './crash-guard.ts';
 import { FolioMetrics } from '../web/metrics.ts';
 import { startMetricsServer } from '../web/metrics-server.ts';
+import { CompressionThread } from '../web/compression-client.ts';
 
 /** The longest a stop on SIGTERM or SIGINT may take (below systemd's and Kubernetes's defaults). */
 const SHUTDOWN_SECONDS = 20;
@@ -29,7 +30,7 @@ export function serveCommand(): Command {
         process.stderr.write(`${await runtime.consistency.onPrimary(() => seedDemo(runtime, {}))}\n`);
       }
       const metrics = config.metrics ? new FolioMetrics() : undefined;
-      const folio = await buildApp({ ...runtime, logger: { level: config.logLevel }, ...(metrics ? { metrics } : {}) });
+      const folio = await buildApp({ ...runtime, logger: { level: config.logLevel }, compressor: new CompressionThread(), ...(metrics ? { metrics } : {}) });
       const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : null;
       logLine = (msg, fields) => folio.app.log.info(fields, msg);
       runtime.onContentChanged((edition) => folio.contentChanged(edition));

@@ -12,7 +12,7 @@ import { searchRoutes } from './routes/search-routes.ts';
 import { parseForm } from './form-parser.ts';
 import { TurnGate } from './turn-gate.ts';
 import { installErrorHandlers } from './errors.ts';
-import { PageCache } from './page-cache.ts';
+import { PageCache, type Compressor } from './page-cache.ts';
 import { DiskPageTier } from './cache/disk-page-tier.ts';
 import { NavigationMemo } from './render.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -112,6 +112,8 @@ export interface AppOptions extends WebServices {
    * the disk tier of the page cache (FOLIO_PAGE_CACHE_DIR) keeps pages only while it holds.
    */
   readonly changeStamp?: (edition: string) => string;
+  /** What compresses cache misses' first responses: `folio serve` gives a thread of its own; in place when absent. */
+  readonly compressor?: Compressor;
 }
 
 /** The built app plus the hooks services call after writes. */
@@ -135,7 +137,10 @@ export interface FolioRouteConfig {
 /** Builds the Fastify app without listening, so tests can `inject` and export can render in process. */
 export async function buildApp(options: AppOptions): Promise<FolioApp> {
   const { config, editions } = options;
-  const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024, { disk: diskTier(config.pageCacheDir, config.pageCacheDiskMegabytes, options.changeStamp) });
+  const cache = new PageCache(config.pageCacheMegabytes * 1024 * 1024, {
+    disk: diskTier(config.pageCacheDir, config.pageCacheDiskMegabytes, options.changeStamp),
+    ...(options.compressor ? { compressor: options.compressor } : {}),
+  });
   // Requests the raw server already looked up: the onRequest hook below need not look again.
   const lookedUp = new WeakSet<IncomingMessage>();
   const metrics = options.metrics ?? null;
@@ -197,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FolioApp> {
   }
   const accessLog: CachedAccessLog | null = options.logger ? new CachedAccessLog(app.log) : null;
   if (accessLog) app.addHook('onClose', async () => accessLog.flush());
+  app.addHook('onClose', async () => cache.compressor.close());
   const nav = new NavigationMemo(options.reader);
   const deps: WebDeps = {
     config, editions, reader: options.reader, archive: options.archive, related: options.related, comments: options.comments,

@@ -39,7 +39,7 @@ export class FeedSender {
   constructor(private readonly edition: Edition, private readonly deps: WebDeps, private readonly recent: RecentNodeSource | undefined) {}
 
   /** Sends a document in the format the request asked for. */
-  send(request: FastifyRequest, reply: FastifyReply, doc: FeedDocument): FastifyReply {
+  send(request: FastifyRequest, reply: FastifyReply, doc: FeedDocument): Promise<FastifyReply> {
     const format = feedFormat(request);
     const body = format === 'atom' ? atomFeed(doc) : rssFeed(doc);
     return sendFresh(request, reply, this.deps.cache, { edition: this.edition, status: 200, body, contentType: FEED_CONTENT_TYPES[format] });

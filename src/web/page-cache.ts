@@ -4,7 +4,7 @@ import type { DiskPageTier } from './cache/disk-page-tier.ts';
 import type { EvictionPolicy } from './cache/eviction-policy.ts';
 import { ENTRY_OVERHEAD_BYTES, exactBuffer, stringBytes } from './cache/page-bytes.ts';
 import { TinyLfuPolicy } from './cache/tiny-lfu-policy.ts';
-import { preferredCoding } from './compression.ts';
+import { compressFast, preferredCoding } from './compression.ts';
 
 /** A rendered response kept in memory with its precompressed variants. */
 export interface CachedPage {
@@ -49,7 +49,18 @@ export interface PageCacheOptions {
   readonly disk?: DiskPageTier | null;
   /** The eviction policy for a byte budget; W-TinyLFU unless a benchmark compares others. */
   readonly policy?: (maxBytes: number) => EvictionPolicy;
+  /** What compresses a miss's first response (a thread of its own in the server); in place when absent. */
+  readonly compressor?: Compressor;
 }
+
+/** Compresses a response body at the miss path's fast level. */
+export interface Compressor {
+  compress(body: Buffer, coding: 'br' | 'gzip'): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Compresses on the calling thread (tests, the static export's renders). */
+const IN_PLACE: Compressor = { compress: async (body, coding) => compressFast(body, coding), close: async () => undefined };
 
 /**
  * Rendered pages keyed by host and URL, bounded by the bytes actually held (bodies in each
@@ -65,10 +76,13 @@ export class PageCache {
   private readonly generations = new Map<string, number>();
   private readonly policy: EvictionPolicy;
   private readonly disk: DiskPageTier | null;
+  /** Compresses first responses (send-page.ts sendFresh). */
+  readonly compressor: Compressor;
 
   constructor(private readonly maxBytes: number, options: PageCacheOptions = {}) {
     this.policy = (options.policy ?? ((max) => new TinyLfuPolicy(max)))(maxBytes);
     this.disk = maxBytes > 0 ? options.disk ?? null : null;
+    this.compressor = options.compressor ?? IN_PLACE;
   }
 
   /** The live entry for a key: from memory, else from the disk tier (then kept in memory if admitted). */

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Edition } from '../domain/edition.ts';
 import { redirectTarget } from '../text/uri-reference.ts';
-import { compressFast, isCompressible, MIN_COMPRESSIBLE_BYTES, preferredCoding, type ContentCoding } from './compression.ts';
+import { isCompressible, MIN_COMPRESSIBLE_BYTES, preferredCoding, type ContentCoding } from './compression.ts';
 import { chooseEncoding, etagOf, identityBody, reprDigestOf, type CachedPage, type PageCache } from './page-cache.ts';
 
 /**
@@ -115,7 +115,7 @@ export function validHeaders(headers: Readonly<Record<string, string>>): boolean
  * (no first response goes out uncompressed: issue 15 item 10, issue 14), and keeps it (with
  * compressed variants made later, at the cache's levels) for the next reader.
  */
-export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: PageCache, fresh: FreshPage): FastifyReply {
+export async function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: PageCache, fresh: FreshPage): Promise<FastifyReply> {
   const body = Buffer.from(fresh.body, 'utf8');
   const etag = etagOf(body);
   const contentType = fresh.contentType ?? 'text/html; charset=utf-8';
@@ -135,7 +135,7 @@ export function sendFresh(request: FastifyRequest, reply: FastifyReply, cache: P
     const inm = request.headers['if-none-match'];
     if (inm && inm.split(',').some((t) => t.trim() === sentEtag)) return reply.code(304).send();
   }
-  const sent = coding === null ? body : compressFast(body, coding);
+  const sent = coding === null ? body : await cache.compressor.compress(body, coding);
   if (fresh.cache !== false && !fresh.personal && request.method === 'GET' && (fresh.status === 200 || fresh.status === 301)) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
