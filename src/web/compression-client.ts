@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { compressFast, type ContentCoding } from './compression.ts';
+import { compressAt, type CompressionEffort, type ContentCoding } from './compression.ts';
 import type { CompressReply, CompressRequest } from './compression-thread.ts';
 
 const BOOTSTRAP = new URL('./compression-thread-bootstrap.mjs', import.meta.url);
 
 /**
- * Compresses cache misses' first responses on a thread of its own. gzip level 1 of a 12 KB page
+ * Compresses response bodies on a thread of its own: cache misses' first responses, and the
+ * copies the page cache keeps (brotli 5 and gzip 6, made once per page). gzip level 1 of a 12 KB page
  * took a quarter of an article miss's event-loop time once SQLite read on its own thread (issue
  * 14); here the loop only copies the body over and takes the bytes back. Node's own async zlib was no help: its stream costs the loop more than the deflate
  * it moves to libuv's pool. The thread starts on the first body; a body it cannot answer (the
@@ -18,17 +19,17 @@ export class CompressionThread {
   private outbox: CompressRequest[] = [];
   private closed = false;
 
-  /** Compresses `body` at the miss path's fast level. */
-  async compress(body: Buffer, coding: ContentCoding): Promise<Buffer> {
-    if (this.closed) return compressFast(body, coding);
+  /** Compresses `body` at the effort's levels (compression.ts). */
+  async compress(body: Buffer, coding: ContentCoding, effort: CompressionEffort): Promise<Buffer> {
+    if (this.closed) return compressAt(body, coding, effort);
     try {
-      return await this.onThread(body, coding);
+      return await this.onThread(body, coding, effort);
     } catch {
-      return compressFast(body, coding);
+      return compressAt(body, coding, effort);
     }
   }
 
-  private onThread(body: Buffer, coding: ContentCoding): Promise<Buffer> {
+  private onThread(body: Buffer, coding: ContentCoding, effort: CompressionEffort): Promise<Buffer> {
     const worker = this.start();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
@@ -37,7 +38,7 @@ export class CompressionThread {
         worker.ref();
         setImmediate(() => this.flush());
       }
-      this.outbox.push({ id, coding, body });
+      this.outbox.push({ id, coding, effort, body });
     });
   }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { DiskPageTier } from './cache/disk-page-tier.ts';
 import type { EvictionPolicy } from './cache/eviction-policy.ts';
 import { ENTRY_OVERHEAD_BYTES, exactBuffer, stringBytes } from './cache/page-bytes.ts';
 import { TinyLfuPolicy } from './cache/tiny-lfu-policy.ts';
-import { compressFast, preferredCoding } from './compression.ts';
+import { compressAt, preferredCoding, type CompressionEffort, type ContentCoding } from './compression.ts';
 
 /** A rendered response kept in memory with its precompressed variants. */
 export interface CachedPage {
@@ -20,9 +20,6 @@ export interface CachedPage {
   br: Buffer | null;
   size: number;
 }
-
-/** Brotli quality 5 is the knee of its size/time curve for 30 KB pages: a few ms, done once per page. */
-const BROTLI_QUALITY = 5;
 
 /** Strong ETag from the body: identical bytes, identical tag (and a per-encoding suffix). */
 export function etagOf(body: Buffer): string {
@@ -53,14 +50,14 @@ export interface PageCacheOptions {
   readonly compressor?: Compressor;
 }
 
-/** Compresses a response body at the miss path's fast level. */
+/** Compresses response bodies: a miss's first response, and the copies the cache keeps. */
 export interface Compressor {
-  compress(body: Buffer, coding: 'br' | 'gzip'): Promise<Buffer>;
+  compress(body: Buffer, coding: ContentCoding, effort: CompressionEffort): Promise<Buffer>;
   close(): Promise<void>;
 }
 
 /** Compresses on the calling thread (tests, the static export's renders). */
-const IN_PLACE: Compressor = { compress: async (body, coding) => compressFast(body, coding), close: async () => undefined };
+const IN_PLACE: Compressor = { compress: async (body, coding, effort) => compressAt(body, coding, effort), close: async () => undefined };
 
 /**
  * Rendered pages keyed by host and URL, bounded by the bytes actually held (bodies in each
@@ -172,14 +169,25 @@ export class PageCache {
     this.policy.delete(key);
   }
 
+  /**
+   * Makes the kept variants (compression.ts's `kept` levels) through the compressor, a thread of
+   * its own in the server: brotli 5 and gzip 6 of a page cost the loop more than its render did.
+   * The entry is settled when they are back, if it is still held (or the disk tier wants it).
+   */
   private compress(key: string, entry: CachedPage): void {
-    const held = this.entries.get(key) === entry;
-    if (!entry.body || (!held && !this.disk)) return;
+    if (!entry.body || (this.entries.get(key) !== entry && !this.disk)) return;
     const body = entry.body;
-    entry.gzip ??= exactBuffer(gzipSync(body, { level: 6 }));
-    entry.br ??= exactBuffer(brotliCompressSync(body, {
-      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }));
+    Promise.all([entry.gzip ?? this.compressor.compress(body, 'gzip', 'kept'), entry.br ?? this.compressor.compress(body, 'br', 'kept')])
+      .then(([gzip, br]) => this.compressed(key, entry, gzip, br))
+      // A body that could not be compressed is served as it is, and rendered again once evicted.
+      .catch(() => undefined);
+  }
+
+  private compressed(key: string, entry: CachedPage, gzip: Buffer, br: Buffer): void {
+    const held = this.entries.get(key) === entry;
+    if (!held && !this.disk) return;
+    entry.gzip ??= exactBuffer(gzip);
+    entry.br ??= exactBuffer(br);
     entry.body = null;
     entry.size = sizeOf(key, entry);
     if (held) for (const dropped of this.policy.resize(key, entry.size)) this.entries.delete(dropped);

@@ -135,7 +135,7 @@ export async function sendFresh(request: FastifyRequest, reply: FastifyReply, ca
     const inm = request.headers['if-none-match'];
     if (inm && inm.split(',').some((t) => t.trim() === sentEtag)) return reply.code(304).send();
   }
-  const sent = coding === null ? body : await cache.compressor.compress(body, coding);
+  const sent = coding === null ? body : await cache.compressor.compress(body, coding, 'first');
   if (fresh.cache !== false && !fresh.personal && request.method === 'GET' && (fresh.status === 200 || fresh.status === 301)) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
