@@ -80,7 +80,14 @@ const MAX_MEMO_IDS = 4_000_000;
 export class ReaderService {
   private readonly orders = new Map<string, { ids: Int32Array; at: number }>();
   private memoIds = 0;
-  /** The home page's section terms per edition, until the edition changes: six statements per home page otherwise. */
+  /**
+   * Orders being read, by key: requests that arrive meanwhile wait for the same read. Without it a
+   * burst of cold requests each read the whole order (100,000 ids for the front), which with the
+   * store on another thread or server (SQLite's read thread, PostgreSQL) queued fifty copies.
+   */
+  private readonly loadingOrders = new Map<string, Promise<Int32Array>>();
+  /** Per edition, bumped by invalidate: an order read before a change is not kept after it. */
+  private readonly generations = new Map<string, number>();
   /** Per edition: the editors' front-page choices and the home page's section terms, until the edition changes. */
   private readonly homeSections = new Map<string, Promise<{ front: ReturnType<typeof parseFront>; sectionTerms: TermRef[] }>>();
 
@@ -94,6 +101,8 @@ export class ReaderService {
   /** Forgets memoised listings of an edition after a write. */
   invalidate(edition: string): void {
     this.homeSections.delete(edition);
+    this.generations.set(edition, (this.generations.get(edition) ?? 0) + 1);
+    for (const key of this.loadingOrders.keys()) if (key.startsWith(`${edition}|`)) this.loadingOrders.delete(key);
     for (const [key, entry] of this.orders) {
       if (key.startsWith(`${edition}|`)) {
         this.orders.delete(key);
@@ -267,12 +276,27 @@ export class ReaderService {
     return this.content.nodeEdition(nid);
   }
 
-  /** A listing's node ids in order, from the memo or the store. */
-  private async order(edition: Edition, filter: ListingFilter): Promise<Int32Array> {
+  /** A listing's node ids in order, from the memo, the read under way, or the store. */
+  private order(edition: Edition, filter: ListingFilter): Promise<Int32Array> {
     const key = `${edition.code}|${JSON.stringify(filter)}`;
     const memo = this.orders.get(key);
-    if (memo && this.clock() - memo.at < ORDER_TTL_MS) return memo.ids;
+    if (memo && this.clock() - memo.at < ORDER_TTL_MS) return Promise.resolve(memo.ids);
+    let loading = this.loadingOrders.get(key);
+    if (!loading) {
+      const started = loading = this.loadOrder(key, edition, filter).finally(() => {
+        if (this.loadingOrders.get(key) === started) this.loadingOrders.delete(key);
+      });
+      this.loadingOrders.set(key, loading);
+    }
+    return loading;
+  }
+
+  private async loadOrder(key: string, edition: Edition, filter: ListingFilter): Promise<Int32Array> {
+    const generation = this.generations.get(edition.code) ?? 0;
     const ids = Int32Array.from(await this.content.listingIds({ edition: edition.code, filter }));
+    // Read before a change this process heard of: right for those who asked before it, not kept.
+    if (generation !== (this.generations.get(edition.code) ?? 0)) return ids;
+    const memo = this.orders.get(key);
     if (memo) {
       this.orders.delete(key);
       this.memoIds -= memo.ids.length;
