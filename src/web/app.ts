@@ -112,7 +112,7 @@ export interface AppOptions extends WebServices {
    * the disk tier of the page cache (FOLIO_PAGE_CACHE_DIR) keeps pages only while it holds.
    */
   readonly changeStamp?: (edition: string) => string;
-  /** What compresses cache misses' first responses: `folio serve` gives a thread of its own; in place when absent. */
+  /** What compresses response bodies (misses' first responses, the cache's kept copies): `folio serve` gives a thread of its own; in place when absent. */
   readonly compressor?: Compressor;
 }
 

@@ -46,7 +46,7 @@ export interface PageCacheOptions {
   readonly disk?: DiskPageTier | null;
   /** The eviction policy for a byte budget; W-TinyLFU unless a benchmark compares others. */
   readonly policy?: (maxBytes: number) => EvictionPolicy;
-  /** What compresses a miss's first response (a thread of its own in the server); in place when absent. */
+  /** What compresses misses' first responses and the kept copies (a thread of its own in the server); in place when absent. */
   readonly compressor?: Compressor;
 }
 
@@ -73,7 +73,7 @@ export class PageCache {
   private readonly generations = new Map<string, number>();
   private readonly policy: EvictionPolicy;
   private readonly disk: DiskPageTier | null;
-  /** Compresses first responses (send-page.ts sendFresh). */
+  /** Compresses first responses (send-page.ts sendFresh) and the kept copies. */
   readonly compressor: Compressor;
 
   constructor(private readonly maxBytes: number, options: PageCacheOptions = {}) {
