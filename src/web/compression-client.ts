@@ -18,6 +18,7 @@ export class CompressionThread {
   private readonly pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
   private outbox: CompressRequest[] = [];
   private closed = false;
+  private started = 0;
 
   /** Compresses `body` at the effort's levels (compression.ts). */
   async compress(body: Buffer, coding: ContentCoding, effort: CompressionEffort): Promise<Buffer> {
@@ -44,6 +45,7 @@ export class CompressionThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
+    this.started++;
     const worker = new Worker(BOOTSTRAP);
     worker.on('message', (replies: readonly CompressReply[]) => {
       for (const reply of replies) {
@@ -83,6 +85,16 @@ export class CompressionThread {
       worker.ref();
       worker.postMessage('close');
     });
+  }
+
+  /** Threads started so far: 1 unless one stopped and was replaced (for tests). */
+  get starts(): number {
+    return this.started;
+  }
+
+  /** Stops the thread at once, as a crash would (for tests). */
+  async terminate(): Promise<void> {
+    await this.worker?.terminate();
   }
 
   private failAll(err: Error): void {

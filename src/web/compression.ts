@@ -13,8 +13,8 @@ export const MIN_COMPRESSIBLE_BYTES = 1024;
  * Levels for a response compressed while its reader waits (a page-cache miss). A 17 KB article
  * page measured here: brotli 2 takes ~0.09 ms for 28% of the bytes, brotli 5 ~0.25 ms for 24%;
  * gzip 1 ~0.1 ms for 29%, gzip 6 ~0.15 ms. An earlier attempt at gzip's default level cost 40% of
- * miss throughput (issue 14), so misses get the fast levels and the page cache recompresses its
- * copy at its own, slower levels off the request path (page-cache.ts).
+ * miss throughput (issue 14), so misses get the fast levels and the page cache makes its kept copy
+ * at the `kept` levels below, off the request path.
  */
 export const MISS_BROTLI_QUALITY = 2;
 export const MISS_GZIP_LEVEL = 1;

@@ -6,29 +6,15 @@ import { SINGLE_DATABASE } from '../single-database.ts';
 import { diskFullAsStorageFull } from './disk-full.ts';
 import { loadRankExtension, RANK_EXTENSION_FILE } from './rank-extension.ts';
 import { SqliteReadThread } from './read-thread-client.ts';
-import { DEFAULT_CACHE_MEGABYTES, openSqlite } from './open-sqlite.ts';
-
-/** Prepared statements kept per SQL text; Folio's queries are a few hundred distinct texts. */
-const STATEMENT_CACHE_SIZE = 1000;
+import { DEFAULT_CACHE_MEGABYTES, openSqlite, statementCache } from './open-sqlite.ts';
 
 /**
- * Kysely prepares every query afresh, which costs more than running most of ours. Reusing the
- * prepared statement for the same SQL text halves the cost of a typical page's queries.
+ * Kysely prepares every query afresh; reusing the prepared statement for the same SQL text halves
+ * the cost of a typical page's queries.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database, file: string): SqliteDialectDatabase {
-  const cache = new Map<string, ReturnType<SqliteDialectDatabase['prepare']>>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (!statement) {
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-        statement = sql === 'rollback' ? rollbackIfOpen(sqlite, file) : fullDiskExplained(sqlite.prepare(sql), file);
-        cache.set(sql, statement);
-      }
-      return statement;
-    },
-  };
+  const prepare = statementCache((sql) => (sql === 'rollback' ? rollbackIfOpen(sqlite, file) : fullDiskExplained(sqlite.prepare(sql), file)));
+  return { close: () => sqlite.close(), prepare };
 }
 
 /**

@@ -26,8 +26,7 @@ export class SqliteReadThread {
   /** Queries of this turn of the event loop, sent together when it ends. */
   private outbox: ReadRequest[] = [];
   private closed = false;
-  /** Threads started so far: 1 unless one stopped and was replaced (for tests). */
-  starts = 0;
+  private started = 0;
 
   constructor(private readonly file: string, private readonly cacheMegabytes: number) {}
 
@@ -47,7 +46,7 @@ export class SqliteReadThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    this.starts++;
+    this.started++;
     const worker = new Worker(BOOTSTRAP, { workerData: { file: this.file, cacheMegabytes: this.cacheMegabytes } });
     worker.on('message', (replies: readonly ReadReply[]) => {
       for (const reply of replies) {
@@ -94,6 +93,11 @@ export class SqliteReadThread {
       worker.ref();
       worker.postMessage('close');
     });
+  }
+
+  /** Threads started so far: 1 unless one stopped and was replaced (for tests). */
+  get starts(): number {
+    return this.started;
   }
 
   /** Stops the thread at once, as a crash would (for tests). */

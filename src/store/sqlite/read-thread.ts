@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type SqliteDatabase from 'better-sqlite3';
-import { openSqlite } from './open-sqlite.ts';
+import { openSqlite, statementCache } from './open-sqlite.ts';
 
 /** A query from the main thread: compiled SQL and its values. They travel in arrays, as do the answers. */
 export interface ReadRequest {
@@ -12,25 +11,17 @@ export interface ReadRequest {
 /** The rows, or what failed (its message and SQLite's code, so the main thread can say what it means). */
 export type ReadReply = { readonly id: number; readonly rows: unknown[] } | { readonly id: number; readonly error: string; readonly code: string | null };
 
-/** Prepared statements kept per SQL text, as the main connection keeps them (connect.ts). */
-const STATEMENT_CACHE_SIZE = 1000;
-
 const { file, cacheMegabytes } = workerData as { file: string; cacheMegabytes: number };
 const sqlite = openSqlite(file, cacheMegabytes);
 // This connection only reads: a write sent here by mistake fails instead of bypassing the
 // main connection's transactions and the comment writer's group commit.
 sqlite.pragma('query_only = true');
-const statements = new Map<string, SqliteDatabase.Statement>();
+const prepare = statementCache((sql) => sqlite.prepare(sql));
 const port = parentPort!;
 
 function run(request: ReadRequest): ReadReply {
   try {
-    let statement = statements.get(request.sql);
-    if (!statement) {
-      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-      statement = sqlite.prepare(request.sql);
-      statements.set(request.sql, statement);
-    }
+    const statement = prepare(request.sql);
     if (statement.reader) return { id: request.id, rows: statement.all(request.parameters) };
     // Run, not skipped: a write fails here (query_only) instead of seeming to succeed.
     statement.run(request.parameters);
