@@ -8,6 +8,13 @@
  */
 export class BriefMemo<K, V> {
   private readonly entries = new Map<K, { readonly value: V; readonly at: number }>();
+  /**
+   * Reads under way, by key: a burst's requests for the same key wait for the one read (with the
+   * store on another thread, fifty concurrent posts would otherwise queue fifty copies of it).
+   */
+  private readonly loading = new Map<K, Promise<V>>();
+  /** Bumped by clear: a read that began before a change answers its callers but is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -15,19 +22,39 @@ export class BriefMemo<K, V> {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async get(key: K, load: () => Promise<V>): Promise<V> {
+  get(key: K, load: () => Promise<V>): Promise<V> {
     // The time before the read: an entry is never kept longer than ttlMs after the value was read.
     const now = this.clock();
     const kept = this.entries.get(key);
-    if (kept && now - kept.at < this.ttlMs) return kept.value;
-    const value = await load();
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, { value, at: now });
-    return value;
+    if (kept && now - kept.at < this.ttlMs) return Promise.resolve(kept.value);
+    const under = this.loading.get(key);
+    if (under) return under;
+    const generation = this.generation;
+    const read = load().then(
+      (value) => {
+        if (this.loading.get(key) === read) this.loading.delete(key);
+        if (generation === this.generation) this.keep(key, value, now);
+        return value;
+      },
+      (err: unknown) => {
+        if (this.loading.get(key) === read) this.loading.delete(key);
+        throw err;
+      },
+    );
+    this.loading.set(key, read);
+    return read;
   }
 
+  private keep(key: K, value: V, at: number): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
+    this.entries.set(key, { value, at });
+  }
+
+  /** Forgets every kept value, and keeps none of the reads under way (they may predate the change). */
   clear(): void {
     this.entries.clear();
+    this.loading.clear();
+    this.generation++;
   }
 }
