@@ -167,6 +167,28 @@ describe('folio_bm25, the cached-IDF bm25 (SQLite)', { skip: NOT_BUILT }, () => 
     }
   });
 
+  test('a count older than the age limit is counted again, however little the row count moved', async () => {
+    const own = await openWithCorpus();
+    try {
+      const maxAge = async (ms: number) => (await sql<{ previous: number }>`select folio_bm25_max_age(${ms}) as previous`.execute(own.connection.db)).rows[0]!.previous;
+      await assertSameAsBm25(own.connection, 'quasar');
+      // A burst of the word within the drift: the kept count is used while it is young enough.
+      await own.store.search.index(corpus('en', 20_001, 5, 9, 'quasar'));
+      assert.ok(largestDifference(await scores(own.connection, 'quasar')) > TOLERANCE, 'the kept count was used');
+      assert.equal(await maxAge(0), 10 * 60 * 1000, 'ten minutes unless set');
+      // With a limit of 0 every kept count is too old: counted again, equal to bm25().
+      await assertSameAsBm25(own.connection, 'quasar');
+      assert.equal(await maxAge(10 * 60 * 1000), 0);
+      // The recount was kept: 5 more rows are again within the drift, and the fresh count is used.
+      await own.store.search.index(corpus('en', 20_101, 5, 10, 'quasar'));
+      assert.ok(largestDifference(await scores(own.connection, 'quasar')) > TOLERANCE, 'the recount was kept and used');
+      await assert.rejects(maxAge(-1), /whole number of milliseconds/);
+      await assert.rejects(maxAge(1.5), /whole number of milliseconds/);
+    } finally {
+      await own.store.close();
+    }
+  });
+
   test('without the expression argument it counts every time, as bm25() does', async () => {
     const own = await openWithCorpus();
     try {

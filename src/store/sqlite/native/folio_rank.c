@@ -5,7 +5,11 @@
 ** phrase (xQueryPhrase over the phrase's whole doclist) for its IDF. At a million articles a
 ** common word's count is hundreds of thousands of postings, most of a new search's CPU. Those
 ** counts barely move between queries, so this function keeps them per connection and counts
-** again only when the table's row count has drifted more than DF_DRIFT since.
+** again when the table's row count has drifted more than DF_DRIFT since, or when the count is
+** older than the cache's age limit (DF_MAX_AGE_MS, ten minutes): news comes in bursts, and a word
+** whose use jumps while the archive grows less than 2% would otherwise keep its old rarity until
+** the cache filled or the server restarted. folio_bm25_max_age(ms) sets the limit for the
+** connection and returns the previous one (0 counts every time).
 **
 **   folio_bm25(search_fts, w0, w1, ..., wN-1, match)
 **
@@ -33,6 +37,8 @@ SQLITE_EXTENSION_INIT1
 /* Entries per connection before the cache is emptied (a key is ~20-100 bytes). */
 #define DF_MAX_ENTRIES 65536
 #define DF_BUCKETS 16384
+/* A count older than this is counted again, however little the row count moved. */
+#define DF_MAX_AGE_MS (10 * 60 * 1000)
 
 /* Token flags in a key. */
 #define TOKEN_PREFIX 0x01
@@ -83,13 +89,27 @@ struct DfEntry {
   int nKey;
   sqlite3_int64 nHit;             /* rows matching the phrase */
   sqlite3_int64 nRow;             /* the table's row count when nHit was counted */
+  sqlite3_int64 tCounted;         /* when, in the VFS clock's milliseconds */
   /* key bytes follow */
 };
 
 typedef struct DfCache {
   DfEntry *aBucket[DF_BUCKETS];
   int nEntry;
+  sqlite3_int64 maxAgeMs;         /* DF_MAX_AGE_MS unless folio_bm25_max_age changed it */
 } DfCache;
+
+/* Milliseconds from the default VFS's clock (a Julian day count; only differences are used). */
+static sqlite3_int64 nowMs(void){
+  sqlite3_vfs *vfs = sqlite3_vfs_find(0);
+  sqlite3_int64 t = 0;
+  if( vfs && vfs->iVersion>=2 && vfs->xCurrentTimeInt64 && vfs->xCurrentTimeInt64(vfs, &t)==SQLITE_OK ) return t;
+  if( vfs && vfs->xCurrentTime ){
+    double d = 0.0;
+    if( vfs->xCurrentTime(vfs, &d)==SQLITE_OK ) return (sqlite3_int64)(d * 86400000.0);
+  }
+  return 0;
+}
 
 static unsigned int keyHash(const unsigned char *p, int n){
   unsigned int h = 2166136261u;   /* FNV-1a */
@@ -120,7 +140,7 @@ static DfEntry *cacheFind(DfCache *c, const unsigned char *key, int nKey, unsign
   return 0;
 }
 
-static void cacheStore(DfCache *c, const unsigned char *key, int nKey, unsigned int h, sqlite3_int64 nHit, sqlite3_int64 nRow){
+static void cacheStore(DfCache *c, const unsigned char *key, int nKey, unsigned int h, sqlite3_int64 nHit, sqlite3_int64 nRow, sqlite3_int64 tCounted){
   DfEntry *e = cacheFind(c, key, nKey, h);
   if( e==0 ){
     if( c->nEntry>=DF_MAX_ENTRIES ) cacheClear(c);
@@ -135,6 +155,7 @@ static void cacheStore(DfCache *c, const unsigned char *key, int nKey, unsigned 
   }
   e->nHit = nHit;
   e->nRow = nRow;
+  e->tCounted = tCounted;
 }
 
 /* ---------------------------------------------------------------- the MATCH expression */
@@ -439,19 +460,23 @@ static int countCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUserD
 /* Rows matching phrase i: from the cache when its count is recent enough, else counted (and kept). */
 static int phraseHits(const Fts5ExtensionApi *pApi, Fts5Context *pFts, DfCache *cache, const Buf *key, int i, sqlite3_int64 nRow, sqlite3_int64 *pnHit){
   unsigned int h = 0;
+  sqlite3_int64 now = 0;
   int rc;
   if( key ){
     DfEntry *e;
     h = keyHash(key->p, key->n);
+    now = nowMs();
     e = cacheFind(cache, key->p, key->n, h);
-    if( e && fabs((double)(nRow - e->nRow)) <= DF_DRIFT * (double)e->nRow ){
+    /* A clock that went back counts as old. */
+    if( e && fabs((double)(nRow - e->nRow)) <= DF_DRIFT * (double)e->nRow
+        && now >= e->tCounted && now - e->tCounted < cache->maxAgeMs ){
       *pnHit = e->nHit;
       return SQLITE_OK;
     }
   }
   *pnHit = 0;
   rc = pApi->xQueryPhrase(pFts, i, (void*)pnHit, countCb);
-  if( rc==SQLITE_OK && key ) cacheStore(cache, key->p, key->n, h, *pnHit, nRow);
+  if( rc==SQLITE_OK && key ) cacheStore(cache, key->p, key->n, h, *pnHit, nRow, now);
   return rc;
 }
 
@@ -551,6 +576,22 @@ static void folioBm25(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_c
 
 /* ---------------------------------------------------------------- registration */
 
+/* folio_bm25_max_age(ms): sets how long this connection reuses a count; returns the previous limit. */
+static void maxAgeFunction(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
+  DfCache *cache = (DfCache*)sqlite3_user_data(pCtx);
+  sqlite3_int64 previous = cache->maxAgeMs;
+  int type = sqlite3_value_numeric_type(apArg[0]);
+  double ms = sqlite3_value_double(apArg[0]);
+  (void)nArg;
+  /* A bound JavaScript number may arrive as a REAL: any whole, non-negative value will do. */
+  if( (type!=SQLITE_INTEGER && type!=SQLITE_FLOAT) || ms<0.0 || ms!=floor(ms) ){
+    sqlite3_result_error(pCtx, "folio_bm25_max_age: give a whole number of milliseconds, 0 or more", -1);
+    return;
+  }
+  cache->maxAgeMs = (sqlite3_int64)ms;
+  sqlite3_result_int64(pCtx, previous);
+}
+
 static fts5_api *fts5Api(sqlite3 *db){
   fts5_api *pRet = 0;
   sqlite3_stmt *pStmt = 0;
@@ -578,8 +619,13 @@ int sqlite3_foliorank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
   cache = (DfCache*)sqlite3_malloc64(sizeof(DfCache));
   if( cache==0 ) return SQLITE_NOMEM;
   memset(cache, 0, sizeof(DfCache));
+  cache->maxAgeMs = DF_MAX_AGE_MS;
   rc = fts5->xCreateFunction(fts5, "folio_bm25", (void*)cache, folioBm25, cacheDestroy);
   /* FTS5 calls the destructor only for a function it registered. */
-  if( rc!=SQLITE_OK ) cacheDestroy(cache);
-  return rc;
+  if( rc!=SQLITE_OK ){
+    cacheDestroy(cache);
+    return rc;
+  }
+  /* The cache outlives this function: FTS5 frees it when the connection closes. */
+  return sqlite3_create_function(db, "folio_bm25_max_age", 1, SQLITE_UTF8, (void*)cache, maxAgeFunction, 0, 0);
 }
