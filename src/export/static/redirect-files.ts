@@ -3,6 +3,7 @@
 // Targets are URI references made by the same function as the server's Location headers.
 
 import { hasControlCharacter, toUriReference } from '../../text/uri-reference.ts';
+import { escapeHtml } from '../../web/views/html.ts';
 
 /** One old path and where its content now is. */
 export interface Redirect {
@@ -41,24 +42,20 @@ function followable(redirects: readonly Redirect[]): readonly Redirect[] {
   return redirects.filter((r) => !hasControlCharacter(r.from) && !hasControlCharacter(r.to));
 }
 
-function escapeAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
 /** A page that sends the reader on to `href` at once, for hosts that cannot redirect. */
 export function metaRefreshPage(href: string, lang: string, linkText: string): string {
-  const to = escapeAttribute(href);
+  const to = escapeHtml(href);
   return `<!DOCTYPE html>
-<html lang="${escapeAttribute(lang)}">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="refresh" content="0; url=${to}">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${to}">
-<title>${escapeAttribute(linkText)}</title>
+<title>${escapeHtml(linkText)}</title>
 </head>
 <body>
-<p><a href="${to}">${escapeAttribute(linkText)}</a></p>
+<p><a href="${to}">${escapeHtml(linkText)}</a></p>
 </body>
 </html>
 `;
