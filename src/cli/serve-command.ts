@@ -7,6 +7,7 @@ import { installCrashGuard } from './crash-guard.ts';
 import { FolioMetrics } from '../web/metrics.ts';
 import { startMetricsServer } from '../web/metrics-server.ts';
 import { CompressionThread } from '../web/compression-client.ts';
+import { applyHeapGrowth } from './heap-growth.ts';
 
 /** The longest a stop on SIGTERM or SIGINT may take (below systemd's and Kubernetes's defaults). */
 const SHUTDOWN_SECONDS = 20;
@@ -21,6 +22,7 @@ export function serveCommand(): Command {
     .option('--no-demo', 'do not generate the demo newspaper into an empty database')
     .action(async (options: StoreOptions & { port?: string; host?: string; demo: boolean }) => {
       const config = configFrom(options);
+      applyHeapGrowth(config.heapGrowthPercent);
       // The server reads from FOLIO_DATABASE_REPLICA_URL when it is set; seeding reads what it wrote, so on the primary.
       // Lines for the operator (one-time links when no SMTP is set) go to the server's log once it exists.
       let logLine: ((msg: string, fields: Readonly<Record<string, unknown>>) => void) | null = null;

@@ -31,6 +31,8 @@ export interface Config {
   readonly pageCacheDir: string | null;
   /** The disk tier's bound in megabytes. */
   readonly pageCacheDiskMegabytes: number;
+  /** FOLIO_HEAP_GROWTH_PERCENT: the server heap's growth past its live size after a full collection (0: V8's own). */
+  readonly heapGrowthPercent: number;
   readonly comments: CommentConfig;
   /** Signs form tokens; when unset, one is generated once and kept in the database. */
   readonly secret: string | null;
@@ -173,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     pageCacheMegabytes: vars.FOLIO_PAGE_CACHE_MB,
     pageCacheDir: vars.FOLIO_PAGE_CACHE_DIR,
     pageCacheDiskMegabytes: vars.FOLIO_PAGE_CACHE_DISK_MB,
+    heapGrowthPercent: vars.FOLIO_HEAP_GROWTH_PERCENT,
     comments: {
       floodLimit: vars.FOLIO_FLOOD_LIMIT,
       floodWindowSeconds: vars.FOLIO_FLOOD_WINDOW,

@@ -71,6 +71,9 @@ export const envSchema = z.object({
     .transform((v) => (v === undefined ? null : resolve(v))),
   // The disk tier's bound: the oldest pages are removed beyond it (about 15 KB a page).
   FOLIO_PAGE_CACHE_DISK_MB: wholeNumber(1, 16_777_216, 4096),
+  // How far the server's JavaScript heap may grow past what a full collection found live, in percent
+  // (V8's --heap-growing-percent; 0 leaves V8's own choice, up to 4x). See cli/heap-growth.ts.
+  FOLIO_HEAP_GROWTH_PERCENT: wholeNumber(0, 1_000, 50),
   // Above the load balancer's own idle timeout (nginx and cloud balancers: 60 s), see web/app.ts.
   FOLIO_KEEP_ALIVE_SECONDS: wholeNumber(1, 3_600, 75),
   // Prometheus metrics on their own port (0: off), on loopback unless FOLIO_METRICS_HOST says otherwise.

@@ -73,6 +73,7 @@ describe('configuration', () => {
     assert.equal(config.port, 9000);
     assert.equal(config.baseUrl, 'https://news.example');
     assert.equal(config.pageCacheMegabytes, 0);
+    assert.equal(config.heapGrowthPercent, 50, 'the server heap grows by half its live size unless told otherwise');
     assert.equal(config.comments.floodLimit, 5);
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h/db' });
     assert.equal(config.databaseReplicaUrl, 'postgres://u@replica/db');
@@ -125,6 +126,7 @@ describe('configuration', () => {
     ['PORT', '99999', 'PORT: expected a whole number from 0 to 65535, got 99999'],
     ['PORT', '80a', 'PORT: expected a whole number from 0 to 65535, got "80a"'],
     ['FOLIO_PAGE_CACHE_MB', '-1', 'FOLIO_PAGE_CACHE_MB: expected a whole number from 0 to 65536, got "-1"'],
+    ['FOLIO_HEAP_GROWTH_PERCENT', 'half', 'FOLIO_HEAP_GROWTH_PERCENT: expected a whole number from 0 to 1000, got "half"'],
     ['FOLIO_PAGE_CACHE_DIR', 'cache\nx', 'FOLIO_PAGE_CACHE_DIR: expected a folder path without control characters'],
     ['FOLIO_FLOOD_LIMIT', '0', 'FOLIO_FLOOD_LIMIT: expected a whole number from 1 to 10000, got 0'],
     ['FOLIO_MAX_LINKS', '1.5', 'FOLIO_MAX_LINKS: expected a whole number from 0 to 1000, got "1.5"'],
