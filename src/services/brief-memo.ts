@@ -30,18 +30,17 @@ export class BriefMemo<K, V> {
     const under = this.loading.get(key);
     if (under) return under;
     const generation = this.generation;
-    const read = load().then(
-      (value) => {
-        if (this.loading.get(key) === read) this.loading.delete(key);
-        if (generation === this.generation) this.keep(key, value, now);
-        return value;
-      },
-      (err: unknown) => {
-        if (this.loading.get(key) === read) this.loading.delete(key);
-        throw err;
-      },
-    );
+    const read = load().then((value) => {
+      if (generation === this.generation) this.keep(key, value, now);
+      return value;
+    });
     this.loading.set(key, read);
+    // Done either way: later callers read again (a failure is not kept). After a clear() the key
+    // may already name a newer read, which stays.
+    const done = () => {
+      if (this.loading.get(key) === read) this.loading.delete(key);
+    };
+    read.then(done, done);
     return read;
   }
 
